@@ -1,0 +1,69 @@
+/**
+ * The contract between extraction (pure: text in, facts out) and the graph writer.
+ * Extraction never touches the database; the writer never parses text.
+ */
+
+export type EntityType = 'PERSON' | 'ORGANISATION' | 'MUNICIPALITY' | 'PROGRAMME' | 'THEME';
+
+/** Where a fact was read: the section it came from and a short literal quote (<= 240 chars). */
+export interface Evidence {
+  sectionId: string;
+  quote: string;
+}
+
+export interface SectionFact {
+  /** Stable id: `${documentId}#${ordinal}`. */
+  id: string;
+  ordinal: number;
+  title: string;
+  /** Normalised text of the section (paragraphs separated by blank lines). */
+  text: string;
+}
+
+export interface DocumentFact {
+  /** Stable id derived from the file name (without extension). */
+  id: string;
+  file: string;
+  title: string;
+  /** Issue date as printed ("februari 2018"), or null. */
+  published: string | null;
+  sha256: string;
+  sections: SectionFact[];
+}
+
+export interface EntityFact {
+  /** Stable id derived from type + normalised canonical name, e.g. "person:kim-putters". */
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** Type-specific properties: roles (PERSON), kind (ORGANISATION/PROGRAMME), province and cbsCode (MUNICIPALITY). */
+  props: Record<string, string | string[] | null>;
+  /** One entry per section the entity is mentioned in. */
+  mentions: { sectionId: string; count: number; snippets: string[] }[];
+}
+
+export type RelationType =
+  | 'WORKS_FOR'        // PERSON -> ORGANISATION {role}
+  | 'HOLDS_OFFICE_IN'  // PERSON -> MUNICIPALITY {role}
+  | 'WORKS_ON'         // PERSON|ORGANISATION|PROGRAMME -> THEME {weight}
+  | 'RUNS_IN'          // PROGRAMME -> MUNICIPALITY
+  | 'RUN_BY'           // PROGRAMME -> ORGANISATION
+  | 'BASED_IN';        // ORGANISATION -> MUNICIPALITY
+
+export interface RelationFact {
+  type: RelationType;
+  from: string; // entity id
+  to: string;   // entity id
+  /** role for WORKS_FOR / HOLDS_OFFICE_IN, when printed. */
+  role?: string | null;
+  /** weight for WORKS_ON (>0; higher = more evidence). Other relations: number of supporting passages. */
+  weight: number;
+  evidence: Evidence[];
+}
+
+export interface ExtractionResult {
+  document: DocumentFact;
+  entities: EntityFact[];
+  relations: RelationFact[];
+}
