@@ -1,0 +1,58 @@
+/** The status line (counts on screen) and the message over the graph (loading, errors, hints). */
+import { countLabel } from '../labels.ts';
+
+export interface StatusLine {
+  counts(nodes: number, edges: number): void;
+  loading(text?: string): () => void;
+  error(text: string): void;
+  info(text: string): void;
+  clear(): void;
+}
+
+export function createStatusLine(status: HTMLElement, message: HTMLElement): StatusLine {
+  let pending = 0;
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function show(text: string, kind: 'loading' | 'error' | 'info'): void {
+    message.hidden = false;
+    message.className = `message message-${kind}`;
+    message.setAttribute('role', kind === 'error' ? 'alert' : 'note');
+    message.textContent = text;
+  }
+
+  function clear(): void {
+    message.hidden = true;
+    message.textContent = '';
+  }
+
+  return {
+    counts(nodes, edges) {
+      status.textContent = countLabel(nodes, edges);
+    },
+    loading(text = 'Laden…') {
+      pending++;
+      document.body.dataset.busy = 'true';
+      // A fast answer should not flash a message; a slow one must say something.
+      clearTimeout(loadingTimer);
+      loadingTimer = setTimeout(() => { if (pending > 0) show(text, 'loading'); }, 120);
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        pending = Math.max(0, pending - 1);
+        if (pending === 0) {
+          clearTimeout(loadingTimer);
+          document.body.dataset.busy = 'false';
+          if (message.classList.contains('message-loading')) clear();
+        }
+      };
+    },
+    error(text) {
+      show(text, 'error');
+    },
+    info(text) {
+      show(text, 'info');
+    },
+    clear,
+  };
+}

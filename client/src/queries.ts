@@ -1,0 +1,130 @@
+/** The questions the client asks the API (the DESIGN.md contract), one function each. */
+import { graphql, type RequestOptions } from './api.ts';
+import type {
+  EntityDetails, EntityRef, EntityType, PersonThemeLink, RelatedProgramme, SearchHit, Stats, Subgraph,
+} from './types.ts';
+
+const SUBGRAPH_FIELDS = 'nodes { id type label weight } edges { id source target type weight }';
+const MENTION_FIELDS = 'document { id title published } section snippet';
+
+export async function searchEntities(query: string, types: EntityType[] | null, first = 12, options?: RequestOptions): Promise<SearchHit[]> {
+  const data = await graphql<{ search: SearchHit[] }>(
+    `query Zoeken($query: String!, $types: [EntityType!], $first: Int) {
+      search(query: $query, types: $types, first: $first) {
+        id type name aliases
+        ... on Municipality { province }
+      }
+    }`,
+    { query, types, first },
+    options,
+  );
+  return data.search;
+}
+
+export async function fetchNeighbourhood(id: string, depth = 1, limit = 150, options?: RequestOptions): Promise<Subgraph> {
+  const data = await graphql<{ neighbourhood: Subgraph }>(
+    `query Buren($id: ID!, $depth: Int, $limit: Int) {
+      neighbourhood(id: $id, depth: $depth, limit: $limit) { ${SUBGRAPH_FIELDS} }
+    }`,
+    { id, depth, limit },
+    options,
+  );
+  return data.neighbourhood;
+}
+
+export async function fetchPath(from: string, to: string, maxLength = 6, options?: RequestOptions): Promise<Subgraph | null> {
+  const data = await graphql<{ path: Subgraph | null }>(
+    `query Verbinding($from: ID!, $to: ID!, $maxLength: Int) {
+      path(from: $from, to: $to, maxLength: $maxLength) { ${SUBGRAPH_FIELDS} }
+    }`,
+    { from, to, maxLength },
+    options,
+  );
+  return data.path;
+}
+
+const REF = 'id name';
+
+export async function fetchEntity(id: string, options?: RequestOptions): Promise<EntityDetails | null> {
+  const data = await graphql<{ entity: EntityDetails | null }>(
+    `query Details($id: ID!) {
+      entity(id: $id) {
+        id type name aliases
+        mentions(first: 8) { ${MENTION_FIELDS} }
+        documents { id title published }
+        ... on Person { roles organisations { ${REF} } municipalities { ${REF} } themes(first: 15) { weight theme { ${REF} } } }
+        ... on Organisation { kind people { ${REF} } municipalities { ${REF} } programmes { ${REF} } themes(first: 15) { weight theme { ${REF} } } }
+        ... on Municipality { province people { ${REF} } organisations { ${REF} } programmes { ${REF} } themes(first: 15) { weight theme { ${REF} } } }
+        ... on Programme { kind organisations { ${REF} } municipalities { ${REF} } themes(first: 15) { weight theme { ${REF} } } }
+        ... on Theme {
+          themePeople: people(first: 20) { weight person { ${REF} } }
+          programmes(first: 20) { ${REF} } organisations(first: 20) { ${REF} } municipalities(first: 20) { ${REF} }
+        }
+      }
+    }`,
+    { id },
+    options,
+  );
+  return data.entity;
+}
+
+export async function fetchThemes(options?: RequestOptions): Promise<EntityRef[]> {
+  const data = await graphql<{ themes: EntityRef[] }>(`query Themas { themes(first: 500) { ${REF} } }`, {}, options);
+  return data.themes;
+}
+
+export async function fetchThemePeople(id: string, first = 25, options?: RequestOptions): Promise<{ theme: EntityRef; people: PersonThemeLink[] } | null> {
+  const data = await graphql<{ entity: (EntityRef & { people?: PersonThemeLink[] }) | null }>(
+    `query ThemaPersonen($id: ID!, $first: Int) {
+      entity(id: $id) {
+        id name
+        ... on Theme {
+          people(first: $first) {
+            weight
+            person { id name roles organisations { ${REF} } }
+            evidence(first: 2) { ${MENTION_FIELDS} }
+          }
+        }
+      }
+    }`,
+    { id, first },
+    options,
+  );
+  if (!data.entity) return null;
+  return { theme: { id: data.entity.id, name: data.entity.name }, people: data.entity.people ?? [] };
+}
+
+export interface ProgrammeSummary extends EntityRef {
+  municipalities: EntityRef[];
+  organisations: EntityRef[];
+  themes: { weight: number; theme: EntityRef }[];
+}
+
+export async function fetchRelated(id: string, first = 10, options?: RequestOptions): Promise<{ source: ProgrammeSummary | null; related: RelatedProgramme[] }> {
+  const data = await graphql<{ entity: ProgrammeSummary | null; relatedProgrammes: RelatedProgramme[] }>(
+    `query Vergelijkbaar($id: ID!, $first: Int) {
+      entity(id: $id) {
+        id name
+        ... on Programme { municipalities { ${REF} } organisations { ${REF} } themes(first: 20) { weight theme { ${REF} } } }
+      }
+      relatedProgrammes(id: $id, first: $first) {
+        score
+        programme { id name municipalities { ${REF} } }
+        sharedThemes { ${REF} }
+        sharedOrganisations { ${REF} }
+      }
+    }`,
+    { id, first },
+    options,
+  );
+  return { source: data.entity, related: data.relatedProgrammes };
+}
+
+export async function fetchStats(options?: RequestOptions): Promise<Stats> {
+  const data = await graphql<{ stats: Stats }>(
+    'query Statistiek { stats { documents people organisations municipalities programmes themes relations } }',
+    {},
+    options,
+  );
+  return data.stats;
+}

@@ -1,0 +1,163 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { projectRoot } from '../config.ts';
+import { MavenMissingError, Neo4jSetupError } from './errors.ts';
+import { checkJava, javacBinary } from './java.ts';
+
+export const POM = path.join(projectRoot, 'graph', 'neo4j', 'pom.xml');
+export const LAUNCHER_SOURCE = path.join(
+  projectRoot, 'graph', 'neo4j', 'src', 'main', 'java', 'sociaalkg', 'neo4j', 'Launcher.java',
+);
+
+export interface LauncherBuild {
+  /** Class path for `java`: compiled launcher first, then the Neo4j jars. */
+  classpath: string;
+  /** Whether this call had to run Maven/javac. */
+  built: boolean;
+}
+
+/** The Neo4j version pinned in the pom. */
+export function neo4jVersion(): string {
+  const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(fs.readFileSync(POM, 'utf8'));
+  return match?.[1] ?? 'unknown';
+}
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  hash.update(fs.readFileSync(POM));
+  hash.update(fs.readFileSync(LAUNCHER_SOURCE));
+  return hash.digest('hex');
+}
+
+function paths(jarsDir: string) {
+  return {
+    repo: path.join(jarsDir, 'm2'),
+    classpathFile: path.join(jarsDir, 'classpath.txt'),
+    classes: path.join(jarsDir, 'classes'),
+    stamp: path.join(jarsDir, 'build.stamp'),
+    lock: path.join(jarsDir, 'build.lock'),
+    log: path.join(jarsDir, 'build.log'),
+  };
+}
+
+function readyBuild(jarsDir: string): LauncherBuild | undefined {
+  const p = paths(jarsDir);
+  try {
+    if (fs.readFileSync(p.stamp, 'utf8').trim() !== fingerprint()) return undefined;
+    const jars = fs.readFileSync(p.classpathFile, 'utf8').trim();
+    if (!jars.split(path.delimiter).every((jar) => fs.existsSync(jar))) return undefined;
+    return { classpath: [p.classes, jars].join(path.delimiter), built: false };
+  } catch {
+    return undefined;
+  }
+}
+
+function run(command: string, args: string[], logFile: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      fs.appendFileSync(logFile, `$ ${command} ${args.join(' ')}\n${output}\n`);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+function lastLine(output: string): string {
+  const lines = output.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean);
+  return lines.find((l) => l.startsWith('[ERROR]')) ?? lines.at(-1) ?? '';
+}
+
+/** A lock is held while its owner lives; a lock without owner pid yet is young (just created). */
+function isLockHeld(lockDir: string): boolean {
+  try {
+    const owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+    if (!owner) throw new Error('no owner yet');
+    process.kill(owner, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPERM') return true;
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    try {
+      return Date.now() - fs.statSync(lockDir).mtimeMs < 30_000;
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!isLockHeld(lockDir)) fs.rmSync(lockDir, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Neo4jSetupError(`Timed out waiting for another process to build the Neo4j launcher (lock ${lockDir}).`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes sure the Neo4j jars are in the cache and the launcher is compiled; Maven and javac run
+ * only on the first use (or when the pom or launcher source changed).
+ */
+export async function ensureLauncher(jarsDir: string, log: (line: string) => void): Promise<LauncherBuild> {
+  const ready = readyBuild(jarsDir);
+  if (ready) {
+    checkJava(false);
+    return ready;
+  }
+  checkJava(true);
+  fs.mkdirSync(jarsDir, { recursive: true });
+  const p = paths(jarsDir);
+  return withLock(p.lock, async () => {
+    const builtMeanwhile = readyBuild(jarsDir);
+    if (builtMeanwhile) return builtMeanwhile;
+
+    if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).error) {
+      throw new MavenMissingError(
+        'Maven ("mvn") is needed once to download the Neo4j jars but was not found; install it (e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j server.',
+      );
+    }
+    log(`Downloading Neo4j ${neo4jVersion()} jars (first run only)…`);
+    fs.rmSync(p.log, { force: true });
+    const mvn = await run('mvn', [
+      '-q', '-B', '--no-transfer-progress',
+      `-Dmaven.repo.local=${p.repo}`,
+      '-f', POM,
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${p.classpathFile}`,
+    ], p.log);
+    if (mvn.code !== 0) {
+      throw new Neo4jSetupError(
+        `Maven could not resolve the Neo4j jars (${lastLine(mvn.output)}); see ${p.log}.`,
+      );
+    }
+    const jars = fs.readFileSync(p.classpathFile, 'utf8').trim();
+    fs.rmSync(p.classes, { recursive: true, force: true });
+    const javac = await run(javacBinary(), [
+      '--release', '17', '-nowarn', '-cp', jars, '-d', p.classes, LAUNCHER_SOURCE,
+    ], p.log);
+    if (javac.code !== 0) {
+      throw new Neo4jSetupError(`Compiling the Neo4j launcher failed (${lastLine(javac.output)}); see ${p.log}.`);
+    }
+    fs.writeFileSync(p.stamp, `${fingerprint()}\n`);
+    return { classpath: [p.classes, jars].join(path.delimiter), built: true };
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The read side's view of the graph model (graph/write.ts writes it): fixed label and
+ * relationship-type whitelists, the projections every query returns, and the row types.
+ * Labels and relationship types only ever come from these maps, never from user input.
+ */
+import type { EntityType } from '../../import/types.ts';
+
+export type { EntityType };
+
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORGANISATION', 'MUNICIPALITY', 'PROGRAMME', 'THEME'];
+
+export const LABEL: Readonly<Record<EntityType, string>> = {
+  PERSON: 'Person',
+  ORGANISATION: 'Organisation',
+  MUNICIPALITY: 'Municipality',
+  PROGRAMME: 'Programme',
+  THEME: 'Theme',
+};
+
+/** Every entity-to-entity relationship type, as one Cypher alternation. */
+export const RELATION_PATTERN = 'WORKS_FOR|HOLDS_OFFICE_IN|WORKS_ON|RUNS_IN|RUN_BY|BASED_IN';
+
+/** Map projection of an entity node bound to `n` (no section text, nothing large). */
+export function entityProjection(n: string): string {
+  return `${n} {.id, .type, .name, .aliases, .mentionCount, .roles, .kind, .province, .cbsCode}`;
+}
+
+export const DOCUMENT_PROJECTION = (d: string) => `${d} {.id, .title, .published, .file}`;
+
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[] | null;
+  mentionCount: number | null;
+  roles?: string[] | null;
+  kind?: string | null;
+  province?: string | null;
+  cbsCode?: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string | null;
+  published: string | null;
+  file: string | null;
+}
+
+/** One passage: a snippet or quote, the section it was read in, and its document. */
+export interface PassageRow {
+  snippet: string;
+  sectionId: string | null;
+  section: string | null;
+  document: DocumentRow;
+}
+
+/** Upper bound on evidence passages fetched per link (ThemeLink.evidence(first) slices it). */
+export const EVIDENCE_CAP = 10;
+
+/**
+ * Cypher fragment: given `rels` (a list of relationships carrying sectionIds/quotes/documentId),
+ * returns `evidence`, a list of PassageRow, at most EVIDENCE_CAP, resolved in the same round trip.
+ */
+export const EVIDENCE_SUBQUERY = `
+  CALL (rels) {
+    UNWIND rels AS r
+    UNWIND range(0, size(coalesce(r.sectionIds, [])) - 1) AS i
+    WITH r.sectionIds[i] AS sectionId, r.quotes[i] AS quote, r.documentId AS documentId
+    WHERE quote IS NOT NULL
+    WITH DISTINCT sectionId, quote, documentId
+    LIMIT ${EVIDENCE_CAP}
+    OPTIONAL MATCH (s:Section {id: sectionId})
+    OPTIONAL MATCH (d:Document {id: documentId})
+    RETURN collect({snippet: quote, sectionId: sectionId, section: s.title,
+                    document: ${DOCUMENT_PROJECTION('d')}}) AS evidence
+  }`;

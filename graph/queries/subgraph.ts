@@ -1,0 +1,140 @@
+/**
+ * Subgraphs for the explorer, shaped for Cytoscape: the neighbourhood of an entity and the
+ * shortest path between two. Entity-to-entity relations only (no sections, no documents);
+ * the per-document relationships of one (type, source, target) are summed into one edge.
+ */
+import type { EntityType } from '../../import/types.ts';
+import { RELATION_PATTERN } from './model.ts';
+import { int, readRows, type ReadContext } from './run.ts';
+
+export interface GraphNodeRow {
+  id: string;
+  type: EntityType;
+  label: string;
+  weight: number | null;
+}
+
+export interface GraphEdgeRow {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  weight: number | null;
+}
+
+export interface SubgraphRow {
+  nodes: GraphNodeRow[];
+  edges: GraphEdgeRow[];
+}
+
+export const MAX_DEPTH = 3;
+export const MAX_PATH_LENGTH = 8;
+
+/** Edges among `nodes` (a list of nodes), one per (type, source, target). */
+const EDGES_AMONG = `
+  CALL (nodes) {
+    UNWIND nodes AS a
+    MATCH (a)-[r:${RELATION_PATTERN}]->(b:Entity)
+    WHERE b IN nodes
+    WITH a, b, type(r) AS type, sum(r.weight) AS weight
+    RETURN collect({id: type + ':' + a.id + '->' + b.id, source: a.id, target: b.id, type: type, weight: weight}) AS edges
+  }`;
+
+const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
+
+/**
+ * Breadth-first, one level per block (at most MAX_DEPTH), through nodes of the wanted types
+ * only, so that the answer stays connected. Nearer nodes win the node cap, then the most
+ * mentioned. A level is not expanded once the cap is reached.
+ */
+const NEIGHBOURHOOD = `
+  MATCH (start:Entity {id: $id})
+  WITH start, [start] AS level0
+  CALL (level0) {
+    UNWIND level0 AS f
+    MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
+    WHERE $depth >= 1 AND ($types IS NULL OR n.type IN $types)
+    RETURN collect(DISTINCT n) AS found1
+  }
+  WITH start, level0, [n IN found1 WHERE NOT n IN level0] AS level1
+  CALL (level0, level1) {
+    UNWIND level1 AS f
+    WITH f WHERE $depth >= 2 AND size(level0) + size(level1) < $limit
+    MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
+    WHERE $types IS NULL OR n.type IN $types
+    RETURN collect(DISTINCT n) AS found2
+  }
+  WITH start, level0, level1, [n IN found2 WHERE NOT n IN level0 AND NOT n IN level1] AS level2
+  CALL (level0, level1, level2) {
+    UNWIND level2 AS f
+    WITH f WHERE $depth >= 3 AND size(level0) + size(level1) + size(level2) < $limit
+    MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
+    WHERE $types IS NULL OR n.type IN $types
+    RETURN collect(DISTINCT n) AS found3
+  }
+  WITH start, level0, level1, level2,
+       [n IN found3 WHERE NOT n IN level0 AND NOT n IN level1 AND NOT n IN level2] AS level3
+  CALL (level0, level1, level2, level3) {
+    UNWIND [x IN level0 | {n: x, d: 0}] + [x IN level1 | {n: x, d: 1}] +
+           [x IN level2 | {n: x, d: 2}] + [x IN level3 | {n: x, d: 3}] AS item
+    WITH item.n AS n, item.d AS d
+    ORDER BY d, n.mentionCount DESC, n.id
+    LIMIT $limit
+    RETURN collect(n) AS nodes
+  }
+  ${EDGES_AMONG}
+  RETURN [n IN nodes | ${NODE_SHAPE('n')}] AS nodes, edges`;
+
+export async function neighbourhood(
+  ctx: ReadContext,
+  opts: { id: string; depth: number; types: readonly EntityType[] | null; limit: number },
+): Promise<SubgraphRow | null> {
+  const depth = Math.max(0, Math.min(MAX_DEPTH, opts.depth));
+  const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(Math.max(1, opts.limit)) });
+  return (rows[0] as SubgraphRow | undefined) ?? null;
+}
+
+const PATH = `
+  MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+  OPTIONAL MATCH p = shortestPath((a)-[:${RELATION_PATTERN}*..${MAX_PATH_LENGTH}]-(b))
+  WITH a, b, p
+  WHERE p IS NULL OR length(p) <= $maxLength
+  WITH a, b, CASE WHEN p IS NULL THEN null ELSE nodes(p) END AS nodes
+  CALL (nodes) {
+    WITH nodes WHERE nodes IS NOT NULL
+    UNWIND range(0, size(nodes) - 2) AS i
+    WITH nodes[i] AS x, nodes[i + 1] AS y
+    MATCH (x)-[r:${RELATION_PATTERN}]-(y)
+    WITH startNode(r) AS s, endNode(r) AS e, type(r) AS type, sum(r.weight) AS weight
+    RETURN collect({id: type + ':' + s.id + '->' + e.id, source: s.id, target: e.id, type: type, weight: weight}) AS edges
+  }
+  RETURN a.id AS from, b.id AS to,
+         CASE WHEN nodes IS NULL THEN null ELSE [n IN nodes | ${NODE_SHAPE('n')}] END AS nodes, edges`;
+
+export type PathResult =
+  | { found: true; subgraph: SubgraphRow }
+  | { found: false; missing: string[] };
+
+/**
+ * Shortest path over entity relations, at most `maxLength` hops. Between two neighbours on the
+ * path every relation type that links them is shown. `missing` names unknown ids.
+ */
+export async function shortestPath(ctx: ReadContext, from: string, to: string, maxLength: number): Promise<PathResult> {
+  const max = Math.max(0, Math.min(MAX_PATH_LENGTH, maxLength));
+  if (from === to) {
+    const rows = await readRows(ctx, `MATCH (a:Entity {id: $id}) RETURN [${NODE_SHAPE('a')}] AS nodes`, { id: from });
+    if (rows.length === 0) return { found: false, missing: [from] };
+    return { found: true, subgraph: { nodes: rows[0].nodes as GraphNodeRow[], edges: [] } };
+  }
+  const rows = await readRows(ctx, PATH, { from, to, maxLength: int(max) });
+  if (rows.length === 0) {
+    const known = await readRows(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id`, { ids: [from, to] });
+    const found = new Set(known.map((r) => r.id as string));
+    const missing = [from, to].filter((id) => !found.has(id));
+    return { found: false, missing };
+  }
+  const row = rows[0];
+  if (row.nodes === null) return { found: false, missing: [] };
+  return { found: true, subgraph: { nodes: row.nodes as GraphNodeRow[], edges: row.edges as GraphEdgeRow[] } };
+}

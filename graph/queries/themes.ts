@@ -1,0 +1,85 @@
+/**
+ * Theme links with their evidence: entity -> themes (ThemeLink) and theme -> people
+ * (PersonThemeLink), ranked by weight summed over documents, each with the passages behind it.
+ */
+import { EVIDENCE_SUBQUERY, entityProjection, type EntityRow, type PassageRow } from './model.ts';
+import { int, readRows, type ReadContext } from './run.ts';
+
+export interface ThemeLinkRow {
+  theme: EntityRow;
+  weight: number;
+  evidence: PassageRow[];
+}
+
+export interface PersonThemeLinkRow {
+  person: EntityRow;
+  weight: number;
+  evidence: PassageRow[];
+}
+
+/** People, organisations and programmes work on themes directly. */
+const DIRECT_THEMES = `
+  UNWIND $ids AS id
+  MATCH (src:Entity {id: id})
+  CALL (src) {
+    MATCH (src)-[r:WORKS_ON]->(t:Theme)
+    WITH t, sum(r.weight) AS weight, collect(r) AS rels
+    ORDER BY weight DESC, t.name, t.id
+    LIMIT $first
+    ${EVIDENCE_SUBQUERY}
+    RETURN collect({theme: ${entityProjection('t')}, weight: weight, evidence: evidence}) AS items
+  }
+  RETURN id, items`;
+
+/**
+ * A municipality works on a theme through what is in it: programmes that run there,
+ * organisations based there and people holding office there.
+ */
+const MUNICIPALITY_THEMES = `
+  UNWIND $ids AS id
+  MATCH (m:Municipality {id: id})
+  CALL (m) {
+    MATCH (m)<-[:RUNS_IN|BASED_IN|HOLDS_OFFICE_IN]-(x:Entity)
+    WITH DISTINCT x
+    MATCH (x)-[r:WORKS_ON]->(t:Theme)
+    WITH t, sum(r.weight) AS weight, collect(r) AS rels
+    ORDER BY weight DESC, t.name, t.id
+    LIMIT $first
+    ${EVIDENCE_SUBQUERY}
+    RETURN collect({theme: ${entityProjection('t')}, weight: weight, evidence: evidence}) AS items
+  }
+  RETURN id, items`;
+
+export async function themeLinks(
+  ctx: ReadContext,
+  kind: 'direct' | 'municipality',
+  ids: readonly string[],
+  first: number,
+): Promise<Map<string, ThemeLinkRow[]>> {
+  const rows = await readRows(ctx, kind === 'direct' ? DIRECT_THEMES : MUNICIPALITY_THEMES, { ids, first: int(first) });
+  return new Map(rows.map((r) => [r.id as string, byWeight(r.items as ThemeLinkRow[], (l) => l.theme.name)]));
+}
+
+const THEME_PEOPLE = `
+  UNWIND $ids AS id
+  MATCH (t:Theme {id: id})
+  CALL (t) {
+    MATCH (p:Person)-[r:WORKS_ON]->(t)
+    WITH p, sum(r.weight) AS weight, collect(r) AS rels
+    ORDER BY weight DESC, p.name, p.id
+    LIMIT $first
+    ${EVIDENCE_SUBQUERY}
+    RETURN collect({person: ${entityProjection('p')}, weight: weight, evidence: evidence}) AS items
+  }
+  RETURN id, items`;
+
+/** For each theme id: the people working on it, strongest first, with the passages that say so. */
+export async function themePeople(ctx: ReadContext, ids: readonly string[], first: number): Promise<Map<string, PersonThemeLinkRow[]>> {
+  const rows = await readRows(ctx, THEME_PEOPLE, { ids, first: int(first) });
+  return new Map(rows.map((r) => [r.id as string, byWeight(r.items as PersonThemeLinkRow[], (l) => l.person.name)]));
+}
+
+/** collect() after a subquery keeps row order in practice, but the ranking is the point: make it certain. */
+function byWeight<T extends { weight: number }>(items: T[], name: (item: T) => string): T[] {
+  return items.sort((a, b) => b.weight - a.weight || name(a).localeCompare(name(b)));
+}

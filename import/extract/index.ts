@@ -1,0 +1,106 @@
+/**
+ * The extraction pipeline: raw text of one file -> DocumentFact + EntityFacts + RelationFacts.
+ * Pure and synchronous: normalise -> segment -> per section run every MentionExtractor ->
+ * drop overlapping mentions -> document-level person resolution (surname-only mentions) ->
+ * per section run every RelationLinker -> resolve into facts.
+ * An extractor or linker that throws is isolated: its output for that section is dropped and the
+ * failure is recorded in `extractionWarnings`, so one broken module cannot sink a document.
+ */
+import { createHash } from 'node:crypto';
+import { documentId, sectionId } from '../ids.ts';
+import type { DocumentFact, EntityType, ExtractionResult, SectionFact } from '../types.ts';
+import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
+import { normaliseBlocks } from '../normalise.ts';
+import { readPublished, readTitle, segment } from '../segment.ts';
+import { splitSentences } from '../sentences.ts';
+import { addPersonNameMentions, resolveDocument } from '../resolve.ts';
+import { extractProgrammes, linkProgrammes } from './programmes.ts';
+
+export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
+  ['programmes', extractProgrammes],
+];
+
+export const RELATION_LINKERS: [string, RelationLinker][] = [
+  ['programmes', linkProgrammes],
+];
+
+/** Failures of extractor modules seen in this process (module name -> first message). */
+export const extractionWarnings = new Map<string, string>();
+
+function guarded<T>(name: string, fn: () => T[]): T[] {
+  try {
+    const out = fn();
+    return Array.isArray(out) ? out : [];
+  } catch (err) {
+    if (!extractionWarnings.has(name)) extractionWarnings.set(name, err instanceof Error ? err.message : String(err));
+    return [];
+  }
+}
+
+/** When mentions of different types overlap, the longer one wins (ties: by type priority). Themes never compete. */
+const TYPE_PRIORITY: Record<EntityType, number> = { ORGANISATION: 0, PROGRAMME: 1, PERSON: 2, MUNICIPALITY: 3, THEME: 4 };
+
+export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
+  const valid = mentions.filter((m) => m && m.end > m.start && typeof m.name === 'string' && m.name.trim());
+  const themes = valid.filter((m) => m.type === 'THEME');
+  const others = valid
+    .filter((m) => m.type !== 'THEME')
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start);
+  const kept: EntityMention[] = [];
+  // kept spans in an ordered array (binary-searched) keeps this O(n log n)
+  const spans: [number, number][] = [];
+  const overlaps = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    // spans[lo-1] is the last span starting before e
+    return lo > 0 && spans[lo - 1][1] > s;
+  };
+  for (const m of others) {
+    if (kept.some((k) => k.start === m.start && k.end === m.end && k.type === m.type)) continue;
+    if (overlaps(m.start, m.end)) continue;
+    kept.push(m);
+    let i = 0;
+    while (i < spans.length && spans[i][0] < m.start) i++;
+    spans.splice(i, 0, [m.start, m.end]);
+  }
+  return [...kept, ...themes].sort((a, b) => a.start - b.start);
+}
+
+export function extractDocument(file: string, text: string): ExtractionResult {
+  const docId = documentId(file);
+  const blocks = normaliseBlocks(text);
+  const segments = segment(blocks);
+  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
+  const document: DocumentFact = {
+    id: docId,
+    file: file.split(/[\\/]/).pop() ?? file,
+    title: readTitle(blocks, docId),
+    published: readPublished(blocks),
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    sections,
+  };
+
+  const contexts: SectionContext[] = sections.map((section) => ({
+    documentId: docId,
+    section,
+    text: section.text,
+    sentences: splitSentences(section.text),
+  }));
+
+  let mentions: EntityMention[][] = contexts.map((ctx) =>
+    dropOverlaps(MENTION_EXTRACTORS.flatMap(([name, extract]) => guarded(name, () => extract(ctx)))),
+  );
+  mentions = addPersonNameMentions(contexts, mentions);
+
+  const candidates: RelationCandidate[][] = contexts.map((ctx, i) =>
+    RELATION_LINKERS.flatMap(([name, link]) => guarded(name, () => link(ctx, mentions[i]))),
+  );
+
+  const { entities, relations } = resolveDocument(contexts, mentions, candidates);
+  return { document, entities, relations };
+}

@@ -1,0 +1,82 @@
+/**
+ * Relations of programme mentions within one section:
+ *  RUNS_IN  programme -> municipality named in the same sentence ("in Amersfoort", "de Utrechtse
+ *           Regenboogagenda", "gemeente X startte Y"), or the municipality a section is about;
+ *  RUN_BY   programme -> organisation that runs, develops or funds it, when the sentence says so
+ *           ("een initiatief van X", "ontwikkeld door", "gefinancierd door", "X van Movisie", "(ZonMw)").
+ */
+import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
+
+/** Sentence words that make an organisation in it the runner, developer or funder of the programme. */
+const RUNNER_CUE =
+  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|steun|ondersteun\w*|samen|samenwerking|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|werkt|werken|gestart|start\w*|opgezet|partners?|evenement|programma|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*)\b/iu;
+
+/** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
+const DIRECT_LINK = /^\s*(?:[’'”"])?\s*(?:van(?:\s+(?:de|het))?|door(?:\s+(?:de|het))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;
+
+function sentenceOf(sentences: Sentence[], pos: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** The municipality the whole section is about: named often, and far more than any other. */
+function dominantMunicipality(ctx: SectionContext, munis: EntityMention[]): string | null {
+  if (munis.length < 2) return null;
+  const counts = new Map<string, number>();
+  for (const m of munis) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [name, n] = ranked[0];
+  const second = ranked[1]?.[1] ?? 0;
+  const inTitle = ctx.section.title.includes(name);
+  if ((n >= 3 || inTitle) && n >= 2 * second && n / munis.length >= 0.5) return name;
+  return null;
+}
+
+export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
+  const programmes = mentions.filter((m) => m.type === 'PROGRAMME');
+  if (programmes.length === 0) return [];
+  const munis = mentions.filter((m) => m.type === 'MUNICIPALITY');
+  const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
+  const out = new Map<string, RelationCandidate>();
+  const add = (c: RelationCandidate) => {
+    const key = `${c.type}|${c.from.name}|${c.to.name}`;
+    const prev = out.get(key);
+    if (!prev || (c.weight ?? 0) > (prev.weight ?? 0)) out.set(key, c);
+  };
+
+  for (const p of programmes) {
+    const s = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+    const sentenceText = ctx.text.slice(s.start, s.end);
+    const from = { type: 'PROGRAMME' as const, name: p.name };
+    for (const m of munis) {
+      if (m.start < s.start || m.end > s.end) continue;
+      add({ type: 'RUNS_IN', from, to: { type: 'MUNICIPALITY', name: m.name }, weight: 1, start: s.start, end: s.end });
+    }
+    const cue = RUNNER_CUE.test(sentenceText);
+    for (const o of orgs) {
+      if (o.start < s.start || o.end > s.end) continue;
+      if (o.start < p.end && p.start < o.end) continue;
+      const between = o.start >= p.end ? ctx.text.slice(p.end, o.start) : '';
+      const direct = DIRECT_LINK.test(between);
+      if (!direct && !cue) continue;
+      add({ type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight: direct ? 1 : 0.5, start: s.start, end: s.end });
+    }
+  }
+
+  const home = dominantMunicipality(ctx, munis);
+  if (home) {
+    for (const p of programmes) {
+      const s = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+      add({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: home }, weight: 0.5, start: s.start, end: s.end });
+    }
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,345 @@
+/**
+ * Resolution within one document: mentions -> EntityFacts (one per real entity, stable ids),
+ * relation candidates -> deduplicated RelationFacts with evidence.
+ * - names and aliases of the same type that coincide (after folding case/diacritics) are one entity,
+ *   so "SCP" and "Sociaal en Cultureel Planbureau" (alias "SCP") merge;
+ * - surname-only mentions of people are added by `addSurnameMentions` before linking.
+ */
+import { entityId } from './ids.ts';
+import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } from './types.ts';
+import type { EntityMention, RelationCandidate, SectionContext, Sentence } from './extract/model.ts';
+import { sentenceAt } from './sentences.ts';
+
+export const MAX_QUOTE = 240;
+const MAX_SNIPPETS = 3;
+const MAX_EVIDENCE = 5;
+
+/** Folding used for matching names: case, diacritics, punctuation and white space. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' en ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A literal window of the section text around [start, end), at most MAX_QUOTE characters, cut at word boundaries. */
+export function quoteAround(text: string, start: number, end: number, sentence?: Sentence): string {
+  let s = sentence ? Math.min(sentence.start, start) : start;
+  let e = sentence ? Math.max(sentence.end, end) : end;
+  if (e - s > MAX_QUOTE) {
+    const mid = (start + end) >> 1;
+    const half = MAX_QUOTE >> 1;
+    s = Math.max(s, Math.min(start, mid - half));
+    e = Math.min(e, s + MAX_QUOTE);
+    if (e < end) {
+      e = Math.min(text.length, end);
+      s = Math.max(0, e - MAX_QUOTE);
+    }
+    // trim to word boundaries without leaving the window
+    const sp = text.indexOf(' ', s);
+    if (s > 0 && sp >= 0 && sp < start && sp - s < 30) s = sp + 1;
+    const ep = text.lastIndexOf(' ', e);
+    if (e < text.length && ep > end && e - ep < 30) e = ep;
+  }
+  return text.slice(s, e).replace(/\s+/g, ' ').trim().slice(0, MAX_QUOTE).trim();
+}
+
+/** One-line, literal-as-possible quote: newlines are folded to spaces (the section text uses blank lines between paragraphs). */
+export function evidenceQuote(ctx: SectionContext, start: number, end: number): string {
+  const s = Math.max(0, start);
+  const e = Math.min(ctx.text.length, Math.max(end, s + 1));
+  let q = ctx.text.slice(s, e);
+  if (q.length > MAX_QUOTE) {
+    q = q.slice(0, MAX_QUOTE);
+    const sp = q.lastIndexOf(' ');
+    if (sp > MAX_QUOTE - 40) q = q.slice(0, sp);
+  }
+  // keep the quote inside one paragraph so it occurs literally in the section text
+  const para = q.indexOf('\n\n');
+  if (para > 0) q = q.slice(0, para);
+  return q.trim();
+}
+
+interface Group {
+  type: EntityType;
+  names: Map<string, number>; // canonical names proposed by extractors, with counts
+  aliases: Set<string>;
+  props: Record<string, string | string[] | null>;
+  mentions: Map<string, { count: number; snippets: string[] }>;
+  total: number;
+}
+
+class UnionFind {
+  parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function mergeProps(into: Record<string, string | string[] | null>, from: Record<string, string | string[] | null> | undefined): void {
+  if (!from) return;
+  for (const [k, v] of Object.entries(from)) {
+    if (v === null || v === undefined) {
+      if (!(k in into)) into[k] = null;
+      continue;
+    }
+    const cur = into[k];
+    if (Array.isArray(v) || Array.isArray(cur)) {
+      const list = [...(Array.isArray(cur) ? cur : cur ? [cur] : []), ...(Array.isArray(v) ? v : [v])];
+      const seen = new Set<string>();
+      into[k] = list.filter((x) => {
+        const f = x.toLowerCase();
+        if (seen.has(f)) return false;
+        seen.add(f);
+        return true;
+      });
+    } else if (cur === undefined || cur === null) {
+      into[k] = v;
+    }
+  }
+}
+
+function pickName(g: Group): string {
+  let best = '';
+  let bestScore = -1;
+  for (const [name, count] of g.names) {
+    // the longest proposed name wins (full name over acronym / surname), then the most frequent
+    const score = name.length * 1000 + count;
+    if (score > bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export interface Resolution {
+  entities: EntityFact[];
+  relations: RelationFact[];
+  /** (type, folded name or alias) -> entity id */
+  lookup: Map<string, string>;
+}
+
+export function resolveDocument(
+  contexts: SectionContext[],
+  mentionsBySection: EntityMention[][],
+  candidatesBySection: RelationCandidate[][],
+): Resolution {
+  // 1. union mentions by (type, folded name/alias)
+  const uf = new UnionFind();
+  const keyToNode = new Map<string, number>();
+  const nodeOf = (type: EntityType, name: string): number => {
+    const key = `${type}|${foldName(name)}`;
+    let n = keyToNode.get(key);
+    if (n === undefined) {
+      n = uf.add();
+      keyToNode.set(key, n);
+    }
+    return n;
+  };
+  for (const mentions of mentionsBySection) {
+    for (const m of mentions) {
+      if (!m.name || !foldName(m.name)) continue;
+      const a = nodeOf(m.type, m.name);
+      for (const alias of m.aliases ?? []) if (foldName(alias)) uf.union(a, nodeOf(m.type, alias));
+    }
+  }
+
+  // 2. gather groups
+  const groups = new Map<number, Group>();
+  contexts.forEach((ctx, i) => {
+    for (const m of mentionsBySection[i]) {
+      if (!m.name || !foldName(m.name)) continue;
+      const root = uf.find(nodeOf(m.type, m.name));
+      let g = groups.get(root);
+      if (!g) {
+        g = { type: m.type, names: new Map(), aliases: new Set(), props: {}, mentions: new Map(), total: 0 };
+        groups.set(root, g);
+      }
+      g.names.set(m.name, (g.names.get(m.name) ?? 0) + 1);
+      for (const a of m.aliases ?? []) g.aliases.add(a);
+      if (m.surface && m.surface !== m.name) g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
+      mergeProps(g.props, m.props);
+      g.total++;
+      let sm = g.mentions.get(ctx.section.id);
+      if (!sm) {
+        sm = { count: 0, snippets: [] };
+        g.mentions.set(ctx.section.id, sm);
+      }
+      sm.count++;
+      if (sm.snippets.length < MAX_SNIPPETS) {
+        const snippet = quoteAround(ctx.text, m.start, m.end, sentenceAt(ctx.sentences, m.start));
+        if (snippet && !sm.snippets.includes(snippet)) sm.snippets.push(snippet);
+      }
+    }
+  });
+
+  // 3. entity facts
+  const entities: EntityFact[] = [];
+  const byRoot = new Map<number, string>();
+  const byId = new Map<string, EntityFact>();
+  for (const [root, g] of groups) {
+    const name = pickName(g);
+    const id = entityId(g.type, name);
+    byRoot.set(root, id);
+    const existing = byId.get(id);
+    const aliasSet = new Map<string, string>();
+    for (const a of [...g.names.keys(), ...g.aliases]) {
+      const f = foldName(a);
+      if (f && f !== foldName(name) && !aliasSet.has(f)) aliasSet.set(f, a);
+    }
+    const mentions = [...g.mentions].map(([sectionId, v]) => ({ sectionId, count: v.count, snippets: v.snippets }));
+    if (existing) {
+      // two groups whose names slug to the same id: fold them together
+      for (const a of aliasSet.values()) if (!existing.aliases.includes(a)) existing.aliases.push(a);
+      mergeProps(existing.props, g.props);
+      for (const m of mentions) {
+        const same = existing.mentions.find((x) => x.sectionId === m.sectionId);
+        if (same) {
+          same.count += m.count;
+          for (const s of m.snippets) if (same.snippets.length < MAX_SNIPPETS && !same.snippets.includes(s)) same.snippets.push(s);
+        } else existing.mentions.push(m);
+      }
+      continue;
+    }
+    const fact: EntityFact = { id, type: g.type, name, aliases: [...aliasSet.values()], props: g.props, mentions };
+    byId.set(id, fact);
+    entities.push(fact);
+  }
+  const lookup = new Map<string, string>();
+  for (const [key, node] of keyToNode) {
+    const id = byRoot.get(uf.find(node));
+    if (id) lookup.set(key, id);
+  }
+
+  // 4. relations
+  const relations = new Map<string, RelationFact>();
+  contexts.forEach((ctx, i) => {
+    for (const c of candidatesBySection[i] ?? []) {
+      const from = lookup.get(`${c.from.type}|${foldName(c.from.name)}`);
+      const to = lookup.get(`${c.to.type}|${foldName(c.to.name)}`);
+      if (!from || !to || from === to) continue;
+      const key = `${c.type}|${from}|${to}`;
+      const quote = evidenceQuote(ctx, c.start, c.end);
+      const evidence: Evidence = { sectionId: ctx.section.id, quote };
+      let r = relations.get(key);
+      if (!r) {
+        r = { type: c.type as RelationType, from, to, role: c.role ?? null, weight: 0, evidence: [] };
+        relations.set(key, r);
+      }
+      r.weight += c.weight ?? 1;
+      if (!r.role && c.role) r.role = c.role;
+      if (quote && r.evidence.length < MAX_EVIDENCE && !r.evidence.some((e) => e.sectionId === evidence.sectionId && e.quote === quote)) {
+        r.evidence.push(evidence);
+      }
+    }
+  });
+  for (const r of relations.values()) r.weight = Math.round(r.weight * 1000) / 1000;
+  return { entities, relations: [...relations.values()], lookup };
+}
+
+const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ten', 'ter', 'te', 'het', "'t", '’t', 'el', 'al', 'ben', 'la', 'le', 'du', 'da', 'di', 'dos', 'von', 'op', 'in']);
+
+/** The ways a full name is referred to later: the full name itself and the surname with its particles ("Van der Meer"). */
+export function nameForms(fullName: string): string[] {
+  const tokens = fullName.split(/\s+/).filter(Boolean);
+  if (tokens.length < 2) return [];
+  const forms = [fullName];
+  const p = tokens.findIndex((t, i) => i > 0 && NAME_PARTICLES.has(t.toLowerCase()));
+  let surname: string[];
+  if (p > 0) surname = tokens.slice(p);
+  else if (/^\p{Lu}\.$/u.test(tokens[0])) surname = tokens.slice(tokens.findIndex((t) => !/^\p{Lu}\.$/u.test(t)));
+  else surname = tokens.slice(1);
+  if (surname.length && surname.join(' ') !== fullName) {
+    const s = surname.join(' ');
+    if (s.replace(/[^\p{L}]/gu, '').length >= 3) {
+      forms.push(s);
+      const capitalised = s.charAt(0).toUpperCase() + s.slice(1);
+      if (capitalised !== s) forms.push(capitalised);
+    }
+  }
+  return forms;
+}
+
+/**
+ * Document-level person resolution: every later occurrence of a person's full name or surname
+ * (with particles) becomes a mention of that person, unless another mention covers it or the
+ * surname belongs to more than one person in the document.
+ */
+export function addPersonNameMentions(contexts: SectionContext[], mentionsBySection: EntityMention[][]): EntityMention[][] {
+  const formOwner = new Map<string, string | null>(); // form -> person name (null: ambiguous)
+  for (const mentions of mentionsBySection) {
+    for (const m of mentions) {
+      if (m.type !== 'PERSON') continue;
+      for (const form of nameForms(m.name)) {
+        const owner = formOwner.get(form);
+        if (owner === undefined) formOwner.set(form, m.name);
+        else if (owner !== null && foldName(owner) !== foldName(m.name)) formOwner.set(form, null);
+      }
+    }
+  }
+  if (!formOwner.size) return mentionsBySection;
+  // index forms by their last word
+  const byLast = new Map<string, string[]>();
+  for (const [form, owner] of formOwner) {
+    if (owner === null) continue;
+    const last = form.slice(form.lastIndexOf(' ') + 1);
+    const list = byLast.get(last) ?? [];
+    list.push(form);
+    list.sort((a, b) => b.length - a.length);
+    byLast.set(last, list);
+  }
+  const WORD = /\p{Lu}[\p{L}\p{M}’'-]*\p{L}/gu;
+  return contexts.map((ctx, i) => {
+    const existing = mentionsBySection[i];
+    const spans = existing.filter((m) => m.type !== 'THEME').map((m) => [m.start, m.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const covered = (s: number, e: number): boolean => {
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid][0] < e) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (spans[k][1] > s) return true;
+      return false;
+    };
+    const added: EntityMention[] = [];
+    const text = ctx.text;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const forms = byLast.get(m[0]);
+      if (!forms) continue;
+      const end = m.index + m[0].length;
+      if (/[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+      for (const form of forms) {
+        const start = end - form.length;
+        if (start < 0 || text.slice(start, end) !== form) continue;
+        if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) continue;
+        if (covered(start, end)) break;
+        const owner = formOwner.get(form)!;
+        added.push({ type: 'PERSON', name: owner, surface: form, start, end });
+        spans.push([start, end]);
+        spans.sort((a, b) => a[0] - b[0]);
+        break;
+      }
+    }
+    return added.length ? [...existing, ...added].sort((a, b) => a.start - b.start) : existing;
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The main job (`npm start`): start or find Neo4j, set up the schema, import the bundled corpus
+ * (unchanged documents are skipped), build the client if needed, and serve API and client on one port.
+ */
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { loadConfig, projectRoot } from '../graph/config.ts';
+import { connectGraph, closeDriver } from '../graph/driver.ts';
+import { ensureSchema } from '../graph/schema.ts';
+import { importPaths } from '../import/run-import.ts';
+import { describeError } from '../import/errors.ts';
+import { createApp } from './app.ts';
+import { clientDist, ensureClientBuilt } from './client-build.ts';
+
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connection = await connectGraph(config);
+  const where = connection.embedded
+    ? `${connection.embedded.reused ? 'reusing the running' : 'started the'} embedded Neo4j at ${connection.uri} (data: ${connection.embedded.dataDir})`
+    : `using Neo4j at ${connection.uri}`;
+  console.log(`[${seconds()} s] Neo4j ready: ${where}`);
+
+  await ensureSchema(connection.driver, connection.database);
+  const corpus = process.env.CORPUS_DIR ?? join(projectRoot, 'corpus');
+  const summary = await importPaths([corpus], { driver: connection.driver, database: connection.database });
+  console.log(
+    `[${seconds()} s] Corpus ${corpus}: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped`,
+  );
+  for (const s of summary.skipped) console.warn(`  skipped ${s.path}: ${s.reason} — ${s.detail}`);
+
+  if (await ensureClientBuilt()) console.log(`[${seconds()} s] Client built`);
+
+  const server = createApp({ driver: connection.driver, database: connection.database, clientDir: clientDist });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${config.server.port} is already in use: set PORT to another port.`) : err),
+    );
+    server.listen(config.server.port, config.server.host, resolve);
+  });
+  const url = `http://${config.server.host}:${config.server.port}`;
+  console.log(`Ready in ${seconds()} s — explorer ${url}/  API ${url}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down…`);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await closeDriver();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(async (err) => {
+  console.error(describeError(err));
+  await closeDriver().catch(() => {});
+  process.exit(1);
+});
