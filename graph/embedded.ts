@@ -125,7 +125,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions = {}): Promise<Em
   if (config.user !== user) {
     throw new Neo4jSetupError(`The embedded Neo4j always has user "neo4j"; NEO4J_USER=${config.user} only applies together with NEO4J_URI.`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Owner-only: the folder holds the generated password and the store.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const password = resolvePassword(dataDir, config.password);
   const hint = wrongPasswordHint(dataDir, Boolean(config.password));
   const deadline = Date.now() + startTimeoutMs;

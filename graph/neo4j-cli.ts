@@ -3,13 +3,15 @@
  *   npm run neo4j -- start [--detach] [--port N] [--data-dir DIR]
  *   npm run neo4j -- status
  *   npm run neo4j -- stop
+ *   npm run neo4j -- install   (download the jars and compile the launcher; CI does this up front)
  */
 import { Command } from 'commander';
 
-import { loadConfig, type GraphConfig } from './config.ts';
+import { ConfigError, loadConfig, type GraphConfig } from './config.ts';
 import { Neo4jSetupError, startEmbeddedNeo4j, stopEmbeddedNeo4j } from './embedded.ts';
+import { ensureLauncher, neo4jVersion } from './embedded/jars.ts';
 import { checkLogin } from './embedded/login.ts';
-import { passwordFile } from './embedded/password.ts';
+import { passwordFile, resolvePassword } from './embedded/password.ts';
 import { findLaunchers, readState } from './embedded/state.ts';
 import { ensureSchema } from './schema.ts';
 import { createDriver } from './driver.ts';
@@ -88,7 +90,7 @@ async function status(options: CommonOptions): Promise<void> {
     return;
   }
   const uri = `bolt://127.0.0.1:${state.port}`;
-  const password = config.password ?? (await import('node:fs')).readFileSync(passwordFile(config.dataDir), 'utf8').trim();
+  const password = resolvePassword(config.dataDir, config.password);
   await checkLogin(uri, 'neo4j', password, 'check NEO4J_PASSWORD.');
   console.log(`Neo4j is running at ${uri} (pid ${state.pid}, since ${state.startedAt}), ${secretSource(config)}; data in ${config.dataDir}.`);
 }
@@ -99,12 +101,22 @@ async function stop(options: CommonOptions): Promise<void> {
   console.log(pids.length ? `Stopped Neo4j (pid ${pids.join(', ')}).` : `Neo4j was not running for ${config.dataDir}.`);
 }
 
+async function install(): Promise<void> {
+  const config = loadConfig();
+  const began = Date.now();
+  const build = await ensureLauncher(config.jarsDir, console.log);
+  const seconds = ((Date.now() - began) / 1000).toFixed(1);
+  console.log(build.built
+    ? `Neo4j ${neo4jVersion()} jars and launcher ready in ${seconds} s (cache ${config.jarsDir}).`
+    : `Neo4j ${neo4jVersion()} jars and launcher already in ${config.jarsDir}.`);
+}
+
 function run<T>(action: (options: T) => Promise<void>) {
   return async (options: T) => {
     try {
       await action(options);
     } catch (error) {
-      const message = error instanceof Neo4jSetupError || error instanceof Error && error.name === 'ConfigError'
+      const message = error instanceof Neo4jSetupError || error instanceof ConfigError
         ? error.message
         : `Unexpected error: ${(error as Error).message ?? error}`;
       console.error(message);
@@ -122,6 +134,8 @@ withCommon(program.command('start').description('start Neo4j (or find the runnin
   .option('--detach', 'leave Neo4j running in the background (stop it with `npm run neo4j -- stop`)')
   .option('--no-schema', 'do not create the constraints and the full-text index')
   .action(run(start));
+program.command('install').description('download the Neo4j jars (Maven) and compile the launcher, if not done yet')
+  .action(run(install));
 withCommon(program.command('status').description('tell whether Neo4j runs and accepts our login'))
   .action(run(status));
 withCommon(program.command('stop').description('stop the Neo4j that serves the data folder'))

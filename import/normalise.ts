@@ -23,11 +23,16 @@ export function cleanCharacters(raw: string): string {
     .replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c] ?? c)
     .replace(/[\u00a0\u2007\u202f\u2009]/g, ' ')
     .replace(/[\u00ad\ufffd\u200b\ufeff]/g, '')
-    .replace(/\t/g, ' ');
+    .replace(/\t/g, ' ')
+    // an e-mail address broken after '@' by the PDF line wrap ("m.bool@ movisie.nl")
+    .replace(/@[ \n]+(?=[\w-]+\.[a-z]{2,}\b)/g, '@');
 }
 
 /** Strips inline markdown: links (keeping the visible text), images, bold/italic markers, escapes. */
+const MARKUP = /[*_\\`<!\[]/;
+
 export function stripInlineMarkdown(line: string): string {
+  if (!MARKUP.test(line)) return line;
   return line
     .replace(/!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)/g, '$1')
     .replace(/\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})(?:\s+"[^"\n]{0,200}")?\)/g, '$1')
@@ -43,16 +48,55 @@ const RULE = /^(?:-{3,}|\*{3,}|_{3,}|>>|<<|[•·▪■]+)$/;
 const RUNNING_HEAD = /^MOVISIES\s*\|/i;
 const MD_HEADING = /^(#{1,6})\s+(.*)$/;
 
-/** A wrapped word: the line ends in letters + '-' (not a real compound like "LHBTI-" or "e-"). */
-function joinHyphenated(left: string, right: string): string {
-  const m = /([\p{L}]+)-$/u.exec(left);
+/**
+ * A word broken at the line end: "samen-" + "leving". The document itself decides when it can:
+ * if the joined word occurs elsewhere it is joined, if the hyphenated form does it is kept. Otherwise
+ * a hyphen after an acronym or one letter ("LHBTI-beleid", "e-mail") or after a capitalised word that
+ * stands on its own in the document ("Movisie-academie", "Wmo-voorziening") is kept, and others are joined.
+ */
+function joinHyphenated(left: string, right: string, vocabulary: Set<string>): string {
+  const m = /([\p{L}]+)-$/u.exec(left.slice(-40));
   const first = right.charAt(0);
   if (m && /\p{Ll}/u.test(first)) {
     const prefix = m[1];
-    const keepHyphen = prefix.length === 1 || /\p{Lu}/u.test(prefix);
+    const suffix = /^[\p{L}]+/u.exec(right)?.[0] ?? '';
+    const joined = (prefix + suffix).toLowerCase();
+    const hyphenated = `${prefix}-${suffix}`.toLowerCase();
+    let keepHyphen: boolean;
+    if (vocabulary.has(joined)) keepHyphen = false;
+    else if (vocabulary.has(hyphenated)) keepHyphen = true;
+    else keepHyphen = prefix.length === 1 || /^\p{Lu}{2,}$/u.test(prefix) || (/^\p{Lu}/u.test(prefix) && vocabulary.has(prefix.toLowerCase()));
     return keepHyphen ? left + right : left.slice(0, -1) + right;
   }
   return left + right;
+}
+
+/** Every word of the document (hyphenated compounds also as a whole), lower-cased; words broken at a line end are not in it. */
+function documentVocabulary(text: string): Set<string> {
+  const vocabulary = new Set<string>();
+  const WORD = /[\p{L}]+(?:-[\p{L}]+)*(?!-\s*$)/gmu;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const w = m[0].toLowerCase();
+    vocabulary.add(w);
+    if (w.includes('-')) for (const part of w.split('-')) vocabulary.add(part);
+  }
+  return vocabulary;
+}
+
+const DANGLING_WORD = /(?:^|\s)(?:van|de|der|den|het|een|en|of|met|voor|in|op|te|ten|ter|aan|bij|door|naar|&|–)$/;
+
+/** A paragraph that ends in a dangling word or an open bracket continues after a blank line ("Joris van" / "Gennep"). */
+function cannotEndParagraph(para: string): boolean {
+  if (!para) return false;
+  const tail = para.slice(-12);
+  if (DANGLING_WORD.test(tail) || /[,(]$/.test(tail)) return true;
+  let depth = 0;
+  for (let i = Math.max(0, para.length - 200); i < para.length; i++) {
+    const c = para.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /**
@@ -61,7 +105,9 @@ function joinHyphenated(left: string, right: string): string {
  * sentence-final punctuation while the next line starts in lower case.
  */
 export function normaliseBlocks(raw: string): Block[] {
-  const lines = cleanCharacters(raw).split('\n');
+  const cleaned = cleanCharacters(raw);
+  const vocabulary = documentVocabulary(cleaned);
+  const lines = cleaned.split('\n');
   const blocks: Block[] = [];
   let para = '';
   let open = false;
@@ -77,7 +123,10 @@ export function normaliseBlocks(raw: string): Block[] {
     const endsWithSpace = /\s$/.test(rawLine);
     const trimmed = rawLine.trim();
     if (!trimmed) {
-      if (!open) close();
+      if (!open) {
+        if (cannotEndParagraph(para)) open = true;
+        else close();
+      }
       continue;
     }
     if (PAGE_NUMBER.test(trimmed) || RUNNING_HEAD.test(trimmed)) continue;
@@ -95,10 +144,14 @@ export function normaliseBlocks(raw: string): Block[] {
     const text = stripInlineMarkdown(trimmed).replace(/\s+/g, ' ').trim();
     if (!text) continue;
     if (para) {
-      const hyphenWrap = /\p{L}-$/u.test(para) && /^\p{Ll}/u.test(text);
-      const softWrap = !/[.!?:;’'"”)]$/.test(para) && /^\p{Ll}/u.test(text);
+      // only the tail of the paragraph is tested: end-anchored regexes over a growing string would be quadratic
+      const tail = para.slice(-3);
+      const hyphenWrap = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(text);
+      const softWrap = !/[.!?:;’'"”)]$/.test(tail) && /^\p{Ll}/u.test(text);
       if (hyphenWrap) {
-        para = joinHyphenated(para, text);
+        para = joinHyphenated(para, text, vocabulary);
+      } else if (/\p{L}-$/u.test(tail) && /^\p{Lu}/u.test(text)) {
+        para = para + text; // "Noord-" + "Holland"
       } else if (open || softWrap) {
         para = para + ' ' + text;
       } else {

@@ -15,7 +15,19 @@ const MAX_SNIPPETS = 3;
 const MAX_EVIDENCE = 5;
 
 /** Folding used for matching names: case, diacritics, punctuation and white space. */
+const foldCache = new Map<string, string>();
+
 export function foldName(name: string): string {
+  let f = foldCache.get(name);
+  if (f === undefined) {
+    f = computeFold(name);
+    if (foldCache.size > 100000) foldCache.clear();
+    foldCache.set(name, f);
+  }
+  return f;
+}
+
+function computeFold(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -119,14 +131,44 @@ function pickName(g: Group): string {
   let best = '';
   let bestScore = -1;
   for (const [name, count] of g.names) {
-    // the longest proposed name wins (full name over acronym / surname), then the most frequent
-    const score = name.length * 1000 + count;
+    // a written-out name beats an acronym ("Sociaal en Cultureel Planbureau" over "SCP"); then the most
+    // frequent name wins, so one odd long span that an extractor glued to an alias does not rename the entity
+    const acronym = /^[\p{Lu}\d&.-]+$/u.test(name) ? 0 : 1;
+    const score = acronym * 1e9 + count * 1000 + Math.min(name.length, 999);
     if (score > bestScore) {
       best = name;
       bestScore = score;
     }
   }
   return best;
+}
+
+const compact = (s: string) => foldName(s).replace(/ /g, '');
+
+/**
+ * The organisation of the document that an e-mail domain points to: "movisie.nl" -> Movisie,
+ * "kis.nl" -> the entity with alias KIS, "verwey-jonker.nl" -> Verwey-Jonker Instituut (prefix of at least 5 letters).
+ */
+export function organisationForDomain(domain: string, entities: EntityFact[]): string | undefined {
+  const parts = domain.split('.');
+  const label = compact(parts.length > 1 ? parts[parts.length - 2] : parts[0]);
+  if (label.length < 2) return undefined;
+  let best: EntityFact | undefined;
+  let bestScore = 0;
+  for (const e of entities) {
+    if (e.type !== 'ORGANISATION') continue;
+    const names = [e.name, ...e.aliases].map(compact);
+    let score = 0;
+    if (names.some((n) => n === label)) score = 3;
+    else if (label.length >= 5 && names.some((n) => n.startsWith(label))) score = 2;
+    if (!score) continue;
+    score = score * 10000 + e.mentions.reduce((a, m) => a + m.count, 0);
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best?.id;
 }
 
 export interface Resolution {
@@ -233,7 +275,7 @@ export function resolveDocument(
   contexts.forEach((ctx, i) => {
     for (const c of candidatesBySection[i] ?? []) {
       const from = lookup.get(`${c.from.type}|${foldName(c.from.name)}`);
-      const to = lookup.get(`${c.to.type}|${foldName(c.to.name)}`);
+      const to = c.to.name.startsWith('@') ? organisationForDomain(c.to.name.slice(1), entities) : lookup.get(`${c.to.type}|${foldName(c.to.name)}`);
       if (!from || !to || from === to) continue;
       const key = `${c.type}|${from}|${to}`;
       const quote = evidenceQuote(ctx, c.start, c.end);
@@ -284,15 +326,34 @@ export function nameForms(fullName: string): string[] {
  */
 export function addPersonNameMentions(contexts: SectionContext[], mentionsBySection: EntityMention[][]): EntityMention[][] {
   const formOwner = new Map<string, string | null>(); // form -> person name (null: ambiguous)
+  const personNames = new Set<string>();
+  for (const mentions of mentionsBySection) for (const m of mentions) if (m.type === 'PERSON') personNames.add(m.name);
+  // a "name" that is only the surname of another person found in the document ("Roscam Abbing") is not an owner
+  const surnameOf = new Map<string, string | null>();
+  for (const full of personNames) {
+    for (const form of nameForms(full).slice(1)) {
+      if (!personNames.has(form) || form === full) continue;
+      const prev = surnameOf.get(form);
+      surnameOf.set(form, prev === undefined || prev === full ? full : null);
+    }
+  }
   for (const mentions of mentionsBySection) {
     for (const m of mentions) {
-      if (m.type !== 'PERSON') continue;
+      if (m.type !== 'PERSON' || surnameOf.has(m.name)) continue;
       for (const form of nameForms(m.name)) {
         const owner = formOwner.get(form);
         if (owner === undefined) formOwner.set(form, m.name);
         else if (owner !== null && foldName(owner) !== foldName(m.name)) formOwner.set(form, null);
       }
     }
+  }
+  if (surnameOf.size) {
+    mentionsBySection = mentionsBySection.map((mentions) =>
+      mentions.map((m) => {
+        const owner = m.type === 'PERSON' ? surnameOf.get(m.name) : undefined;
+        return owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m;
+      }),
+    );
   }
   if (!formOwner.size) return mentionsBySection;
   // index forms by their last word

@@ -128,3 +128,23 @@ export async function fetchStats(options?: RequestOptions): Promise<Stats> {
   );
   return data.stats;
 }
+
+/** Names and types of a few entities (to fill in search fields restored from a link). */
+export async function fetchNames(ids: string[], options?: RequestOptions): Promise<Map<string, EntityRef>> {
+  const unique = [...new Set(ids)].slice(0, 10);
+  const result = new Map<string, EntityRef>();
+  if (!unique.length) return result;
+  const vars = unique.map((_, i) => `$id${i}: ID!`).join(', ');
+  const fields = unique.map((_, i) => `e${i}: entity(id: $id${i}) { id name type }`).join('\n');
+  const variables = Object.fromEntries(unique.map((id, i) => [`id${i}`, id]));
+  const data = await graphql<Record<string, EntityRef | null>>(`query Namen(${vars}) { ${fields} }`, variables, options);
+  for (const ref of Object.values(data)) if (ref) result.set(ref.id, ref);
+  return result;
+}
+
+export async function fetchProgrammes(options?: RequestOptions): Promise<(EntityRef & { municipalities: EntityRef[] })[]> {
+  const data = await graphql<{ programmes: (EntityRef & { municipalities: EntityRef[] })[] }>(
+    `query Programmas { programmes(first: 500) { ${REF} municipalities { ${REF} } } }`, {}, options,
+  );
+  return data.programmes;
+}

@@ -135,7 +135,9 @@ export async function ensureLauncher(jarsDir: string, log: (line: string) => voi
         'Maven ("mvn") is needed once to download the Neo4j jars but was not found; install it (e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j server.',
       );
     }
-    log(`Downloading Neo4j ${neo4jVersion()} jars (first run only)…`);
+    const version = neo4jVersion();
+    const cached = fs.existsSync(path.join(p.repo, 'org', 'neo4j', 'neo4j', version, `neo4j-${version}.jar`));
+    log(cached ? `Compiling the Neo4j ${version} launcher…` : `Downloading Neo4j ${version} jars (first run only)…`);
     fs.rmSync(p.log, { force: true });
     const mvn = await run('mvn', [
       '-q', '-B', '--no-transfer-progress',

@@ -23,13 +23,13 @@ const RELATED_PROGRAMMES = `
     WHERE c <> src
     WITH DISTINCT c, t, n
     WITH c, t, n, COUNT { MATCH (t)<-[:WORKS_ON]-(p:Programme) RETURN DISTINCT p } AS df
-    RETURN c, 'THEME' AS kind, t AS shared, log(1.0 + toFloat(n) / df) AS weight
+    RETURN c, 'THEME' AS kind, ${entityProjection('t')} AS shared, log(1.0 + toFloat(n) / df) AS weight
     UNION
     MATCH (src)-[:RUN_BY]->(o:Organisation)<-[:RUN_BY]-(c:Programme)
     WHERE c <> src
     WITH DISTINCT c, o, n
     WITH c, o, n, COUNT { MATCH (o)<-[:RUN_BY]-(p:Programme) RETURN DISTINCT p } AS df
-    RETURN c, 'ORGANISATION' AS kind, o AS shared, log(1.0 + toFloat(n) / df) AS weight
+    RETURN c, 'ORGANISATION' AS kind, ${entityProjection('o')} AS shared, log(1.0 + toFloat(n) / df) AS weight
   }
   WITH srcMunicipalities, c, collect({kind: kind, shared: shared, weight: weight}) AS hits
   WITH srcMunicipalities, c, hits,
@@ -39,8 +39,8 @@ const RELATED_PROGRAMMES = `
   ORDER BY score DESC, c.name, c.id
   LIMIT $first
   RETURN ${entityProjection('c')} AS programme, score,
-         [h IN hits WHERE h.kind = 'THEME' | {entity: ${entityProjection('h.shared')}, weight: h.weight}] AS themes,
-         [h IN hits WHERE h.kind = 'ORGANISATION' | {entity: ${entityProjection('h.shared')}, weight: h.weight}] AS organisations`;
+         [h IN hits WHERE h.kind = 'THEME' | {entity: h.shared, weight: h.weight}] AS themes,
+         [h IN hits WHERE h.kind = 'ORGANISATION' | {entity: h.shared, weight: h.weight}] AS organisations`;
 
 export interface RelatedProgrammeRow {
   programme: EntityRow;

@@ -92,7 +92,7 @@ export async function neighbourhood(
   const depth = Math.max(0, Math.min(MAX_DEPTH, opts.depth));
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
   const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(Math.max(1, opts.limit)) });
-  return (rows[0] as SubgraphRow | undefined) ?? null;
+  return (rows[0] as unknown as SubgraphRow | undefined) ?? null;
 }
 
 const PATH = `

@@ -15,13 +15,25 @@ import { readPublished, readTitle, segment } from '../segment.ts';
 import { splitSentences } from '../sentences.ts';
 import { addPersonNameMentions, resolveDocument } from '../resolve.ts';
 import { extractProgrammes, linkProgrammes } from './programmes.ts';
+import { extractThemes, linkThemes } from './themes.ts';
+import { extractPeople } from './people.ts';
+import { linkPeople } from './person-links.ts';
+import { extractMunicipalities } from './municipalities.ts';
+import { extractOrganisations, linkOrganisations } from './organisations.ts';
 
 export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
+  ['people', extractPeople],
+  ['organisations', extractOrganisations],
+  ['municipalities', extractMunicipalities],
   ['programmes', extractProgrammes],
+  ['themes', extractThemes],
 ];
 
 export const RELATION_LINKERS: [string, RelationLinker][] = [
+  ['person-links', linkPeople],
+  ['organisations', linkOrganisations],
   ['programmes', linkProgrammes],
+  ['themes', linkThemes],
 ];
 
 /** Failures of extractor modules seen in this process (module name -> first message). */
@@ -60,8 +72,16 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
     // spans[lo-1] is the last span starting before e
     return lo > 0 && spans[lo - 1][1] > s;
   };
-  for (const m of others) {
-    if (kept.some((k) => k.start === m.start && k.end === m.end && k.type === m.type)) continue;
+  // an organisation named inside a person-like span ("Eindredactie: Communicatie Movisie") is the organisation
+  const orgs = others.filter((m) => m.type === 'ORGANISATION');
+  const candidates = others.filter(
+    (m) => m.type !== 'PERSON' || !orgs.some((o) => o.start >= m.start && o.end <= m.end && o.end - o.start < m.end - m.start),
+  );
+  const seen = new Set<string>();
+  for (const m of candidates) {
+    const key = `${m.start}:${m.end}:${m.type}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (overlaps(m.start, m.end)) continue;
     kept.push(m);
     let i = 0;

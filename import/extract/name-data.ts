@@ -16,7 +16,7 @@ function collectStrings(value: unknown, out: string[], depth = 0): void {
     const keyed = keys.length > 20 && keys.every((k) => /^[\p{L}'’ .-]+$/u.test(k));
     if (keyed) out.push(...keys);
     for (const [k, v] of Object.entries(obj)) {
-      if (['name', 'names', 'label', 'role', 'roles', 'particle', 'particles', 'word', 'words', 'items', 'entries', 'male', 'female', 'unisex', 'firstNames', 'stopwords', 'synonyms', 'variants'].includes(k) || keyed) {
+      if (['name', 'names', 'label', 'title', 'role', 'roles', 'particle', 'particles', 'word', 'words', 'items', 'entries', 'male', 'female', 'unisex', 'firstNames', 'stopwords', 'synonyms', 'variants'].includes(k) || keyed) {
         collectStrings(v, out, depth + 1);
       }
     }
@@ -55,12 +55,27 @@ januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,d
 stichting,vereniging,instituut,universiteit,hogeschool,ministerie,fonds,platform,programma,project,centrum,raad,college,bureau,academie,school,huis,groep,netwerk,coalitie,alliantie,federatie,kenniscentrum,kennisplatform,werkplaats,team,gemeenteraad,provincie,regio,zorg,welzijn,
 `;
 
-let cache: { firstNames: Set<string>; roles: Set<string>; particles: Set<string>; stopwords: Set<string> } | null = null;
+/** First names that are also ordinary words, when the gazetteer lists them under "ambiguous". */
+function loadAmbiguous(file: string): Set<string> {
+  const out = new Set(['mark', 'roos', 'ben', 'els', 'floor', 'fleur', 'iris', 'max', 'rob', 'frank', 'bas', 'job', 'wil', 'ward', 'toon', 'lot', 'jet']);
+  try {
+    const data = JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
+    const list: string[] = [];
+    if (data && typeof data === 'object' && !Array.isArray(data)) collectStrings(data.ambiguous, list);
+    for (const w of list) out.add(w.toLowerCase());
+  } catch {
+    // built-in list stands
+  }
+  return out;
+}
+
+let cache: { firstNames: Set<string>; ambiguousFirstNames: Set<string>; roles: Set<string>; particles: Set<string>; stopwords: Set<string> } | null = null;
 
 export function nameData() {
   if (!cache) {
     cache = {
       firstNames: loadWordList('first-names.json', FIRST_NAMES),
+      ambiguousFirstNames: loadAmbiguous('first-names.json'),
       roles: loadWordList('roles.json', ROLES),
       particles: loadWordList('particles.json', PARTICLES),
       stopwords: loadWordList('stopwords.json', STOPWORDS),

@@ -10,7 +10,7 @@
  * Laws, ordinary quoted words and quoted speech are rejected.
  */
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
-import { cueKind, cueWordSource, nameHeadKind, isNameHead, type ProgrammeKind } from './programme/cues.ts';
+import { cueKind, nameHeadKind, isNameHead, type ProgrammeKind } from './programme/cues.ts';
 import { NAME, TOKEN, FUNCTION_WORDS, cleanName, isLawName, nameKey, stripArticle } from './programme/names.ts';
 import { linkProgrammes as linkProgrammeRelations } from './programme/links.ts';
 import { isKnownNonProgramme } from './programme/known.ts';
@@ -26,7 +26,6 @@ interface Candidate {
   rule?: string;
 }
 
-const CUE_WORD = cueWordSource();
 const DEBUG = typeof process !== 'undefined' && process.env.PROG_DEBUG === '1';
 const OPEN_QUOTES = '‘\'"“';
 const CLOSE_FOR: Record<string, string> = { '‘': '’', "'": "'", '"': '"', '“': '”' };
@@ -34,28 +33,49 @@ const CLOSE_FOR: Record<string, string> = { '‘': '’', "'": "'", '"': '"', '�
 /** A quoted span: opening quote after a boundary, closing quote before a boundary. */
 const QUOTED = /(?<=^|[\s(\[:;—–])([‘'"“])([^‘’'"“”\n]{2,160}?)([’'"”])(?=$|[\s.,;:!?)\]…-])/gu;
 /** A cue word (optionally capitalised) followed by a capitalised name, optionally after a colon. */
-const CUE_THEN_NAME = new RegExp(`(?<![\\p{L}-])(${CUE_WORD.replace('[\\p{Ll}]*', '[\\p{Lu}\\p{Ll}]?[\\p{Ll}]*')})(?::)?[ \\t]+(${NAME})`, 'gu');
+/** Any word; whether it is a cue is decided in code (one Map-free endsWith scan), which keeps the regexes linear. */
+const ANY_WORD = String.raw`[A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*(?:'s)?`;
+/** Up to four lower-case words; the cue among them is found in code (see firstCue). */
+const CUE_PHRASE = String.raw`((?:[a-zß-öø-ÿ]+-?[ \t]+(?:en[ \t]+)?){0,3}[a-zß-öø-ÿ]+(?:'s)?)`;
+const CUE_THEN_NAME = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ-])(${ANY_WORD})(?::)?[ \\t]+(?=(${NAME}))`, 'gu');
 /** Name followed by a definition: "X is een (…) initiatief", "X, een weerbaarheidstraining". */
 const NAME_IS_CUE = new RegExp(
-  `(?<![\\p{L}0-9])(${NAME})(?:[’'”"])?(?:,[ \\t]+(?:een|het|de)|[ \\t]+(?:is|was|wordt|werd)[ \\t]+(?:een|de|het)(?:[ \\t]+(?:enige|eerste|nieuwe|landelijke))?)[ \\t]+((?:[\\p{Ll}-]+[ \\t]+){0,3}?)(${CUE_WORD})(?![\\p{L}])`,
+  `(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])(${NAME})(?:[’'”"])?(?:,[ \\t]+(?:een|het|de)[ \\t]+|[ \\t]+(?:is|was)[ \\t]+(?:een[ \\t]+|(?:de|het)[ \\t]+(?:enige|eerste|nieuwe|landelijke)[ \\t]+))${CUE_PHRASE}(?![A-Za-zÀ-ÖØ-öø-ÿ])`,
   'gu',
 );
-const NAME_DEVELOPED_BY = new RegExp(`(?<![\\p{L}0-9])(${NAME})[ \\t]+(?:is|werd|wordt)[ \\t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \\t]+(?:door|van|in)\\b`, 'gu');
+const PARA_APPOSITION = new RegExp(`(?<=^|\\n)([A-ZÀ-ÖØ-Þ][^,.:;!?\\n]{2,60}),[ \\t]+(?:een|het|de)[ \\t]+${CUE_PHRASE}(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'gu');
+const DEFINED_AFTER = new RegExp(`^[ \\t]+(?:is|was|wordt)[ \\t]+(?:een|de|het)[ \\t]+${CUE_PHRASE}(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'u');
+const NOT_ADJECTIVE = new Set(['de', 'het', 'een', 'van', 'in', 'op', 'met', 'voor', 'tijdens', 'of', 'die', 'dat', 'maar', 'om', 'te', 'bij', 'naar', 'aan', 'ook', 'nog', 'al', 'niet', 'wel', 'zo']);
+
+/** The cue word in a short lower-case phrase ("intelligent systeem", "ontmoetings- en ontwikkelplek"), if the words before it can be adjectives. */
+function firstCue(phrase: string): string | null {
+  const words = phrase.split(/[ \t]+/);
+  for (const w of words) {
+    if (cueKind(w)) return w;
+    if (NOT_ADJECTIVE.has(w)) return null;
+  }
+  return null;
+}
+const NAME_DEVELOPED_BY = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])(${NAME})[ \\t]+(?:is|werd|wordt)[ \\t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \\t]+(?:door|van|in)\\b`, 'gu');
 /** CamelCase words: MantelScan, PiëzoMethodiek, DayMate, WIsH, InstrumentWijzer.nl. */
-const CAMEL = /(?<![\p{L}0-9@\/.#-])(\p{Lu}+\p{Ll}+(?:\p{Lu}+\p{Ll}*)+(?:-\p{Lu}\p{L}*)?)(\.nl)?(?![\p{L}0-9@])/gu;
+const CAMEL = /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@\/.#-])([A-ZÀ-ÖØ-Þ]+[a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ]+[a-zß-öø-ÿ]*)+(?:-[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*)?|\d{1,2}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,})(\.nl)?(?![A-Za-zÀ-ÖØ-öø-ÿ0-9@])/gu;
 /** Capitalised runs, checked for a programme head word at their end. */
-const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}0-9@/.#])(${TOKEN}(?:[ \\t]+${TOKEN}){0,4})(?![\\p{L}0-9])`, 'gu');
-const HASHTAG = /(?<![\p{L}0-9&\/])#(\p{L}[\p{L}0-9]{2,40})/gu;
+const CAPITALISED_RUN = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@/.#])(${TOKEN}(?:[ \\t]+${TOKEN}){0,4})(?![A-Za-zÀ-ÖØ-öø-ÿ0-9])`, 'gu');
+const CAPITALISED_CUE = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@/.#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)?)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9-])`, 'gu');
+const CUE_BARE = new Set(['project', 'programma', 'pilot', 'methode', 'training', 'platform', 'campagne', 'interventie', 'module', 'app', 'website', 'rapport', 'notitie', 'publicatie', 'onderzoek', 'dossier', 'boek', 'congres', 'titel', 'noemer', 'plek', 'map', 'week', 'tool', 'instrument', 'aanpak', 'model', 'systeem', 'spel', 'scan', 'film', 'actie', 'regeling', 'traject', 'initiatief', 'evenement', 'bijeenkomst', 'debat', 'conferentie', 'cursus', 'handboek', 'handreiking', 'brochure', 'symposium', 'festival', 'toepassing', 'experiment']);
+const NAME_THEN_CUE = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])(?:het|de|een|Het|De|Een)[ \\t]+(${NAME})[ \\t]+([a-zß-öø-ÿ]+)(?![A-Za-zÀ-ÖØ-öø-ÿ-])`, 'gu');
+const CUE_LIST = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ])(${ANY_WORD})[ \\t]*\\(([^()\\n]{3,120})\\)`, 'gu');
+const HASHTAG = /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9&\/])#([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9]{2,40})/gu;
 
 /** Big consumer platforms and brands that are tools people use, not social-domain programmes. */
-const CAMEL_STOP = new Set(['whatsapp', 'youtube', 'linkedin', 'tiktok', 'powerpoint', 'iphone', 'ipad', 'facebook', 'mcdonalds', 'paypal', 'playstation', 'wifi']);
+const CAMEL_STOP = new Set(['app store', 'whatsapp', 'youtube', 'linkedin', 'tiktok', 'powerpoint', 'iphone', 'ipad', 'facebook', 'mcdonalds', 'paypal', 'playstation', 'wifi']);
 
 function tagged(out: Candidate[], rule: string): { push: (c: Candidate) => void } {
   return { push: (c: Candidate) => out.push({ ...c, rule }) };
 }
 
 function isCapitalised(word: string): boolean {
-  return /^[\p{Lu}0-9]/u.test(word);
+  return /^[A-ZÀ-ÖØ-Þ0-9]/u.test(word);
 }
 
 /** True when `pos` starts its sentence (ignoring quotes, bullets and spaces before it). */
@@ -78,16 +98,62 @@ function wordsBefore(text: string, pos: number, max: number): string[] {
   return words.slice(-max);
 }
 
+/** Organisation-type words: a name that starts or ends with one is an organisation, not a programme. */
+const ORG_WORD = /^(?:stichting|vereniging|zorgorganisatie|organisatie|gemeente|ministerie|hogeschool|universiteit|instituut|bureau|raad|fonds|coöperatie|federatie|bond|partij|kennisinstituut|kenniscentrum)\b|\b(?:instituut|fonds|raad|bureau|groep|bv|nv|vereniging|stichting|federatie|universiteit|hogeschool|ombudsman|planbureau)$/iu;
+
 function acceptableName(name: string): boolean {
   const bare = stripArticle(name);
   if (bare.length < 3 || bare.length > 140) return false;
-  if (!/\p{L}{2}/u.test(bare)) return false;
+  if (!/[A-Za-zÀ-ÖØ-öø-ÿ]{2}/u.test(bare)) return false;
   if (/^\d+$/.test(bare)) return false;
   if (FUNCTION_WORDS.has(bare.toLowerCase())) return false;
   if (isLawName(bare)) return false;
   if (isKnownNonProgramme(bare)) return false;
+  if (CAMEL_STOP.has(bare.toLowerCase())) return false;
+  if (ORG_WORD.test(bare)) return false;
   if (/@|www\.|https?:/.test(bare)) return false;
   return true;
+}
+
+/** A plain capitalised word that could as well be an ordinary word (Verbinden, Goed, Implementatie). */
+function isPlainWord(token: string): boolean {
+  return /^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+$/u.test(token);
+}
+
+const TAIL_STOP = new Set([
+  'is', 'was', 'wordt', 'werd', 'zijn', 'waren', 'heeft', 'hebben', 'had', 'kan', 'kunnen', 'moet', 'moeten', 'zal', 'zullen',
+  'die', 'dat', 'waarin', 'waarmee', 'waar', 'te', 'een', 'of', 'maar', 'ook', 'nu', 'al', 'dan', 'als', 'van',
+  'helpt', 'biedt', 'bevat', 'geeft', 'gaat', 'staat', 'laat', 'wil', 'willen', 'zich', 'er', 'hun', 'het', 'ze', 'we', 'je',
+  'meer', 'veel', 'alle', 'deze', 'dit', 'zo', 'gratis', 'niet', 'wel', 'nog', 'weer', 'samen', 'elkaar', 'goed', 'na', 'én',
+  'aan', 'om', 'uit', 'volgen', 'zien', 'doen', 'gaan', 'komen', 'maken', 'vinden', 'krijgen', 'geven', 'nemen', 'houden', 'brengen', 'lezen',
+]);
+const PARTICIPLE = /^(?:[a-zß-öø-ÿ]{0,5}ge[a-zß-öø-ÿ]{2,}[dt]|(?:ont|ver|be|her)[a-zß-öø-ÿ]{3,}[dt]|[a-zß-öø-ÿ]+dt|[a-zß-öø-ÿ]+(?:eren|elen|aden|oden|uiden|ijden|ellen|anden)|[a-zß-öø-ÿ]+(?:gt|kt|pt|ft|lt|dt|ijt|aat|eet|oot))$/u;
+
+/**
+ * Lower-case continuation of a name ("databank Effectieve sociale interventies", "Thuis in de
+ * wijk"): up to 4 lower-case words that end cleanly at punctuation, a capital, the end of the
+ * paragraph or a verb/function word. Returns the length of the tail (0 when there is none).
+ */
+function lowerTail(text: string, from: number): number {
+  const re = /^[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ-]*)/u;
+  const connectors = new Set(['in', 'op', 'met', 'voor', 'de', 'bij', 'naar', 'tot', 'zonder', 'over', 'tegen', 'door', 'en']);
+  let pos = from;
+  let words = 0;
+  let pendingConnector = false;
+  for (;;) {
+    const m = re.exec(text.slice(pos, pos + 60));
+    if (!m) {
+      const next = text.slice(pos, pos + 2);
+      const clean = next === '' || /^[.,;:!?)’'”"\n]/.test(next) || /^[ \t]+[A-ZÀ-ÖØ-Þ0-9(‘'“"]/u.test(next);
+      if (!clean) return -1;
+      return pendingConnector ? -1 : pos - from;
+    }
+    const w = m[1];
+    if (TAIL_STOP.has(w) || PARTICIPLE.test(w)) return pendingConnector ? -1 : pos - from;
+    if (++words > 4) return -1;
+    pos += m[0].length;
+    pendingConnector = connectors.has(w);
+  }
 }
 
 function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
@@ -99,49 +165,57 @@ function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
     if (CLOSE_FOR[open] !== close) continue;
     const inner = cleanName(m[2]);
     if (!inner) continue;
-    const start = m.index! + 1;
-    const end = start + m[2].length;
+    const start = m.index! + 1 + m[2].indexOf(inner.slice(0, 3));
+    const end = start + inner.length;
     const words = inner.split(/\s+/);
     if (words.length > 14) continue;
+    const capital = isCapitalised(inner);
+    if (!capital && words.length < 2) continue;
+    const lead = text.slice(Math.max(0, m.index! - 40), m.index!);
+    // "Congres: ‘…’", "Training: ‘…’": a capitalised cue and a colon right before the quote.
+    const colonCue = /(?:^|[\s(])([A-Za-zÀ-ÖØ-öø-ÿ-]+):\s*$/u.exec(lead);
     const before = wordsBefore(text, m.index!, 7);
-    const prev = before[before.length - 1] ?? '';
-    // A cue noun just before the quote (with at most a few words of description between).
-    let kind: ProgrammeKind | null = null;
-    let cueDistance = -1;
-    for (let k = before.length - 1; k >= 0 && k >= before.length - 6; k--) {
+    let kind: ProgrammeKind | null = colonCue ? cueKind(colonCue[1]) : null;
+    let cueDistance = kind ? 0 : -1;
+    for (let k = before.length - 1; !kind && k >= 0 && k >= before.length - 6; k--) {
       const w = before[k].replace(/[,()]/g, '');
       const c = cueKind(w);
-      if (c && /^\p{Ll}|^[\p{Lu}]{2,}-/u.test(w) || (c && k === before.length - 1)) {
+      if (c) {
         kind = c;
         cueDistance = before.length - 1 - k;
         break;
       }
       if (/[,()]/.test(before[k]) && k < before.length - 1) break;
     }
-    const capital = isCapitalised(inner);
-    const inParens = /\(\s*(?:[\p{L}-]+\s+)?$/u.test(text.slice(Math.max(0, m.index! - 25), m.index!));
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
-    const definedAfter = new RegExp(`^[ \\t]+(?:is|was|wordt)[ \\t]+(?:een|de|het)[ \\t]+(?:[\\p{Ll}-]+[ \\t]+){0,3}?${CUE_WORD}(?![\\p{L}])`, 'u').test(after);
-    const speechLike = /[.?!,]$/.test(m[2].trim()) && words.length > 4;
-    if (kind && cueDistance <= 1 && !speechLike && (capital || cueDistance === 0)) {
+    const inParens = /\(\s*(?:[A-Za-zÀ-ÖØ-öø-ÿ-]+\s+)?$/u.test(text.slice(Math.max(0, m.index! - 25), m.index!));
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+    const definedMatch = DEFINED_AFTER.exec(after);
+    const definedCue = definedMatch ? firstCue(definedMatch[1]) : null;
+    const endsLikeSpeech = /[.,;]$/.test(m[2].trim());
+    const question = /[?!]$/.test(m[2].trim());
+    const ownCue = FUNCTION_WORDS.has(words[0].toLowerCase()) ? null : cueKind(words[0]) ?? (words.length > 1 ? nameHeadKind(words[words.length - 1]) : null);
+    if (kind && cueDistance === 0 && !endsLikeSpeech && (capital || words.length >= 2)) {
       out.push({ name: inner, start, end, kind, strength: 3 });
-    } else if (kind && capital && !speechLike && words.length <= 8) {
+    } else if (kind && cueDistance <= 5 && capital && !endsLikeSpeech && !question && words.length <= 8) {
       out.push({ name: inner, start, end, kind, strength: 2 });
-    } else if (definedAfter && capital && words.length <= 6) {
-      const cue = /(\S+)\s*$/.exec(after.match(new RegExp(`${CUE_WORD}`, 'u'))?.[0] ?? '')?.[1] ?? '';
-      out.push({ name: inner, start, end, kind: cueKind(cue) ?? 'anders', strength: 2 });
-    } else if (inParens && capital && words.length <= 3 && !/[.?!,]$/.test(inner)) {
+    } else if (definedCue && capital && words.length <= 6) {
+      out.push({ name: inner, start, end, kind: cueKind(definedCue)!, strength: 2 });
+    } else if (ownCue && capital && !endsLikeSpeech && !question && words.length <= 8) {
+      out.push({ name: inner, start, end, kind: ownCue, strength: 2 });
+    } else if (inParens && capital && words.length <= 3 && !endsLikeSpeech && !question) {
       out.push({ name: inner, start, end, kind: 'anders', strength: 1 });
-    } else if (capital && words.length === 1 && /\p{Ll}\p{Lu}/u.test(inner)) {
+    } else if (capital && words.length === 1 && /[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]/u.test(inner)) {
       out.push({ name: inner, start, end, kind: 'anders', strength: 1 });
     }
-    void prev;
   }
 }
 
-/** Trim a name run at the first token that ends a name ("Jong in Amersfoort ingezet" never occurs; guards are here). */
+/** Trim a name run: trailing function words, a trailing "van <Organisation>" and leading numbers. */
 function trimRun(name: string): string {
   const tokens = name.split(/\s+/);
+  while (tokens.length > 1 && /^\d+$/.test(tokens[0])) tokens.shift();
+  const van = tokens.lastIndexOf('van');
+  if (van > 0 && van === tokens.length - 2 && (van >= 2 || !isPlainWord(tokens[0]))) tokens.splice(van);
   while (tokens.length > 1 && /^(?:in|op|met|voor|van|de|der|den|het|aan|bij|naar|tot|zonder|om|uit|over|te|tegen|door|&)$/.test(tokens[tokens.length - 1])) tokens.pop();
   return tokens.join(' ');
 }
@@ -154,22 +228,119 @@ function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const kind = cueKind(cue);
     if (!kind) continue;
     let name = trimRun(m[2]);
-    let start = m.index! + m[0].length - m[2].length;
+    let start = m.index! + m[0].length;
+    start += m[2].indexOf(name);
     const cueCapitalised = isCapitalised(cue);
+    const initial = isSentenceInitial(ctx, m.index!);
     if (cueCapitalised) {
-      // "Toolkit Implementatie", "Masterclass X": a capitalised head word belongs to the name.
-      if (!isNameHead(cue) && !cueKind(cue)) continue;
-      if (isSentenceInitial(ctx, m.index!) && ['Project', 'Programma', 'Pilot', 'Methode', 'Training', 'Platform', 'Campagne'].includes(cue)) {
-        // "Project X" at the start of a sentence or a heading: the name is what follows.
-      } else {
+      // "Toolkit Implementatie", "Masterclass X": a capitalised cue word belongs to the name,
+      // except a bare "Project X" / "Programma X" opening a sentence or heading.
+      if (!(initial && /^(?:Project|Programma|Pilot|Methode|Training|Platform|Campagne|Interventie|Module|App|Website)$/.test(cue))) {
         name = `${cue} ${name}`;
         start = m.index!;
+        // "City Deal Inclusieve stad": capitalised words before the cue belong to the name too.
+        const back = /(?:^|[\s(‘'“])((?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9-]*[ \t]+){1,3})$/u.exec(text.slice(Math.max(0, start - 60), start));
+        if (back && !isSentenceInitial(ctx, start - back[1].length)) {
+          const words = back[1].trim().split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+          const prefix = words.join(' ');
+          if (prefix && back[1].trim().endsWith(prefix)) {
+            start -= back[1].length;
+            start += back[1].indexOf(prefix);
+            name = text.slice(start, m.index!) + name;
+          }
+        }
       }
     }
-    const first = name.split(/\s+/)[0];
-    if (FUNCTION_WORDS.has(first.toLowerCase())) continue;
-    if (/^[\p{Lu}]{1,2}$/u.test(name)) continue;
-    out.push({ name, start, end: start + name.length, kind, strength: 3 });
+    const tokens = name.split(/\s+/);
+    if (FUNCTION_WORDS.has(tokens[0].toLowerCase())) continue;
+    if (/^[A-ZÀ-ÖØ-Þ]{1,2}$/u.test(name)) continue;
+    let end = start + name.length;
+    const lastToken = tokens[tokens.length - 1];
+    const namingCue = /(?:titel|noemer|naam)$/.test(cue);
+    if (isPlainWord(lastToken) || (cueCapitalised && tokens.length <= 2)) {
+      const tail = lowerTail(text, end);
+      if (tail > 0) end += tail;
+      else if (tail < 0 && tokens.length === 1 && !namingCue) continue;
+    }
+    name = text.slice(start, end);
+    // A lone abstract noun after a cue ("toolkit Implementatie") is named together with the cue.
+    if (!cueCapitalised && name.split(/\s+/).length === 1 && /(?:atie|ing|heid|schap|isme)$/u.test(name)) {
+      start = m.index!;
+      name = text.slice(start, end);
+    }
+    if (name.split(/\s+/).length === 1 && /(?:se|e)$/.test(name) && isPlainWord(name)) continue;
+    const aliases = cueCapitalised || start === m.index! ? undefined : [`${cue} ${name}`];
+    out.push({ name, start, end, kind, strength: 3, aliases });
+  }
+}
+
+/** A capitalised cue word inside a sentence names a thing with its lower-case tail: "het Basisboek vrijwilligersmanagement". */
+function capitalisedCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
+  const out = tagged(out0, 'capcue');
+  const text = ctx.text;
+  for (const m of text.matchAll(CAPITALISED_CUE)) {
+    const word = m[1];
+    const kind = cueKind(word);
+    if (!kind) continue;
+    const start = m.index!;
+    const initial = isSentenceInitial(ctx, start);
+    const articleBefore = /(?:^|[\s‘'"“])(?:het|de|Het|De)\s+$/u.test(text.slice(Math.max(0, start - 5), start));
+    const paraStart = start === 0 || text[start - 1] === '\n';
+    const tail = lowerTail(text, start + word.length);
+    if (paraStart && !CUE_BARE.has(word.toLowerCase())) {
+      // A short heading paragraph: the whole heading names it ("Ontwikkeltraject Integraal werken in de wijk").
+      const nl = text.indexOf('\n', start);
+      const para = text.slice(start, nl < 0 ? text.length : nl);
+      const head = /^([^:.!?]{3,80})(?::|$)/u.exec(para);
+      if (head && /\s[A-ZÀ-ÖØ-Þ]/u.test(head[1]) && head[1].split(/\s+/).length >= 2 && head[1].split(/\s+/).length <= 8 && !/[.!?]$/.test(head[1])) {
+        out.push({ name: head[1].trim(), start, end: start + head[1].trim().length, kind, strength: 2 });
+      }
+    }
+    if (paraStart) continue;
+    if (initial && !articleBefore) continue;
+    if (tail > 0 && word.toLowerCase() !== cueKindWord(word)) {
+      out.push({ name: text.slice(start, start + word.length + tail), start, end: start + word.length + tail, kind, strength: 2 });
+    }
+  }
+}
+
+/** The bare cue word itself ("Project", "Programma") is not a name; compounds are. */
+function cueKindWord(word: string): string {
+  const w = word.toLowerCase();
+  return CUE_BARE.has(w) ? w : '';
+}
+
+/** "het Samen voor Someren model", "de Relatiewijs methode": a capitalised name followed by a cue. */
+function nameThenCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
+  const out = tagged(out0, 'namecue');
+  const text = ctx.text;
+  for (const m of text.matchAll(NAME_THEN_CUE)) {
+    const name = trimRun(m[1]);
+    const kind = cueKind(m[2]);
+    if (!kind || !['methode', 'programma', 'project'].includes(kind)) continue;
+    if (name.split(/\s+/).length === 1 && /(?:se|sche|e)$/.test(name)) continue;
+    if (FUNCTION_WORDS.has(name.split(/\s+/)[0].toLowerCase())) continue;
+    const start = m.index! + m[0].indexOf(m[1]);
+    const end = start + m[1].length + 1 + m[2].length;
+    out.push({ name: text.slice(start, end), start, end, kind, strength: 2 });
+  }
+}
+
+/** "buurtapps (MijnBuurtje, Nextdoor)": a parenthesised list of names after a cue word. */
+function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
+  const out = tagged(out0, 'list');
+  const text = ctx.text;
+  for (const m of text.matchAll(CUE_LIST)) {
+    const kind = cueKind(m[1]);
+    if (!kind) continue;
+    let offset = m.index! + m[0].indexOf('(') + 1;
+    for (const item of m[2].split(/,\s*/)) {
+      const at = text.indexOf(item, offset);
+      offset = at + item.length;
+      const name = item.trim();
+      if (!/^[A-ZÀ-ÖØ-Þ0-9]/u.test(name) || name.split(/\s+/).length > 3) continue;
+      out.push({ name, start: at, end: at + name.length, kind: kind === 'anders' ? 'platform' : kind, strength: 2 });
+    }
   }
 }
 
@@ -178,27 +349,40 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const text = ctx.text;
   for (const m of text.matchAll(NAME_IS_CUE)) {
     let name = trimRun(m[1]);
-    let start = m.index!;
-    const kind = cueKind(m[3]);
+    let start = m.index! + m[1].indexOf(name);
+    const cue = firstCue(m[2]);
+    const kind = cue ? cueKind(cue) : null;
     if (!kind) continue;
-    // Only the subject of the sentence (or an apposition) is the name.
-    const initial = isSentenceInitial(ctx, start);
-    const apposition = m[0].includes(',');
+    const initial = isSentenceInitial(ctx, m.index!);
+    const apposition = m[0].slice(m[1].length).trimStart().startsWith(',') || /^[’'”"],/.test(m[0].slice(m[1].length));
     if (!initial && !apposition) continue;
-    if (initial && /^(?:Het|De|Een)\s/.test(name)) {
-      name = name.replace(/^(?:Het|De|Een)\s+/, '');
-      start = m.index! + m[1].indexOf(name);
+    if (/^(?:Het|De|Een)\s/.test(name)) {
+      const bare = name.replace(/^(?:Het|De|Een)\s+/, '');
+      start += name.length - bare.length;
+      name = bare;
     }
-    const first = name.split(/\s+/)[0];
-    if (FUNCTION_WORDS.has(first.toLowerCase())) continue;
+    const tokens = name.split(/\s+/);
+    if (FUNCTION_WORDS.has(tokens[0].toLowerCase())) continue;
+    // A lone capitalised word at a sentence start is only a name if it looks like one.
+    if (initial && !apposition && tokens.length === 1 && isPlainWord(tokens[0]) && !ctx.section.title.includes(tokens[0]) && !new RegExp(`[^.!?\\n]\\s${tokens[0]}\\b`, 'u').test(text)) continue;
     out.push({ name, start, end: start + name.length, kind, strength: 2 });
+  }
+  for (const m of text.matchAll(PARA_APPOSITION)) {
+    const name = m[1].trim();
+    const cue = firstCue(m[2]);
+    const kind = cue ? cueKind(cue) : null;
+    if (!kind || name.split(/\s+/).length > 7 || FUNCTION_WORDS.has(name.split(/\s+/)[0].toLowerCase())) continue;
+    out.push({ name, start: m.index!, end: m.index! + name.length, kind, strength: 2 });
   }
   for (const m of text.matchAll(NAME_DEVELOPED_BY)) {
     if (!isSentenceInitial(ctx, m.index!)) continue;
-    const name = trimRun(m[1]);
-    const first = name.split(/\s+/)[0];
-    if (FUNCTION_WORDS.has(first.toLowerCase()) && !/^De\s+\p{Lu}/u.test(name)) continue;
-    out.push({ name, start: m.index!, end: m.index! + name.length, kind: 'methode', strength: 2 });
+    let name = trimRun(m[1]);
+    let start = m.index!;
+    if (/^(?:Het|De|Een)\s+[A-ZÀ-ÖØ-Þ]/u.test(name)) {
+      // keep "De Nieuwe Toekomst" whole: a capitalised word after the article is part of the name
+    } else if (FUNCTION_WORDS.has(name.split(/\s+/)[0].toLowerCase())) continue;
+    if (name.split(/\s+/).length === 1 && isPlainWord(name)) continue;
+    out.push({ name, start, end: start + name.length, kind: 'methode', strength: 2 });
   }
 }
 
@@ -218,34 +402,32 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
   }
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     const run = m[1];
-    const tokens = run.split(/[ \t]+/);
+    let tokens = run.split(/[ \t]+/);
+    let start = m.index!;
+    while (tokens.length > 1 && /^\d+$/.test(tokens[0])) {
+      start += tokens[0].length + 1;
+      tokens = tokens.slice(1);
+    }
     // Headings in capitals are not names.
     if (tokens.length > 1 && tokens.every((t) => t === t.toUpperCase())) continue;
     let lastIdx = tokens.length - 1;
     while (lastIdx > 0 && /^\d+$/.test(tokens[lastIdx])) lastIdx--;
     const last = tokens[lastIdx];
-    const lastLower = last.toLowerCase();
-    const compoundHead = nameHeadKind(lastLower.split('-').pop() ?? lastLower) && lastLower.includes('-') ? nameHeadKind(lastLower.split('-').pop()!) : null;
-    const kind = nameHeadKind(lastLower) ?? compoundHead ?? (tokens.length > 1 && isNameHead(lastLower) ? nameHeadKind('x' + lastLower) : null);
-    if (!kind) continue;
     if (last === last.toUpperCase()) continue;
-    let start = m.index!;
-    let useTokens = tokens;
+    const lastLower = last.toLowerCase();
+    const parts = lastLower.split('-');
+    const kind = nameHeadKind(lastLower) ?? (parts.length > 1 ? (nameHeadKind(parts[parts.length - 1]) ?? (isNameHead(parts[parts.length - 1]) ? nameHeadKind('x' + parts[parts.length - 1]) : null)) : null) ?? (tokens.length > 1 && isNameHead(lastLower) ? nameHeadKind('x' + lastLower) : null);
+    if (!kind) continue;
     if (isSentenceInitial(ctx, start)) {
       const articleBefore = /(?:^|[\s‘'"“])(?:Het|De|het|de)\s+$/u.test(text.slice(Math.max(0, start - 5), start));
       if (!articleBefore && tokens.length === 1) continue;
-      // Sentence-initial multiword run: the first word may just be the capitalised sentence start.
-      if (!articleBefore && tokens.length > 1 && FUNCTION_WORDS.has(tokens[0].toLowerCase())) {
-        start += tokens[0].length + 1;
-        useTokens = tokens.slice(1);
-      }
     }
-    if (FUNCTION_WORDS.has(useTokens[0].toLowerCase())) {
-      start += useTokens[0].length + 1;
-      useTokens = useTokens.slice(1);
-      if (useTokens.length === 0) continue;
+    while (tokens.length > 1 && FUNCTION_WORDS.has(tokens[0].toLowerCase())) {
+      start += tokens[0].length + 1;
+      tokens = tokens.slice(1);
     }
-    const name = useTokens.join(' ');
+    if (tokens.length === 1 && FUNCTION_WORDS.has(tokens[0].toLowerCase())) continue;
+    const name = tokens.join(' ');
     out.push({ name, start, end: start + name.length, kind, strength: 1 });
   }
 }
@@ -254,9 +436,18 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
 function settleOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.strength - a.strength || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Candidate[] = [];
+  const taken: [number, number][] = [];
   for (const c of sorted) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    let clash = false;
+    for (const [s, e] of taken) {
+      if (c.start < e && s < c.end) {
+        clash = true;
+        break;
+      }
+    }
+    if (clash) continue;
     kept.push(c);
+    taken.push([c.start, c.end]);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -276,7 +467,7 @@ function repeatOccurrences(text: string, found: Candidate[]): Candidate[] {
       from = i + bare.length;
       const before = i > 0 ? text[i - 1] : ' ';
       const after = text[i + bare.length] ?? ' ';
-      if (/[\p{L}0-9]/u.test(before) || /[\p{L}0-9]/u.test(after)) continue;
+      if (/[A-Za-zÀ-ÖØ-öø-ÿ0-9]/u.test(before) || /[A-Za-zÀ-ÖØ-öø-ÿ0-9]/u.test(after)) continue;
       extra.push({ ...c, name: bare, start: i, end: i + bare.length, strength: 0 });
     }
   }
@@ -288,6 +479,9 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
   quotedCandidates(ctx, cands);
   cueNameCandidates(ctx, cands);
   definitionCandidates(ctx, cands);
+  capitalisedCueCandidates(ctx, cands);
+  nameThenCueCandidates(ctx, cands);
+  listCandidates(ctx, cands);
   shapeCandidates(ctx, cands);
   const accepted = settleOverlaps(cands.filter((c) => acceptableName(c.name)));
   const all = settleOverlaps([...accepted, ...repeatOccurrences(ctx.text, accepted)]);
@@ -295,7 +489,8 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
   for (const c of accepted) if (!kindByKey.has(nameKey(c.name)) || c.kind !== 'anders') kindByKey.set(nameKey(c.name), c.kind);
   return all.map((c): EntityMention => {
     const name = stripArticle(c.name);
-    const aliases = name !== c.name ? [c.name] : undefined;
+    const aliasSet = new Set([...(c.aliases ?? []), ...(name !== c.name ? [c.name] : [])]);
+    const aliases = aliasSet.size ? [...aliasSet] : undefined;
     return {
       type: 'PROGRAMME',
       name,
@@ -309,3 +504,14 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
 };
 
 export const linkProgrammes: RelationLinker = (ctx, mentions): RelationCandidate[] => linkProgrammeRelations(ctx, mentions);
+
+/** Rule functions by name, for profiling (bench/ and tests). */
+export const __debugRules = {
+  quoted: quotedCandidates,
+  cue: cueNameCandidates,
+  definition: definitionCandidates,
+  capcue: capitalisedCueCandidates,
+  namecue: nameThenCueCandidates,
+  list: listCandidates,
+  shape: shapeCandidates,
+};

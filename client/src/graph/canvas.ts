@@ -7,7 +7,12 @@ import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscap
 import { graphStylesheet } from './style.ts';
 import { layoutAdded, layoutAll } from './layout.ts';
 import { relationLabel } from '../labels.ts';
-import type { EntityType, GraphEdge, GraphNode, Subgraph } from '../types.ts';
+import { ENTITY_TYPES, type EntityType, type GraphEdge, type GraphNode, type Subgraph } from '../types.ts';
+
+/** Above this many nodes the graph is drawn and laid out in a cheaper way. */
+export const BIG_GRAPH = 400;
+/** Above this many nodes the smaller nodes hide their labels until hovered or selected. */
+const QUIET_LABELS_ABOVE = 60;
 
 export interface CanvasSnapshot {
   nodes: { data: Record<string, unknown>; position: Position }[];
@@ -45,7 +50,6 @@ export class GraphCanvas {
       style: graphStylesheet(),
       minZoom: 0.05,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
       selectionType: 'single',
       boxSelectionEnabled: false,
       textureOnViewport: true,
@@ -57,8 +61,10 @@ export class GraphCanvas {
       if (this.cy.$('node:selected').empty()) this.emitSelect(null);
     });
     this.cy.on('dbltap', 'node', (e) => this.expandListeners.forEach((l) => l(e.target.id())));
-    this.cy.on('mouseover', 'node', (e) => e.target.connectedEdges().addClass('highlight'));
-    this.cy.on('mouseout', 'node', (e) => e.target.connectedEdges().removeClass('highlight'));
+    this.cy.on('mouseover', 'node', (e) => { e.target.addClass('hover'); e.target.connectedEdges().addClass('highlight'); });
+    this.cy.on('mouseout', 'node', (e) => { e.target.removeClass('hover'); e.target.connectedEdges().removeClass('highlight'); });
+    this.cy.on('select', 'node', (e) => e.target.neighborhood('node').addClass('near'));
+    this.cy.on('unselect', 'node', (e) => e.target.neighborhood('node').removeClass('near'));
   }
 
   onSelect(listener: Listener<string | null>): void { this.selectListeners.push(listener); }
@@ -76,43 +82,58 @@ export class GraphCanvas {
     const skip = options.skip ?? new Set<string>();
     const anchorNode = options.anchor ? cy.getElementById(options.anchor) : null;
     const anchorPos = anchorNode?.nonempty() ? { ...anchorNode.position() } : null;
+    if (options.replace) cy.elements().remove();
+
+    // Work out what is new in plain JS first: touching Cytoscape per element is what costs.
+    const present = new Set(cy.nodes().map((n) => n.id()));
+    const presentEdges = new Set(cy.edges().map((e) => e.id()));
     const addedIds: string[] = [];
+    const nodeDefs: cytoscape.ElementDefinition[] = [];
+    const weightUpdates = new Map<string, number>();
+    for (const node of subgraph.nodes) {
+      if (skip.has(node.id)) continue;
+      if (present.has(node.id)) {
+        if (node.weight != null) weightUpdates.set(node.id, node.weight);
+        continue;
+      }
+      present.add(node.id);
+      addedIds.push(node.id);
+      nodeDefs.push({ group: 'nodes', data: nodeData(node) });
+    }
+    const edgeDefs: cytoscape.ElementDefinition[] = [];
+    const fast = present.size > BIG_GRAPH ? 'fast' : undefined;
+    const edgeUpdates = new Map<string, number>();
+    for (const edge of subgraph.edges) {
+      if (!present.has(edge.source) || !present.has(edge.target)) continue;
+      const key = edgeKey(edge);
+      if (presentEdges.has(key)) {
+        edgeUpdates.set(key, Math.max(edgeUpdates.get(key) ?? 0, edge.weight ?? 0));
+        continue;
+      }
+      presentEdges.add(key);
+      edgeDefs.push({ group: 'edges', data: edgeData(edge, key), classes: fast });
+    }
 
     cy.batch(() => {
-      if (options.replace) cy.elements().remove();
-      for (const node of subgraph.nodes) {
-        if (skip.has(node.id)) continue;
-        const existing = cy.getElementById(node.id);
-        if (existing.nonempty()) {
-          if (node.weight != null) existing.data('weight', node.weight);
-          continue;
-        }
-        cy.add({ group: 'nodes', data: nodeData(node) });
-        addedIds.push(node.id);
-      }
-      for (const edge of subgraph.edges) {
-        if (skip.has(edge.source) || skip.has(edge.target)) continue;
-        if (cy.getElementById(edge.source).empty() || cy.getElementById(edge.target).empty()) continue;
-        const key = edgeKey(edge);
-        const existing = cy.getElementById(key);
-        if (existing.nonempty()) {
-          existing.data('weight', Math.max(Number(existing.data('weight')) || 0, edge.weight ?? 0));
-          existing.data('width', edgeWidth(existing.data('weight')));
-          continue;
-        }
-        cy.add({ group: 'edges', data: edgeData(edge, key) });
+      cy.add([...nodeDefs, ...edgeDefs]);
+      for (const [id, weight] of weightUpdates) cy.getElementById(id).data('weight', weight);
+      for (const [key, weight] of edgeUpdates) {
+        const edge = cy.getElementById(key);
+        const merged = Math.max(Number(edge.data('weight')) || 0, weight);
+        edge.data({ weight: merged, width: edgeWidth(merged) });
       }
       this.resize();
       this.applyFilter();
     });
 
-    const added = cy.collection(addedIds.map((id) => cy.getElementById(id)));
+    const addedSet = new Set(addedIds);
+    const added = cy.nodes().filter((n) => addedSet.has(n.id()));
     if (options.replace || cy.nodes().length === added.length) {
       await layoutAll(cy);
       this.fit();
     } else if (added.nonempty()) {
-      await layoutAdded(cy, added.nodes(), anchorPos);
-      this.fitIfOutside(added.nodes());
+      await layoutAdded(cy, added, anchorPos);
+      this.fitIfOutside(added);
     }
     this.emitChange();
     return addedIds;
@@ -160,27 +181,59 @@ export class GraphCanvas {
 
   private applyFilter(): void {
     const { types, minWeight } = this.filter;
-    this.cy.nodes().forEach((n) => {
-      n.toggleClass('filtered', types.size > 0 && !types.has(n.data('type')));
-    });
-    this.cy.edges().forEach((e) => {
-      const weak = minWeight > 0 && (Number(e.data('weight')) || 0) < minWeight;
-      e.toggleClass('filtered', weak);
-    });
+    const cy = this.cy;
+    const allTypes = types.size === 0 || types.size === ENTITY_TYPES.length;
+    const nodesOut = allTypes ? cy.collection() : cy.nodes().filter((n) => !types.has(n.data('type')));
+    const edgesOut = minWeight > 0 ? cy.edges().filter((e) => (Number(e.data('weight')) || 0) < minWeight) : cy.collection();
+    const out = nodesOut.union(edgesOut);
+    cy.elements('.filtered').difference(out).removeClass('filtered');
+    out.addClass('filtered');
   }
 
   /** Node size by connectedness on screen and by the API's weight (mentions), on a log scale. */
   private resize(): void {
-    this.cy.nodes().forEach((n) => {
-      const metric = Math.max(n.degree(false), Number(n.data('weight')) || 0);
-      n.data('size', Math.min(64, 20 + 9 * Math.log2(1 + metric)));
+    const degree = new Map<string, number>();
+    this.cy.edges().forEach((e) => {
+      const { source, target } = e.data() as { source: string; target: string };
+      degree.set(source, (degree.get(source) ?? 0) + 1);
+      degree.set(target, (degree.get(target) ?? 0) + 1);
     });
+    // Big graphs get smaller nodes, so that the overview is not a wall of discs.
+    const scale = this.cy.nodes().length > BIG_GRAPH ? 0.6 : 1;
+    this.cy.nodes().forEach((n) => {
+      const metric = Math.max(degree.get(n.id()) ?? 0, Number(n.data('weight')) || 0);
+      const size = Math.round(scale * Math.min(64, 20 + 9 * Math.log2(1 + metric)));
+      if (n.data('size') !== size) n.data('size', size);
+    });
+    this.quietLabels();
+  }
+
+  /**
+   * In a crowded graph only the larger half of the nodes keeps its label; the others show
+   * theirs when hovered, selected or next to the selection.
+   */
+  private quietLabels(): void {
+    const nodes = this.cy.nodes();
+    if (nodes.length <= QUIET_LABELS_ABOVE) {
+      nodes.filter('.quiet').removeClass('quiet');
+      return;
+    }
+    const sizes = nodes.map((n) => Number(n.data('size')) || 0).sort((a, b) => a - b);
+    const threshold = sizes[Math.floor(sizes.length * 0.55)];
+    const quiet = nodes.filter((n) => (Number(n.data('size')) || 0) < threshold);
+    nodes.difference(quiet).removeClass('quiet');
+    quiet.addClass('quiet');
   }
 
   visibleCounts(): { nodes: number; edges: number } {
-    const nodes = this.cy.nodes().not('.filtered');
-    const edges = this.cy.edges().not('.filtered').filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'));
-    return { nodes: nodes.length, edges: edges.length };
+    const hiddenNodes = new Set(this.cy.nodes('.filtered').map((n) => n.id()));
+    let edges = 0;
+    this.cy.edges().forEach((e) => {
+      if (e.hasClass('filtered')) return;
+      const { source, target } = e.data() as { source: string; target: string };
+      if (!hiddenNodes.has(source) && !hiddenNodes.has(target)) edges++;
+    });
+    return { nodes: this.cy.nodes().length - hiddenNodes.size, edges };
   }
 
   maxEdgeWeight(): number {
@@ -228,9 +281,23 @@ export class GraphCanvas {
     return node.nonempty() ? String(node.data('label')) : null;
   }
 
+  /** Fits the visible nodes, by their positions only (measuring 1,000 labels is slow). */
   fit(): void {
-    if (this.cy.nodes().nonempty()) this.cy.fit(this.cy.elements().not('.filtered'), 40);
-    if (this.cy.zoom() > 1.6) { this.cy.zoom(1.6); this.cy.center(); }
+    const cy = this.cy;
+    const nodes = cy.nodes().not('.filtered');
+    if (nodes.empty()) return;
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    nodes.forEach((n) => {
+      const { x, y } = n.position();
+      const r = (Number(n.data('size')) || 24) / 2;
+      x1 = Math.min(x1, x - r); x2 = Math.max(x2, x + r);
+      y1 = Math.min(y1, y - r); y2 = Math.max(y2, y + r + 16); // room for the label below
+    });
+    const padding = 40;
+    const width = cy.width() - 2 * padding;
+    const height = cy.height() - 2 * padding;
+    const zoom = Math.max(cy.minZoom(), Math.min(1.15, width / Math.max(1, x2 - x1), height / Math.max(1, y2 - y1)));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: cy.height() / 2 - (zoom * (y1 + y2)) / 2 } });
   }
 
   private fitIfOutside(nodes: cytoscape.NodeCollection): void {

@@ -46,7 +46,12 @@ const CUE_KINDS: Record<string, ProgrammeKind> = {
   kennisbank: 'platform',
   keuzewijzer: 'platform',
   campagne: 'campagne',
-  actie: 'campagne',
+  map: 'methode',
+  charter: 'initiatief',
+  alliantie: 'initiatief',
+  aanpak: 'methode',
+  gezinsaanpak: 'methode',
+  week: 'campagne',
   rapport: 'anders',
   notitie: 'anders',
   publicatie: 'anders',
@@ -103,6 +108,7 @@ const NAME_HEADS: Record<string, ProgrammeKind> = {
   akkoord: 'initiatief',
   challenge: 'campagne',
   monitor: 'methode',
+  systeem: 'methode',
   toolkit: 'methode',
   training: 'methode',
   masterclass: 'methode',
@@ -111,16 +117,39 @@ const NAME_HEADS: Record<string, ProgrammeKind> = {
   project: 'project',
 };
 
+/** Heads whose plural is formed with -en (others would turn verbs into cues: "spelen", "toolen"). */
+const PLURAL_EN = new Set(['project', 'traject', 'experiment', 'instrument', 'rapport', 'boek', 'initiatief', 'platform', 'programma', 'congres', 'debat']);
+
 export const CUE_HEADS = Object.keys(CUE_KINDS).sort((a, b) => b.length - a.length);
 export const NAME_HEAD_LIST = Object.keys(NAME_HEADS).sort((a, b) => b.length - a.length);
 
-/** The kind implied by a lower-case cue word (possibly a compound or a plural), or null. */
-export function cueKind(word: string): ProgrammeKind | null {
-  const w = word.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  for (const head of CUE_HEADS) {
-    if (w.endsWith(head) || w.endsWith(head + 's') || w.endsWith(head + 'en') || w.endsWith(head + "'s")) return CUE_KINDS[head];
+const HEAD_LENGTHS = [...new Set(Object.keys(CUE_KINDS).map((h) => h.length))].sort((a, b) => b - a);
+const cueCache = new Map<string, ProgrammeKind | null>();
+
+function cueKindOfBare(w: string): ProgrammeKind | null {
+  for (const len of HEAD_LENGTHS) {
+    if (len > w.length) continue;
+    const kind = CUE_KINDS[w.slice(w.length - len)];
+    if (kind) return kind;
   }
   return null;
+}
+
+/** The kind implied by a cue word (possibly a compound, a plural or capitalised), or null. */
+export function cueKind(word: string): ProgrammeKind | null {
+  const cached = cueCache.get(word);
+  if (cached !== undefined) return cached;
+  const w = word.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}']+$/gu, '').replace(/'s$/, '');
+  let kind = cueKindOfBare(w);
+  if (!kind && w.endsWith('s')) kind = cueKindOfBare(w.slice(0, -1));
+  if (!kind && w.endsWith('en')) {
+    const stem = w.slice(0, -2);
+    const head = HEAD_LENGTHS.map((len) => stem.slice(stem.length - len)).find((h) => CUE_KINDS[h] && PLURAL_EN.has(h));
+    if (head) kind = CUE_KINDS[head];
+  }
+  if (cueCache.size > 50000) cueCache.clear();
+  cueCache.set(word, kind);
+  return kind;
 }
 
 /** The kind implied by the head of a capitalised name (its last word or compound part), or null. */
@@ -139,5 +168,6 @@ export function isNameHead(word: string): boolean {
 /** Regex source for a lower-case word ending in a cue head (compounds and plurals included). */
 export function cueWordSource(): string {
   const heads = CUE_HEADS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return `[\\p{Ll}]*(?:-[\\p{Ll}]+)?(?:${heads})(?:s|en|'s)?`;
+  const capitalised = CUE_HEADS.map((h) => h.charAt(0).toUpperCase() + h.slice(1)).join('|');
+  return `(?:[\\p{Ll}]*(?:-[\\p{Ll}]+)?(?:${heads})|${capitalised})(?:s|en|'s)?`;
 }

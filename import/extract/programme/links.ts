@@ -9,7 +9,7 @@ import type { EntityMention, RelationCandidate, SectionContext, Sentence } from 
 
 /** Sentence words that make an organisation in it the runner, developer or funder of the programme. */
 const RUNNER_CUE =
-  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|steun|ondersteun\w*|samen|samenwerking|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|werkt|werken|gestart|start\w*|opgezet|partners?|evenement|programma|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*)\b/iu;
+  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|steun|ondersteun\w*|samen|samenwerking|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|werkt|werken|gestart|start\w*|opgezet|partners?|evenement van|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*)\b/iu;
 
 /** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
 const DIRECT_LINK = /^\s*(?:[’'”"])?\s*(?:van(?:\s+(?:de|het))?|door(?:\s+(?:de|het))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;

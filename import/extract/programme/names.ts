@@ -4,7 +4,7 @@
  */
 
 /** One capitalised token: "Kwaliteitskompas", "K!X", "CO-TRAIN", "B.Slim", "MDA++", "3Noord", "Sense-spreekuur". */
-export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}0-9]*(?:[-!.&'’][\p{L}0-9]+)*\+*!?)`;
+export const TOKEN = String.raw`(?:[A-ZÀ-ÖØ-Þ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[-!.&'’][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\+*!?)`;
 
 /** Function words allowed inside a name, only when a capitalised token follows. */
 export const CONNECTORS = ['in', 'op', 'met', 'voor', 'van', 'de', 'der', 'den', 'het', 'aan', 'bij', 'naar', 'tot', 'zonder', 'om', 'uit', 'over', 'te', 'tegen', 'door', '&'];

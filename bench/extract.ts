@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:extract` — extraction throughput and peak memory, one core.
+ * Scales: 1x (the corpus itself), 10x and 100x synthetic corpora made by shuffling the corpus's
+ * sections (seeded) into new documents of about the size of the originals. Each scale runs in its
+ * own child process so that its peak RSS (process.resourceUsage().maxRSS) is its own.
+ * Time excludes loading the gazetteers (a warm-up extraction runs first; its time is reported).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractDocument } from '../import/extract/index.ts';
+import { normaliseBlocks } from '../import/normalise.ts';
+import { segment } from '../import/segment.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpusDir = join(root, 'corpus');
+
+function loadCorpus(): { file: string; text: string }[] {
+  return readdirSync(corpusDir)
+    .filter((f) => /\.(md|txt)$/i.test(f))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(corpusDir, file), 'utf8') }));
+}
+
+/** Mulberry32: a small seeded PRNG, so every run builds the same synthetic corpus. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function synthetic(corpus: { file: string; text: string }[], scale: number): { file: string; text: string }[] {
+  if (scale === 1) return corpus;
+  const sections = corpus.flatMap((d) => segment(normaliseBlocks(d.text)).map((s) => `${s.title}\n\n${s.text}`));
+  const bytes = corpus.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
+  const docSize = Math.round(bytes / corpus.length);
+  const target = bytes * scale;
+  const rand = prng(scale * 7919);
+  const docs: { file: string; text: string }[] = [];
+  let total = 0;
+  while (total < target) {
+    const parts: string[] = [];
+    let size = 0;
+    while (size < docSize) {
+      const s = sections[Math.floor(rand() * sections.length)];
+      parts.push(s);
+      size += Buffer.byteLength(s) + 2;
+    }
+    const text = parts.join('\n\n');
+    docs.push({ file: `synthetic_${scale}x_${docs.length}.txt`, text });
+    total += size;
+  }
+  return docs;
+}
+
+interface Result {
+  scale: number;
+  documents: number;
+  mb: number;
+  warmupMs: number;
+  ms: number;
+  mbPerS: number;
+  msPerMb: number;
+  peakRssMb: number;
+  entities: number;
+  relations: number;
+}
+
+function runChild(scale: number): Result {
+  const corpus = loadCorpus();
+  const t0 = performance.now();
+  extractDocument(corpus[0].file, corpus[0].text); // loads gazetteers and builds indexes
+  const warmupMs = performance.now() - t0;
+  const docs = synthetic(corpus, scale);
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
+  let entities = 0;
+  let relations = 0;
+  const start = performance.now();
+  for (const d of docs) {
+    const r = extractDocument(d.file, d.text);
+    entities += r.entities.length;
+    relations += r.relations.length;
+  }
+  const ms = performance.now() - start;
+  const mb = bytes / 1e6;
+  return {
+    scale,
+    documents: docs.length,
+    mb,
+    warmupMs,
+    ms,
+    mbPerS: mb / (ms / 1000),
+    msPerMb: ms / mb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    entities,
+    relations,
+  };
+}
+
+const childArg = process.argv.indexOf('--child');
+if (childArg >= 0) {
+  const scale = Number(process.argv[childArg + 1]);
+  process.stdout.write(JSON.stringify(runChild(scale)));
+} else {
+  const scales = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+  const results: Result[] = [];
+  for (const scale of scales.length ? scales : [1, 10, 100]) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(scale)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (child.status !== 0) {
+      console.error(`bench: scale ${scale} failed:\n${child.stderr}`);
+      process.exit(1);
+    }
+    results.push(JSON.parse(child.stdout));
+  }
+  console.log('scale  docs     MB   warm-up ms   extract ms    MB/s   ms/MB  peak RSS MB  entities relations');
+  for (const r of results) {
+    console.log(
+      `${(r.scale + 'x').padStart(5)} ${String(r.documents).padStart(5)} ${r.mb.toFixed(2).padStart(6)} ${r.warmupMs.toFixed(0).padStart(12)} ${r.ms.toFixed(0).padStart(12)} ${r.mbPerS.toFixed(2).padStart(7)} ${r.msPerMb.toFixed(0).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)} ${String(r.entities).padStart(9)} ${String(r.relations).padStart(9)}`,
+    );
+  }
+  const base = results[0];
+  const last = results[results.length - 1];
+  if (results.length > 1) {
+    const ratio = last.msPerMb / base.msPerMb;
+    console.log(
+      `time per MB at ${last.scale}x vs ${base.scale}x: ${ratio.toFixed(2)} (${ratio <= 1.5 ? 'linear' : 'NOT linear'}: within 1.5 counts as linear)`,
+    );
+  }
+  const slowest = Math.min(...results.map((r) => r.mbPerS));
+  console.log(`throughput target >= 5 MB/s: ${slowest >= 5 ? 'met' : 'NOT met'} (slowest ${slowest.toFixed(2)} MB/s, one core)`);
+}

@@ -1,0 +1,336 @@
+/**
+ * The app controller: holds the state that the URL reproduces, turns user actions into
+ * API calls and graph changes, keeps the undo stack, and wires views, panels and canvas.
+ */
+import { ApiError, isAbort } from './api.ts';
+import { GraphCanvas, type CanvasSnapshot } from './graph/canvas.ts';
+import { fetchEntity, fetchNeighbourhood } from './queries.ts';
+import { defaultState, type AppState, type ViewId } from './state/app-state.ts';
+import { formatState, parseState } from './state/url.ts';
+import { UndoStack } from './state/undo.ts';
+import { createLegend, type Legend } from './panels/legend.ts';
+import { createStatusLine, type StatusLine } from './panels/status.ts';
+import { createToolbar, type Toolbar } from './panels/toolbar.ts';
+import { renderDetails, renderDetailsEmpty, renderDetailsError, renderDetailsLoading } from './panels/details.ts';
+import { createTabs, type Tabs } from './panels/tabs.ts';
+import { createExploreView } from './views/explore.ts';
+import { createThemesView } from './views/themes.ts';
+import { createRelatedView } from './views/related.ts';
+import { createPathView } from './views/path.ts';
+import type { View, ViewHost } from './views/view.ts';
+import type { EntityRef } from './types.ts';
+
+interface Step { canvas: CanvasSnapshot; state: AppState }
+
+export interface AppElements {
+  graph: HTMLElement; sidebar: HTMLElement; details: HTMLElement; toolbar: HTMLElement;
+  legend: HTMLElement; status: HTMLElement; message: HTMLElement; tabs: HTMLElement;
+}
+
+/** The keys that define which question a view answers; a change means re-asking the API. */
+const QUESTION_KEYS: (keyof AppState)[] = ['view', 'focus', 'theme', 'programme', 'from', 'to'];
+
+export class App implements ViewHost {
+  readonly canvas: GraphCanvas;
+  private state: AppState = defaultState();
+  private readonly undoStack = new UndoStack<Step>();
+  private readonly perView = new Map<ViewId, Step>();
+  private readonly views: Map<ViewId, View>;
+  private readonly status: StatusLine;
+  private readonly legend: Legend;
+  private readonly toolbar: Toolbar;
+  private readonly tabs: Tabs;
+  private loadController: AbortController | null = null;
+  private detailsController: AbortController | null = null;
+  private restoring = false;
+
+  constructor(private readonly el: AppElements) {
+    this.canvas = new GraphCanvas(el.graph);
+    this.status = createStatusLine(el.status, el.message);
+    this.legend = createLegend(el.legend, (value) => {
+      this.record();
+      this.state.types = value.types;
+      this.state.minWeight = value.minWeight;
+      this.applyFilter();
+      this.writeUrl();
+    });
+    this.toolbar = createToolbar(el.toolbar, {
+      expand: () => { const id = this.canvas.selectedId(); if (id) void this.expand(id); },
+      hide: () => { const id = this.canvas.selectedId(); if (id) this.hide(id); },
+      undo: () => void this.undo(),
+      fit: () => this.canvas.fit(),
+      exportPng: () => this.exportPng(),
+      copyLink: () => void this.copyLink(),
+    });
+    const views = [createExploreView(this), createThemesView(this), createRelatedView(this), createPathView(this)];
+    this.views = new Map(views.map((v) => [v.id, v]));
+    this.tabs = createTabs(el.tabs, el.sidebar, views, (id) => void this.switchView(id));
+
+    this.canvas.onChange(() => this.refreshChrome());
+    this.canvas.onSelect((id) => this.onSelect(id));
+    this.canvas.onExpand((id) => void this.expand(id));
+    this.bindKeys();
+    renderDetailsEmpty(el.details);
+    window.addEventListener('popstate', () => void this.restore(parseState(location.search)));
+  }
+
+  async start(): Promise<void> {
+    await this.restore(parseState(location.search));
+  }
+
+  // ---- ViewHost ----
+
+  navigate(patch: Partial<AppState>): void {
+    this.record();
+    const next: AppState = { ...this.state, expanded: [], hidden: [], selected: null, ...patch };
+    void this.restore(next, { push: true });
+  }
+
+  openEntity(ref: EntityRef): void {
+    this.navigate({ view: 'verkennen', focus: ref.id, selected: ref.id });
+  }
+
+  async selectEntity(ref: EntityRef): Promise<void> {
+    if (this.canvas.has(ref.id)) {
+      this.canvas.select(ref.id, { reveal: true });
+      return;
+    }
+    await this.expand(ref.id, this.canvas.selectedId());
+    this.canvas.select(ref.id, { reveal: true });
+  }
+
+  reportError(error: unknown): void {
+    if (isAbort(error)) return;
+    this.status.error(error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het opnieuw.');
+  }
+
+  // ---- actions ----
+
+  /** Rebuilds the screen from a state (a link, back/forward, a new question). */
+  async restore(next: AppState, options: { push?: boolean } = {}): Promise<void> {
+    this.loadController?.abort();
+    const controller = new AbortController();
+    this.loadController = controller;
+    const { signal } = controller;
+    this.state = { ...next, expanded: [...next.expanded], hidden: [...next.hidden], types: [...next.types] };
+    this.writeUrl(options.push);
+    this.tabs.select(this.state.view);
+    this.legend.set({ types: this.state.types, minWeight: this.state.minWeight });
+    this.applyFilter();
+    const view = this.views.get(this.state.view)!;
+    const done = this.status.loading();
+    this.restoring = true;
+    try {
+      this.status.clear();
+      const base = await view.load(this.state, signal);
+      if (signal.aborted) return;
+      const hidden = new Set(this.state.hidden);
+      if (base) await this.canvas.show(base, { replace: true, skip: hidden });
+      else this.canvas.clear();
+      if (base && base.nodes.length === 0 && this.state.view === 'verkennen') this.status.info('Niets gevonden voor deze link.');
+      for (const id of this.state.expanded) {
+        const graph = await fetchNeighbourhood(id, 1, 150, { signal });
+        if (signal.aborted) return;
+        await this.canvas.show(graph, { anchor: id, skip: hidden });
+      }
+      this.canvas.setFocus(this.state.view === 'verkennen' ? this.state.focus : null);
+      const selected = this.state.selected && this.canvas.has(this.state.selected) ? this.state.selected : null;
+      this.canvas.select(selected, { reveal: true });
+      if (!selected) this.onSelect(null, true);
+      if (!base && this.canvas.nodeIds().length === 0) this.status.info(emptyHint(this.state.view));
+      this.perView.set(this.state.view, this.step());
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      this.reportError(error);
+    } finally {
+      this.restoring = false;
+      done();
+      this.refreshChrome();
+    }
+  }
+
+  async expand(id: string, anchor: string | null = id): Promise<void> {
+    const done = this.status.loading('Buren laden…');
+    try {
+      const graph = await fetchNeighbourhood(id, 1, 150);
+      this.record();
+      // An explicitly opened node is no longer hidden.
+      this.state.hidden = this.state.hidden.filter((h) => h !== id);
+      const skip = new Set(this.state.hidden);
+      const added = await this.canvas.show(graph, { anchor: this.canvas.has(id) ? id : anchor, skip });
+      if (!this.state.expanded.includes(id) && id !== this.state.focus) this.state.expanded.push(id);
+      this.writeUrl();
+      this.status.clear();
+      if (added.length === 0) this.status.info('Geen nieuwe buren: alles staat al in beeld.');
+    } catch (error) {
+      this.reportError(error);
+    } finally {
+      done();
+    }
+  }
+
+  hide(id: string): void {
+    if (!this.canvas.has(id)) return;
+    this.record();
+    this.canvas.remove([id]);
+    if (!this.state.hidden.includes(id)) this.state.hidden.push(id);
+    if (this.state.selected === id) this.state.selected = null;
+    this.writeUrl();
+  }
+
+  async undo(): Promise<void> {
+    const step = this.undoStack.pop();
+    if (!step) {
+      this.status.info('Er is niets om ongedaan te maken.');
+      return;
+    }
+    const sameQuestion = QUESTION_KEYS.every((k) => step.state[k] === this.state[k]);
+    if (!sameQuestion) {
+      await this.restore(step.state);
+      return;
+    }
+    this.state = step.state;
+    this.legend.set({ types: this.state.types, minWeight: this.state.minWeight });
+    this.applyFilter();
+    this.canvas.restore(step.canvas);
+    if (!step.canvas.selected) this.onSelect(null);
+    this.writeUrl();
+    this.refreshChrome();
+  }
+
+  private async switchView(id: ViewId): Promise<void> {
+    if (id === this.state.view) return;
+    this.perView.set(this.state.view, this.step());
+    const saved = this.perView.get(id);
+    if (saved) {
+      this.loadController?.abort();
+      this.state = { ...saved.state, types: this.state.types, minWeight: this.state.minWeight };
+      this.tabs.select(id);
+      this.canvas.restore(saved.canvas);
+      this.applyFilter();
+      this.onSelect(saved.canvas.selected, true);
+      this.status.clear();
+      if (saved.canvas.nodes.length === 0) this.status.info(emptyHint(id));
+      this.writeUrl(true);
+      this.refreshChrome();
+      return;
+    }
+    const fresh: AppState = { ...defaultState(), view: id, types: this.state.types, minWeight: this.state.minWeight };
+    await this.restore(fresh, { push: true });
+  }
+
+  private onSelect(id: string | null, force = false): void {
+    if (this.restoring && id === null && !force) return;
+    this.state.selected = id;
+    this.writeUrl();
+    this.refreshChrome();
+    this.detailsController?.abort();
+    if (!id) {
+      renderDetailsEmpty(this.el.details);
+      return;
+    }
+    const controller = new AbortController();
+    this.detailsController = controller;
+    renderDetailsLoading(this.el.details, this.canvas.label(id));
+    fetchEntity(id, { signal: controller.signal })
+      .then((entity) => {
+        if (controller.signal.aborted) return;
+        if (!entity) renderDetailsError(this.el.details, 'Deze knoop bestaat niet (meer) in de graaf.');
+        else renderDetails(this.el.details, entity, {
+          open: (ref) => void this.selectEntity(ref),
+          expand: (nodeId) => void this.expand(nodeId),
+          hide: (nodeId) => this.hide(nodeId),
+        }, this.canvas.has(id));
+      })
+      .catch((error) => {
+        if (controller.signal.aborted || isAbort(error)) return;
+        renderDetailsError(this.el.details, error instanceof ApiError ? error.message : 'Details laden mislukt.');
+      });
+  }
+
+  // ---- helpers ----
+
+  private step(): Step {
+    return { canvas: this.canvas.snapshot(), state: structuredClone(this.state) };
+  }
+
+  private record(): void {
+    this.undoStack.push(this.step());
+  }
+
+  private applyFilter(): void {
+    this.canvas.setFilter({ types: new Set(this.state.types), minWeight: this.state.minWeight });
+  }
+
+  private writeUrl(push = false): void {
+    const url = formatState(this.state) + location.hash;
+    if (url === location.search + location.hash) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  private refreshChrome(): void {
+    const { nodes, edges } = this.canvas.visibleCounts();
+    this.status.counts(nodes, edges);
+    this.legend.setMaxWeight(this.canvas.maxEdgeWeight());
+    this.toolbar.update({ hasSelection: this.canvas.selectedId() !== null, canUndo: this.undoStack.size > 0, hasNodes: nodes > 0 });
+  }
+
+  private exportPng(): void {
+    const blob = this.canvas.png();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `kennisgraaf-${this.state.view}.png`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.status.info('Link gekopieerd.');
+    } catch {
+      this.status.info(`Link: ${location.href}`);
+    }
+  }
+
+  private bindKeys(): void {
+    this.el.graph.addEventListener('keydown', (event) => {
+      const selected = this.canvas.selectedId();
+      switch (event.key) {
+        case 'ArrowRight': case 'ArrowDown': this.canvas.step(1); break;
+        case 'ArrowLeft': case 'ArrowUp': this.canvas.step(-1); break;
+        case 'Enter': case ' ': if (selected) void this.expand(selected); break;
+        case 'Delete': case 'Backspace': if (selected) this.hide(selected); break;
+        case 'Escape': this.canvas.select(null); break;
+        case '+': case '=': this.canvas.cy.zoom({ level: this.canvas.cy.zoom() * 1.2, renderedPosition: centre(this.el.graph) }); break;
+        case '-': this.canvas.cy.zoom({ level: this.canvas.cy.zoom() / 1.2, renderedPosition: centre(this.el.graph) }); break;
+        default: return;
+      }
+      event.preventDefault();
+    });
+    document.addEventListener('keydown', (event) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z') return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') && (target as HTMLInputElement).type !== 'checkbox' && (target as HTMLInputElement).type !== 'range') return;
+      event.preventDefault();
+      void this.undo();
+    });
+  }
+}
+
+function centre(el: HTMLElement): { x: number; y: number } {
+  return { x: el.clientWidth / 2, y: el.clientHeight / 2 };
+}
+
+function emptyHint(view: ViewId): string {
+  switch (view) {
+    case 'verkennen': return 'Zoek links een persoon, organisatie, gemeente, programma of thema om te beginnen.';
+    case 'themas': return 'Kies links een thema.';
+    case 'vergelijkbaar': return 'Kies links een programma.';
+    case 'verbinding': return 'Kies links twee namen.';
+  }
+}

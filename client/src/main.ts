@@ -1,0 +1,16 @@
+import './styles.css';
+import { App } from './app.ts';
+import { installTestHook } from './test-hook.ts';
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} ontbreekt in index.html`);
+  return el;
+}
+
+const app = new App({
+  graph: byId('graph'), sidebar: byId('sidebar'), details: byId('details'), toolbar: byId('toolbar'),
+  legend: byId('legend'), status: byId('status'), message: byId('message'), tabs: byId('tabs'),
+});
+installTestHook(app);
+void app.start();

@@ -1,0 +1,112 @@
+/** The details panel: the fields of the selected entity, its links grouped by type, and the passages behind it. */
+import { h, trusted } from '../dom.ts';
+import { shapeIcon } from '../graph/style.ts';
+import { TYPE_LABEL, TYPE_PLURAL, formatWeight } from '../labels.ts';
+import type { EntityDetails, EntityRef, EntityType, Mention } from '../types.ts';
+
+export interface DetailsActions {
+  open(ref: EntityRef): void;
+  expand(id: string): void;
+  hide(id: string): void;
+}
+
+interface LinkGroup { type: EntityType; items: (EntityRef & { weight?: number })[] }
+
+export function renderDetailsEmpty(container: HTMLElement): void {
+  container.replaceChildren(
+    h('h2', { text: 'Details' }),
+    h('p', { class: 'muted', text: 'Kies een knoop in de graaf (klik, of pijltjestoetsen in de graaf) om te zien wat de teksten erover zeggen.' }),
+  );
+}
+
+export function renderDetailsLoading(container: HTMLElement, label: string | null): void {
+  container.replaceChildren(h('h2', { text: label ?? 'Details' }), h('p', { class: 'muted', text: 'Laden…' }));
+}
+
+export function renderDetailsError(container: HTMLElement, message: string): void {
+  container.replaceChildren(h('h2', { text: 'Details' }), h('p', { class: 'error-text', role: 'alert', text: message }));
+}
+
+export function renderDetails(container: HTMLElement, entity: EntityDetails, actions: DetailsActions, onGraph: boolean): void {
+  const fields = h('dl', { class: 'fields' });
+  const field = (term: string, value: string | null | undefined) => {
+    if (!value) return;
+    fields.append(h('dt', { text: term }), h('dd', { text: value }));
+  };
+  field('Type', TYPE_LABEL[entity.type]);
+  const aliases = [...new Set(entity.aliases.filter((a) => a.toLowerCase() !== entity.name.toLowerCase()))];
+  field('Ook bekend als', aliases.length > 8 ? `${aliases.slice(0, 8).join(', ')} en ${aliases.length - 8} meer` : aliases.join(', '));
+  field('Rollen', entity.roles?.join(', '));
+  field('Soort', entity.kind ?? undefined);
+  field('Provincie', entity.province ?? undefined);
+  field('Documenten', entity.documents.map((d) => d.title).join('; '));
+
+  const buttons = h('div', { class: 'details-actions' });
+  const expand = h('button', { type: 'button', class: 'details-expand', text: 'Uitbreiden' });
+  expand.addEventListener('click', () => actions.expand(entity.id));
+  buttons.append(expand);
+  if (onGraph) {
+    const hide = h('button', { type: 'button', class: 'details-hide', text: 'Verbergen' });
+    hide.addEventListener('click', () => actions.hide(entity.id));
+    buttons.append(hide);
+  }
+
+  container.replaceChildren(
+    h('h2', { class: 'details-title' }, trusted(shapeIcon(entity.type, 18)), h('span', { text: entity.name })),
+    fields,
+    buttons,
+    renderLinks(linkGroups(entity), actions),
+    renderPassages(entity.mentions),
+  );
+}
+
+function linkGroups(e: EntityDetails): LinkGroup[] {
+  const groups: LinkGroup[] = [];
+  const add = (type: EntityType, items: (EntityRef & { weight?: number })[] | undefined) => {
+    if (items?.length) groups.push({ type, items });
+  };
+  add('PERSON', e.themePeople?.map((p) => ({ ...p.person, weight: p.weight })) ?? e.people);
+  add('ORGANISATION', e.organisations);
+  add('MUNICIPALITY', e.municipalities);
+  add('PROGRAMME', e.programmes);
+  add('THEME', e.themes?.map((t) => ({ ...t.theme, weight: t.weight })));
+  return groups;
+}
+
+function renderLinks(groups: LinkGroup[], actions: DetailsActions): HTMLElement {
+  const section = h('section', { class: 'links', 'aria-labelledby': 'links-kop' }, h('h3', { id: 'links-kop', text: 'Verbindingen' }));
+  if (!groups.length) {
+    section.append(h('p', { class: 'muted', text: 'Geen verbindingen gevonden.' }));
+    return section;
+  }
+  for (const group of groups) {
+    const list = h('ul', { class: 'link-list' });
+    for (const item of group.items) {
+      const button = h('button', { type: 'button', class: 'link', 'data-id': item.id }, item.name);
+      button.addEventListener('click', () => actions.open({ id: item.id, name: item.name, type: group.type }));
+      list.append(h('li', {}, button, item.weight !== undefined ? h('span', { class: 'weight', title: 'Sterkte', text: formatWeight(item.weight) }) : null));
+    }
+    section.append(h('h4', {}, trusted(shapeIcon(group.type, 12)), ` ${TYPE_PLURAL[group.type]} (${group.items.length})`), list);
+  }
+  return section;
+}
+
+export function renderPassages(mentions: Mention[], heading = 'Fragmenten'): HTMLElement {
+  const section = h('section', { class: 'passages' }, h('h3', { text: heading }));
+  if (!mentions.length) {
+    section.append(h('p', { class: 'muted', text: 'Geen fragmenten.' }));
+    return section;
+  }
+  section.append(h('ul', { class: 'passage-list' }, ...mentions.map(passage)));
+  return section;
+}
+
+export function passage(m: Mention): HTMLElement {
+  return h('li', { class: 'passage' },
+    h('blockquote', { text: m.snippet }),
+    h('p', { class: 'source' },
+      h('cite', { text: m.document.title }),
+      m.document.published ? ` (${m.document.published})` : '',
+      m.section ? ` — ${m.section}` : ''),
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * Municipalities: every Dutch municipality of the gazetteer, printed as its name, an alias, an
+ * adjective ("Amsterdamse", "Rijswijkse") or a name merged away since 2000 (which lands on its
+ * successor, the old name kept as alias). A capitalised form counts unless its context says
+ * otherwise ("provincie Utrecht", "mevrouw Van Houten"). Forms that are also ordinary words or
+ * villages (Best, Putten, Ede, Kessel) count only with a cue: "gemeente Best", "wethouder van
+ * Best", "in Best", or a list with other municipalities ("Blaricum, Eemnes en Laren").
+ * Places inside names count too ("Erasmus Universiteit Rotterdam"): the text names the city.
+ * Neighbourhoods printed as "Nijmegen-Hatert" name their municipality.
+ */
+import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
+import { foldForm, municipalityIndex, type MunicipalityForm, type MunicipalityIndex } from './municipality/index-data.ts';
+import { contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
+
+interface Candidate {
+  form: MunicipalityForm;
+  start: number;
+  end: number;
+  accepted: boolean;
+  /** An ambiguous form may still be accepted when it stands in a list with accepted ones. */
+  listable: boolean;
+}
+
+/** Only spaces or one comma may separate the words of a multi-word form. */
+const GAP = /^(?: |, )$/;
+const LIST_GAP = /^\s*(?:,|,? en|,? of|\/|&|,? en de gemeente|,? en gemeente)\s*$/;
+
+function isCapitalised(printed: string): boolean {
+  const c = printed.replace(/^['’]s-/, '').charAt(0);
+  return c !== '' && c === c.toUpperCase() && c !== c.toLowerCase();
+}
+
+function isAllCaps(printed: string): boolean {
+  return printed.length > 2 && printed === printed.toUpperCase() && /\p{Lu}{3}/u.test(printed);
+}
+
+function pickForm(forms: MunicipalityForm[]): MunicipalityForm | null {
+  // one municipality, or several forms of the same one: take it; two different ones ("Bergen"): undecidable
+  const first = forms[0];
+  return forms.every((f) => f.municipality === first.municipality) ? first : null;
+}
+
+/** Capitalised words: every form starts with one (or with "'s-"). */
+const CAP_WORD = /(?:['’]s-)?\p{Lu}[\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/gu;
+/** The next word of a multi-word form: one space, or a comma and a space, before it. */
+const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/uy;
+
+function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
+  const out: Candidate[] = [];
+  const ends: number[] = [];
+  CAP_WORD.lastIndex = 0;
+  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
+    const start = m.index;
+    const wEnd = start + m[0].length;
+    if (start > 0 && /[\p{L}\p{N}@/.#_-]/u.test(text[start - 1])) continue; // inside an e-mail address, URL or compound
+    const folded = m[0].toLowerCase();
+    const dashAt = folded.indexOf('-', 3);
+    const whole = index.firstWords.has(folded) || (folded.includes("’") && index.firstWords.has(foldForm(folded)));
+    if (!whole && !(dashAt > 0 && index.firstWords.has(folded.slice(0, dashAt)))) continue;
+    let matched = false;
+    if (whole) {
+      ends.length = 0;
+      ends.push(wEnd);
+      let pos = wEnd;
+      while (ends.length < index.maxWords) {
+        NEXT_WORD.lastIndex = pos;
+        const n = NEXT_WORD.exec(text);
+        if (!n) break;
+        pos = n.index + n[0].length;
+        ends.push(pos);
+      }
+      for (let n = ends.length; n >= 1 && !matched; n--) {
+        const printed = text.slice(start, ends[n - 1]);
+        const forms = index.forms.get(n === 1 ? folded : foldForm(printed));
+        if (!forms) continue;
+        const form = pickForm(forms);
+        matched = true;
+        if (!form || !isCapitalised(printed) || isAllCaps(printed)) break;
+        out.push({ form, start, end: ends[n - 1], accepted: false, listable: true });
+        CAP_WORD.lastIndex = ends[n - 1];
+      }
+    }
+    // "Nijmegen-Hatert", "Amsterdam-West": a district printed with its municipality
+    if (!matched && folded.includes('-')) {
+      const head = folded.slice(0, folded.indexOf('-'));
+      const forms = index.forms.get(head);
+      const form = forms && pickForm(forms);
+      const tail = text.slice(start + head.length + 1, wEnd);
+      const printed = text.slice(start, start + head.length);
+      if (form && form.kind !== 'adjective' && /^\p{Lu}/u.test(tail) && isCapitalised(printed) && !isAllCaps(printed)) {
+        out.push({ form, start, end: start + head.length, accepted: false, listable: false });
+      }
+    }
+  }
+  return out;
+}
+
+/** "Scherpenzeel: ‘…’", "Bunnik zegt": a speaker, so a surname. */
+const SPEAKER_AFTER = /^(?::\s*[‘'“"]|,?\s+(?:zegt|zei|vertelt|vertelde|legt uit|benadrukt|vindt|vond|aldus|lacht|stelt)\b)/;
+
+function decide(text: string, c: Candidate): boolean {
+  const after = text.charAt(c.end);
+  if (c.form.kind !== 'adjective' && SPEAKER_AFTER.test(text.slice(c.end, c.end + 20)) && contextBefore(text, c.start) !== 'body') return false;
+  if (after === '-' && c.form.kind === 'adjective') return false;
+  if (isProvinceContext(text, c.start)) return false;
+  if (c.form.kind !== 'adjective' && isSurnameContext(text, c.start)) return false;
+  const ctx = contextBefore(text, c.start);
+  if (c.form.kind === 'merged' && c.form.ambiguous) return ctx === 'body'; // "Kessel" is a village now, "gemeente Kessel" the old body
+  if (!c.form.ambiguous) return true;
+  if (ctx !== 'none') return true;
+  return false;
+}
+
+/** Ambiguous forms in a list with accepted municipalities: "Blaricum, Eemnes en Laren". */
+function propagateLists(text: string, cands: Candidate[]): void {
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k];
+      if (c.accepted || !c.listable || !c.form.ambiguous || c.form.kind === 'merged' && c.form.ambiguous) continue;
+      if (isSentenceInitial(text, c.start) && contextBefore(text, c.start) === 'none') {
+        // a list may start a sentence, but then its next member must follow right away
+      }
+      const prev = cands[k - 1];
+      const next = cands[k + 1];
+      const joinedPrev = prev && prev.accepted && LIST_GAP.test(text.slice(prev.end, c.start));
+      const joinedNext = next && next.accepted && LIST_GAP.test(text.slice(c.end, next.start));
+      if (joinedPrev || joinedNext) {
+        c.accepted = true;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+const GEMEENTE_UNKNOWN = /(?<![\p{L}])[Gg]emeente (\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)?)(?![\p{L}\p{M}-])/gu;
+/** Words that may follow "gemeente" with a capital without being a name (sentence starts after a lost full stop, headings). */
+const NOT_A_NAME = new Set(['zorg', 'werk', 'jeugd', 'wonen', 'welzijn', 'beleid', 'samen', 'door', 'maar', 'want', 'omdat', 'ook', 'daar', 'deze', 'die', 'dat', 'het', 'een', 'wij', 'zij', 'hier', 'toen', 'wel', 'niet', 'alle', 'elke', 'iedere', 'onze', 'hun', 'haar', 'zijn', 'mijn', 'jouw', 'uw', 'wat', 'hoe', 'waar', 'wie', 'sinds', 'vanaf', 'tot', 'voor', 'na', 'met', 'zonder', 'over', 'onder', 'tussen', 'binnen', 'buiten', 'vooral', 'soms', 'vaak', 'nu', 'dan', 'als', 'dus', 'toch', 'nog', 'zo', 'meer', 'minder', 'veel', 'weinig', 'daarom', 'daarnaast', 'bovendien', 'inwoners', 'gemeenten', 'gemeente', 'sociaal', 'sociale']);
+
+/** "gemeente X" for a name the gazetteer does not list (a municipality merged away before 2000, a misspelling). */
+function unknownAfterGemeente(text: string, index: MunicipalityIndex, taken: Candidate[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  GEMEENTE_UNKNOWN.lastIndex = 0;
+  for (let m = GEMEENTE_UNKNOWN.exec(text); m; m = GEMEENTE_UNKNOWN.exec(text)) {
+    const name = m[1];
+    const start = m.index + m[0].length - name.length;
+    if (taken.some((c) => c.start <= start && c.end > start)) continue;
+    if (index.forms.has(foldForm(name)) || NOT_A_NAME.has(name.toLowerCase())) continue;
+    const next = text.slice(start + name.length, start + name.length + 20);
+    if (/^ \p{Lu}/u.test(next)) continue; // part of a longer capitalised run (a heading, an organisation)
+    out.push({ type: 'MUNICIPALITY', name, surface: name, start, end: start + name.length, props: { province: null, cbsCode: null } });
+  }
+  return out;
+}
+
+let memo: { text: string; index: MunicipalityIndex; result: EntityMention[] } | null = null;
+
+/** The municipality mentions of a text; the last result is kept because the organisation extractor and linker ask again. */
+export function findMunicipalities(text: string, index: MunicipalityIndex = municipalityIndex()): EntityMention[] {
+  if (memo && memo.text === text && memo.index === index) return memo.result.map((m) => ({ ...m }));
+  const result = computeMunicipalities(text, index);
+  memo = { text, index, result };
+  return result.map((m) => ({ ...m }));
+}
+
+function computeMunicipalities(text: string, index: MunicipalityIndex): EntityMention[] {
+  const cands = findCandidates(text, index);
+  for (const c of cands) c.accepted = decide(text, c);
+  propagateLists(text, cands);
+  const out: EntityMention[] = [];
+  for (const c of cands) {
+    if (!c.accepted) continue;
+    const m = c.form.municipality;
+    const surface = text.slice(c.start, c.end);
+    const mention: EntityMention = {
+      type: 'MUNICIPALITY',
+      name: m.name,
+      surface,
+      start: c.start,
+      end: c.end,
+      props: { province: m.province, cbsCode: m.cbsCode },
+    };
+    if (c.form.kind === 'merged' || c.form.kind === 'alias') mention.aliases = [c.form.printed];
+    out.push(mention);
+  }
+  out.push(...unknownAfterGemeente(text, index, cands));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const extractMunicipalities: MentionExtractor = (ctx: SectionContext) => findMunicipalities(ctx.text);

@@ -1,0 +1,116 @@
+/**
+ * Context around a possible municipality name: the words before it in its clause, and whether
+ * they make it a place or a governing body ("in Best", "de gemeente Best", "wethouder van Best",
+ * "burgemeester Van der Laan van Amsterdam") or something else ("provincie Utrecht",
+ * "mevrouw Van Houten").
+ */
+import { nameData } from '../name-data.ts';
+
+const WORD_BEFORE = /([\p{L}\p{M}'’-]+)[\s,:]*$/u;
+
+/** Up to `max` words before `pos` in the same clause, lower-cased, nearest last. */
+export function clauseWordsBefore(text: string, pos: number, max = 4): string[] {
+  const left = text.slice(Math.max(0, pos - 80), pos);
+  let cut = -1;
+  for (let i = left.length - 1; i >= 0; i--) {
+    const c = left[i];
+    if (c === '.' || c === '!' || c === '?' || c === ';' || c === '\n' || c === '(' || c === ')' || c === ':') {
+      cut = i;
+      break;
+    }
+  }
+  const clause = cut >= 0 ? left.slice(cut + 1) : pos - 80 > 0 ? left.slice(left.indexOf(' ') + 1) : left;
+  const words = clause.match(/[\p{L}\p{M}'’-]+/gu) ?? [];
+  return words.slice(-max);
+}
+
+/** The printed word right before `pos` (case kept), or '' when punctuation other than space comes first. */
+export function printedWordBefore(text: string, pos: number): string {
+  const left = text.slice(Math.max(0, pos - 40), pos);
+  if (!/ $/.test(left)) return '';
+  const m = WORD_BEFORE.exec(left.slice(0, -1) + ' ');
+  return m && left.trimEnd().endsWith(m[1]) ? m[1] : '';
+}
+
+/** True when nothing but quotes, bullets or white space stands between the clause start and `pos`. */
+export function isSentenceInitial(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && /[\s‘'"“(•*▲▼►–—-]/.test(text[i])) {
+    if (text[i] === '\n') return true;
+    i--;
+  }
+  if (i < 0) return true;
+  return /[.!?:;]/.test(text[i]);
+}
+
+/** Prepositions that put a place after them. */
+const PLACE_PREPOSITIONS = new Set(['in', 'uit', 'te', 'naar', 'rond', 'nabij', 'bij', 'vanuit', 'richting', 'binnen']);
+/** Offices and bodies of a municipality: "wethouder (van) X", "gemeenteraad van X". */
+const OFFICES = new Set([
+  'wethouder', 'burgemeester', 'raadslid', 'gemeenteraad', 'raad', 'college', 'ambtenaar', 'ambtenaren', 'gemeentesecretaris',
+  'stadsdeel', 'loco-burgemeester', 'raadsleden', 'wethouders', 'gemeentebestuur', 'beleidsmedewerker', 'beleidsadviseur',
+  'stadhuis', 'inwoners', 'inwoner', 'bewoners', 'regio',
+]);
+const MUNICIPALITY_WORDS = new Set(['gemeente', 'gemeenten', 'gemeentes', 'buurgemeente', 'buurgemeenten']);
+const ARTICLES = new Set(['de', 'het', 'een', "'t", '’t']);
+
+export type ContextStrength = 'strong' | 'body' | 'none';
+
+/**
+ * 'body': the word "gemeente(n)" or an office stands right before the name (possibly with an
+ * adjective or article between: "de Brabantse gemeente Best", "wethouder van Best").
+ * 'strong': a place preposition stands right before it ("in Best", "uit Putten").
+ */
+export function contextBefore(text: string, pos: number): ContextStrength {
+  const words = clauseWordsBefore(text, pos, 4).map((w) => w.toLowerCase());
+  if (!words.length) return 'none';
+  const w1 = words[words.length - 1];
+  const w2 = words[words.length - 2];
+  const w3 = words[words.length - 3];
+  if (MUNICIPALITY_WORDS.has(w1) || OFFICES.has(w1) || w1.endsWith('wethouder') || w1.endsWith('burgemeester')) return 'body';
+  // "wethouder van X", "de gemeenteraad van X", "de burgemeester in X"
+  if ((w1 === 'van' || w1 === 'in' || w1 === 'uit') && w2 && (OFFICES.has(w2) || MUNICIPALITY_WORDS.has(w2) || w2.endsWith('wethouder'))) return 'body';
+  if (PLACE_PREPOSITIONS.has(w1)) return 'strong';
+  // "in het Haagse", "uit de Amsterdamse ..."
+  if (ARTICLES.has(w1) && w2 && PLACE_PREPOSITIONS.has(w2)) return 'strong';
+  if (w3 && ARTICLES.has(w2) && MUNICIPALITY_WORDS.has(w1)) return 'body';
+  return 'none';
+}
+
+/** "provincie Utrecht", "Provincie Groningen": the province of the same name. */
+export function isProvinceContext(text: string, pos: number): boolean {
+  const words = clauseWordsBefore(text, pos, 2).map((w) => w.toLowerCase());
+  const w1 = words[words.length - 1];
+  return w1 === 'provincie' || w1 === 'provincies' || w1 === 'provinciale';
+}
+
+/**
+ * "mevrouw Van Houten", "Wim van Houten": a surname, not a place. A capitalised particle right
+ * before the name inside a sentence, or a lower-case particle after a capitalised given name.
+ */
+export function isSurnameContext(text: string, pos: number): boolean {
+  // a paragraph break inside a name ("Joris van\n\nGennep") is a PDF artefact: read across it
+  const left = text.slice(Math.max(0, pos - 80), pos).replace(/\s+/g, ' ');
+  if (!left.endsWith(' ')) return false;
+  // "Roos Scherpenzeel", "J. Bunnik": a given name or initial right before
+  const direct = /(?:^|[\s(/])(\p{Lu}[\p{Ll}\p{M}]+|(?:\p{Lu}\.)+) $/u.exec(left);
+  if (direct && (/\.$/.test(direct[1]) || nameData().firstNames.has(direct[1].toLowerCase()))) return true;
+  const m = /(^|.)((?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|'t|’t)(?: (?:de|der|den|het|'t|’t))?) $/.exec(left);
+  if (!m || (m[1] && !/[\s(/]/.test(m[1]))) return false;
+  const before = left.slice(0, m.index + m[1].length);
+  if (/^\p{Lu}/u.test(m[2])) {
+    // capitalised particle inside a sentence: "mevrouw Van Houten"
+    return !/(?:^|[.!?:;]\s*|[‘'"“(•▲▼–—-]\s*)$/.test(before);
+  }
+  // lower-case particle: a surname only when a capitalised given name precedes it ("Jan van Houten")
+  const given = /(?:^|[\s(/])(\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)\s$/u.exec(before);
+  if (!given) return false;
+  // "Van der Laan van Amsterdam": the capitalised word is itself a surname, so "van X" is a place
+  if (/(?:^|\s)(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s\S+\s$/.test(before)) return false;
+  return !OFFICES.has(given[1].toLowerCase()) && !/^(?:Gemeente|Wethouder|Burgemeester|Stad|Regio)$/.test(given[1]) && !isPlaceLike(given[1]);
+}
+
+/** A capitalised word that ends a place or an organisation rather than a given name. */
+function isPlaceLike(word: string): boolean {
+  return /(?:laan|straat|weg|plein|gracht|kade|dijk|park|huis|wijk|buurt|stad|dorp|centrum|instituut|raad|bank|universiteit|hogeschool)$/i.test(word);
+}

@@ -1,0 +1,121 @@
+/**
+ * The municipality gazetteer as a lookup index for the extractor: every printed form (current
+ * name, alias, adjective, name merged away since 2000) -> the municipality it denotes.
+ * Built once per process from import/data/municipalities.json.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface MunicipalityRecord {
+  name: string;
+  cbsCode: string | null;
+  province: string | null;
+  ambiguous: boolean;
+}
+
+export type FormKind = 'name' | 'alias' | 'adjective' | 'merged';
+
+export interface MunicipalityForm {
+  municipality: MunicipalityRecord;
+  kind: FormKind;
+  /** The form as listed (e.g. the old name of a merged municipality). */
+  printed: string;
+  /** Ordinary word or common place name: needs context before it counts. */
+  ambiguous: boolean;
+}
+
+export interface MunicipalityIndex {
+  /** folded form -> candidates (more than one: the form cannot be decided, e.g. "Bergen"). */
+  forms: Map<string, MunicipalityForm[]>;
+  /** First word (folded) of every form, to skip most words with one Map lookup. */
+  firstWords: Set<string>;
+  maxWords: number;
+  byName: Map<string, MunicipalityRecord>;
+}
+
+interface RawMunicipality {
+  name: string;
+  cbsName?: string;
+  cbsCode?: string;
+  province?: string;
+  aliases?: string[];
+  adjectives?: string[];
+  ambiguous?: boolean;
+}
+interface RawMerged {
+  name: string;
+  successor: string;
+  year?: number;
+  split?: boolean;
+  ambiguous?: boolean;
+}
+
+/** Folding for lookups: lower case, one kind of apostrophe, no commas, single spaces. */
+export function foldForm(text: string): string {
+  return text.toLowerCase().replace(/[’`]/g, "'").replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Words of a form as the tokenizer of the extractor sees them. */
+export function formWords(text: string): string[] {
+  return foldForm(text).split(' ').filter(Boolean);
+}
+
+/** "Bergen (L.)" is listed with its province; in running text it is printed "Bergen". */
+function bareName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+}
+
+let cached: MunicipalityIndex | null = null;
+
+export function loadMunicipalityData(): { municipalities: RawMunicipality[]; mergedAway: RawMerged[] } {
+  const raw = JSON.parse(readFileSync(new URL('../../data/municipalities.json', import.meta.url), 'utf8'));
+  return { municipalities: raw.municipalities ?? [], mergedAway: raw.mergedAway ?? [] };
+}
+
+export function buildMunicipalityIndex(data = loadMunicipalityData()): MunicipalityIndex {
+  const forms = new Map<string, MunicipalityForm[]>();
+  const firstWords = new Set<string>();
+  const byName = new Map<string, MunicipalityRecord>();
+  let maxWords = 1;
+
+  const add = (printed: string, municipality: MunicipalityRecord, kind: FormKind, ambiguous: boolean) => {
+    const key = foldForm(printed);
+    if (!key || key.length < 2) return;
+    const list = forms.get(key) ?? [];
+    if (list.some((f) => f.municipality === municipality)) return;
+    list.push({ municipality, kind, printed, ambiguous });
+    forms.set(key, list);
+    const words = formWords(printed);
+    firstWords.add(words[0]);
+    maxWords = Math.max(maxWords, words.length);
+  };
+
+  for (const m of data.municipalities) {
+    const rec: MunicipalityRecord = {
+      name: bareName(m.name),
+      cbsCode: m.cbsCode ?? null,
+      province: m.province ?? null,
+      ambiguous: !!m.ambiguous,
+    };
+    byName.set(foldForm(rec.name), rec);
+    byName.set(foldForm(m.name), rec);
+    add(m.name, rec, 'name', rec.ambiguous);
+    if (bareName(m.name) !== m.name) add(bareName(m.name), rec, 'name', true);
+    if (m.cbsName && m.cbsName !== m.name) add(m.cbsName, rec, 'alias', rec.ambiguous);
+    for (const a of m.aliases ?? []) add(a, rec, 'alias', rec.ambiguous || /^\p{L}+$/u.test(a) && a.length < 5);
+    for (const a of m.adjectives ?? []) add(a, rec, 'adjective', rec.ambiguous);
+  }
+  for (const old of data.mergedAway) {
+    const successor = byName.get(foldForm(old.successor));
+    if (!successor) continue;
+    // a current municipality of the same name wins over the merged-away one
+    if (forms.get(foldForm(old.name))?.some((f) => f.kind === 'name')) continue;
+    add(old.name, successor, 'merged', !!old.ambiguous);
+    if (bareName(old.name) !== old.name) add(bareName(old.name), successor, 'merged', true);
+  }
+  return { forms, firstWords, maxWords, byName };
+}
+
+export function municipalityIndex(): MunicipalityIndex {
+  if (!cached) cached = buildMunicipalityIndex();
+  return cached;
+}

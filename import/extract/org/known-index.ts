@@ -1,0 +1,70 @@
+/**
+ * Lookup index over the known organisations: printed form -> organisation, matched word by word
+ * like the municipality index. Acronyms ("VNG", "PvdA", "ZonMw") match only in their exact
+ * capitals; names match case-insensitively but must start as printed (capital or "ministerie").
+ */
+import { knownOrgs, type KnownOrg } from './known.ts';
+
+export interface KnownForm {
+  org: KnownOrg;
+  printed: string;
+  /** Exact capitals required (acronyms and CamelCase short names). */
+  exactCase: boolean;
+}
+
+export interface KnownIndex {
+  forms: Map<string, KnownForm[]>;
+  firstWords: Set<string>;
+  maxWords: number;
+  /** Name folded without spaces -> org, for e-mail and web domains ("movisie", "platform31"). */
+  byCompactName: Map<string, KnownOrg>;
+}
+
+const NEEDS_CLEANING = /[’`\s]{2}|[’`\t\n]/;
+
+export function foldOrg(text: string): string {
+  const lower = text.toLowerCase();
+  return NEEDS_CLEANING.test(lower) ? lower.replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim() : lower;
+}
+
+function isAcronymLike(s: string): boolean {
+  // "VNG", "GGD", "PvdA", "ZonMw", "J&V", "G40": few letters, several capitals
+  const caps = (s.match(/\p{Lu}/gu) ?? []).length;
+  return !/\s/.test(s) && s.length <= 8 && caps >= 2;
+}
+
+let cached: KnownIndex | null = null;
+
+export function knownIndex(): KnownIndex {
+  if (cached) return cached;
+  const forms = new Map<string, KnownForm[]>();
+  const firstWords = new Set<string>();
+  const byCompactName = new Map<string, KnownOrg>();
+  let maxWords = 1;
+  const add = (printed: string, org: KnownOrg) => {
+    const p = printed.replace(/^(?:het|de|een) (?=\p{Lu})/u, '').trim();
+    // a form without any capital ("de politie") is an ordinary phrase in running text
+    if (p.length < 2 || !/[\p{Lu}\d]/u.test(p)) return;
+    const key = foldOrg(p);
+    const list = forms.get(key) ?? [];
+    if (list.some((f) => f.org === org)) return;
+    list.push({ org, printed: p, exactCase: isAcronymLike(p) });
+    forms.set(key, list);
+    const words = key.split(' ');
+    firstWords.add(words[0]);
+    maxWords = Math.max(maxWords, words.length);
+  };
+  for (const org of knownOrgs().orgs) {
+    add(org.name, org);
+    for (const a of org.aliases) add(a, org);
+    const compact = org.name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (compact.length >= 4 && !byCompactName.has(compact)) byCompactName.set(compact, org);
+    for (const a of org.aliases) {
+      const c = a.toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (c.length >= 3 && !byCompactName.has(c)) byCompactName.set(c, org);
+    }
+  }
+  for (const [domain, org] of knownOrgs().domains) byCompactName.set(domain, org);
+  cached = { forms, firstWords, maxWords, byCompactName };
+  return cached;
+}

@@ -1,0 +1,693 @@
+/**
+ * Organisations: institutes, ministries, foundations, associations, councils, companies, care and
+ * welfare providers, schools, networks, parties. Found by
+ *  - the gazetteer of known organisations (name or acronym as printed);
+ *  - "ministerie van X" (full portfolio or acronym, one canonical name per ministry);
+ *  - a capitalised run with an organisation head word ("Stichting De Schoor", "Partners in
+ *    Welzijn", "Nederlandse Vereniging voor Klinische Geriatrie", "Hanzehogeschool");
+ *  - a definition "Full Name (ABBR)" / "ABBR (Full Name)": one entity, the acronym as alias, and a
+ *    bare acronym later in the section lands on the full name;
+ *  - context: a noun before the name ("de sociaalwerkorganisatie Binding", "werkgever
+ *    Lindenhout"), an affiliation ("onderzoeker bij X", "in opdracht van X"), a byline after a
+ *    person ("Saskia van Grinsven, Movisie"), or a list with other organisations;
+ *  - e-mail domains of organisations already known ("x@movisie.nl").
+ * A municipality as a body ("gemeente Amersfoort") is a municipality, never an organisation.
+ * BASED_IN: "X in Utrecht", "X uit Amersfoort", "Lumens (Eindhoven)", "Amersfoortse Voedselbank",
+ * "Werkplaats Sociaal Domein Nijmegen".
+ */
+import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
+import { findMunicipalities } from './municipalities.ts';
+import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
+import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
+import { cueNounKind, headKind, headPosition, isHeadCompound } from './org/heads.ts';
+import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
+import { isSentenceInitial } from './municipality/context.ts';
+
+interface Candidate {
+  start: number;
+  end: number;
+  name: string;
+  kind: OrgKind;
+  aliases: string[];
+  /** 3 known / ministry, 2 head word or definition, 1 context only. */
+  strength: number;
+}
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+  conn: boolean;
+}
+
+const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
+const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|tot|the|zonder|'t|’t)`;
+const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}@/.&+_-])${CAP}(?: (?:${CONN} ){0,2}${CAP}){0,7}(?![\p{L}\p{N}@]|\.\p{L})`, 'gu');
+const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
+const CONN_WORDS = new Set(['en', '&', '+', 'voor', 'van', 'de', 'der', 'den', 'het', 'in', 'op', 'of', 'and', 'for', 'aan', 'tot', 'the', 'zonder', "'t", '’t']);
+const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d{1,3})$/u;
+const DEFINITION_AFTER = /^ \((\p{Lu}[\p{L}\d&+-]{1,9})\)/u;
+const ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:se|che|e|isch|ijk|aal|eel|ief)|Koninklijke?|Landelijke?|Nationale?|Algemene?)$/u;
+const NAME_ADJECTIVE = /^(?:Nederlandse?|Nederlands|Landelijke?|Nationale?|Koninklijke?|Europese?|Internationale?|Algemene?|Centrale?|Vrije)$/;
+const SPLIT_ADJ = /^\p{Lu}\p{Ll}+(?:aal|eel|ief|ijk|isch|ig|se|sche|ele|ale|ieve|ijke|ische|ige)$/u;
+const FUNCTION_WORD = /^(?:de|het|een|deze|die|dit|dat|onze|ons|uw|jouw|mijn|zijn|haar|hun|ieder|iedere|elke|alle|nieuwe|eigen)$/i;
+const RAAD_BOARD = /^Raad van (?:Bestuur|Toezicht|Advies|Commissarissen)\b|^(?:Bestuur|Directie|Redactie|Thema|Colofon)\b/;
+
+function tokensOf(text: string, offset: number): Tok[] {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, conn: CONN_WORDS.has(m[0]) });
+  }
+  return out;
+}
+
+function isAllCapsWord(w: string): boolean {
+  return w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w);
+}
+
+/** "Full Name (ABBR)": the acronym's letters appear in order in the name, starting with its first letter. */
+export function acronymFits(full: string, abbr: string): boolean {
+  const letters = abbr.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const words = full.split(/\s+/).filter((w) => !CONN_WORDS.has(w));
+  if (letters.length < 2 || !words.length) return false;
+  const name = words.join(' ').toLowerCase();
+  if (name[0] !== letters[0]) return false;
+  let i = 0;
+  for (const c of name) if (c === letters[i]) i++;
+  if (i < letters.length) return false;
+  // most of the acronym letters must be word initials, so that "Sociale Zaken (SZW)" fits and "Hallo (HO)" does not
+  const initials = words.map((w) => w[0].toLowerCase()).join('');
+  let k = 0;
+  for (const c of initials) if (c === letters[k]) k++;
+  return k >= Math.min(2, letters.length) || words.length === 1;
+}
+
+interface Context {
+  text: string;
+  muniSpans: { start: number; end: number }[];
+}
+
+function overlapsMunicipality(ctx: Context, start: number, end: number): boolean {
+  return ctx.muniSpans.some((m) => m.start < end && m.end > start);
+}
+
+function isMunicipalityExactly(ctx: Context, start: number, end: number): boolean {
+  return ctx.muniSpans.some((m) => m.start === start && m.end === end);
+}
+
+function knownCandidate(form: KnownForm, start: number, end: number): Candidate {
+  const org: KnownOrg = form.org;
+  return { start, end, name: org.name, kind: org.kind, aliases: form.printed !== org.name ? [form.printed] : [], strength: 3 };
+}
+
+/** "niks AAN doen, maar wel wat MEE doen": capitals for emphasis, not an acronym. */
+function shoutedAround(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40);
+  const caps = around.match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu) ?? [];
+  return caps.some((w) => stopwords().has(w.toLowerCase()));
+}
+
+/** Treaties, laws and reports named after a body are not the body: "VN-verdrag", "SCP-rapport" is fine. */
+const NOT_ORG_SUFFIX = /^(?:verdrag|wet|richtlijn|norm|regeling|lidstaten|lidstaat|landen|burgers)$/;
+
+/** Words that can start a known name: a capital or a digit ("Platform31", "113 Zelfmoordpreventie"). */
+const KNOWN_START = /(?<![\p{L}\p{N}@/._-])[\p{Lu}\d’'][\p{L}\p{M}\p{N}&'’+*]*(?:-[\p{L}\p{M}\p{N}&]+)*/gu;
+/** The next word of a multi-word name (one space before it). */
+const KNOWN_NEXT = / [\p{L}\p{N}&’'+(][\p{L}\p{M}\p{N}&'’+*()]*(?:-[\p{L}\p{M}\p{N}&]+)*/uy;
+
+/** Gazetteer names and acronyms anywhere in the text, including "Movisie-adviseur", "SCP-rapport". */
+function findKnown(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const idx = knownIndex();
+  const ends: number[] = [];
+  KNOWN_START.lastIndex = 0;
+  for (let m = KNOWN_START.exec(text); m; m = KNOWN_START.exec(text)) {
+    const start = m.index;
+    const first = m[0].toLowerCase();
+    const dash = m[0].indexOf('-');
+    if (idx.firstWords.has(first)) {
+      ends.length = 0;
+      ends.push(start + m[0].length);
+      let pos = ends[0];
+      while (ends.length < idx.maxWords) {
+        KNOWN_NEXT.lastIndex = pos;
+        const n = KNOWN_NEXT.exec(text);
+        if (!n) break;
+        pos = n.index + n[0].length;
+        ends.push(pos);
+      }
+      let hit: KnownForm | null = null;
+      let end = 0;
+      for (let n = ends.length; n >= 1 && !hit; n--) {
+        const printed = text.slice(start, ends[n - 1]);
+        const forms = idx.forms.get(n === 1 ? first : foldOrg(printed));
+        if (!forms) continue;
+        hit = forms.find((f) => (f.exactCase ? f.printed === printed : true)) ?? null;
+        end = ends[n - 1];
+      }
+      if (hit && !(hit.exactCase && shoutedAround(text, start, end))) {
+        const c = knownCandidate(hit, start, end);
+        if (hit.org.ambiguous) c.strength = 0; // needs context, decided later
+        out.push(c);
+        KNOWN_START.lastIndex = end;
+        continue;
+      }
+    }
+    if (dash > 1) {
+      const head = m[0].slice(0, dash);
+      const forms = idx.forms.get(head.toLowerCase());
+      const form = forms?.find((f) => (f.exactCase ? f.printed === head : /^\p{Lu}/u.test(head)));
+      const tail = m[0].slice(dash + 1);
+      if (form && /^\p{Ll}/u.test(tail) && !form.org.ambiguous && !NOT_ORG_SUFFIX.test(tail.toLowerCase())) {
+        out.push(knownCandidate(form, start, start + dash));
+      }
+    }
+  }
+  return out;
+}
+
+const MINISTRY = /(?<![\p{L}])([Mm]inisterie van|[Mm]inisteries(?: van)?) ((?:\p{Lu}[\p{L}&]*|en|,)(?:[ ,]+(?:\p{Lu}[\p{L}&]*|en(?= \p{Lu})))*)(?: \((\p{Lu}[\p{L}&]{1,6})\))?/gu;
+
+/** "ministerie van Sociale Zaken en Werkgelegenheid (SZW)", "ministerie van VWS", "de ministeries VWS, J&V en OCW". */
+function findMinistries(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  MINISTRY.lastIndex = 0;
+  for (let m = MINISTRY.exec(text); m; m = MINISTRY.exec(text)) {
+    const plural = m[1].toLowerCase().startsWith('ministeries');
+    const body = m[2].replace(/[ ,]+$/, '');
+    const bodyStart = m.index + m[0].indexOf(m[2]);
+    if (plural) {
+      // a list of acronyms or portfolios
+      const parts = body.split(/,\s*| en /);
+      let pos = bodyStart;
+      for (const part of parts) {
+        const at = text.indexOf(part, pos);
+        pos = at + part.length;
+        const min = findMinistry(part.trim());
+        if (min && at >= 0) out.push({ start: at, end: at + part.length, name: ministryName(min), kind: 'ministerie', aliases: [part.trim()], strength: 3 });
+      }
+      continue;
+    }
+    // the longest prefix of the body that is a known portfolio or acronym
+    const words = body.split(' ');
+    let matched = false;
+    for (let n = words.length; n >= 1 && !matched; n--) {
+      const printed = words.slice(0, n).join(' ').replace(/,$/, '');
+      const min = findMinistry(printed);
+      if (!min) continue;
+      matched = true;
+      let end = bodyStart + printed.length;
+      const aliases = [`ministerie van ${printed}`];
+      const def = DEFINITION_AFTER.exec(text.slice(end));
+      if (def && findMinistry(def[1]) === min) {
+        aliases.push(def[1], `ministerie van ${def[1]}`);
+        end += def[0].length;
+      }
+      if (printed !== min.portfolio) aliases.push(printed);
+      out.push({ start: m.index, end, name: ministryName(min), kind: 'ministerie', aliases, strength: 3 });
+    }
+    if (!matched) {
+      // an unknown ministry: the capitalised words as printed
+      const printed = words.filter((w, i) => i === 0 || /^\p{Lu}/u.test(w) || w === 'en').join(' ').replace(/ en$/, '');
+      const name = `ministerie van ${printed}`;
+      out.push({ start: m.index, end: bodyStart + printed.length, name, kind: 'ministerie', aliases: [], strength: 2 });
+    }
+  }
+  return out;
+}
+
+/** Bare portfolios: "Vanuit het perspectief van Buitenlandse Zaken", "Justitie en Veiligheid heeft". */
+const PORTFOLIO = /(?<![\p{L}])((?:Algemene|Binnenlandse|Buitenlandse|Economische|Infrastructuur|Justitie|Veiligheid|Landbouw|Onderwijs|Sociale|Volksgezondheid|Volkshuisvesting|Klimaat|Asiel)(?: (?:en|\p{Lu}\p{Ll}+)){1,4})(?![\p{L}])/gu;
+const PORTFOLIO_NOT_AFTER = /(?:wethouder|afdeling|directie|dienst|portefeuille|commissie|team|cluster|sector|domein|minister|staatssecretaris|ministerie|ministeries|van de|gemeentelijke)\s+(?:van\s+)?$/i;
+
+function findPortfolios(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  PORTFOLIO.lastIndex = 0;
+  for (let m = PORTFOLIO.exec(text); m; m = PORTFOLIO.exec(text)) {
+    const min = findMinistry(m[1]);
+    if (!min || !/\s/.test(m[1])) continue;
+    if (PORTFOLIO_NOT_AFTER.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[1].length, name: ministryName(min), kind: 'ministerie', aliases: [m[1]], strength: 2 });
+  }
+  return out;
+}
+
+interface Segment {
+  toks: Tok[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+function segmentOf(text: string, toks: Tok[]): Segment {
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  return { toks, start, end, text: text.slice(start, end) };
+}
+
+/** Drops sentence starters and stop words at the front, connectors at both ends. */
+function trim(text: string, toks: Tok[]): Tok[] {
+  let s = 0;
+  const stop = stopwords();
+  while (s < toks.length) {
+    const t = toks[s];
+    if (t.conn) {
+      s++;
+      continue;
+    }
+    const lower = t.text.toLowerCase();
+    const initial = s === 0 ? isSentenceInitial(text, t.start) : toks.slice(0, s).every((x) => x.conn || stop.has(x.text.toLowerCase()));
+    if ((initial && stop.has(lower) && !NAME_ADJECTIVE.test(t.text)) || isRoleWordLike(lower) || (cueNounKind(lower) && !headKind(t.text) && s < toks.length - 1)) {
+      s++;
+      continue;
+    }
+    if (isAllCapsWord(t.text) && t.text.length > 6) {
+      s++;
+      continue;
+    }
+    break;
+  }
+  let e = toks.length;
+  while (e > s && (toks[e - 1].conn || /^(?:De|Het|Een)$/.test(toks[e - 1].text))) e--;
+  return toks.slice(s, e);
+}
+
+function nameTokens(toks: Tok[]): Tok[] {
+  return toks.filter((t) => !t.conn);
+}
+
+/** Kind from a head word in the segment, or null when it has none. */
+function headOf(seg: Segment): { kind: OrgKind; index: number } | null {
+  const names = nameTokens(seg.toks);
+  for (let i = 0; i < names.length; i++) {
+    const word = names[i].text.replace(/['’]s$/, '');
+    const k = headKind(word);
+    if (!k) continue;
+    const pos = headPosition(word);
+    // "Stichting X" / "Nederlandse Vereniging voor X": a prefix head opens the name (after adjectives)
+    if (pos === 'prefix' && i !== names.length - 1 && !names.slice(0, i).every((t) => ADJECTIVE.test(t.text))) continue;
+    if (pos === 'head' && i !== names.length - 1) continue;
+    return { kind: k, index: i };
+  }
+  return null;
+}
+
+function isPersonLike(seg: Segment): boolean {
+  const names = nameTokens(seg.toks);
+  return names.length >= 1 && names.length <= 4 && isFirstName(names[0].text) && !headOf(seg);
+}
+
+function isPlaceOrStop(ctx: Context, seg: Segment): boolean {
+  const lower = seg.text.toLowerCase();
+  if (PLACES.has(lower) || stopwords().has(lower)) return true;
+  if (isMunicipalityExactly(ctx, seg.start, seg.end)) return true;
+  if (/^(?:gemeente|gemeenten|provincie|regio|wijk|stad|dorp)\b/i.test(seg.text)) return true;
+  return false;
+}
+
+/** Recognises a segment by its own shape: a head word with a name, or a standalone head compound. */
+function recogniseByShape(ctx: Context, seg: Segment): Candidate | null {
+  const names = nameTokens(seg.toks);
+  if (!names.length || RAAD_BOARD.test(seg.text)) return null;
+  // "Martijn Balster van Wonen": a person and a portfolio, not an organisation
+  if (names.length >= 2 && isFirstName(names[0].text) && !headKind(names[1].text) && !knownWhole(ctx.text, seg)) return null;
+  if (names.every((t) => isAllCapsWord(t.text)) && names.length > 1) return null; // a heading in capitals
+  const head = headOf(seg);
+  if (head) {
+    const others = names.filter((_, i) => i !== head.index);
+    const informative = others.filter((t) => !FUNCTION_WORD.test(t.text) && !/^(?:Nederlandse?|Landelijke?|Nationale?|Regionale?|Lokale?)$/.test(t.text));
+    if (informative.length >= 1 && !(names.length === 2 && isFirstName(names[0].text) && head.index === 1)) {
+      return { start: seg.start, end: seg.end, name: seg.text, kind: head.kind, aliases: [], strength: 2 };
+    }
+  }
+  if (names.length === 1 && isHeadCompound(names[0].text) && !isSentenceInitial(ctx.text, seg.start)) {
+    return { start: seg.start, end: seg.end, name: seg.text, kind: headKind(names[0].text) ?? 'anders', aliases: [], strength: 2 };
+  }
+  return null;
+}
+
+/** Splits a run at "en het", "en de" and at "en"/"&" between two names that stand on their own. */
+function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
+  const whole = segmentOf(ctx.text, toks);
+  const wholeKnown = knownWhole(ctx.text, whole) !== null;
+  const defined = DEFINITION_AFTER.exec(ctx.text.slice(whole.end));
+  const wholeDefined = !!defined && acronymFits(whole.text, defined[1]);
+  for (let i = 1; i < toks.length - 1; i++) {
+    const t = toks[i];
+    // "Annemiek Vullings van de Bibliotheek Maas en Peel", "Participatie van het Ministerie van SZW"
+    if (t.text === 'van' && !wholeKnown && !wholeDefined && toks[i + 1].conn && /^(?:de|het)$/.test(toks[i + 1].text) && i + 2 < toks.length) {
+      const left = segmentOf(ctx.text, toks.slice(0, i));
+      const right = segmentOf(ctx.text, toks.slice(i + 2));
+      if (!headOf(left) && (recogniseByShape(ctx, right) || knownWhole(ctx.text, right) || /^[Mm]inisterie/.test(right.text))) {
+        return [toks.slice(0, i), ...splitRun(ctx, toks.slice(i + 2))];
+      }
+    }
+    if (t.text !== 'en' && t.text !== '&' && t.text !== ',') continue;
+    // inside a list "A, B en C" the last "en" separates two items, unless the run is one known or defined name
+    if (inList && t.text === 'en' && !wholeKnown && !wholeDefined && !SPLIT_ADJ.test(toks[i - 1].text)) {
+      return [toks.slice(0, i), ...splitRun(ctx, toks.slice(i + 1))];
+    }
+    const left = toks.slice(0, i);
+    const right = toks[i + 1].conn && /^(?:de|het)$/.test(toks[i + 1].text) ? toks.slice(i + 2) : toks.slice(i + 1);
+    if (!left.length || !right.length) continue;
+    const articleSplit = right.length !== toks.length - i - 1;
+    const ls = segmentOf(ctx.text, trim(ctx.text, left).length ? trim(ctx.text, left) : left);
+    const rs = segmentOf(ctx.text, right);
+    const stands = (s: Segment) => !!recogniseByShape(ctx, s) || knownWhole(ctx.text, s) !== null || isMunicipalityExactly(ctx, s.start, s.end);
+    if (articleSplit || (stands(ls) && stands(rs))) return [...splitRun(ctx, left), ...splitRun(ctx, right)];
+  }
+  return [toks];
+}
+
+function knownWhole(text: string, seg: Segment): KnownForm | null {
+  const forms = knownIndex().forms.get(foldOrg(seg.text));
+  if (!forms) return null;
+  return forms.find((f) => (f.exactCase ? f.printed === seg.text : true)) ?? null;
+}
+
+/** Cuts "Binding in Wijk" before a municipality introduced by a preposition. */
+function cutBeforePlace(ctx: Context, toks: Tok[]): Tok[] {
+  for (let i = 1; i < toks.length; i++) {
+    if ((toks[i].text === 'in' || toks[i].text === 'uit' || toks[i].text === 'te') && i + 1 < toks.length && (overlapsMunicipality(ctx, toks[i + 1].start, toks[i + 1].end) || PLACES.has(toks[i + 1].text.toLowerCase()))) {
+      return toks.slice(0, i);
+    }
+  }
+  return toks;
+}
+
+const LIST_GAP = /^(?: \([^()\n]{1,60}\))?(?:, | en | & |, en | of )(?:de |het )?$/;
+const PERSON_BEFORE = /(?:^|[\s(])(\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)(?: (?:van|de|der|den|ter|ten|el|van de|van der|van den|in 't|'t))?(?: \p{Lu}[\p{L}\p{M}'’-]+){1,2}(?:, | \()$/u;
+const REFERENCE_BEFORE = /(?:^|[\s(])\p{Lu}[\p{L}\p{M}'’-]+, (?:\p{Lu}\.)+ \($/u;
+
+function hasAffiliationCue(text: string, start: number): boolean {
+  const left = text.slice(Math.max(0, start - 60), start);
+  if (AFFILIATION_CUE.test(left)) return true;
+  // "<role> bij (de) X", "<role> van (de) X"
+  const m = /([\p{L}-]+) (?:bij|van|voor) (?:de |het )?$/u.exec(left);
+  return !!m && isRoleWordLike(m[1]);
+}
+
+function cueNounBefore(text: string, start: number): OrgKind | null {
+  const m = /(?:^|\s)(\p{L}[\p{Ll}-]+) (?:(?:als|zoals) )?$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (!m) return null;
+  return cueNounKind(m[1]);
+}
+
+/** "Nidos (voogdij-instelling voor …)", "Artikel 1, het antidiscriminatiebureau": the noun follows. */
+function cueNounAfter(text: string, end: number): OrgKind | null {
+  const m = /^(?:, | \(| – | - )(?:een |het |de )?(?:\p{Ll}+ )?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 60));
+  return m ? cueNounKind(m[1]) : null;
+}
+
+/** Reference lists: "Bussum, Coutinho." / "Den Haag: Sociaal en Cultureel Planbureau." — place, then publisher. */
+function publisherPlaceBefore(ctx: Context, seg: Segment): boolean {
+  if (!/^(?:\.(?:\s|$)|\s*$|\n)/.test(ctx.text.slice(seg.end, seg.end + 2))) return false;
+  const m = ctx.muniSpans.find((s) => s.end <= seg.start && seg.start - s.end <= 2 && /^(?:, |: )$/.test(ctx.text.slice(s.end, seg.start)));
+  return !!m && /(?:^|\.\s|\)\.?\s)$/.test(ctx.text.slice(Math.max(0, m.start - 3), m.start));
+}
+
+function hasPersonBefore(text: string, start: number): boolean {
+  const left = text.slice(Math.max(0, start - 60), start);
+  const m = PERSON_BEFORE.exec(left);
+  if (m && (isFirstName(m[1]) || /\.$/.test(m[1]))) return true;
+  return REFERENCE_BEFORE.test(left);
+}
+
+/** The segment stands at the end of its line/sentence or before "," / ")" — how affiliations are printed. */
+function endsAffiliation(text: string, end: number): boolean {
+  return /^(?:\s*$|\n|[,.;)/]|\s+\()/.test(text.slice(end, end + 3));
+}
+
+/** "Zin in de Wijk, een onderzoeksproject": what follows says it is a programme or project. */
+const PROGRAMME_AFTER = /^,? (?:een|het|de) (?:\p{Ll}+ )?(?:\p{Ll}*(?:project|programma|initiatief|methode|methodiek|aanpak|training|cursus|campagne|app|website|platform|netwerk|pilot|onderzoek|festival|congres|bijeenkomst|interventie))\b/u;
+
+function plausibleName(ctx: Context, seg: Segment): boolean {
+  const names = nameTokens(seg.toks);
+  if (!names.length || names.length > 5 || seg.text.replace(/[^\p{L}\d]/gu, '').length < 2) return false;
+  if (RAAD_BOARD.test(seg.text) || PROGRAMME_AFTER.test(ctx.text.slice(seg.end, seg.end + 60))) return false;
+  if (ctx.muniSpans.some((m) => m.start === seg.start)) return false;
+  // "minister Dekker", "wethouder Jansen": a role right before makes it a person
+  const before = /(\p{Ll}[\p{Ll}-]+) $/u.exec(ctx.text.slice(Math.max(0, seg.start - 30), seg.start));
+  if (before && isRoleWordLike(before[1])) return false;
+  if (isPlaceOrStop(ctx, seg) || isPersonLike(seg)) return false;
+  if (names.length === 1 && isFirstName(names[0].text)) return false;
+  if (names.every((t) => isAllCapsWord(t.text)) && (names.length > 1 || names[0].text.length > 6)) return false;
+  if (names.length === 1 && ACRONYM.test(names[0].text) && NON_ORG_ACRONYMS.has(names[0].text.toUpperCase())) return false;
+  if (names.some((t) => /^(?:Wet|Wmo|Jeugdwet|Participatiewet|Wlz|Zvw)(?:-|$)/.test(t.text))) return false;
+  return true;
+}
+
+function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
+  const { text } = ctx;
+  const out: Candidate[] = [];
+  interface Item { seg: Segment; cand: Candidate | null; known: boolean; inParens: boolean }
+  const items: Item[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (m[0].indexOf(' ') < 0) {
+      // the common case, one capitalised word: a function word, or a sentence start without an apposition after it
+      if (stopwords().has(m[0].toLowerCase())) continue;
+      const next = text.charAt(m.index + m[0].length);
+      if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') continue;
+      if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !isHeadCompound(m[0])) continue;
+    }
+    const all = tokensOf(m[0], m.index);
+    if (!all.length) continue;
+    // a quoted title ("de ‘Alliantie Verandering van Binnenuit’") is a programme or a title, not an organisation
+    if (/[‘“"]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && /^[’”"]/.test(text.slice(m.index + m[0].length))) continue;
+    const inList = /(?:, |\), )$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    for (const part of splitRun(ctx, cutBeforePlace(ctx, all), inList)) {
+      const toks = trim(text, part);
+      if (!toks.length) continue;
+      const seg = segmentOf(text, toks);
+      if (/^(?:ministerie|Ministerie)/.test(seg.text)) continue;
+      let cand: Candidate | null = null;
+      const knownHere = known.find((k) => k.start <= seg.start && k.end >= seg.end && k.strength > 0);
+      if (!knownHere && !isMunicipalityExactly(ctx, seg.start, seg.end)) {
+        cand = recogniseByShape(ctx, seg);
+        if (cand && isPersonLike(seg)) cand = null;
+        const def = DEFINITION_AFTER.exec(text.slice(seg.end));
+        const names = nameTokens(seg.toks);
+        if (!cand && def && names.length >= 2 && acronymFits(seg.text, def[1]) && plausibleName(ctx, seg) && !NON_ORG_ACRONYMS.has(def[1].toUpperCase())) {
+          cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 2 };
+        }
+        if (!cand && plausibleName(ctx, seg)) {
+          const cueKind = cueNounBefore(text, seg.start);
+          const initial = isSentenceInitial(text, seg.start);
+          const afterKind = cueNounAfter(text, seg.end);
+          if (cueKind && !initial) {
+            cand = { start: seg.start, end: seg.end, name: seg.text, kind: cueKind, aliases: [], strength: 1 };
+            // "de buurtteamorganisatie Sociaal": a one-word name is known with its noun
+            const noun = /(\p{L}[\p{Ll}-]+) $/u.exec(text.slice(Math.max(0, seg.start - 40), seg.start));
+            if (names.length === 1 && noun) cand.aliases.push(`${noun[1]} ${seg.text}`);
+          }
+          else if (afterKind) cand = { start: seg.start, end: seg.end, name: seg.text, kind: afterKind, aliases: [], strength: 1 };
+          else if (publisherPlaceBefore(ctx, seg)) cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'bedrijf', aliases: [], strength: 1 };
+          else if (!initial && hasAffiliationCue(text, seg.start) && endsAffiliation(text, seg.end)) {
+            cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
+          } else if (hasPersonBefore(text, seg.start) && endsAffiliation(text, seg.end) && names.length <= 4) {
+            cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
+          }
+        }
+        if (cand) {
+          const def2 = DEFINITION_AFTER.exec(text.slice(seg.end));
+          if (def2 && acronymFits(seg.text, def2[1])) {
+            cand.aliases.push(def2[1]);
+            cand.end = seg.end; // the acronym is an alias; its own span is found as a bare acronym
+          }
+        }
+      }
+      const open = text.lastIndexOf('(', seg.start);
+      const inParens = open >= 0 && open > text.lastIndexOf(')', seg.start) && seg.start - open < 60;
+      items.push({ seg, cand, known: !!knownHere, inParens });
+      if (cand) out.push(cand);
+    }
+  }
+  // lists: "Het Nederlands Jeugdinstituut, Vilans en Movisie", "Movisie, Stock5 en Stimulansz"
+  const isOrgAt = (s: Segment) => out.some((c) => c.start <= s.start && c.end >= s.end) || known.some((k) => k.start <= s.start && k.end >= s.end && k.strength > 0);
+  const chain = items.filter((it) => !it.inParens);
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < chain.length; i++) {
+      const it = chain[i];
+      if (it.cand || it.known) continue;
+      const prev = chain[i - 1];
+      const next = chain[i + 1];
+      const linkedPrev = prev && it.seg.start - prev.seg.end < 70 && LIST_GAP.test(text.slice(prev.seg.end, it.seg.start)) && isOrgAt(prev.seg);
+      const linkedNext = !linkedPrev && next && next.seg.start - it.seg.end < 70 && LIST_GAP.test(text.slice(it.seg.end, next.seg.start)) && isOrgAt(next.seg);
+      if (!linkedPrev && !linkedNext) continue;
+      if (isOrgAt(it.seg) || /^ \(pag/.test(text.slice(it.seg.end, it.seg.end + 6))) continue;
+      if (!plausibleName(ctx, it.seg) || isSentenceInitial(text, it.seg.start)) continue;
+      {
+        it.cand = { start: it.seg.start, end: it.seg.end, name: it.seg.text, kind: 'anders', aliases: [], strength: 1 };
+        out.push(it.cand);
+      }
+    }
+  }
+  return out;
+}
+
+/** Bare acronyms: known ones (already found), ones defined in this section, or after an article or cue. */
+function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[] {
+  const out: Candidate[] = [];
+  const ACR = /(?<![\p{L}\p{N}@/._&-])(\p{Lu}[\p{Lu}\d&]{1,6})(?![\p{L}\p{N}&-])/gu;
+  for (let m = ACR.exec(ctx.text); m; m = ACR.exec(ctx.text)) {
+    const a = m[1];
+    const start = m.index;
+    const end = start + a.length;
+    const def = defined.get(a);
+    if (def) {
+      out.push({ start, end, name: def.name, kind: def.kind, aliases: [a], strength: 2 });
+      continue;
+    }
+    if (a.length > 5 || NON_ORG_ACRONYMS.has(a) || stopwords().has(a.toLowerCase())) continue;
+    const left = ctx.text.slice(Math.max(0, start - 40), start);
+    const afterArticle = /(?:^|\s)(?:de|het|bij|van|door|namens|met)\s$/.test(left);
+    const parens = !afterArticle && left.endsWith('(') && ctx.text.charAt(end) === ')';
+    if (!afterArticle && !parens) continue;
+    const para = ctx.text.slice(ctx.text.lastIndexOf('\n', start) + 1, start + 40);
+    if (para.replace(/[^\p{L}]/gu, '').length > 8 && para === para.toUpperCase()) continue; // a heading in capitals
+    const cued = afterArticle && !isSentenceInitial(ctx.text, start) && (/(?:de|het)\s$/.test(left) || hasAffiliationCue(ctx.text, start));
+    if (cued || (parens && hasPersonBefore(ctx.text, start))) {
+      out.push({ start, end, name: a, kind: 'anders', aliases: [], strength: 1 });
+    }
+  }
+  return out;
+}
+
+/** City networks: "de G40", "G32-verband", "gemeenten uit de G50". */
+function findCityNetworks(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const G = /(?<![\p{L}\p{N}@/.-])G(\d{1,3})(?![\p{L}\p{N}])/gu;
+  for (let m = G.exec(text); m; m = G.exec(text)) {
+    const n = Number(m[1]);
+    if (n < 3 || n > 100) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'netwerk', aliases: [], strength: 3 });
+  }
+  return out;
+}
+
+/** "x@movisie.nl": the domain names an organisation the gazetteer knows. */
+function findEmailDomains(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (!text.includes('@')) return out;
+  const EMAIL = /[\w.+-]{1,64}@([\w-]{2,40})\.(?:nl|com|org|eu|net|be|info)\b/g;
+  for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+    const label = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
+    const org = knownIndex().byCompactName.get(label);
+    if (!org) continue;
+    const start = m.index + m[0].indexOf('@') + 1;
+    out.push({ start, end: start + m[1].length, name: org.name, kind: org.kind, aliases: [], strength: 3 });
+  }
+  return out;
+}
+
+/** Ambiguous known names ("Randstad", "Trouw") need an organisation cue or a list with organisations. */
+function confirmAmbiguous(ctx: Context, cands: Candidate[], known: Candidate[]): Candidate[] {
+  return known.filter((k) => {
+    if (k.strength > 0) return true;
+    if (isSentenceInitial(ctx.text, k.start)) return false;
+    // "Veilig Thuis" mid-sentence with every word capitalised is the organisation, "veilig thuis" is not
+    const words = ctx.text.slice(k.start, k.end).split(' ');
+    if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) {
+      k.strength = 2;
+      return true;
+    }
+    if (hasAffiliationCue(ctx.text, k.start) || cueNounKind((/(\p{Ll}[\p{Ll}-]+) $/u.exec(ctx.text.slice(Math.max(0, k.start - 40), k.start)) ?? [])[1] ?? '')) {
+      k.strength = 1;
+      return true;
+    }
+    const linked = cands.some((c) => c !== k && c.strength > 0 && (LIST_GAP.test(ctx.text.slice(c.end, k.start)) || LIST_GAP.test(ctx.text.slice(k.end, c.start))));
+    if (linked) k.strength = 1;
+    return linked;
+  });
+}
+
+/** Longest candidate wins; at equal span the stronger one. */
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.strength - a.strength || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.find((k) => k.start < c.end && k.end > c.start);
+    if (!clash) {
+      kept.push(c);
+      continue;
+    }
+    // a known organisation inside a context-only run ("Raad van Bestuur Movisie"): keep the known one
+    if (c.strength === 3 && clash.strength === 1 && clash.start <= c.start && clash.end >= c.end) {
+      kept.splice(kept.indexOf(clash), 1, c);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function findOrganisations(text: string): EntityMention[] {
+  const ctx: Context = { text, muniSpans: findMunicipalities(text).map((m) => ({ start: m.start, end: m.end })) };
+  const ministries = [...findMinistries(text), ...findPortfolios(text)];
+  const known = findKnown(text).filter((k) => !ministries.some((m) => m.start <= k.start && m.end >= k.end));
+  const runs = findByRuns(ctx, [...known, ...ministries]);
+  const confirmed = confirmAmbiguous(ctx, [...ministries, ...runs, ...known], known);
+  // definitions in this section: the acronym lands on the full name
+  const defined = new Map<string, Candidate>();
+  for (const c of [...ministries, ...runs, ...confirmed]) for (const a of c.aliases) if (ACRONYM.test(a)) defined.set(a, c);
+  const acronyms = findAcronyms(ctx, defined).filter((a) => ![...confirmed, ...ministries].some((k) => k.start <= a.start && k.end >= a.end && k.name !== a.name) || defined.has(a.aliases[0] ?? ''));
+  const emails = [...findEmailDomains(text), ...findCityNetworks(text)];
+  const all = resolveOverlaps([...ministries, ...confirmed, ...runs, ...acronyms, ...emails]).filter(
+    (c) => !isMunicipalityExactly(ctx, c.start, c.end) && !/^(?:gemeente|provincie)\b/i.test(c.name),
+  );
+  return all.map((c) => ({
+    type: 'ORGANISATION' as const,
+    name: c.name,
+    surface: text.slice(c.start, c.end),
+    start: c.start,
+    end: c.end,
+    aliases: c.aliases.length ? [...new Set(c.aliases)] : undefined,
+    props: { kind: c.kind },
+  }));
+}
+
+export const extractOrganisations: MentionExtractor = (ctx: SectionContext) => findOrganisations(ctx.text);
+
+const BASED_AFTER = /^(?:,? (?:in|uit|te|gevestigd in|gevestigd te) (?:de gemeente |het )?| \()$/;
+
+/**
+ * BASED_IN: an organisation and a municipality printed together — "X in Utrecht", "X uit
+ * Amersfoort", "Lumens (Eindhoven)", or the municipality inside the name ("Amersfoortse
+ * Voedselbank", "Werkplaats Sociaal Domein Nijmegen"). Municipality mentions are read from the
+ * text again because a municipality inside an organisation name loses the overlap contest.
+ */
+export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions: EntityMention[]) => {
+  const out: RelationCandidate[] = [];
+  const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
+  if (!orgs.length) return out;
+  const munis = findMunicipalities(ctx.text);
+  const seen = new Set<string>();
+  const add = (org: EntityMention, muni: EntityMention, end: number) => {
+    const key = `${org.name}|${muni.name}`;
+    if (seen.has(key) || org.props?.kind === 'ministerie') return;
+    seen.add(key);
+    out.push({
+      type: 'BASED_IN',
+      from: { type: 'ORGANISATION', name: org.name },
+      to: { type: 'MUNICIPALITY', name: muni.name },
+      start: Math.min(org.start, muni.start),
+      end: Math.max(end, org.end),
+    });
+  };
+  for (const org of orgs) {
+    for (const muni of munis) {
+      if (muni.start >= org.start && muni.end <= org.end) {
+        add(org, muni, org.end);
+        continue;
+      }
+      if (muni.start > org.end && muni.start - org.end <= 32) {
+        const gap = ctx.text.slice(org.end, muni.start);
+        if (BASED_AFTER.test(gap)) add(org, muni, muni.end);
+      }
+    }
+  }
+  return out;
+};
+
+/** @internal timing probe */
+export const __phases = { findMinistries, findPortfolios, findKnown, findByRuns, findAcronyms, findEmailDomains, findCityNetworks };

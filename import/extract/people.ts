@@ -1,0 +1,399 @@
+/**
+ * People: named individuals in a section. A name is a given name (or initials), optional Dutch
+ * particles (van, de, van der, ten, el, 't ...) and a capitalised surname (hyphenated or, rarely,
+ * two words: "Roscam Abbing"). It is accepted when
+ * - the given name is a known first name (not at a sentence start unless a surname follows), or
+ * - the name is written with initials ("J. de Vries"), or
+ * - the context says it is a person: a role before it ("wethouder Oetra Gopal"), a role in
+ *   apposition after it (", directeur van ..."), an e-mail address right after it, a byline
+ *   ("Door", "Tekst:", "Meer informatie:", "contact op met"), or speech ("zegt", ": ‘").
+ * First-name-only personas ("inwoner Nora", "Ahmed (34)") never have a surname and are skipped.
+ * Roles are returned as printed (lower-cased first letter), in props.roles.
+ */
+import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
+import { nameData } from './name-data.ts';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[’']t(?![\p{L}])|[\p{L}\p{M}][\p{L}\p{M}’'-]*[\p{L}\p{M}]|[\p{L}\p{M}]|\d+|\S/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const CAP_WORD = /^\p{Lu}[\p{Ll}\p{M}’'][\p{L}\p{M}’'-]*$|^\p{Lu}[\p{Ll}\p{M}]*-\p{Lu}[\p{L}\p{M}’'-]*$/u;
+const CAPITALISED_PARTICLES = new Set(['van', 'de', 'den', 'der', 'ter', 'ten', 'el', 'al', 'ben', 'le', 'la', 'da', 'di', 'du', 'dos', 'abou', 'ait', 'bou']);
+const TITLES = new Set(['dr', 'drs', 'prof', 'mr', 'ir', 'ing', 'ds', 'mevr', 'dhr', 'mw', 'bc', 'msc', 'ma', 'ba', 'phd']);
+/** Words that end a name-like sequence: organisation and place heads that follow a capitalised word. */
+const NAME_BREAKERS = new Set([
+  'instituut', 'universiteit', 'university', 'hogeschool', 'school', 'stichting', 'vereniging', 'fonds', 'foundation', 'centrum',
+  'platform', 'groep', 'group', 'academie', 'huis', 'college', 'raad', 'bureau', 'netwerk', 'coalitie', 'gemeente', 'ministerie',
+  'zorg', 'welzijn', 'wonen', 'werk', 'jeugd', 'festival', 'award', 'prijs', 'fonds', 'bank', 'lab', 'labs', 'house', 'company',
+  'bv', 'nv', 'vzw', 'kennisplatform', 'kenniscentrum', 'expertisecentrum', 'werkplaats', 'programma', 'project', 'methode',
+  'noord', 'zuid', 'oost', 'west', 'centraal', 'nederland', 'holland', 'brabant', 'limburg',
+]);
+
+const BYLINE_BEFORE = /(?:^|[\s(|,])(?:door|tekst|tekst en foto|foto|foto's|fotografie|beeld|illustratie|illustraties|interview|auteur|auteurs|redactie|eindredactie|vormgeving|meer informatie|informatie|teksten|foto's en illustraties|contactpersoon|contact|contact op met|mail|mailen met|bel|zegt|zei|vertelt|vertelde|aldus|volgens|stelt|vindt|benadrukt|merkt|legt|denkt|weet|ziet|noemt|collega|oprichter|initiatiefnemer|columnist)\s*:?\s*$/i;
+const SPEECH_AFTER = /^\s*(?:\((?:pag|p)\.|:\s*[‘'“"]|,?\s*(?:zegt|zei|vertelt|vertelde|stelt|stelde|legt|legde|benadrukt|vindt|vond|aldus|merkt|licht|weet|ziet|denkt|noemt|vult|reageert|verklaart|schrijft|schreef|werkt|is sinds|was jarenlang)\b)/;
+const EMAIL_AFTER = /^\s*[(,:|–-]?\s*(?:e-?mail:?\s*)?[\w.+-]{1,64}@[\w-]{1,64}\.[\w.-]{2,}/i;
+const ROLE_MODIFIERS = new Set(['senior', 'junior', 'algemeen', 'plaatsvervangend', 'vertrekkend', 'voormalig', 'nieuwe', 'kersverse', 'toenmalig', 'huidige', 'landelijk', 'regionaal', 'lokaal', 'zaanse', 'eerste', 'inhoudelijk', 'strategisch', 'de', 'het', 'een', 'als', 'onze', 'hun', 'zijn', 'haar']);
+const ROLE_STOP = new Set(['van', 'bij', 'in', 'voor', 'namens', 'aan', 'op', 'uit', 'en', 'of', 'die', 'dat', 'met', 'over', 'sinds', 'is', 'was', 'zegt', 'werd', 'wordt']);
+
+/** Unknown capitalised words with these endings are adjectives or nouns, not given names ("Hollandse", "Communicatie"). */
+const NOT_A_GIVEN_NAME = /(?:se|sche|isch|atie|itie|heid|schap|isme|ing|buro|bureau|lijk|ief|aal|eel|eit|iek|ologie)$/;
+/** Roles that take an object ("hoofd Centrale Eenheid", "lid Raad van Bestuur") are no evidence for a following name. */
+const ROLES_WITH_OBJECT = new Set(['hoofd', 'lid']);
+/** Particles that are also common prepositions count only before another particle ("in 't Veld", "op den Akker"). */
+const ARABIC_PARTICLES = new Set(['el', 'ben', 'al', 'abou', 'ait', 'bou']);
+const WEAK_PARTICLES = new Set(['in', 'op', 'uit']);
+
+interface ParsedName {
+  first: number; // token index
+  last: number; // token index, inclusive
+  parts: string[];
+  /** end offset (a possessive 's is left out) */
+  end: number;
+  knownGiven: boolean;
+  /** a first name that is also an ordinary word ("Mark", "Roos", "Ben") */
+  ambiguousGiven: boolean;
+  initials: boolean;
+  arabicParticle: boolean;
+}
+
+const roleCache = new Map<string, string | null>();
+
+/** The role a word denotes (lower case), or null. Cached: it is asked for almost every capitalised token. */
+export function isRoleWord(word: string): string | null {
+  let r = roleCache.get(word);
+  if (r === undefined) {
+    r = computeRole(word);
+    if (roleCache.size > 50000) roleCache.clear();
+    roleCache.set(word, r);
+  }
+  return r;
+}
+
+function computeRole(word: string): string | null {
+  const { roles } = nameData();
+  const w = word.toLowerCase();
+  if (roles.has(w)) return w;
+  const dash = w.lastIndexOf('-');
+  if (dash > 0 && roles.has(w.slice(dash + 1))) return w;
+  // compounds: "beleidsmedewerker", "wijkwethouder", "jongerenwerker"
+  for (const suffix of ['wethouder', 'burgemeester', 'medewerker', 'adviseur', 'directeur', 'werker', 'coördinator', 'onderzoeker', 'deskundige', 'regisseur', 'ambtenaar', 'leider', 'manager', 'voorzitter']) {
+    if (w.length > suffix.length + 2 && w.endsWith(suffix)) return w;
+  }
+  return null;
+}
+
+/** True when the lower-cased word is one of the listed Dutch role words (used by the linkers too). */
+export function roleFromTokens(tokens: Token[], from: number, to: number): string | null {
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    if (k < 0) continue;
+    const r = isRoleWord(tokens[k].text);
+    if (r) return r;
+  }
+  return null;
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charAt(a.end) === ' ';
+}
+
+function isCapWord(t: Token | undefined): boolean {
+  return !!t && CAP_WORD.test(t.text) && t.text.length >= 2;
+}
+
+function isInitialAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  return !!t && !!dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.start === t.end;
+}
+
+function isParticle(t: Token | undefined, allowCapitalised: boolean): boolean {
+  if (!t) return false;
+  const lower = t.text.toLowerCase().replace('’', "'");
+  if (!nameData().particles.has(lower)) return false;
+  if (WEAK_PARTICLES.has(lower)) return false;
+  if (t.text === t.text.toLowerCase()) return true;
+  return allowCapitalised && CAPITALISED_PARTICLES.has(lower);
+}
+
+function isSurnameWord(t: Token | undefined, afterParticle = false): boolean {
+  if (!isCapWord(t)) return false;
+  const { stopwords } = nameData();
+  const lower = t!.text.toLowerCase();
+  // after a particle ordinary words are fine surnames ("van der Meer", "de Wit")
+  if ((!afterParticle && stopwords.has(lower)) || NAME_BREAKERS.has(lower) || isRoleWord(lower)) return false;
+  const lastPart = lower.slice(lower.lastIndexOf('-') + 1);
+  if (NAME_BREAKERS.has(lastPart)) return false;
+  return true;
+}
+
+export function isAmbiguousFirstName(word: string): boolean {
+  return nameData().ambiguousFirstNames.has(word.toLowerCase());
+}
+
+export function isFirstName(word: string): boolean {
+  const { firstNames } = nameData();
+  const w = word.toLowerCase();
+  if (firstNames.has(w)) return true;
+  const dash = w.indexOf('-');
+  return dash > 0 && firstNames.has(w.slice(0, dash));
+}
+
+/** Parses a name starting at token i (given name or initials, particles, surname). */
+export function parseName(text: string, tokens: Token[], i: number): ParsedName | null {
+  const { stopwords } = nameData();
+  const parts: string[] = [];
+  let j = i;
+  let initials = false;
+  let knownGiven = false;
+  if (isInitialAt(tokens, j)) {
+    let initialText = '';
+    while (isInitialAt(tokens, j) && j - i < 8) {
+      initialText += tokens[j].text + '.';
+      const next = tokens[j + 2];
+      j += 2;
+      if (!next || !(next.start === tokens[j - 1].end || adjacent(text, tokens[j - 1], next))) break;
+      if (!isInitialAt(tokens, j)) break;
+      if (next.start !== tokens[j - 1].end) initialText += ' ';
+    }
+    parts.push(initialText.replace(/\s+$/, ''));
+    initials = true;
+    const after = tokens[j];
+    if (!after || !adjacent(text, tokens[j - 1], after)) return null;
+  } else {
+    const g = tokens[j];
+    if (!isCapWord(g)) return null;
+    const lower = g.text.toLowerCase();
+    // "Somaya Ben Allouch": a capitalised particle right after a capitalised word belongs to that name
+    const prev = tokens[j - 1];
+    if (ARABIC_PARTICLES.has(lower) && prev && adjacent(text, prev, g) && isCapWord(prev) && !nameData().stopwords.has(prev.text.toLowerCase())) return null;
+    if (stopwords.has(lower) || NAME_BREAKERS.has(lower) || isRoleWord(lower) || TITLES.has(lower)) return null;
+    knownGiven = isFirstName(g.text);
+    if (isParticle(g, true) && !knownGiven) return null;
+    if (!knownGiven && NOT_A_GIVEN_NAME.test(lower)) return null;
+    parts.push(g.text);
+    j++;
+    // a second given name ("Jan Willem van de Maat") when more name follows
+    const g2 = tokens[j];
+    if (knownGiven && g2 && adjacent(text, tokens[j - 1], g2) && isCapWord(g2) && isFirstName(g2.text)) {
+      const after = tokens[j + 1];
+      if (after && adjacent(text, g2, after) && (isParticle(after, false) || isSurnameWord(after))) {
+        parts.push(g2.text);
+        j++;
+      }
+    }
+    if (!tokens[j] || !adjacent(text, tokens[j - 1], tokens[j])) return null;
+  }
+  // particles
+  let particles = 0;
+  const arabicParticle = !initials && !!tokens[j] && ARABIC_PARTICLES.has(tokens[j].text.toLowerCase()) && /^\p{Lu}/u.test(tokens[j].text);
+  while (particles < 3 && isParticle(tokens[j], particles === 0 && !initials) && tokens[j + 1] && adjacent(text, tokens[j], tokens[j + 1])) {
+    parts.push(tokens[j].text);
+    j++;
+    particles++;
+  }
+  // surname
+  if (!isSurnameWord(tokens[j], particles > 0)) return null;
+  parts.push(tokens[j].text);
+  let last = j;
+  // a second surname word ("Roscam Abbing"), only when the name clearly ends after it
+  const s2 = tokens[j + 1];
+  const after2 = tokens[j + 2];
+  if (
+    particles === 0 &&
+    s2 &&
+    adjacent(text, tokens[j], s2) &&
+    isSurnameWord(s2) &&
+    !isFirstName(s2.text) &&
+    !(after2 && adjacent(text, s2, after2) && (isCapWord(after2) || isParticle(after2, false))) &&
+    !(after2 && after2.text === '-')
+  ) {
+    parts.push(s2.text);
+    last = j + 1;
+  }
+  // a surname hyphen-joined with particles ("Penn-te Strake") is one token + particle + word
+  if (/-\p{Ll}+$/u.test(tokens[last].text)) {
+    const nxt = tokens[last + 1];
+    if (nxt && adjacent(text, tokens[last], nxt) && isCapWord(nxt)) {
+      parts[parts.length - 1] = `${tokens[last].text} ${nxt.text}`;
+      last++;
+    }
+  }
+  // possessive "Van Mierlo’s"
+  let end = tokens[last].end;
+  const poss = /[’']s$/.exec(parts[parts.length - 1]);
+  if (poss && parts[parts.length - 1].length > 4) {
+    parts[parts.length - 1] = parts[parts.length - 1].slice(0, -2);
+    end -= 2;
+  }
+  return { first: i, last, end, parts, knownGiven, ambiguousGiven: knownGiven && isAmbiguousFirstName(tokens[i].text), initials, arabicParticle };
+}
+
+/** The role printed right before the name ("wethouder", "SCP-directeur", "oud-wethouder"). */
+function roleBefore(tokens: Token[], first: number): { role: string; at: number } | null {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    const t = tokens[k];
+    if (/^[.!?;:)(‘’'"“”]$/.test(t.text)) return null;
+    if (TITLES.has(t.text.toLowerCase()) || t.text === '.') continue;
+    const role = isRoleWord(t.text);
+    if (role && ROLES_WITH_OBJECT.has(role)) return null;
+    if (role) return { role: role.slice(role.lastIndexOf('-') + 1) === role ? role : printedRole(t.text), at: k };
+    if (k < first - 1 && !ROLE_MODIFIERS.has(t.text.toLowerCase())) return null;
+  }
+  return null;
+}
+
+function printedRole(word: string): string {
+  const dash = word.lastIndexOf('-');
+  // "SCP-directeur" -> "directeur"; "oud-wethouder" stays as printed
+  if (dash > 0 && /^\p{Lu}{2,}/u.test(word)) return word.slice(dash + 1).toLowerCase();
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}
+
+/** The role in apposition after the name: ", (de) (senior) beleidsmedewerker participatie van ..." */
+export function roleAfter(text: string, tokens: Token[], last: number): { role: string; end: number } | null {
+  const comma = tokens[last + 1];
+  if (!comma || comma.text !== ',') return null;
+  let k = last + 2;
+  let skipped = 0;
+  while (k < tokens.length && skipped < 3 && !isRoleWord(tokens[k].text)) {
+    const w = tokens[k].text;
+    if (!/^\p{Ll}/u.test(w) && !ROLE_MODIFIERS.has(w.toLowerCase())) return null;
+    if (ROLE_STOP.has(w)) return null;
+    k++;
+    skipped++;
+  }
+  const head = tokens[k];
+  if (!head || !isRoleWord(head.text)) return null;
+  const words = [printedRole(head.text)];
+  let end = head.end;
+  // qualifiers: "beleidsmedewerker participatie", "adviseur sociaal domein" — kept only when the role phrase clearly ends after them
+  const qualifiers: string[] = [];
+  let q = k + 1;
+  for (; q < Math.min(tokens.length, k + 3); q++) {
+    const w = tokens[q].text;
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || ROLE_STOP.has(w) || !adjacent(text, tokens[q - 1], tokens[q])) break;
+    qualifiers.push(w);
+  }
+  const stop = tokens[q];
+  if (qualifiers.length && (!stop || ROLE_STOP.has(stop.text) || /^[.,;:)(]$/.test(stop.text))) {
+    words.push(...qualifiers);
+    end = tokens[q - 1].end;
+  }
+  return { role: words.join(' '), end };
+}
+
+function roleInPredicate(text: string, tokens: Token[], last: number): string | null {
+  // "X is/was (sinds ...) wethouder", "X werkt als adviseur"
+  for (let k = last + 1; k < Math.min(tokens.length, last + 10); k++) {
+    const w = tokens[k].text;
+    if (/^[.!?;]$/.test(w)) return null;
+    if (k === last + 1 && !/^(is|was|werkt|werkte)$/.test(w)) return null;
+    const r = isRoleWord(w);
+    if (r && /^\p{Ll}/u.test(w)) return printedRole(w);
+  }
+  return null;
+}
+
+export function sentenceStarts(ctx: SectionContext, tokens: Token[]): Set<number> {
+  const starts = new Set<number>();
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (s < ctx.sentences.length && ctx.sentences[s].end <= tokens[i].start) s++;
+    const sent = ctx.sentences[s];
+    if (!sent) break;
+    // first word token of the sentence (after opening quotes/brackets/dashes)
+    if (tokens[i].start >= sent.start) {
+      const before = ctx.text.slice(sent.start, tokens[i].start);
+      if (/^[\s‘'“"(\-–•*]*$/.test(before)) starts.add(i);
+    }
+  }
+  return starts;
+}
+
+export function findPeople(ctx: SectionContext): EntityMention[] {
+  const text = ctx.text;
+  const tokens = tokenize(text);
+  const starts = sentenceStarts(ctx, tokens);
+  const out: EntityMention[] = [];
+  let carryCueUntil = -1; // token index up to which a byline cue carries ("Door X en Y")
+  for (let i = 0; i < tokens.length; i++) {
+    const parsed = parseName(text, tokens, i);
+    if (!parsed) {
+      const bib = parseBibliographic(text, tokens, i);
+      if (bib) {
+        out.push(bib.mention);
+        i = bib.last;
+      }
+      continue;
+    }
+    const startTok = tokens[parsed.first];
+    const endTok = tokens[parsed.last];
+    const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
+    const before = text.slice(lineStart + 1, startTok.start);
+    const afterText = text.slice(endTok.end, Math.min(text.length, endTok.end + 120)).split('\n\n')[0];
+    const rb = roleBefore(tokens, parsed.first);
+    const ra = roleAfter(text, tokens, parsed.last);
+    const rp = ra ? null : roleInPredicate(text, tokens, parsed.last);
+    const cue =
+      parsed.arabicParticle ||
+      !!rb || !!ra || !!rp || EMAIL_AFTER.test(afterText) || BYLINE_BEFORE.test(before) || SPEECH_AFTER.test(afterText) || i <= carryCueUntil;
+    const atStart = starts.has(parsed.first);
+    let accept: boolean;
+    if (parsed.initials) accept = true;
+    else if (parsed.knownGiven) accept = !(atStart && parsed.ambiguousGiven) || cue;
+    else accept = cue;
+    if (!accept) continue;
+    const roles = [rb?.role, ra?.role, rp].filter((r): r is string => !!r);
+    const name = parsed.parts.join(' ');
+    out.push({
+      type: 'PERSON',
+      name,
+      surface: text.slice(startTok.start, parsed.end),
+      start: startTok.start,
+      end: parsed.end,
+      props: roles.length ? { roles } : undefined,
+    });
+    // "Door Olaf Stomp en Saskia Keuzenkamp": the cue carries over "en" / ","
+    const nxt = tokens[parsed.last + 1];
+    if (cue && nxt && (nxt.text === 'en' || nxt.text === ',' || nxt.text === '&')) carryCueUntil = parsed.last + 2;
+    i = parsed.last;
+  }
+  return out;
+}
+
+/** "Kooiman, A." / "Burg, M. van den" in reference lists -> "A. Kooiman" / "M. van den Burg". */
+function parseBibliographic(text: string, tokens: Token[], i: number): { mention: EntityMention; last: number } | null {
+  const s = tokens[i];
+  const comma = tokens[i + 1];
+  if (!isSurnameWord(s) || !comma || comma.text !== ',' || comma.start !== s.end) return null;
+  let j = i + 2;
+  if (!isInitialAt(tokens, j) || tokens[j].start !== comma.end + 1) return null;
+  let initials = '';
+  while (isInitialAt(tokens, j)) {
+    initials += tokens[j].text + '.';
+    j += 2;
+  }
+  const particles: string[] = [];
+  while (isParticle(tokens[j], false) && particles.length < 3 && adjacent(text, tokens[j - 1], tokens[j])) {
+    particles.push(tokens[j].text);
+    j++;
+  }
+  const next = tokens[j];
+  if (next && !['(', ',', '&', 'en', 'et', '.', ';'].includes(next.text)) return null;
+  const name = [initials, ...particles, s.text].join(' ');
+  const end = tokens[j - 1].end;
+  return { mention: { type: 'PERSON', name, surface: text.slice(s.start, end), start: s.start, end }, last: j - 1 };
+}
+
+export const extractPeople: MentionExtractor = (ctx) => findPeople(ctx);

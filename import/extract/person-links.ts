@@ -1,0 +1,259 @@
+/**
+ * Person links, read from the local syntax around a person mention:
+ *   WORKS_FOR       "X, directeur van/bij Y", "X (Y)", "X van Y", "namens Y ... X", "Y-directeur X",
+ *                   "X is/werkt (als adviseur) bij Y", an e-mail address x@y.nl right after X
+ *   HOLDS_OFFICE_IN "wethouder X (Amersfoort)", "X, burgemeester van Zaanstad", "X, beleidsadviseur bij
+ *                   (de gemeente) Ouder-Amstel", "wethouder in Huizen", "Burgemeester X van Zaanstad"
+ * The person's role as printed goes on the relation. E-mail domains are passed to the resolver as
+ * "@domain" targets, which it maps to the document's organisation whose name or acronym matches.
+ */
+import type { EntityMention, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
+import { sentenceAt } from '../sentences.ts';
+import { isRoleWord } from './people.ts';
+
+/** Roles that are held in (or for) a municipality. */
+const MUNICIPAL_ROLE = /(?:wijkambtenaar|burgemeester|raadslid|gemeenteraadslid|raadsgriffier|griffier|gemeentesecretaris|fractievoorzitter|ambtenaar|beleidsmedewerker|beleidsadviseur|wijkregisseur|wijkcoördinator|consulent|teamleider|wijkteam|gemeentemedewerker)$/i;
+
+const PREDICATE_START = /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:die\s+|dat\s+)?(?:[\p{L}-]+\s+){0,3}?(?:is|was|werkt|werkte|zit|zat|zwaait|blijft|wordt|werd|staat|stond)\b/iu;
+const PREP_BEFORE_TARGET = /\b(?:bij|voor|van|aan|namens)\s+(?:de\s+|het\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?$/u;
+const FREE_MAIL = new Set(['gmail', 'hotmail', 'outlook', 'live', 'yahoo', 'icloud', 'kpnmail', 'ziggo', 'xs4all', 'planet', 'home']);
+const EMAIL = /[\w.+-]{1,64}@([\w-]{1,64}(?:\.[\w-]{1,64}){0,3})\.([a-z]{2,6})\b/gi;
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function roleOf(p: EntityMention): string | null {
+  const roles = p.props?.roles;
+  if (Array.isArray(roles) && roles.length) return roles[0];
+  if (typeof roles === 'string') return roles;
+  return null;
+}
+
+function hasMunicipalRole(p: EntityMention, extra: string | null): boolean {
+  const roles = [...(Array.isArray(p.props?.roles) ? (p.props!.roles as string[]) : []), ...(extra ? [extra] : [])];
+  return roles.some((r) => MUNICIPAL_ROLE.test(r.split(' ')[0]) || /wethouder|burgemeester|raadslid|ambtenaar/.test(r));
+}
+
+/** Evidence span: the whole sentence when short enough, else the span from person to target. */
+function span(ctx: SectionContext, a: { start: number; end: number }, b: { start: number; end: number }): { start: number; end: number } {
+  const start = Math.min(a.start, b.start);
+  const end = Math.max(a.end, b.end);
+  const s = sentenceAt(ctx.sentences, start);
+  if (s && s.end >= end && s.end - s.start <= 240) return { start: s.start, end: s.end };
+  return { start, end };
+}
+
+/** First role word in a short stretch of text ("directeur van het", ", beleidsadviseur bij de gemeente"). */
+function roleIn(stretch: string): string | null {
+  for (const w of stretch.split(/[^\p{L}-]+/u)) {
+    if (!w) continue;
+    const r = isRoleWord(w);
+    if (r && /^\p{Ll}/u.test(w)) return r;
+  }
+  return null;
+}
+
+export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
+  const text = ctx.text;
+  const out: RelationCandidate[] = [];
+  const sorted = [...mentions].filter((m) => m.type !== 'THEME').sort((a, b) => a.start - b.start);
+  const people = sorted.filter((m) => m.type === 'PERSON');
+  if (!people.length) return out;
+
+  const add = (p: EntityMention, t: EntityMention, role: string | null) => {
+    if (t.type !== 'ORGANISATION' && t.type !== 'MUNICIPALITY') return;
+    const type = t.type === 'ORGANISATION' ? 'WORKS_FOR' : 'HOLDS_OFFICE_IN';
+    const ev = span(ctx, p, t);
+    out.push({ type, from: { type: 'PERSON', name: p.name }, to: { type: t.type, name: t.name }, role: role ?? roleOf(p), weight: 1, start: ev.start, end: ev.end });
+  };
+
+  sorted.forEach((m, idx) => {
+    if (m.type !== 'PERSON') return;
+    const p = m;
+    const sentence = sentenceAt(ctx.sentences, p.start);
+    const sentenceEnd = sentence ? sentence.end : text.length;
+    // the mentions after p up to the next person in the sentence
+    const following: EntityMention[] = [];
+    for (let k = idx + 1; k < sorted.length; k++) {
+      const n = sorted[k];
+      if (n.start >= sentenceEnd + 1 || n.type === 'PERSON') break;
+      following.push(n);
+    }
+    const between = (t: EntityMention) => text.slice(p.end, t.start);
+
+    // 1. "X (Y)" / "X (Y/Z)" / "wethouder X (Amersfoort)"
+    if (/^\s*\(/.test(text.slice(p.end, p.end + 3))) {
+      const close = text.indexOf(')', p.end);
+      if (close > 0 && close - p.end < 160) {
+        const inner = text.slice(p.end, close);
+        const innerRole = roleIn(inner);
+        for (const t of following) {
+          if (t.start > close) break;
+          if (t.type === 'ORGANISATION') add(p, t, innerRole);
+          else if (t.type === 'MUNICIPALITY' && (hasMunicipalRole(p, innerRole) || /\bgemeente\s*$/i.test(between(t)))) add(p, t, innerRole);
+        }
+      }
+    }
+
+    // 2. apposition "X, <role> van/bij (de gemeente) Y" and signatures "X, Raad van Bestuur Movisie"
+    const captionRole = /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(p.end, p.end + 40));
+    if (/^\s*,/.test(text.slice(p.end, p.end + 2)) || (captionRole && isRoleWord(captionRole[1]))) {
+      const rest = text.slice(p.end, Math.min(sentenceEnd, p.end + 140));
+      const clauseEnd = rest.slice(1).search(/[,;:‘’“”"'!?]|\.\s|\n/);
+      const clauseLen = clauseEnd < 0 ? rest.length : clauseEnd + 1;
+      const clause = rest.slice(0, clauseLen);
+      const role = roleIn(clause);
+      const atParagraphEnd = !/\S/.test(text.slice(p.end + clauseLen, p.end + clauseLen + 2)) || p.end + clauseLen >= text.length;
+      for (const t of following) {
+        if (t.start >= p.end + clauseLen) break;
+        const gap = between(t);
+        if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap))) {
+          add(p, t, role);
+          orgLocation(p, t, role);
+        }
+        // a role in apposition places the person where the clause says: "medewerker bij sociaal wijkteam Amersfoort",
+        // "wethouder Hoogezand-Sappemeer", "vrijwilliger bij de voedselbank in Amersfoort"
+        if (t.type === 'MUNICIPALITY' && (role || /\bgemeenten?\s*$/i.test(gap))) add(p, t, role);
+      }
+    }
+
+    // 3. "X van Y" right after the name; "Burgemeester X van Zaanstad"
+    const next = following[0];
+    if (next && /^\s+van\s+(?:de\s+|het\s+)?(?:gemeente\s+)?$/i.test(between(next))) {
+      if (next.type === 'ORGANISATION') add(p, next, null);
+      else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(between(next)))) add(p, next, null);
+    }
+
+    // 4. predicate in the same sentence: "X is wethouder in Huizen", "X werkt als adviseur bij Y"
+    predicateLinks(p, following, between);
+  });
+
+  /** "X (1973) is sinds 2013 directeur van het SCP en hoogleraar aan de Erasmus School", "Bakker (CDA), die ook voorzitter is van de VNG" */
+  function predicateLinks(p: EntityMention, following: EntityMention[], between: (t: EntityMention) => string): void {
+    for (const t of following) {
+      const gap = between(t);
+      if (gap.length > 300) break;
+      if (!PREDICATE_START.test(gap)) continue;
+      const role = roleIn(gap);
+      if (t.type === 'ORGANISATION' && (role || gap.length <= 120) && PREP_BEFORE_TARGET.test(gap)) {
+        add(p, t, role);
+        orgLocation(p, t, role);
+      }
+      if (t.type === 'MUNICIPALITY') {
+        if (/\bgemeenten?\s+$/i.test(gap) || (role && hasMunicipalRole(p, role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap))) add(p, t, role);
+      }
+    }
+  }
+
+  /** "directeur van Binding in Wijk bij Duurstede": working for an organisation placed in a municipality places the person there too. */
+  function orgLocation(p: EntityMention, org: EntityMention, role: string | null): void {
+    const muni = sorted.find((m) => m.type === 'MUNICIPALITY' && m.start > org.end && m.start - org.end <= 14);
+    if (muni && /^\s+(?:in|uit)\s+(?:de\s+gemeente\s+)?$/i.test(text.slice(org.end, muni.start))) add(p, muni, role);
+  }
+
+  sorted.forEach((m, idx) => {
+    if (m.type !== 'PERSON') return;
+    const p = m;
+
+    // 5. "Y-directeur X", "Movisie-adviseur X": an organisation glued to the role before the name
+    const prevMention = sorted[idx - 1];
+    if (prevMention && prevMention.type === 'ORGANISATION' && p.start - prevMention.end < 30) {
+      const glue = text.slice(prevMention.end, p.start);
+      const m2 = /^-(\p{L}+)\s+$/u.exec(glue);
+      if (m2 && isRoleWord(m2[1])) add(p, prevMention, m2[1].toLowerCase());
+    }
+    // "de Zaanse burgemeester X" has no municipality mention; "burgemeester van Zaanstad X" does
+    if (prevMention && prevMention.type === 'MUNICIPALITY' && p.start - prevMention.end < 4) {
+      const lead = text.slice(Math.max(0, prevMention.start - 40), prevMention.start);
+      const r = /(\p{L}+)\s+van\s+(?:de\s+gemeente\s+)?$/iu.exec(lead);
+      if (r && MUNICIPAL_ROLE.test(r[1])) add(p, prevMention, r[1].toLowerCase());
+    }
+  });
+
+  // 5b. a municipal office holder in a sentence (or, failing that, a section) that names exactly one municipality:
+  //     "In het stadhuis van de gemeente Veenendaal vertellen wijkregisseur W. B. ...", "Wethouder Ton Schroor" in an article on Groningen
+  const municipalities = sorted.filter((m) => m.type === 'MUNICIPALITY');
+  const sectionMunis = new Set(municipalities.map((m) => m.name));
+  for (const p of people) {
+    if (!hasMunicipalRole(p, null)) continue;
+    const s = sentenceAt(ctx.sentences, p.start);
+    const inSentence = s ? municipalities.filter((m) => m.start >= s.start && m.end <= s.end) : [];
+    const names = new Set(inSentence.map((m) => m.name));
+    if (names.size === 1) add(p, inSentence[0], null);
+    else if (names.size === 0 && sectionMunis.size === 1) {
+      const t = municipalities[0];
+      out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: p.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: roleOf(p), weight: 0.5, start: p.start, end: p.end });
+    }
+  }
+
+  // 5c. coordination: "voor de gemeenten Hillegom, Lisse en Teylingen" — a linked municipality passes its link on
+  const linked = out.filter((c) => c.type === 'HOLDS_OFFICE_IN');
+  for (const c of linked) {
+    let prev = municipalities.find((m) => m.name === c.to.name && m.start >= c.start && m.end <= c.end);
+    while (prev) {
+      const nxt = municipalities.find((m) => m.start > prev!.end && m.start - prev!.end <= 5);
+      if (!nxt || !/^(?:,\s*|\s+en\s+|\s+of\s+)$/.test(text.slice(prev.end, nxt.start))) break;
+      out.push({ ...c, to: { type: 'MUNICIPALITY', name: nxt.name }, end: Math.max(c.end, nxt.end) });
+      prev = nxt;
+    }
+  }
+
+  // 5d. "X en Y, allebei beleidsadviseur bij Movisie": a person coordinated with the next one shares that one's apposition links
+  for (let k = people.length - 2; k >= 0; k--) {
+    const p = people[k];
+    const q = people[k + 1];
+    if (!/^\s*(?:en|&)\s*$/.test(text.slice(p.end, q.start)) || p.name === q.name) continue;
+    for (const c of out.filter((c) => c.from.name === q.name && c.start <= q.start && c.end >= q.end && /^\s*,/.test(text.slice(q.end, q.end + 2)))) {
+      out.push({ ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) });
+    }
+  }
+
+  // 6. "namens Y" in a sentence with exactly one person
+  for (const s of ctx.sentences) {
+    const sText = text.slice(s.start, s.end);
+    const nm = /\bnamens\s+(?:de\s+|het\s+)?/i.exec(sText);
+    if (!nm) continue;
+    const at = s.start + nm.index + nm[0].length;
+    const inSentence = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
+    const persons = inSentence.filter((m) => m.type === 'PERSON');
+    const org = inSentence.find((m) => m.start === at && m.type === 'ORGANISATION');
+    if (org && new Set(persons.map((x) => x.name)).size === 1) add(persons[0], org, null);
+  }
+
+  // 7. e-mail addresses: the person named just before the address works for the domain's organisation
+  EMAIL.lastIndex = 0;
+  for (let e = EMAIL.exec(text); e; e = EMAIL.exec(text)) {
+    const label = e[1].split('.').pop()!.toLowerCase();
+    if (FREE_MAIL.has(label)) continue;
+    const local = fold(e[0].slice(0, e[0].indexOf('@')));
+    // the person whose surname the local part spells ("o.stomp@" -> Olaf Stomp), else the person right before the address
+    let owner: EntityMention | undefined = people.find((p) => {
+      const surname = fold(p.name.split(' ').pop()!);
+      return surname.length >= 3 && local.includes(surname);
+    });
+    if (!owner) {
+      for (const p of people) {
+        if (p.end > e.index) break;
+        owner = p;
+      }
+      if (!owner || e.index - owner.end > 60 || text.slice(owner.end, e.index).includes('\n\n')) continue;
+      if (people.some((q) => q.name !== owner!.name && local.includes(fold(q.name.split(' ').pop()!)))) continue;
+    }
+    const near = owner.end <= e.index ? owner : { start: e.index, end: e.index + e[0].length };
+    const ev = span(ctx, near, { start: e.index, end: e.index + e[0].length });
+    // prefer an organisation mention of this section whose name matches the domain
+    const compact = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+    const org = sorted.find((m) => m.type === 'ORGANISATION' && [m.name, ...(m.aliases ?? [])].some((n) => compact(n) === compact(label)));
+    out.push({
+      type: 'WORKS_FOR',
+      from: { type: 'PERSON', name: owner.name },
+      to: { type: 'ORGANISATION', name: org ? org.name : `@${e[1].toLowerCase()}.${e[2].toLowerCase()}` },
+      role: roleOf(owner),
+      weight: 1,
+      start: ev.start,
+      end: ev.end,
+    });
+  }
+  return out;
+}
+
+export const linkPeople: RelationLinker = (ctx, mentions) => linkPersonRelations(ctx, mentions);

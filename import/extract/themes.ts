@@ -1,0 +1,276 @@
+/**
+ * Themes: a curated vocabulary (import/data/themes.json) matched with ONE compiled alternation.
+ * A theme counts for a section only when it is substantially discussed there (enough hits for
+ * the section's length, or named in its title) — a passing word is not a theme.
+ * WORKS_ON links people, organisations and programmes of a section to its themes: a base weight
+ * for sharing the section (scaled by how prominent the theme is), plus weight for every sentence
+ * in which actor and theme occur together.
+ */
+import { readFileSync } from 'node:fs';
+import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext, Sentence } from './model.ts';
+
+export interface ThemeDefinition {
+  id: string;
+  label: string;
+  synonyms: string[];
+  exclude?: string[];
+}
+
+export interface ThemeHit {
+  theme: ThemeDefinition;
+  start: number;
+  end: number;
+}
+
+interface PatternToken {
+  text: string;
+  /** "eenzaam*": the word may continue. */
+  prefix: boolean;
+  /** "*mishandeling": the word may be the end of a compound. */
+  suffix: boolean;
+}
+
+interface Pattern {
+  themeIndex: number;
+  tokens: PatternToken[];
+  exclude: boolean;
+}
+
+const WORD = /[\p{L}0-9#][\p{L}0-9'’-]*/gu;
+
+function parsePattern(synonym: string, themeIndex: number, exclude: boolean): Pattern {
+  const words = synonym.toLowerCase().match(WORD_PATTERN) ?? [];
+  if (words.length === 0) throw new Error(`empty synonym "${synonym}"`);
+  const tokens = words.map((w, i) => ({
+    text: w.replace(/^\*|\*$/g, ''),
+    prefix: i === words.length - 1 && w.endsWith('*'),
+    suffix: i === 0 && w.startsWith('*'),
+  }));
+  return { themeIndex, tokens, exclude };
+}
+const WORD_PATTERN = /\*?[\p{L}0-9#][\p{L}0-9'’-]*\*?/gu;
+
+/**
+ * Word-level matcher: the text is split into lower-case words once; every word is looked up in
+ * Maps (exact word, word prefixes for stems, word suffixes for compounds). Linear in the text,
+ * no regex backtracking, fast enough for a large vocabulary.
+ */
+export class ThemeMatcher {
+  private readonly exact = new Map<string, Pattern[]>();
+  private readonly stems = new Map<string, Pattern[]>();
+  private readonly suffixes = new Map<string, Pattern[]>();
+  private readonly stemLengths: number[];
+  private readonly suffixLengths: number[];
+
+  constructor(readonly themes: ThemeDefinition[]) {
+    if (themes.length === 0) throw new Error('theme vocabulary is empty');
+    const stemLengths = new Set<number>();
+    const suffixLengths = new Set<number>();
+    themes.forEach((t, i) => {
+      if (!t.synonyms.length) throw new Error(`theme ${t.id} has no synonyms`);
+      const all = [...t.synonyms.map((s) => parsePattern(s, i, false)), ...(t.exclude ?? []).map((s) => parsePattern(s, i, true))];
+      for (const p of all) {
+        const first = p.tokens[0];
+        const single = p.tokens.length === 1;
+        let map = this.exact;
+        if (first.suffix) {
+          map = this.suffixes;
+          suffixLengths.add(first.text.length);
+        } else if (single && first.prefix) {
+          map = this.stems;
+          stemLengths.add(first.text.length);
+        }
+        const list = map.get(first.text);
+        if (list) list.push(p);
+        else map.set(first.text, [p]);
+      }
+    });
+    this.stemLengths = [...stemLengths].sort((a, b) => a - b);
+    this.suffixLengths = [...suffixLengths].sort((a, b) => a - b);
+  }
+
+  private static tokenMatches(t: PatternToken, word: string, first: boolean): boolean {
+    if (t.prefix) return word.startsWith(t.text);
+    if (t.suffix && first) return word.endsWith(t.text) && word.length > t.text.length;
+    return word === t.text;
+  }
+
+  /** Every vocabulary hit in `text`, minus hits inside an excluded phrase of their theme. */
+  hits(text: string): ThemeHit[] {
+    const words: { w: string; start: number; end: number }[] = [];
+    for (const m of text.matchAll(WORD)) {
+      const w = m[0].toLowerCase().replace(/[’'-]+$/, '');
+      words.push({ w, start: m.index!, end: m.index! + w.length });
+    }
+    const found: { p: Pattern; start: number; end: number; len: number }[] = [];
+    const consider = (list: Pattern[] | undefined, i: number) => {
+      if (!list) return;
+      for (const p of list) {
+        const n = p.tokens.length;
+        if (i + n > words.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = ThemeMatcher.tokenMatches(p.tokens[k], words[i + k].w, k === 0);
+        if (ok) found.push({ p, start: words[i].start, end: words[i + n - 1].end, len: n });
+      }
+    };
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i].w;
+      consider(this.exact.get(w), i);
+      // multiword patterns whose last token is a stem are indexed under their (exact) first word
+      for (const len of this.stemLengths) {
+        if (len > w.length) break;
+        consider(this.stems.get(w.slice(0, len)), i);
+      }
+      for (const len of this.suffixLengths) {
+        if (len >= w.length) break;
+        consider(this.suffixes.get(w.slice(w.length - len)), i);
+      }
+    }
+    const excluded = found.filter((f) => f.p.exclude);
+    const out: ThemeHit[] = [];
+    const covered = new Map<number, number>(); // themeIndex -> end of last accepted hit
+    found
+      .filter((f) => !f.p.exclude)
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+      .forEach((f) => {
+        if ((covered.get(f.p.themeIndex) ?? -1) > f.start) return;
+        if (excluded.some((e) => e.p.themeIndex === f.p.themeIndex && f.start < e.end && e.start < f.end)) return;
+        covered.set(f.p.themeIndex, f.end);
+        out.push({ theme: this.themes[f.p.themeIndex], start: f.start, end: f.end });
+      });
+    return out;
+  }
+}
+
+let defaultMatcher: ThemeMatcher | null = null;
+
+export function loadThemeVocabulary(): ThemeDefinition[] {
+  const raw = JSON.parse(readFileSync(new URL('../data/themes.json', import.meta.url), 'utf8')) as { themes: ThemeDefinition[] };
+  return raw.themes;
+}
+
+export function themeMatcher(): ThemeMatcher {
+  defaultMatcher ??= new ThemeMatcher(loadThemeVocabulary());
+  return defaultMatcher;
+}
+
+/** How many hits make a theme "substantially discussed" in a section of `words` words. */
+export function minimumHits(words: number): number {
+  if (words < 120) return 2;
+  return Math.max(3, Math.ceil(words / 1000));
+}
+
+/** The themes a section substantially discusses, with their hits, strongest first. */
+export function sectionThemes(ctx: SectionContext, matcher = themeMatcher()): { theme: ThemeDefinition; hits: ThemeHit[] }[] {
+  const hits = matcher.hits(ctx.text);
+  const byTheme = new Map<string, ThemeHit[]>();
+  for (const h of hits) {
+    const list = byTheme.get(h.theme.id);
+    if (list) list.push(h);
+    else byTheme.set(h.theme.id, [h]);
+  }
+  const words = ctx.text.length / 6.5;
+  const need = minimumHits(words);
+  const title = ctx.section.title.toLowerCase();
+  const titleHits = new Set(matcher.hits(title).map((h) => h.theme.id));
+  const out: { theme: ThemeDefinition; hits: ThemeHit[] }[] = [];
+  for (const list of byTheme.values()) {
+    const theme = list[0].theme;
+    const distinct = new Set(list.map((h) => ctx.text.slice(h.start, h.end).toLowerCase())).size;
+    const enough = list.length >= need || (list.length >= need - 1 && distinct >= 2);
+    if (enough || (titleHits.has(theme.id) && list.length >= 1)) out.push({ theme, hits: list });
+  }
+  return out.sort((a, b) => b.hits.length - a.hits.length);
+}
+
+export const extractThemes: MentionExtractor = (ctx) => {
+  const mentions: EntityMention[] = [];
+  for (const { theme, hits } of sectionThemes(ctx)) {
+    for (const h of hits) {
+      mentions.push({ type: 'THEME', name: theme.label, surface: ctx.text.slice(h.start, h.end), start: h.start, end: h.end, props: { themeId: theme.id } });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+};
+
+function sentenceIndex(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Themes linked at section level (without a shared sentence): only the section's main ones. */
+const SECTION_LEVEL_THEMES = 5;
+const SAME_SENTENCE_WEIGHT = 1;
+const SECTION_WEIGHT = 0.5;
+
+export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] => {
+  const themeMentions = mentions.filter((m) => m.type === 'THEME');
+  if (themeMentions.length === 0) return [];
+  const actors = mentions.filter((m) => m.type === 'PERSON' || m.type === 'ORGANISATION' || m.type === 'PROGRAMME');
+  if (actors.length === 0) return [];
+
+  // theme name -> sentence indexes with a hit, and hit count
+  const themeSentences = new Map<string, Map<number, number>>();
+  for (const t of themeMentions) {
+    const si = sentenceIndex(ctx.sentences, t.start);
+    let m = themeSentences.get(t.name);
+    if (!m) themeSentences.set(t.name, (m = new Map()));
+    m.set(si, (m.get(si) ?? 0) + 1);
+  }
+  const ranked = [...themeSentences.entries()]
+    .map(([name, sents]) => ({ name, hits: [...sents.values()].reduce((a, b) => a + b, 0), sents }))
+    .sort((a, b) => b.hits - a.hits);
+  const mainThemes = new Set(ranked.slice(0, SECTION_LEVEL_THEMES).map((t) => t.name));
+  const maxHits = ranked[0].hits;
+
+  // actor key -> sentence indexes
+  const actorSentences = new Map<string, { type: EntityMention['type']; name: string; sents: Set<number>; first: number }>();
+  for (const a of actors) {
+    const key = `${a.type}|${a.name}`;
+    const si = sentenceIndex(ctx.sentences, a.start);
+    const entry = actorSentences.get(key) ?? { type: a.type, name: a.name, sents: new Set<number>(), first: si };
+    entry.sents.add(si);
+    actorSentences.set(key, entry);
+  }
+
+  const out: RelationCandidate[] = [];
+  for (const actor of actorSentences.values()) {
+    for (const theme of ranked) {
+      let shared = 0;
+      let evidence = -1;
+      for (const si of actor.sents) {
+        if (si >= 0 && theme.sents.has(si)) {
+          shared += 1;
+          if (evidence < 0) evidence = si;
+        }
+      }
+      if (shared === 0 && !mainThemes.has(theme.name)) continue;
+      const prominence = Math.min(1, theme.hits / Math.max(3, maxHits));
+      // Repeated evidence counts, with diminishing returns.
+      const weight = SECTION_WEIGHT * prominence + SAME_SENTENCE_WEIGHT * Math.log2(1 + shared);
+      if (evidence < 0) {
+        // Section-level link: quote the sentence where the theme is strongest near the actor.
+        const candidates = [...theme.sents.keys()].filter((i) => i >= 0);
+        evidence = candidates.reduce((best, i) => (Math.abs(i - actor.first) < Math.abs(best - actor.first) ? i : best), candidates[0] ?? actor.first);
+      }
+      const s = ctx.sentences[evidence] ?? { start: 0, end: Math.min(ctx.text.length, 240) };
+      out.push({
+        type: 'WORKS_ON',
+        from: { type: actor.type, name: actor.name },
+        to: { type: 'THEME', name: theme.name },
+        weight: Math.round(weight * 1000) / 1000,
+        start: s.start,
+        end: s.end,
+      });
+    }
+  }
+  return out;
+};

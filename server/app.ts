@@ -1,0 +1,110 @@
+/**
+ * The HTTP application: /graphql (Yoga, GraphiQL for browsers), /schema.graphql (the SDL),
+ * /health (the process lives), /ready (Neo4j answers), and the built client at /.
+ * Returns a server that is not listening yet; the caller picks host and port.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Driver } from 'neo4j-driver';
+import { createYoga } from 'graphql-yoga';
+import { databaseAnswers } from '../graph/queries/health.ts';
+import type { ReadContext } from '../graph/queries/run.ts';
+import type { ApiContext } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { armorPlugins, capPageArguments, executionTimeout, maskError } from './protection.ts';
+import { createSchema, schemaSDL } from './schema.ts';
+import { createStaticHandler } from './static.ts';
+
+export interface AppOptions {
+  driver: Driver;
+  database: string;
+  /** The built client (client/dist); absent or unbuilt: / says so. */
+  clientDir?: string;
+  /** Origins allowed to call /graphql from a browser ('*' for any); none: same origin only. */
+  corsOrigins?: string[];
+  /** Neo4j transaction timeout per query (ms); the whole execution gets one second more. */
+  queryTimeoutMs?: number;
+  /** Production hides field suggestions; default: NODE_ENV === 'production'. */
+  production?: boolean;
+}
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
+const MAX_BODY_BYTES = 256 * 1024;
+const READY_TIMEOUT_MS = 2000;
+
+/** CORS_ORIGINS="https://a.example,https://b.example" or "*"; unset: none. */
+export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return undefined;
+  return raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+export function createApp(opts: AppOptions): Server {
+  const read: ReadContext = { driver: opts.driver, database: opts.database, timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS };
+  const production = opts.production ?? process.env.NODE_ENV === 'production';
+  const schema = createSchema();
+  const sdl = schemaSDL(schema);
+  const origins = opts.corsOrigins ?? [];
+
+  const yoga = createYoga<Record<string, unknown>, ApiContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'Sociaal KG — GraphQL' },
+    landingPage: false,
+    healthCheckEndpoint: '/graphql/health',
+    maskedErrors: { maskError, isDev: false },
+    cors: origins.length === 0 ? false : { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST', 'OPTIONS'] },
+    context: () => ({ read, loaders: createLoaders(read) }),
+    plugins: [capPageArguments(), ...armorPlugins(production), executionTimeout(read.timeoutMs + 1000)],
+    logging: production ? 'warn' : 'info',
+  });
+
+  const serveStatic = createStaticHandler(opts.clientDir);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (path === '/graphql') {
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > MAX_BODY_BYTES) {
+        res.writeHead(413, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: `The request is too large (at most ${MAX_BODY_BYTES} bytes).`, extensions: { code: 'BAD_USER_INPUT' } }] }));
+        return;
+      }
+      void yoga(req, res);
+      return;
+    }
+    if (path === '/health') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (path === '/ready') {
+      void databaseAnswers({ ...read, timeoutMs: READY_TIMEOUT_MS }).then((ok) => {
+        res.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify(ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j does not answer' }));
+      });
+      return;
+    }
+    if (path === '/schema.graphql') {
+      res.writeHead(200, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Disposition': 'inline; filename="schema.graphql"',
+        'Cache-Control': 'no-cache',
+        ...corsHeader(origins, req.headers.origin),
+      });
+      res.end(req.method === 'HEAD' ? undefined : sdl);
+      return;
+    }
+    serveStatic(req, res, path);
+  });
+  return server;
+}
+
+function corsHeader(origins: string[], origin: string | undefined): Record<string, string> {
+  if (origins.includes('*')) return { 'Access-Control-Allow-Origin': '*' };
+  if (origin && origins.includes(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  return {};
+}

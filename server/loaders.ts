@@ -1,0 +1,68 @@
+/**
+ * Per-request DataLoaders: every list field of every entity in one response is fetched with
+ * one query per (field, arguments), whatever the number of parent entities.
+ */
+import DataLoader from 'dataloader';
+import { entitiesByIds, documentsOf, linkedEntities, mentionsOf, type LinkField } from '../graph/queries/entities.ts';
+import { documentsByIds, sectionsByIds, sectionsOfDocuments, type SectionRow } from '../graph/queries/documents.ts';
+import { themeLinks, themePeople, type PersonThemeLinkRow, type ThemeLinkRow } from '../graph/queries/themes.ts';
+import { edgeEvidence, type EdgeKey } from '../graph/queries/evidence.ts';
+import type { DocumentRow, EntityRow, PassageRow } from '../graph/queries/model.ts';
+import type { ReadContext } from '../graph/queries/run.ts';
+
+type Batch<T> = (ids: readonly string[]) => Promise<Map<string, T>>;
+
+function loader<T>(batch: Batch<T>, missing: T): DataLoader<string, T> {
+  return new DataLoader<string, T>(async (ids) => {
+    const found = await batch(ids);
+    return ids.map((id) => found.get(id) ?? missing);
+  });
+}
+
+export function createLoaders(read: ReadContext) {
+  const keyed = new Map<string, DataLoader<string, unknown>>();
+  function once<T>(key: string, make: () => DataLoader<string, T>): DataLoader<string, T> {
+    let l = keyed.get(key) as DataLoader<string, T> | undefined;
+    if (!l) {
+      l = make();
+      keyed.set(key, l as DataLoader<string, unknown>);
+    }
+    return l;
+  }
+
+  const entity = loader<EntityRow | null>((ids) => entitiesByIds(read, ids), null);
+  const document = loader<DocumentRow | null>((ids) => documentsByIds(read, ids), null);
+  const section = loader<SectionRow | null>((ids) => sectionsByIds(read, ids), null);
+
+  return {
+    entity,
+    document,
+    section,
+    links: (field: LinkField, first: number) =>
+      once(`links:${field}:${first}`, () => loader<EntityRow[]>((ids) => linkedEntities(read, field, ids, first), [])),
+    mentions: (first: number) => once(`mentions:${first}`, () => loader<PassageRow[]>((ids) => mentionsOf(read, ids, first), [])),
+    documentsOf: () => once('documentsOf', () => loader<DocumentRow[]>((ids) => documentsOf(read, ids), [])),
+    sectionsOf: () => once('sectionsOf', () => loader<SectionRow[]>((ids) => sectionsOfDocuments(read, ids), [])),
+    themeLinks: (kind: 'direct' | 'municipality', first: number) =>
+      once(`themes:${kind}:${first}`, () => loader<ThemeLinkRow[]>((ids) => themeLinks(read, kind, ids, first), [])),
+    themePeople: (first: number) =>
+      once(`themePeople:${first}`, () => loader<PersonThemeLinkRow[]>((ids) => themePeople(read, ids, first), [])),
+    edgeEvidence: () =>
+      once('edgeEvidence', () =>
+        loader<PassageRow[]>(async (ids) => {
+          const keys = ids.map(parseEdgeId).filter((k): k is EdgeKey => k !== null);
+          return edgeEvidence(read, keys);
+        }, []),
+      ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** `${type}:${source}->${target}`; entity ids contain ':' themselves, so split on the first one. */
+export function parseEdgeId(id: string): EdgeKey | null {
+  const colon = id.indexOf(':');
+  const arrow = id.indexOf('->', colon + 1);
+  if (colon < 1 || arrow < 0) return null;
+  return { id, type: id.slice(0, colon), source: id.slice(colon + 1, arrow), target: id.slice(arrow + 2) };
+}

@@ -1,0 +1,109 @@
+/**
+ * What keeps the API safe for anonymous callers: query limits (graphql-armor), an execution
+ * timeout, and error masking that leaves a stable code and a plain sentence only.
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, Kind, visit, type DocumentNode } from './graphql.ts';
+import type { Plugin } from 'graphql-yoga';
+import { classify } from './errors.ts';
+
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 20000,
+  /** Server-side cap on `first` and `limit`. */
+  maxPage: 500,
+} as const;
+
+const PAGE_ARGUMENTS = new Set(['first', 'limit']);
+
+/**
+ * Caps literal `first`/`limit` values in the query document itself, so that the cost limit
+ * judges what will really be fetched: `first: 1000000` is answered with 500 items, not refused.
+ * (Resolvers cap again, for values passed as variables.)
+ */
+export function capPageArguments(max: number = LIMITS.maxPage): Plugin {
+  const cap = (document: DocumentNode) =>
+    visit(document, {
+      Argument(node) {
+        if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.INT) return undefined;
+        const value = Number(node.value.value);
+        return value > max ? { ...node, value: { ...node.value, value: String(max) } } : undefined;
+      },
+    });
+  return {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result && typeof result === 'object' && 'kind' in result && result.kind === Kind.DOCUMENT) {
+          replaceParseResult(cap(result));
+        }
+      };
+    },
+  };
+}
+
+export function armorPlugins(production: boolean): Plugin[] {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+    // Field suggestions ("did you mean ...") help in development and leak the schema in production.
+    blockFieldSuggestion: { enabled: production },
+  });
+  return armor.protect().plugins as Plugin[];
+}
+
+/** Stops waiting for an execution after `ms` and answers TIMEOUT (the Neo4j query has its own timeout too). */
+export function executionTimeout(ms: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise((resolve) => {
+          timer = setTimeout(
+            () => resolve({ data: null, errors: [new GraphQLError(`The query took longer than ${ms} ms and was stopped.`, { extensions: { code: 'TIMEOUT' } })] }),
+            ms,
+          );
+        });
+        return Promise.race([Promise.resolve(executeFn(args)), timeout]).finally(() => clearTimeout(timer)) as ReturnType<typeof executeFn>;
+      });
+    },
+  };
+}
+
+function isOwnGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && (error.originalError === undefined || error.originalError === null || error.originalError instanceof GraphQLError);
+}
+
+/**
+ * Yoga's maskError hook: our own GraphQLErrors (bad input, not found, limits) pass as they are;
+ * anything else becomes DATABASE_UNAVAILABLE, TIMEOUT or INTERNAL with a fixed sentence.
+ * The original is logged on the server, never sent.
+ */
+export function maskError(error: unknown, _message: string): Error {
+  if (isOwnGraphQLError(error)) {
+    if (error.extensions?.code) return error;
+    // graphql-js's own request errors (e.g. a variable of the wrong type) carry no code.
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+    });
+  }
+  const cause = error instanceof GraphQLError ? error.originalError : error;
+  const { code, message } = classify(cause);
+  if (code === 'INTERNAL') console.error('[api] unexpected error:', cause);
+  return new GraphQLError(message, {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    source: error instanceof GraphQLError ? error.source : undefined,
+    positions: error instanceof GraphQLError ? error.positions : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code },
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Abusive and malformed requests: refused fast with a clear, coded error, or answered capped.
+ * Nothing crashes, nothing leaks a stack trace.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
+import { ensureCorpus, expectCleanErrors, startApp, type RunningApp } from './harness.ts';
+
+let app: RunningApp;
+
+/** Refusals that never reach the database must come back within this (measured per request). */
+const REFUSAL_MS = 50;
+
+function nested(depth: number): string {
+  let inner = 'id';
+  for (let i = 0; i < depth; i++) inner = `${i % 2 === 0 ? 'organisations' : 'people'} { ${inner} }`;
+  return `{ people(first: 1) { ${inner} } }`;
+}
+
+beforeAll(async () => {
+  await ensureCorpus(testDriver(), testNeo4j().database);
+  app = await startApp({ production: true });
+  // Warm up (first request compiles code paths); the timed requests come after.
+  await app.gql('{ stats { documents } }');
+  await app.gql(nested(20));
+});
+
+afterAll(async () => {
+  await app.close();
+  await closeTestDriver();
+});
+
+describe('query limits (graphql-armor)', () => {
+  it('refuses a depth-20 query within 50 ms', async () => {
+    const res = await app.gql(nested(20));
+    expectCleanErrors(res.body, expect);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.[0].message).toMatch(/depth/i);
+    expect(res.ms).toBeLessThan(REFUSAL_MS);
+  });
+
+  it('refuses 500 aliases within 50 ms', async () => {
+    const query = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: stats { documents }`).join(' ')} }`;
+    const res = await app.gql(query);
+    expectCleanErrors(res.body, expect);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.ms).toBeLessThan(REFUSAL_MS);
+  });
+
+  it('refuses 31 aliases (alias limit 30) but answers 30', async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: documents { id }`).join(' ')} }`;
+    const refused = await app.gql(aliases(31));
+    expectCleanErrors(refused.body, expect);
+    expect(refused.body.errors?.[0].message).toMatch(/alias/i);
+    expect(refused.ms).toBeLessThan(REFUSAL_MS);
+    const answered = await app.gql(aliases(30));
+    expect(answered.body.errors).toBeUndefined();
+  });
+
+  it('refuses a query whose cost explodes (nested page sizes) within 50 ms', async () => {
+    const res = await app.gql('{ people(first: 500) { themes(first: 500) { evidence(first: 500) { snippet } } } }');
+    expectCleanErrors(res.body, expect);
+    expect(res.body.errors?.[0].message).toMatch(/cost/i);
+    expect(res.ms).toBeLessThan(REFUSAL_MS);
+  });
+
+  it('caps first: 1000000 at 500 and answers', async () => {
+    const res = await app.gql('{ people(first: 1000000) { id } search(query: "a", first: 1000000) { id } }');
+    expect(res.body.errors).toBeUndefined();
+    const data = res.body.data as { people: unknown[]; search: unknown[] };
+    expect(data.people.length).toBeGreaterThan(0);
+    expect(data.people.length).toBeLessThanOrEqual(500);
+    expect(data.search.length).toBeLessThanOrEqual(500);
+    const viaVariable = await app.gql('query($n: Int) { people(first: $n) { id } }', { n: 1_000_000 });
+    expect(viaVariable.body.errors).toBeUndefined();
+    expect((viaVariable.body.data as { people: unknown[] }).people.length).toBe(data.people.length);
+  });
+
+  it('caps neighbourhood depth at 3 and limit at 500', async () => {
+    const { people } = (await app.gql('{ people(first: 1) { id } }')).body.data as { people: { id: string }[] };
+    const res = await app.gql('query($id: ID!) { neighbourhood(id: $id, depth: 20, limit: 1000000) { nodes { id } } }', { id: people[0].id });
+    expect(res.body.errors).toBeUndefined();
+    expect((res.body.data as any).neighbourhood.nodes.length).toBeLessThanOrEqual(500);
+  });
+
+  it('refuses negative page sizes with BAD_USER_INPUT', async () => {
+    for (const q of ['{ people(first: -1) { id } }', '{ people(offset: -5) { id } }', '{ search(query: "x", first: -2) { id } }']) {
+      const res = await app.gql(q);
+      expectCleanErrors(res.body, expect);
+      expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('search input with Lucene syntax', () => {
+  const nasty = ['"foo', '(a AND b', '*', '~', 'a:b', '\\', '/', 'foo OR', 'NOT', 'AND AND', '[1 TO 5]', '{x}', '^2', 'a && b || !c', '?', 'piezo~0.5', '"', '(', ')', '-', '+'];
+  for (const q of nasty) {
+    it(`answers ${JSON.stringify(q)} without error`, async () => {
+      const res = await app.gql('query($q: String!) { search(query: $q) { id name } }', { q });
+      expect(res.status).toBe(200);
+      expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+      expect(Array.isArray((res.body.data as any).search)).toBe(true);
+    });
+  }
+
+  it('still finds what the words name when syntax is mixed in', async () => {
+    const res = await app.gql('{ search(query: "(piëzo*") { name } }');
+    expect(res.body.errors).toBeUndefined();
+    expect((res.body.data as any).search.map((e: any) => e.name)).toContain('PiëzoMethodiek');
+  });
+
+  it('refuses an over-long search text with BAD_USER_INPUT', async () => {
+    const res = await app.gql('query($q: String!) { search(query: $q) { id } }', { q: 'x'.repeat(5000) });
+    expectCleanErrors(res.body, expect);
+    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('bad requests', () => {
+  it('answers a syntax error, an unknown field and a mutation with coded errors and no stack', async () => {
+    const cases: [string, string][] = [
+      ['{ people { id ', 'GRAPHQL_PARSE_FAILED'],
+      ['{ nothingHere }', 'GRAPHQL_VALIDATION_FAILED'],
+      ['mutation { deleteEverything }', 'GRAPHQL_VALIDATION_FAILED'],
+      ['query($x: Int) { people(first: $x) { id } }', ''],
+    ];
+    for (const [query, code] of cases) {
+      const res = code ? await app.gql(query) : await app.gql(query, { x: 'not a number' });
+      expectCleanErrors(res.body, expect);
+      if (code) expect(res.body.errors?.[0].extensions?.code, query).toBe(code);
+      expect(res.ms).toBeLessThan(REFUSAL_MS);
+    }
+  });
+
+  it('does not suggest field names in production', async () => {
+    const res = await app.gql('{ peopl { id } }');
+    expectCleanErrors(res.body, expect);
+    expect(JSON.stringify(res.body.errors)).not.toMatch(/Did you mean/);
+  });
+
+  it('refuses a mutation sent with GET, and a huge body', async () => {
+    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('mutation { x }')}`, { headers: { accept: 'application/json' } });
+    expect(get.status).toBeGreaterThanOrEqual(400);
+    const big = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ stats { documents } } # ${'x'.repeat(300_000)}` }),
+    });
+    expect(big.status).toBe(413);
+    const body = await big.json();
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

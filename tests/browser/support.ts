@@ -1,0 +1,98 @@
+/**
+ * What the browser tests need around the page: the built client, the real server on a free
+ * port over the test Neo4j (the corpus imported when the database is empty), a GraphQL
+ * helper to pick test entities from the data, and small waits on the page.
+ */
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Page } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { clientDist, ensureClientBuilt } from '../../server/client-build.ts';
+import { projectRoot } from '../../graph/config.ts';
+import { importPaths } from '../../import/run-import.ts';
+
+export const artifactsDir = join(projectRoot, 'tests', 'artifacts');
+
+export interface RunningApp {
+  baseUrl: string;
+  gql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startApp(driver: Driver, database: string): Promise<RunningApp> {
+  await ensureClientBuilt();
+  const server: Server = createApp({ driver, database, clientDir: clientDist });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+    return body.data as T;
+  }
+
+  // The corpus is imported once per test database; an unchanged document is skipped anyway.
+  const { stats } = await gql<{ stats: { documents: number } }>('{ stats { documents } }');
+  if (stats.documents === 0) await importPaths([join(projectRoot, 'corpus')], { driver, database });
+
+  mkdirSync(artifactsDir, { recursive: true });
+  return {
+    baseUrl,
+    gql,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Waits until no request or layout is running in the page. */
+export async function idle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.busy !== 'true', undefined, { timeout });
+}
+
+export async function nodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__explorer!.nodeIds().sort());
+}
+
+export async function waitForNodes(page: Page, expected: string[], timeout = 30_000): Promise<void> {
+  const want = [...expected].sort();
+  await page.waitForFunction((ids) => {
+    const have = window.__explorer?.nodeIds().sort() ?? [];
+    return have.length === ids.length && have.every((id, i) => id === ids[i]);
+  }, want, { timeout });
+}
+
+/** Clicks a node where it is drawn. */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  const point = await page.evaluate((nodeId) => {
+    const node = window.__explorer!.cy.getElementById(nodeId);
+    const box = document.getElementById('graph')!.getBoundingClientRect();
+    const p = node.renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Types into a search box and chooses the option with this id. */
+export async function chooseInSearch(page: Page, inputId: string, text: string, id: string): Promise<void> {
+  await page.fill(`#${inputId}`, text);
+  const option = page.locator(`#${inputId}-lijst [role="option"][data-id="${id}"]`);
+  await option.waitFor({ state: 'visible', timeout: 15_000 });
+  await option.click();
+}
+
+export function countText(nodes: number, edges: number): string {
+  return `${nodes} ${nodes === 1 ? 'knoop' : 'knopen'}, ${edges} ${edges === 1 ? 'verbinding' : 'verbindingen'}`;
+}

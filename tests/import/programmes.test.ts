@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { extractProgrammes, linkProgrammes } from '../../import/extract/programmes.ts';
+import type { EntityMention, SectionContext } from '../../import/extract/model.ts';
+import { splitSentences } from '../../import/sentences.ts';
+
+function ctx(text: string, title = 'Test'): SectionContext {
+  return { documentId: 'doc', section: { id: 'doc#1', ordinal: 1, title, text }, text, sentences: splitSentences(text) };
+}
+const names = (text: string) => [...new Set(extractProgrammes(ctx(text)).map((m) => m.name))];
+
+describe('extractProgrammes', () => {
+  it('finds a quoted name after a cue word, with its kind', () => {
+    const ms = extractProgrammes(ctx('De gemeente startte het programma ‘Samen Sterk in de Buurt’ voor ouderen.'));
+    expect(ms.map((m) => m.name)).toEqual(['Samen Sterk in de Buurt']);
+    expect(ms[0].props?.kind).toBe('programma');
+    expect(ms[0].surface).toBe('Samen Sterk in de Buurt');
+  });
+
+  it('finds an unquoted capitalised name after a cue and stops at the verb', () => {
+    expect(names('We werken met de methode Krachtbron aan herstel.')).toContain('Krachtbron');
+    expect(names('Met het project Jong in Zwolle helpen we jongeren.')).toContain('Jong in Zwolle');
+  });
+
+  it('finds CamelCase names, head-word names and hashtags', () => {
+    expect(names('Gebruik de BuurtWijzer om hulp te vinden.')).toContain('BuurtWijzer');
+    expect(names('Zij werken met het Zorgkompas en het Taalcafé.')).toEqual(expect.arrayContaining(['Zorgkompas', 'Taalcafé']));
+    expect(names('De discussie rond #HandenThuis liep hoog op.')).toContain('#HandenThuis');
+  });
+
+  it('finds a name defined by the sentence that follows it', () => {
+    expect(names('Buurtkracht is een initiatief van bewoners in de wijk.')).toContain('Buurtkracht');
+    expect(names('Een voorbeeld is Stevig, een weerbaarheidstraining voor meiden.')).toContain('Stevig');
+  });
+
+  it('takes a lower-case tail that ends cleanly', () => {
+    expect(names('Kijk in de databank Goede sociale praktijken.')).toContain('Goede sociale praktijken');
+  });
+
+  it('rejects laws, quoted ordinary words and quoted speech', () => {
+    const found = names(
+      "De Wmo 2015 en de Jeugdwet gelden sinds 2015. Ze noemen het 'lastig'. ‘Wij zien dat het werkt, zegt ze.’ Het programma Participatiewet loopt.",
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('does not take an ordinary capitalised sentence start as a name', () => {
+    expect(names('Eigenlijk is het een project van niemand. Doorgaans wordt de methode goed gebruikt.')).toEqual([]);
+  });
+
+  it('marks every later occurrence of a found name in the section', () => {
+    const ms = extractProgrammes(ctx('Het project Buurtbank Noord helpt bewoners. Buurtbank Noord krijgt nu geld.'));
+    expect(ms.filter((m) => m.name === 'Buurtbank Noord')).toHaveLength(2);
+  });
+});
+
+describe('linkProgrammes', () => {
+  const mention = (type: EntityMention['type'], name: string, text: string, from = 0): EntityMention => {
+    const start = text.indexOf(name, from);
+    return { type, name, surface: name, start, end: start + name.length };
+  };
+
+  it('links a programme to the municipality and the organisation of its sentence', () => {
+    const text = 'In Zwolle loopt de pilot ‘Werk Eerst’, een initiatief van Stichting Kansrijk. Elders in het land gebeurt niets.';
+    const c = ctx(text);
+    const ms = [...extractProgrammes(c), mention('MUNICIPALITY', 'Zwolle', text), mention('ORGANISATION', 'Stichting Kansrijk', text)];
+    const rel = linkProgrammes(c, ms);
+    expect(rel).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: 'Werk Eerst' }, to: { type: 'MUNICIPALITY', name: 'Zwolle' } }),
+        expect.objectContaining({ type: 'RUN_BY', from: { type: 'PROGRAMME', name: 'Werk Eerst' }, to: { type: 'ORGANISATION', name: 'Stichting Kansrijk' } }),
+      ]),
+    );
+  });
+
+  it('does not link an organisation that merely appears in the sentence without a runner cue', () => {
+    const text = 'Het programma Samen Thuis, zo meldt Movisie in de krant.';
+    const c = ctx(text);
+    const ms = [...extractProgrammes(c), mention('ORGANISATION', 'Movisie', text)];
+    expect(linkProgrammes(c, ms).filter((r) => r.type === 'RUN_BY')).toEqual([]);
+  });
+
+  it('links to the municipality a section is about, even in another sentence', () => {
+    const text = 'Deventer investeert in de wijk. Deventer wil meer doen. Speciaal voor ouderen is het programma Vitaal Thuis opgezet. Ook Deventer doet mee.';
+    const c = ctx(text, 'Deventer kiest voor de wijk');
+    const ms = [...extractProgrammes(c)];
+    let from = 0;
+    for (let i = 0; i < 3; i++) {
+      const m = mention('MUNICIPALITY', 'Deventer', text, from);
+      ms.push(m);
+      from = m.end;
+    }
+    const rel = linkProgrammes(c, ms);
+    expect(rel).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: 'Vitaal Thuis' }, to: { type: 'MUNICIPALITY', name: 'Deventer' } })]));
+  });
+});
