@@ -28,22 +28,46 @@ export interface WriteOutcome {
   documentId: string;
 }
 
-export async function documentHash(driver: Driver, database: string, documentId: string): Promise<string | null> {
-  const res = await driver.executeQuery('MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256', { id: documentId }, { database, routing: 'READ' });
-  return (res.records[0]?.get('sha256') as string | undefined) ?? null;
+export interface StoredVersion {
+  sha256: string;
+  extractorVersion: string | null;
 }
 
-/** Writes the facts of one document in one transaction. `force` rewrites even when the hash is unchanged. */
-export async function writeExtraction(driver: Driver, database: string, result: ExtractionResult, force = false): Promise<WriteOutcome> {
+/** What version of a document the graph holds: its text hash and the extractor that read it. */
+export async function storedVersion(driver: Driver, database: string, documentId: string): Promise<StoredVersion | null> {
+  const res = await driver.executeQuery(
+    'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256, d.extractorVersion AS extractorVersion',
+    { id: documentId },
+    { database, routing: 'READ' },
+  );
+  const rec = res.records[0];
+  return rec ? { sha256: rec.get('sha256'), extractorVersion: rec.get('extractorVersion') ?? null } : null;
+}
+
+export function isCurrent(stored: StoredVersion | null, sha256: string, extractorVersion: string | null): boolean {
+  return stored !== null && stored.sha256 === sha256 && stored.extractorVersion === extractorVersion;
+}
+
+export interface WriteOptions {
+  /** Rewrite even when text and extractor are unchanged. */
+  force?: boolean;
+  /** Fingerprint of the extractor that produced the facts (see import/extractor-version.ts). */
+  extractorVersion?: string | null;
+}
+
+/** Writes the facts of one document in one transaction; skips it when the graph already holds this version. */
+export async function writeExtraction(driver: Driver, database: string, result: ExtractionResult, options: WriteOptions = {}): Promise<WriteOutcome> {
   const doc = result.document;
-  const existing = await documentHash(driver, database, doc.id);
-  if (existing === doc.sha256 && !force) return { status: 'unchanged', documentId: doc.id };
+  const version = options.extractorVersion ?? null;
+  const stored = await storedVersion(driver, database, doc.id);
+  if (!options.force && isCurrent(stored, doc.sha256, version)) return { status: 'unchanged', documentId: doc.id };
+  const existing = stored;
 
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     await session.executeWrite(async (tx) => {
       const formerEntityIds = existing === null ? [] : await removeDocumentFacts(tx, doc.id);
-      await writeDocument(tx, result);
+      await writeDocument(tx, result, version);
       for (const type of Object.keys(LABEL) as EntityType[]) {
         await writeEntities(tx, type, doc.id, result.entities.filter((e) => e.type === type));
       }
@@ -76,18 +100,18 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentId: string): 
   return (res.records[0]?.get('ids') as string[] | undefined) ?? [];
 }
 
-async function writeDocument(tx: ManagedTransaction, result: ExtractionResult): Promise<void> {
+async function writeDocument(tx: ManagedTransaction, result: ExtractionResult, extractorVersion: string | null): Promise<void> {
   const { sections, ...doc } = result.document;
   await tx.run(
     `MERGE (d:Document {id: $doc.id})
      SET d.title = $doc.title, d.published = $doc.published, d.file = $doc.file, d.sha256 = $doc.sha256,
-         d.importedAt = datetime()
+         d.extractorVersion = $extractorVersion, d.importedAt = datetime()
      WITH d
      UNWIND $sections AS s
      CREATE (sec:Section {id: s.id})
      SET sec.title = s.title, sec.ordinal = s.ordinal, sec.text = s.text, sec.documentId = d.id
      CREATE (sec)-[:PART_OF]->(d)`,
-    { doc, sections },
+    { doc, sections, extractorVersion },
   );
 }
 

@@ -7,7 +7,9 @@ import { basename } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { extractDocument } from './extract/index.ts';
 import { checkFile, discoverFiles, DEFAULT_MAX_FILE_BYTES, type FileCheck } from './files.ts';
-import { writeExtraction, type WriteStatus } from '../graph/write.ts';
+import { isCurrent, storedVersion, writeExtraction, type WriteStatus } from '../graph/write.ts';
+import { documentId } from './ids.ts';
+import { contentHash, extractorVersion } from './extractor-version.ts';
 
 export interface SkippedFile {
   path: string;
@@ -58,6 +60,13 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       options.onFile?.(path, 'skipped');
       continue;
     }
+    summary.bytes += check.bytes;
+    const version = extractorVersion();
+    if (!options.force && isCurrent(await storedVersion(options.driver, options.database, documentId(path)), contentHash(check.text), version)) {
+      summary.unchanged++;
+      options.onFile?.(path, 'unchanged');
+      continue;
+    }
     let result;
     try {
       result = extractDocument(basename(path), check.text);
@@ -66,9 +75,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       options.onFile?.(path, 'skipped');
       continue;
     }
-    const outcome = await writeExtraction(options.driver, options.database, result, options.force);
+    const outcome = await writeExtraction(options.driver, options.database, result, { force: options.force, extractorVersion: version });
     summary[outcome.status]++;
-    summary.bytes += check.bytes;
     if (outcome.status !== 'unchanged') {
       for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
       summary.relations += result.relations.length;

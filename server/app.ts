@@ -58,7 +58,7 @@ export function createApp(opts: AppOptions): Server {
     cors: origins.length === 0 ? false : { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST', 'OPTIONS'] },
     context: () => ({ read, loaders: createLoaders(read) }),
     plugins: [capPageArguments(), ...armorPlugins(production), executionTimeout(read.timeoutMs + 1000)],
-    logging: production ? 'warn' : 'info',
+    logging: quietLogger,
   });
 
   const serveStatic = createStaticHandler(opts.clientDir);
@@ -108,3 +108,14 @@ function corsHeader(origins: string[], origin: string | undefined): Record<strin
   if (origin && origins.includes(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   return {};
 }
+
+/** Yoga's log: callers' mistakes (GraphQL errors) are theirs, not the server's; real failures are logged by maskError. */
+const quietLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: (...args: unknown[]) => console.warn('[api]', ...args),
+  error: (...args: unknown[]) => {
+    if (args[0] instanceof Error && args[0].name === 'GraphQLError') return;
+    console.error('[api]', ...args);
+  },
+};

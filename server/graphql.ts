@@ -5,4 +5,4 @@
  * rejects ("Cannot use GraphQLEnumType from another module or realm"). In Node both are the same.
  */
 export { GraphQLError, Kind, printSchema, visit } from 'graphql/index.js';
-export type { DocumentNode, GraphQLSchema } from 'graphql/index.js';
+export type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ValidationContext } from 'graphql/index.js';

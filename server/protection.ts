@@ -3,7 +3,7 @@
  * timeout, and error masking that leaves a stable code and a plain sentence only.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, visit, type DocumentNode } from './graphql.ts';
+import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValidationContext } from './graphql.ts';
 import type { Plugin } from 'graphql-yoga';
 import { classify } from './errors.ts';
 
@@ -44,17 +44,41 @@ export function capPageArguments(max: number = LIMITS.maxPage): Plugin {
   };
 }
 
+/** Reports a limit violation as a validation error (all of them at once), not as a thrown exception. */
+const report = (ctx: ValidationContext | null, error: GraphQLError) =>
+  ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'BAD_USER_INPUT' } }));
+const reported = { onReject: [report], propagateOnRejection: false };
+
 export function armorPlugins(production: boolean): Plugin[] {
   const armor = new EnvelopArmor({
-    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: LIMITS.maxAliases },
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reported },
+    maxAliases: { n: LIMITS.maxAliases, ...reported },
+    // Counted while parsing, before any validation context exists: this one throws.
     maxTokens: { n: LIMITS.maxTokens },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+    maxDirectives: { n: LIMITS.maxDirectives, ...reported },
+    costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true, ...reported },
     // Field suggestions ("did you mean ...") help in development and leak the schema in production.
     blockFieldSuggestion: { enabled: production },
   });
-  return armor.protect().plugins as Plugin[];
+  return [...(armor.protect().plugins as Plugin[]), readOnly()];
+}
+
+/** The schema has no mutations; say so plainly instead of letting execution stumble on it. */
+function readOnly(): Plugin {
+  const rule = (ctx: ValidationContext) => ({
+    OperationDefinition(node: OperationDefinitionNode) {
+      if (node.operation !== 'query') {
+        ctx.reportError(
+          new GraphQLError(`This API is read-only: ${node.operation}s are not supported.`, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        );
+      }
+    },
+  });
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule as never);
+    },
+  };
 }
 
 /** Stops waiting for an execution after `ms` and answers TIMEOUT (the Neo4j query has its own timeout too). */

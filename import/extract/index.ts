@@ -74,8 +74,12 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
   };
   // an organisation named inside a person-like span ("Eindredactie: Communicatie Movisie") is the organisation
   const orgs = others.filter((m) => m.type === 'ORGANISATION');
+  // and a person-like span that starts with a municipality ("Amsterdam Zuidoost", "Utrecht Overvecht") is a place
+  const munis = others.filter((m) => m.type === 'MUNICIPALITY');
   const candidates = others.filter(
-    (m) => m.type !== 'PERSON' || !orgs.some((o) => o.start >= m.start && o.end <= m.end && o.end - o.start < m.end - m.start),
+    (m) =>
+      m.type !== 'PERSON' ||
+      (!orgs.some((o) => o.start >= m.start && o.end <= m.end && o.end - o.start < m.end - m.start) && !munis.some((u) => u.start === m.start && u.end < m.end)),
   );
   const seen = new Set<string>();
   for (const m of candidates) {

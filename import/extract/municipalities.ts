@@ -41,6 +41,7 @@ function pickForm(forms: MunicipalityForm[]): MunicipalityForm | null {
 }
 
 /** Capitalised words: every form starts with one (or with "'s-"). */
+const BLOCKED_BEFORE = /[\p{L}\p{N}@/.#_-]/u;
 const CAP_WORD = /(?:['’]s-)?\p{Lu}[\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/gu;
 /** The next word of a multi-word form: one space, or a comma and a space, before it. */
 const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/uy;
@@ -52,7 +53,7 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
     const start = m.index;
     const wEnd = start + m[0].length;
-    if (start > 0 && /[\p{L}\p{N}@/.#_-]/u.test(text[start - 1])) continue; // inside an e-mail address, URL or compound
+    if (start > 0 && BLOCKED_BEFORE.test(text[start - 1])) continue; // inside an e-mail address, URL or compound
     const folded = m[0].toLowerCase();
     const dashAt = folded.indexOf('-', 3);
     const whole = index.firstWords.has(folded) || (folded.includes("’") && index.firstWords.has(foldForm(folded)));

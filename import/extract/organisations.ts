@@ -42,7 +42,8 @@ interface Tok {
 
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
 const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|tot|the|zonder|'t|’t)`;
-const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}@/.&+_-])${CAP}(?: (?:${CONN} ){0,2}${CAP}){0,7}(?![\p{L}\p{N}@]|\.\p{L})`, 'gu');
+const RUN = new RegExp(String.raw`${CAP}(?: (?:${CONN} ){0,2}${CAP}){0,7}(?![\p{L}\p{N}@]|\.\p{L})`, 'gu');
+const RUN_BLOCKED_BEFORE = /[\p{L}\p{N}@/.&+_-]/u;
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
 const CONN_WORDS = new Set(['en', '&', '+', 'voor', 'van', 'de', 'der', 'den', 'het', 'in', 'op', 'of', 'and', 'for', 'aan', 'tot', 'the', 'zonder', "'t", '’t']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d{1,3})$/u;
@@ -112,7 +113,8 @@ function shoutedAround(text: string, start: number, end: number): boolean {
 const NOT_ORG_SUFFIX = /^(?:verdrag|wet|richtlijn|norm|regeling|lidstaten|lidstaat|landen|burgers)$/;
 
 /** Words that can start a known name: a capital or a digit ("Platform31", "113 Zelfmoordpreventie"). */
-const KNOWN_START = /(?<![\p{L}\p{N}@/._-])[\p{Lu}\d’'][\p{L}\p{M}\p{N}&'’+*]*(?:-[\p{L}\p{M}\p{N}&]+)*/gu;
+const KNOWN_BLOCKED_BEFORE = /[\p{L}\p{N}@/._-]/u;
+const KNOWN_START = /[\p{Lu}\d’'][\p{L}\p{M}\p{N}&'’+*]*(?:-[\p{L}\p{M}\p{N}&]+)*/gu;
 /** The next word of a multi-word name (one space before it). */
 const KNOWN_NEXT = / [\p{L}\p{N}&’'+(][\p{L}\p{M}\p{N}&'’+*()]*(?:-[\p{L}\p{M}\p{N}&]+)*/uy;
 
@@ -124,6 +126,7 @@ function findKnown(text: string): Candidate[] {
   KNOWN_START.lastIndex = 0;
   for (let m = KNOWN_START.exec(text); m; m = KNOWN_START.exec(text)) {
     const start = m.index;
+    if (start > 0 && KNOWN_BLOCKED_BEFORE.test(text[start - 1])) continue;
     const first = m[0].toLowerCase();
     const dash = m[0].indexOf('-');
     if (idx.firstWords.has(first)) {
@@ -199,7 +202,7 @@ function findMinistries(text: string): Candidate[] {
       matched = true;
       let end = bodyStart + printed.length;
       const aliases = [`ministerie van ${printed}`];
-      const def = DEFINITION_AFTER.exec(text.slice(end));
+      const def = DEFINITION_AFTER.exec(text.slice(end, end + 14));
       if (def && findMinistry(def[1]) === min) {
         aliases.push(def[1], `ministerie van ${def[1]}`);
         end += def[0].length;
@@ -327,11 +330,33 @@ function recogniseByShape(ctx: Context, seg: Segment): Candidate | null {
   return null;
 }
 
+const GATE_WORDS_BEFORE = new Set(['bij', 'voor', 'van', 'aan', 'met', 'door', 'vanuit', 'de', 'het', 'als', 'zoals', 'en', 'of', 'namens']);
+
+/**
+ * A single capitalised word can only be an organisation through its shape or a cue next to it;
+ * this cheap test skips the many that have neither (names after "zegt", places, sentence starts).
+ */
+function singleWordMayBeOrg(text: string, start: number, end: number, word: string): boolean {
+  const prev = text.charAt(start - 1);
+  if (prev === '(' || prev === '‘' || prev === '“') return true;
+  const prev2 = text.charAt(start - 2);
+  if (prev === ' ' && (prev2 === ',' || prev2 === ':' || prev2 === '&')) return true;
+  const next = text.charAt(end);
+  if (next === ',' || next === ')' || next === '.' || next === '\n' || next === '') return true;
+  if (next === ' ') {
+    const n1 = text.charAt(end + 1);
+    if (n1 === '(' || n1 === '–' || n1 === '-' || n1 === '&' || text.startsWith('en ', end + 1)) return true;
+  }
+  const w = wordBefore(text, start).word;
+  if (w && (GATE_WORDS_BEFORE.has(w) || cueNounKind(w))) return true;
+  return headKind(word) !== null || isHeadCompound(word);
+}
+
 /** Splits a run at "en het", "en de" and at "en"/"&" between two names that stand on their own. */
 function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
   const whole = segmentOf(ctx.text, toks);
   const wholeKnown = knownWhole(ctx.text, whole) !== null;
-  const defined = DEFINITION_AFTER.exec(ctx.text.slice(whole.end));
+  const defined = DEFINITION_AFTER.exec(ctx.text.slice(whole.end, whole.end + 14));
   const wholeDefined = !!defined && acronymFits(whole.text, defined[1]);
   for (let i = 1; i < toks.length - 1; i++) {
     const t = toks[i];
@@ -380,18 +405,38 @@ const LIST_GAP = /^(?: \([^()\n]{1,60}\))?(?:, | en | & |, en | of )(?:de |het )
 const PERSON_BEFORE = /(?:^|[\s(])(\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)(?: (?:van|de|der|den|ter|ten|el|van de|van der|van den|in 't|'t))?(?: \p{Lu}[\p{L}\p{M}'’-]+){1,2}(?:, | \()$/u;
 const REFERENCE_BEFORE = /(?:^|[\s(])\p{Lu}[\p{L}\p{M}'’-]+, (?:\p{Lu}\.)+ \($/u;
 
-function hasAffiliationCue(text: string, start: number): boolean {
-  const left = text.slice(Math.max(0, start - 60), start);
-  if (AFFILIATION_CUE.test(left)) return true;
-  // "<role> bij (de) X", "<role> van (de) X"
-  const m = /([\p{L}-]+) (?:bij|van|voor) (?:de |het )?$/u.exec(left);
-  return !!m && isRoleWordLike(m[1]);
+/** The word that ends right before `pos` (one space between), or '' — a backwards scan, no regex. */
+export function wordBefore(text: string, pos: number): { word: string; start: number } {
+  let e = pos;
+  if (text.charCodeAt(e - 1) !== 32) return { word: '', start: pos };
+  e--;
+  let b = e;
+  while (b > 0 && pos - b < 40) {
+    const c = text[b - 1];
+    if (c === ' ' || c === '\n' || c === '(' || c === '‘' || c === '"' || c === '“' || c === '/') break;
+    b--;
+  }
+  return { word: text.slice(b, e), start: b };
 }
 
+function hasAffiliationCue(text: string, start: number): boolean {
+  // "<role> bij (de) X", "<role> van (de) X"
+  let w = wordBefore(text, start);
+  if (w.word === 'de' || w.word === 'het') w = wordBefore(text, w.start);
+  if (w.word === 'bij' || w.word === 'van' || w.word === 'voor') {
+    const role = wordBefore(text, w.start).word;
+    if (role && isRoleWordLike(role.replace(/[,;:]$/, ''))) return true;
+  } else if (!w.word || !CUE_LAST_WORDS.has(w.word)) return false;
+  return AFFILIATION_CUE.test(text.slice(Math.max(0, start - 50), start));
+}
+
+/** Last words of the affiliation cues: a cheap test before the full expression. */
+const CUE_LAST_WORDS = new Set(['bij', 'voor', 'van', 'aan', 'met', 'door', 'vanuit']);
+
 function cueNounBefore(text: string, start: number): OrgKind | null {
-  const m = /(?:^|\s)(\p{L}[\p{Ll}-]+) (?:(?:als|zoals) )?$/u.exec(text.slice(Math.max(0, start - 60), start));
-  if (!m) return null;
-  return cueNounKind(m[1]);
+  let w = wordBefore(text, start);
+  if (w.word === 'als' || w.word === 'zoals') w = wordBefore(text, w.start);
+  return w.word ? cueNounKind(w.word) : null;
 }
 
 /** "Nidos (voogdij-instelling voor …)", "Artikel 1, het antidiscriminatiebureau": the noun follows. */
@@ -408,6 +453,9 @@ function publisherPlaceBefore(ctx: Context, seg: Segment): boolean {
 }
 
 function hasPersonBefore(text: string, start: number): boolean {
+  const c = text.charAt(start - 1);
+  if (c !== ' ' && c !== '(') return false;
+  if (c === ' ' && text.charAt(start - 2) !== ',') return false;
   const left = text.slice(Math.max(0, start - 60), start);
   const m = PERSON_BEFORE.exec(left);
   if (m && (isFirstName(m[1]) || /\.$/.test(m[1]))) return true;
@@ -428,8 +476,8 @@ function plausibleName(ctx: Context, seg: Segment): boolean {
   if (RAAD_BOARD.test(seg.text) || PROGRAMME_AFTER.test(ctx.text.slice(seg.end, seg.end + 60))) return false;
   if (ctx.muniSpans.some((m) => m.start === seg.start)) return false;
   // "minister Dekker", "wethouder Jansen": a role right before makes it a person
-  const before = /(\p{Ll}[\p{Ll}-]+) $/u.exec(ctx.text.slice(Math.max(0, seg.start - 30), seg.start));
-  if (before && isRoleWordLike(before[1])) return false;
+  const before = wordBefore(ctx.text, seg.start).word;
+  if (before && /^\p{Ll}/u.test(before) && isRoleWordLike(before)) return false;
   if (isPlaceOrStop(ctx, seg) || isPersonLike(seg)) return false;
   if (names.length === 1 && isFirstName(names[0].text)) return false;
   if (names.every((t) => isAllCapsWord(t.text)) && (names.length > 1 || names[0].text.length > 6)) return false;
@@ -445,17 +493,20 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   const items: Item[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    // not inside a word, an e-mail address or a URL (checked here: a look-behind would run at every position)
+    if (m.index > 0 && RUN_BLOCKED_BEFORE.test(text[m.index - 1])) continue;
     if (m[0].indexOf(' ') < 0) {
       // the common case, one capitalised word: a function word, or a sentence start without an apposition after it
       if (stopwords().has(m[0].toLowerCase())) continue;
       const next = text.charAt(m.index + m[0].length);
       if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') continue;
       if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !isHeadCompound(m[0])) continue;
+      if (!singleWordMayBeOrg(text, m.index, m.index + m[0].length, m[0])) continue;
     }
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
     // a quoted title ("de ‘Alliantie Verandering van Binnenuit’") is a programme or a title, not an organisation
-    if (/[‘“"]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && /^[’”"]/.test(text.slice(m.index + m[0].length))) continue;
+    if (/[‘“"]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && /^[’”"]/.test(text.charAt(m.index + m[0].length))) continue;
     const inList = /(?:, |\), )$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     for (const part of splitRun(ctx, cutBeforePlace(ctx, all), inList)) {
       const toks = trim(text, part);
@@ -467,7 +518,7 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       if (!knownHere && !isMunicipalityExactly(ctx, seg.start, seg.end)) {
         cand = recogniseByShape(ctx, seg);
         if (cand && isPersonLike(seg)) cand = null;
-        const def = DEFINITION_AFTER.exec(text.slice(seg.end));
+        const def = DEFINITION_AFTER.exec(text.slice(seg.end, seg.end + 14));
         const names = nameTokens(seg.toks);
         if (!cand && def && names.length >= 2 && acronymFits(seg.text, def[1]) && plausibleName(ctx, seg) && !NON_ORG_ACRONYMS.has(def[1].toUpperCase())) {
           cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 2 };
@@ -479,27 +530,27 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
           if (cueKind && !initial) {
             cand = { start: seg.start, end: seg.end, name: seg.text, kind: cueKind, aliases: [], strength: 1 };
             // "de buurtteamorganisatie Sociaal": a one-word name is known with its noun
-            const noun = /(\p{L}[\p{Ll}-]+) $/u.exec(text.slice(Math.max(0, seg.start - 40), seg.start));
-            if (names.length === 1 && noun) cand.aliases.push(`${noun[1]} ${seg.text}`);
+            const noun = wordBefore(text, seg.start).word;
+            if (names.length === 1 && noun) cand.aliases.push(`${noun} ${seg.text}`);
           }
           else if (afterKind) cand = { start: seg.start, end: seg.end, name: seg.text, kind: afterKind, aliases: [], strength: 1 };
           else if (publisherPlaceBefore(ctx, seg)) cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'bedrijf', aliases: [], strength: 1 };
           else if (!initial && hasAffiliationCue(text, seg.start) && endsAffiliation(text, seg.end)) {
             cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
-          } else if (hasPersonBefore(text, seg.start) && endsAffiliation(text, seg.end) && names.length <= 4) {
+          } else if (names.length <= 4 && endsAffiliation(text, seg.end) && hasPersonBefore(text, seg.start)) {
             cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
           }
         }
         if (cand) {
-          const def2 = DEFINITION_AFTER.exec(text.slice(seg.end));
+          const def2 = DEFINITION_AFTER.exec(text.slice(seg.end, seg.end + 14));
           if (def2 && acronymFits(seg.text, def2[1])) {
             cand.aliases.push(def2[1]);
             cand.end = seg.end; // the acronym is an alias; its own span is found as a bare acronym
           }
         }
       }
-      const open = text.lastIndexOf('(', seg.start);
-      const inParens = open >= 0 && open > text.lastIndexOf(')', seg.start) && seg.start - open < 60;
+      const window = text.slice(Math.max(0, seg.start - 60), seg.start);
+      const inParens = window.lastIndexOf('(') > window.lastIndexOf(')');
       items.push({ seg, cand, known: !!knownHere, inParens });
       if (cand) out.push(cand);
     }
@@ -528,12 +579,15 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
 }
 
 /** Bare acronyms: known ones (already found), ones defined in this section, or after an article or cue. */
+const ACR_BLOCKED_BEFORE = /[\p{L}\p{N}@/._&-]/u;
+
 function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[] {
   const out: Candidate[] = [];
-  const ACR = /(?<![\p{L}\p{N}@/._&-])(\p{Lu}[\p{Lu}\d&]{1,6})(?![\p{L}\p{N}&-])/gu;
+  const ACR = /(\p{Lu}[\p{Lu}\d&]{1,6})(?![\p{L}\p{N}&-])/gu;
   for (let m = ACR.exec(ctx.text); m; m = ACR.exec(ctx.text)) {
     const a = m[1];
     const start = m.index;
+    if (start > 0 && ACR_BLOCKED_BEFORE.test(ctx.text[start - 1])) continue;
     const end = start + a.length;
     const def = defined.get(a);
     if (def) {
@@ -545,7 +599,8 @@ function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[
     const afterArticle = /(?:^|\s)(?:de|het|bij|van|door|namens|met)\s$/.test(left);
     const parens = !afterArticle && left.endsWith('(') && ctx.text.charAt(end) === ')';
     if (!afterArticle && !parens) continue;
-    const para = ctx.text.slice(ctx.text.lastIndexOf('\n', start) + 1, start + 40);
+    const lineStart = Math.max(0, start - 80);
+    const para = ctx.text.slice(lineStart + ctx.text.slice(lineStart, start).lastIndexOf('\n') + 1, start + 40);
     if (para.replace(/[^\p{L}]/gu, '').length > 8 && para === para.toUpperCase()) continue; // a heading in capitals
     const cued = afterArticle && !isSentenceInitial(ctx.text, start) && (/(?:de|het)\s$/.test(left) || hasAffiliationCue(ctx.text, start));
     if (cued || (parens && hasPersonBefore(ctx.text, start))) {
@@ -593,11 +648,12 @@ function confirmAmbiguous(ctx: Context, cands: Candidate[], known: Candidate[]):
       k.strength = 2;
       return true;
     }
-    if (hasAffiliationCue(ctx.text, k.start) || cueNounKind((/(\p{Ll}[\p{Ll}-]+) $/u.exec(ctx.text.slice(Math.max(0, k.start - 40), k.start)) ?? [])[1] ?? '')) {
+    if (hasAffiliationCue(ctx.text, k.start) || cueNounKind(wordBefore(ctx.text, k.start).word)) {
       k.strength = 1;
       return true;
     }
-    const linked = cands.some((c) => c !== k && c.strength > 0 && (LIST_GAP.test(ctx.text.slice(c.end, k.start)) || LIST_GAP.test(ctx.text.slice(k.end, c.start))));
+    const near = (a: number, b: number) => b >= a && b - a < 70;
+    const linked = cands.some((c) => c !== k && c.strength > 0 && ((near(c.end, k.start) && LIST_GAP.test(ctx.text.slice(c.end, k.start))) || (near(k.end, c.start) && LIST_GAP.test(ctx.text.slice(k.end, c.start)))));
     if (linked) k.strength = 1;
     return linked;
   });

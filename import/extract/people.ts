@@ -47,10 +47,13 @@ const ROLE_MODIFIERS = new Set(['senior', 'junior', 'algemeen', 'plaatsvervangen
 const ROLE_STOP = new Set(['van', 'bij', 'in', 'voor', 'namens', 'aan', 'op', 'uit', 'en', 'of', 'die', 'dat', 'met', 'over', 'sinds', 'is', 'was', 'zegt', 'werd', 'wordt']);
 
 /** Unknown capitalised words with these endings are adjectives or nouns, not given names ("Hollandse", "Communicatie"). */
-const NOT_A_GIVEN_NAME = /(?:se|sche|isch|atie|itie|heid|schap|isme|ing|buro|bureau|lijk|ief|aal|eel|eit|iek|ologie)$/;
+const NOT_A_GIVEN_NAME = /(?:se|sche|isch|atie|itie|heid|schap|isme|ing|buro|bureau|lijk|ief|aal|ale|eel|ele|eit|iek|ologie|punt|wijken)$/;
 /** Roles that take an object ("hoofd Centrale Eenheid", "lid Raad van Bestuur") are no evidence for a following name. */
 const ROLES_WITH_OBJECT = new Set(['hoofd', 'lid']);
 /** Particles that are also common prepositions count only before another particle ("in 't Veld", "op den Akker"). */
+const FUNCTION_WORDS = new Set(
+  'de het een en of maar dat die dit deze wat wie hoe waar ook als om in op met voor van bij na naar door over uit aan tot te is was zijn heeft had wordt werd kan zal niet geen wel nog al er hij zij ze wij we je jij ik u hun haar ons onze mijn dan toen nu zo want omdat samen alle veel elke ieder iedereen'.split(' '),
+);
 const ARABIC_PARTICLES = new Set(['el', 'ben', 'al', 'abou', 'ait', 'bou']);
 const WEAK_PARTICLES = new Set(['in', 'op', 'uit']);
 
@@ -87,7 +90,7 @@ function computeRole(word: string): string | null {
   const dash = w.lastIndexOf('-');
   if (dash > 0 && roles.has(w.slice(dash + 1))) return w;
   // compounds: "beleidsmedewerker", "wijkwethouder", "jongerenwerker"
-  for (const suffix of ['wethouder', 'burgemeester', 'medewerker', 'adviseur', 'directeur', 'werker', 'coördinator', 'onderzoeker', 'deskundige', 'regisseur', 'ambtenaar', 'leider', 'manager', 'voorzitter']) {
+  for (const suffix of ['wethouder', 'burgemeester', 'medewerker', 'adviseur', 'directeur', 'werker', 'coördinator', 'onderzoeker', 'deskundige', 'regisseur', 'ambtenaar', 'leider', 'manager', 'voorzitter', 'journalist', 'schrijver', 'fotograaf', 'kunstenaar', 'maker', 'bestuurder', 'ondernemer', 'hoogleraar', 'docent', 'trainer', 'minister', 'ambassadeur']) {
     if (w.length > suffix.length + 2 && w.endsWith(suffix)) return w;
   }
   return null;
@@ -117,9 +120,10 @@ function isInitialAt(tokens: Token[], i: number): boolean {
   return !!t && !!dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.start === t.end;
 }
 
-function isParticle(t: Token | undefined, allowCapitalised: boolean): boolean {
+function isParticle(t: Token | undefined, allowCapitalised: boolean, first = false): boolean {
   if (!t) return false;
   const lower = t.text.toLowerCase().replace('’', "'");
+  if (first && lower === 'het') return false; // "van het Hof", never "het Hof" on its own
   if (!nameData().particles.has(lower)) return false;
   if (WEAK_PARTICLES.has(lower)) return false;
   if (t.text === t.text.toLowerCase()) return true;
@@ -130,8 +134,9 @@ function isSurnameWord(t: Token | undefined, afterParticle = false): boolean {
   if (!isCapWord(t)) return false;
   const { stopwords } = nameData();
   const lower = t!.text.toLowerCase();
-  // after a particle ordinary words are fine surnames ("van der Meer", "de Wit")
-  if ((!afterParticle && stopwords.has(lower)) || NAME_BREAKERS.has(lower) || isRoleWord(lower)) return false;
+  // after a particle or a clear first name, ordinary words are fine surnames ("van der Meer", "Monique Zondag"),
+  // function words never are
+  if (FUNCTION_WORDS.has(lower) || (!afterParticle && stopwords.has(lower)) || NAME_BREAKERS.has(lower) || isRoleWord(lower)) return false;
   const lastPart = lower.slice(lower.lastIndexOf('-') + 1);
   if (NAME_BREAKERS.has(lastPart)) return false;
   return true;
@@ -180,6 +185,9 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
     if (stopwords.has(lower) || NAME_BREAKERS.has(lower) || isRoleWord(lower) || TITLES.has(lower)) return null;
     knownGiven = isFirstName(g.text);
     if (isParticle(g, true) && !knownGiven) return null;
+    // "Krachtwijken Bouchra Dibi": an unknown word before a first name is not part of the name
+    const g1 = tokens[j + 1];
+    if (!knownGiven && g1 && adjacent(text, g, g1) && isCapWord(g1) && isFirstName(g1.text) && !isAmbiguousFirstName(g1.text)) return null;
     if (!knownGiven && NOT_A_GIVEN_NAME.test(lower)) return null;
     parts.push(g.text);
     j++;
@@ -197,13 +205,13 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
   // particles
   let particles = 0;
   const arabicParticle = !initials && !!tokens[j] && ARABIC_PARTICLES.has(tokens[j].text.toLowerCase()) && /^\p{Lu}/u.test(tokens[j].text);
-  while (particles < 3 && isParticle(tokens[j], particles === 0 && !initials) && tokens[j + 1] && adjacent(text, tokens[j], tokens[j + 1])) {
+  while (particles < 3 && isParticle(tokens[j], particles === 0 && !initials, particles === 0) && tokens[j + 1] && adjacent(text, tokens[j], tokens[j + 1])) {
     parts.push(tokens[j].text);
     j++;
     particles++;
   }
   // surname
-  if (!isSurnameWord(tokens[j], particles > 0)) return null;
+  if (!isSurnameWord(tokens[j], particles > 0 || (knownGiven && !isAmbiguousFirstName(tokens[i].text)))) return null;
   parts.push(tokens[j].text);
   let last = j;
   // a second surname word ("Roscam Abbing"), only when the name clearly ends after it
@@ -255,7 +263,8 @@ function roleBefore(tokens: Token[], first: number): { role: string; at: number 
 
 function printedRole(word: string): string {
   const dash = word.lastIndexOf('-');
-  // "SCP-directeur" -> "directeur"; "oud-wethouder" stays as printed
+  // "SCP-directeur", "PvdA-minister" -> the role; "oud-wethouder" stays as printed
+  if (dash > 0 && /\p{Lu}/u.test(word.slice(0, dash)) && /\p{Lu}/u.test(word.slice(1, dash))) return word.slice(dash + 1).toLowerCase();
   if (dash > 0 && /^\p{Lu}{2,}/u.test(word)) return word.slice(dash + 1).toLowerCase();
   return word.charAt(0).toLowerCase() + word.slice(1);
 }

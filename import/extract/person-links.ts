@@ -253,7 +253,14 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       end: ev.end,
     });
   }
-  return out;
+  // several rules may read the same link from one passage: keep one candidate per link and passage
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const key = `${c.type}|${c.from.name}|${c.to.name}|${c.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export const linkPeople: RelationLinker = (ctx, mentions) => linkPersonRelations(ctx, mentions);

@@ -123,10 +123,11 @@ function isPlainWord(token: string): boolean {
 const TAIL_STOP = new Set([
   'is', 'was', 'wordt', 'werd', 'zijn', 'waren', 'heeft', 'hebben', 'had', 'kan', 'kunnen', 'moet', 'moeten', 'zal', 'zullen',
   'die', 'dat', 'waarin', 'waarmee', 'waar', 'te', 'een', 'of', 'maar', 'ook', 'nu', 'al', 'dan', 'als', 'van',
-  'helpt', 'biedt', 'bevat', 'geeft', 'gaat', 'staat', 'laat', 'wil', 'willen', 'zich', 'er', 'hun', 'het', 'ze', 'we', 'je',
+  'helpt', 'biedt', 'bevat', 'geeft', 'gaat', 'staat', 'laat', 'wil', 'willen', 'zich', 'er', 'hun', 'het',
   'meer', 'veel', 'alle', 'deze', 'dit', 'zo', 'gratis', 'niet', 'wel', 'nog', 'weer', 'samen', 'elkaar', 'goed', 'na', 'én',
   'aan', 'om', 'uit', 'volgen', 'zien', 'doen', 'gaan', 'komen', 'maken', 'vinden', 'krijgen', 'geven', 'nemen', 'houden', 'brengen', 'lezen',
 ]);
+const SUBJECT_PRONOUN = new Set(['we', 'wij', 'ze', 'zij', 'je', 'jij', 'ik', 'u', 'hij']);
 const PARTICIPLE = /^(?:[a-zß-öø-ÿ]{0,5}ge[a-zß-öø-ÿ]{2,}[dt]|(?:ont|ver|be|her)[a-zß-öø-ÿ]{3,}[dt]|[a-zß-öø-ÿ]+dt|[a-zß-öø-ÿ]+(?:eren|elen|aden|oden|uiden|ijden|ellen|anden)|[a-zß-öø-ÿ]+(?:gt|kt|pt|ft|lt|dt|ijt|aat|eet|oot))$/u;
 
 /**
@@ -140,6 +141,7 @@ function lowerTail(text: string, from: number): number {
   let pos = from;
   let words = 0;
   let pendingConnector = false;
+  let beforeLast = from;
   for (;;) {
     const m = re.exec(text.slice(pos, pos + 60));
     if (!m) {
@@ -149,7 +151,10 @@ function lowerTail(text: string, from: number): number {
       return pendingConnector ? -1 : pos - from;
     }
     const w = m[1];
+    // "… Zwolle helpen we": a verb before its subject pronoun is not part of the name.
+    if (SUBJECT_PRONOUN.has(w)) return words > 0 ? (beforeLast > from || words === 1 ? beforeLast - from : -1) : pos - from;
     if (TAIL_STOP.has(w) || PARTICIPLE.test(w)) return pendingConnector ? -1 : pos - from;
+    beforeLast = pos;
     if (++words > 4) return -1;
     pos += m[0].length;
     pendingConnector = connectors.has(w);

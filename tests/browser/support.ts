@@ -68,10 +68,17 @@ export async function nodeIds(page: Page): Promise<string[]> {
 
 export async function waitForNodes(page: Page, expected: string[], timeout = 30_000): Promise<void> {
   const want = [...expected].sort();
-  await page.waitForFunction((ids) => {
-    const have = window.__explorer?.nodeIds().sort() ?? [];
-    return have.length === ids.length && have.every((id, i) => id === ids[i]);
-  }, want, { timeout });
+  try {
+    await page.waitForFunction((ids) => {
+      const have = window.__explorer?.nodeIds().sort() ?? [];
+      return have.length === ids.length && have.every((id, i) => id === ids[i]);
+    }, want, { timeout });
+  } catch (error) {
+    const have = await nodeIds(page).catch(() => [] as string[]);
+    const missing = want.filter((id) => !have.includes(id));
+    const extra = have.filter((id) => !want.includes(id));
+    throw new Error(`graph on screen differs: missing ${JSON.stringify(missing.slice(0, 10))} (${missing.length}), extra ${JSON.stringify(extra.slice(0, 10))} (${extra.length}); ${(error as Error).message}`);
+  }
 }
 
 /** Clicks a node where it is drawn. */

@@ -28,7 +28,9 @@ describe('extractProgrammes', () => {
   });
 
   it('finds a name defined by the sentence that follows it', () => {
-    expect(names('Buurtkracht is een initiatief van bewoners in de wijk.')).toContain('Buurtkracht');
+    const section = ctx('Buurtkracht is een initiatief van bewoners in de wijk.', 'Buurtkracht');
+    expect(extractProgrammes(section).map((m) => m.name)).toContain('Buurtkracht');
+    expect(names('DayHelper is een app voor mensen met autisme.')).toContain('DayHelper');
     expect(names('Een voorbeeld is Stevig, een weerbaarheidstraining voor meiden.')).toContain('Stevig');
   });
 

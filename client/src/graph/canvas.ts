@@ -166,7 +166,9 @@ export class GraphCanvas {
     cy.batch(() => {
       cy.elements().remove();
       cy.add(snapshot.nodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: n.position })));
-      cy.add(snapshot.edges.map((e) => ({ group: 'edges' as const, data: e.data })));
+      const fast = snapshot.nodes.length > BIG_GRAPH ? 'fast' : undefined;
+      cy.add(snapshot.edges.map((e) => ({ group: 'edges' as const, data: e.data, classes: fast })));
+      this.resize();
       this.applyFilter();
     });
     if (snapshot.selected && this.has(snapshot.selected)) cy.getElementById(snapshot.selected).select();

@@ -34,7 +34,9 @@ export function renderDetails(container: HTMLElement, entity: EntityDetails, act
     fields.append(h('dt', { text: term }), h('dd', { text: value }));
   };
   field('Type', TYPE_LABEL[entity.type]);
-  const aliases = [...new Set(entity.aliases.filter((a) => a.toLowerCase() !== entity.name.toLowerCase()))];
+  const aliases = [...new Map(entity.aliases.map((a) => [a.toLowerCase(), a])).entries()]
+    .filter(([key]) => key !== entity.name.toLowerCase())
+    .map(([, alias]) => alias);
   field('Ook bekend als', aliases.length > 8 ? `${aliases.slice(0, 8).join(', ')} en ${aliases.length - 8} meer` : aliases.join(', '));
   field('Rollen', entity.roles?.join(', '));
   field('Soort', entity.kind ?? undefined);

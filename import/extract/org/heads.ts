@@ -49,7 +49,7 @@ const GENERIC_COMPOUNDS = new Set([
 const CUE_NOUNS: [RegExp, OrgKind][] = [
   [/^(?:sociaal ?werk|welzijns|zorg|koepel|branche|belangen|cliënten|patiënten|vrijwilligers|uitvoerings|werk|buurtteam|wijkteam|jeugdhulp|jongeren|migranten|vrouwen|zelforganisatie|maatschappelijke? ?)?organisaties?$/, 'anders'],
   [/^(?:zorg|jeugdhulp|ggz-?)?aanbieders?$/, 'zorgaanbieder'],
-  [/^(?:zorg|welzijns|ggz-?)instellingen?$/, 'zorgaanbieder'],
+  [/^(?:zorg|welzijns|ggz-?)instelling(?:en)?$/, 'zorgaanbieder'],
   [/^werkgevers?$/, 'anders'],
   [/^(?:advies|onderzoeks|ingenieurs|tekst|ontwerp)?bureaus?$/, 'bedrijf'],
   [/^(?:re-integratie|schoonmaak|sociale? ?)?bedrijf|bedrijven$/, 'bedrijf'],
@@ -123,8 +123,18 @@ export function headPosition(word: string): HeadPosition {
 }
 
 /** The kind suggested by a (capitalised) word of a name, or null when it is no head. */
+const headMemo = new Map<string, OrgKind | null>();
+
 export function headKind(word: string): OrgKind | null {
   const w = word.toLowerCase();
+  const memo = headMemo.get(w);
+  if (memo !== undefined) return memo;
+  const k = computeHeadKind(w);
+  if (headMemo.size < 50000) headMemo.set(w, k);
+  return k;
+}
+
+function computeHeadKind(w: string): OrgKind | null {
   const { words, suffixes } = headData();
   const exact = words.get(w);
   if (exact) return exact;
@@ -147,7 +157,7 @@ export function isHeadCompound(word: string): boolean {
 }
 
 /** Cheap test before the list: every cue noun ends in one of these. */
-const CUE_ENDING = /(?:organisaties?|aanbieders?|instellingen?|werkgevers?|bureaus?|bedrijf|bedrijven|voorziening|corporaties?|uitgeverij|partij(?:en)?|fondsen|kennisinstitu(?:ut|ten)|stichting|vereniging)$/;
+const CUE_ENDING = /(?:organisaties?|aanbieders?|instelling(?:en)?|werkgevers?|bureaus?|bedrijf|bedrijven|voorziening|corporaties?|uitgeverij|partij(?:en)?|fondsen|kennisinstitu(?:ut|ten)|stichting|vereniging)$/;
 
 export function cueNounKind(word: string): OrgKind | null {
   if (!CUE_ENDING.test(word)) return null;

@@ -60,8 +60,19 @@ export const AFFILIATION_CUE = new RegExp(
   'u',
 );
 
+const roleMemo = new Map<string, boolean>();
+
 export function isRoleWordLike(word: string): boolean {
   const w = word.toLowerCase();
+  let r = roleMemo.get(w);
+  if (r === undefined) {
+    r = computeRoleWordLike(w);
+    if (roleMemo.size < 50000) roleMemo.set(w, r);
+  }
+  return r;
+}
+
+function computeRoleWordLike(w: string): boolean {
   if (nameData().roles.has(w)) return true;
   return /(?:medewerker|adviseur|directeur|werker|coördinator|onderzoeker|deskundige|regisseur|ambtenaar|leider|manager|voorzitter|lid|functionaris|consulent|coach|trainer|docent|lector|hoogleraar|specialist|expert|boswachter|vrijwilliger|begeleider|oprichter|partner|bestuurder|projectleider|programmaleider|secretaris)$/.test(w);
 }

@@ -1,7 +1,9 @@
 /**
  * Names that have the shape of a programme but are something else: generic capitalised words,
- * and (once the gazetteers are loaded) organisations and municipalities.
+ * organisations and municipalities known to the gazetteers ("ZonMw", "GroenLinks", "Utrecht").
  */
+import { municipalityByName, organisationByName } from '../../gazetteers.ts';
+
 const GENERIC = new Set([
   'nederland', 'europa', 'den haag', 'thema', 'redactioneel', 'colofon', 'inhoud', 'meer informatie', 'meer lezen',
   'meer weten', 'interview', 'column', 'kort nieuws', 'nieuws', 'agenda', 'aanpak', 'methode', 'programma', 'project',
@@ -9,5 +11,8 @@ const GENERIC = new Set([
 ]);
 
 export function isKnownNonProgramme(name: string): boolean {
-  return GENERIC.has(name.toLowerCase());
+  if (GENERIC.has(name.toLowerCase())) return true;
+  if (organisationByName(name)) return true;
+  const muni = municipalityByName(name);
+  return muni !== undefined && muni.via !== 'adjective';
 }

@@ -6,6 +6,24 @@
  *           ("een initiatief van X", "ontwikkeld door", "gefinancierd door", "X van Movisie", "(ZonMw)").
  */
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
+import { municipalityByName } from '../../gazetteers.ts';
+
+/** Capitalised adjectives of municipalities ("de Utrechtse Regenboogagenda", "de Amersfoortse aanpak"). */
+const ADJECTIVE = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:se|sche)(?![\p{L}])/gu;
+
+function municipalityAdjectives(text: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(ADJECTIVE)) {
+    const match = municipalityByName(m[0]);
+    if (match && match.via === 'adjective' && !match.ambiguous) out.push({ name: match.municipality.name, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+const ANAPHOR = /^(?:Het|Dit|Deze|Die|Dat|Hij|Zij)\s+(?:is|was|wordt|werd|heeft|had|richt|helpt|biedt|draait|loopt|werkt|bestaat|startte|start)\b/u;
+
+/** Sections longer than this are too broad for "the only municipality named here" to mean "where it runs". */
+const SINGLE_MUNICIPALITY_MAX_LENGTH = 3000;
 
 /** Sentence words that make an organisation in it the runner, developer or funder of the programme. */
 const RUNNER_CUE =
@@ -29,12 +47,13 @@ function sentenceOf(sentences: Sentence[], pos: number): Sentence | undefined {
 
 /** The municipality the whole section is about: named often, and far more than any other. */
 function dominantMunicipality(ctx: SectionContext, munis: EntityMention[]): string | null {
-  if (munis.length < 2) return null;
+  if (munis.length === 0) return null;
   const counts = new Map<string, number>();
   for (const m of munis) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [name, n] = ranked[0];
   const second = ranked[1]?.[1] ?? 0;
+  if (ranked.length === 1 && (ctx.text.length <= SINGLE_MUNICIPALITY_MAX_LENGTH || n >= 2)) return name;
   const inTitle = ctx.section.title.includes(name);
   if ((n >= 3 || inTitle) && n >= 2 * second && n / munis.length >= 0.5) return name;
   return null;
@@ -43,7 +62,11 @@ function dominantMunicipality(ctx: SectionContext, munis: EntityMention[]): stri
 export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
   const programmes = mentions.filter((m) => m.type === 'PROGRAMME');
   if (programmes.length === 0) return [];
-  const munis = mentions.filter((m) => m.type === 'MUNICIPALITY');
+  const adjectives = municipalityAdjectives(ctx.text).filter((a) => !mentions.some((m) => m.type === 'MUNICIPALITY' && m.start <= a.start && a.end <= m.end));
+  const munis: EntityMention[] = [
+    ...mentions.filter((m) => m.type === 'MUNICIPALITY'),
+    ...adjectives.map((a): EntityMention => ({ type: 'MUNICIPALITY', name: a.name, surface: ctx.text.slice(a.start, a.end), start: a.start, end: a.end })),
+  ];
   const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
   const out = new Map<string, RelationCandidate>();
   const add = (c: RelationCandidate) => {
@@ -53,8 +76,20 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
   };
 
   for (const p of programmes) {
-    const s = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
-    const sentenceText = ctx.text.slice(s.start, s.end);
+    const own = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+    // "‘Wat telt’ is een instrument … Het is ontwikkeld in Eindhoven": a next sentence that opens
+    // with a pronoun still speaks about the programme.
+    const nextIdx = ctx.sentences.indexOf(own as Sentence) + 1;
+    const next = nextIdx > 0 ? ctx.sentences[nextIdx] : undefined;
+    const continues = next !== undefined && ANAPHOR.test(ctx.text.slice(next.start, next.start + 20));
+    const s = continues ? { start: own.start, end: next.end } : own;
+    // Cue words inside names do not count ("Samen Thuis" is no "samen met").
+    let sentenceText = ctx.text.slice(s.start, s.end);
+    for (const other of mentions) {
+      if (other.start >= s.start && other.end <= s.end) {
+        sentenceText = sentenceText.slice(0, other.start - s.start) + ' '.repeat(other.end - other.start) + sentenceText.slice(other.end - s.start);
+      }
+    }
     const from = { type: 'PROGRAMME' as const, name: p.name };
     for (const m of munis) {
       if (m.start < s.start || m.end > s.end) continue;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { linkPersonRelations } from '../../import/extract/person-links.ts';
+import type { EntityMention, SectionContext } from '../../import/extract/model.ts';
+import { findPeople } from '../../import/extract/people.ts';
+import { splitSentences } from '../../import/sentences.ts';
+import { organisationForDomain } from '../../import/resolve.ts';
+
+/** Mentions for the test: people from the real extractor, organisations and municipalities marked by hand. */
+function setup(text: string, orgs: string[] = [], munis: string[] = []) {
+  const c: SectionContext = { documentId: 't', section: { id: 't#1', ordinal: 1, title: '', text }, text, sentences: splitSentences(text) };
+  const mark = (type: 'ORGANISATION' | 'MUNICIPALITY', name: string): EntityMention[] => {
+    const out: EntityMention[] = [];
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) out.push({ type, name, surface: name, start: i, end: i + name.length });
+    return out;
+  };
+  const mentions = [...findPeople(c), ...orgs.flatMap((o) => mark('ORGANISATION', o)), ...munis.flatMap((m) => mark('MUNICIPALITY', m))].sort((a, b) => a.start - b.start);
+  return linkPersonRelations(c, mentions).map((r) => `${r.type} ${r.from.name} -> ${r.to.name}${r.role ? ` [${r.role}]` : ''}`);
+}
+
+describe('person links', () => {
+  it('WORKS_FOR from apposition with the role as printed', () => {
+    expect(setup('Kim Putters, directeur van het Sociaal en Cultureel Planbureau, pleit voor dialoog.', ['Sociaal en Cultureel Planbureau'])).toEqual([
+      'WORKS_FOR Kim Putters -> Sociaal en Cultureel Planbureau [directeur]',
+    ]);
+  });
+
+  it('WORKS_FOR from parentheses, several organisations', () => {
+    expect(setup('Hans Boutellier (Kennisplatform Integratie/Verwey-Jonker Instituut) geeft een draai.', ['Kennisplatform Integratie', 'Verwey-Jonker Instituut'])).toEqual([
+      'WORKS_FOR Hans Boutellier -> Kennisplatform Integratie',
+      'WORKS_FOR Hans Boutellier -> Verwey-Jonker Instituut',
+    ]);
+  });
+
+  it('HOLDS_OFFICE_IN for a municipal role: "(X)", "van X", "bij de gemeente X", and coordinated municipalities', () => {
+    expect(setup('Daarover sprak wethouder Fleur Imming (Amersfoort) gisteren.', [], ['Amersfoort'])).toEqual(['HOLDS_OFFICE_IN Fleur Imming -> Amersfoort [wethouder]']);
+    expect(setup('Jan Hamming, burgemeester van Zaanstad, is tevreden.', [], ['Zaanstad'])).toEqual(['HOLDS_OFFICE_IN Jan Hamming -> Zaanstad [burgemeester]']);
+    expect(setup('Marija Scheeve werkt als beleidsmedewerker voor de gemeenten Hillegom, Lisse en Teylingen.', [], ['Hillegom', 'Lisse', 'Teylingen'])).toEqual([
+      'HOLDS_OFFICE_IN Marija Scheeve -> Hillegom [beleidsmedewerker]',
+      'HOLDS_OFFICE_IN Marija Scheeve -> Lisse [beleidsmedewerker]',
+      'HOLDS_OFFICE_IN Marija Scheeve -> Teylingen [beleidsmedewerker]',
+    ]);
+  });
+
+  it('no HOLDS_OFFICE_IN for a municipality merely near someone without a municipal role', () => {
+    expect(setup('Kees Jansen woont sinds kort in Zaanstad en fietst graag.', [], ['Zaanstad'])).toEqual([]);
+  });
+
+  it('e-mail domain: the person whose surname the address spells, mapped to the matching organisation', () => {
+    const links = setup('Meer informatie: Anne Lucassen (a.lucassen@movisie.nl of 06 55 44 05 67).');
+    expect(links).toEqual(['WORKS_FOR Anne Lucassen -> @movisie.nl']);
+    const entities = [
+      { id: 'organisation:movisie', type: 'ORGANISATION' as const, name: 'Movisie', aliases: [], props: {}, mentions: [{ sectionId: 'x', count: 3, snippets: [] }] },
+      { id: 'organisation:verwey-jonker-instituut', type: 'ORGANISATION' as const, name: 'Verwey-Jonker Instituut', aliases: [], props: {}, mentions: [] },
+    ];
+    expect(organisationForDomain('movisie.nl', entities)).toBe('organisation:movisie');
+    expect(organisationForDomain('verwey-jonker.nl', entities)).toBe('organisation:verwey-jonker-instituut');
+    expect(organisationForDomain('gmail.com', entities)).toBeUndefined();
+  });
+
+  it('"X en Y, allebei adviseur bij Z" links both', () => {
+    expect(setup('Jamila Achahchah en Else Boss, allebei beleidsadviseur bij Movisie, zijn expert.', ['Movisie']).sort()).toEqual([
+      'WORKS_FOR Else Boss -> Movisie [beleidsadviseur]',
+      'WORKS_FOR Jamila Achahchah -> Movisie [beleidsadviseur]',
+    ]);
+  });
+});
