@@ -9,7 +9,7 @@ import { connectGraph, closeDriver } from '../graph/driver.ts';
 import { ensureSchema } from '../graph/schema.ts';
 import { importPaths } from '../import/run-import.ts';
 import { describeError } from '../import/errors.ts';
-import { createApp } from './app.ts';
+import { corsOriginsFromEnv, createApp, DEFAULT_QUERY_TIMEOUT_MS } from './app.ts';
 import { clientDist, ensureClientBuilt } from './client-build.ts';
 
 const started = performance.now();
@@ -33,7 +33,15 @@ async function main(): Promise<void> {
 
   if (await ensureClientBuilt()) console.log(`[${seconds()} s] Client built`);
 
-  const server = createApp({ driver: connection.driver, database: connection.database, clientDir: clientDist });
+  const queryTimeoutMs = Number(process.env.QUERY_TIMEOUT_MS ?? DEFAULT_QUERY_TIMEOUT_MS);
+  if (!Number.isFinite(queryTimeoutMs) || queryTimeoutMs <= 0) throw new Error(`QUERY_TIMEOUT_MS must be a positive number of milliseconds, got "${process.env.QUERY_TIMEOUT_MS}".`);
+  const server = createApp({
+    driver: connection.driver,
+    database: connection.database,
+    clientDir: clientDist,
+    corsOrigins: corsOriginsFromEnv(),
+    queryTimeoutMs,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${config.server.port} is already in use: set PORT to another port.`) : err),
