@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../graph/config.ts';
 import { deleteDocument, graphCounts, writeExtraction } from '../../graph/write.ts';
 import { importPaths } from '../../import/run-import.ts';
+import { extractDocument } from '../../import/extract/index.ts';
 import type { ExtractionResult } from '../../import/types.ts';
 import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
 
@@ -18,7 +19,16 @@ const database = testNeo4j().database;
 
 afterAll(closeTestDriver);
 
-async function entityNames(documentId: string): Promise<string[]> {
+async function relationCount(documentId: string): Promise<number> {
+  const res = await driver.executeQuery(
+    'MATCH (:Entity)-[r]->(:Entity) WHERE r.documentId = $documentId RETURN count(r) AS n',
+    { documentId },
+    { database },
+  );
+  return res.records[0].get('n') as number;
+}
+
+async function entityIds(documentId: string): Promise<string[]> {
   const res = await driver.executeQuery(
     `MATCH (e:Entity)-[:MENTIONED_IN]->(:Section)-[:PART_OF]->(:Document {id: $documentId})
      RETURN DISTINCT e.id AS id ORDER BY id`,
@@ -83,27 +93,31 @@ describe('graph writer', () => {
     expect(await graphCounts(driver, database)).toEqual(baseline);
   });
 
-  it('an edited corpus file replaces its old facts, and the original restores them', async () => {
+  it('an edited corpus file replaces its old facts exactly, and the original restores them', async () => {
     const file = '004_095f4ecd3cd81d18.txt';
     const documentId = '004_095f4ecd3cd81d18';
     const baseline = await graphCounts(driver, database);
-    const fullEntities = await entityNames(documentId);
+    const fullEntities = await entityIds(documentId);
 
     const dir = mkdtempSync(join(tmpdir(), 'kg-edit-'));
     try {
       const text = readFileSync(join(corpus, file), 'utf8');
-      writeFileSync(join(dir, file), text.slice(0, Math.floor(text.length / 3)));
+      const shortened = text.slice(0, Math.floor(text.length / 3));
+      writeFileSync(join(dir, file), shortened);
       const edited = await importPaths([join(dir, file)], { driver, database });
       expect(edited.replaced).toBe(1);
-      const fewer = await entityNames(documentId);
-      expect(fewer.length).toBeGreaterThan(0);
-      expect(fewer.length).toBeLessThan(fullEntities.length);
-      expect(fewer.every((id) => fullEntities.includes(id))).toBe(true);
+
+      // The graph holds exactly what the extractor reads in the edited text: nothing of the old version.
+      const expected = extractDocument(file, shortened);
+      const inGraph = await entityIds(documentId);
+      expect(inGraph).toEqual([...new Set(expected.entities.map((e) => e.id))].sort());
+      expect(inGraph.length).toBeLessThan(fullEntities.length);
+      expect(await relationCount(documentId)).toBe(new Set(expected.relations.map((r) => `${r.type} ${r.from} ${r.to}`)).size);
 
       copyFileSync(join(corpus, file), join(dir, file));
       const restored = await importPaths([join(dir, file)], { driver, database });
       expect(restored.replaced).toBe(1);
-      expect(await entityNames(documentId)).toEqual(fullEntities);
+      expect(await entityIds(documentId)).toEqual(fullEntities);
       expect(await graphCounts(driver, database)).toEqual(baseline);
     } finally {
       rmSync(dir, { recursive: true, force: true });
