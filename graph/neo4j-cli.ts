@@ -5,6 +5,8 @@
  *   npm run neo4j -- stop
  *   npm run neo4j -- install   (download the jars and compile the launcher; CI does this up front)
  */
+import path from 'node:path';
+
 import { Command } from 'commander';
 
 import { ConfigError, loadConfig, type GraphConfig } from './config.ts';
@@ -22,10 +24,11 @@ interface CommonOptions {
 }
 
 function configFrom(options: CommonOptions): GraphConfig {
-  return loadConfig({
-    boltPort: options.port ? Number(options.port) : undefined,
-    dataDir: options.dataDir,
-  });
+  // The flags go through the same checks as the env vars they stand for.
+  const env = { ...process.env };
+  if (options.port !== undefined) env.NEO4J_BOLT_PORT = options.port;
+  if (options.dataDir !== undefined) env.NEO4J_DATA_DIR = path.resolve(options.dataDir);
+  return loadConfig({}, env);
 }
 
 function secretSource(config: GraphConfig): string {

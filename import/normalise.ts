@@ -23,14 +23,18 @@ export function cleanCharacters(raw: string): string {
     .replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c] ?? c)
     .replace(/[\u00a0\u2007\u202f\u2009]/g, ' ')
     .replace(/[\u00ad\ufffd\u200b\ufeff]/g, '')
-    .replace(/\t/g, ' ')
-    // an e-mail address broken after '@' by the PDF line wrap ("m.bool@ movisie.nl")
-    .replace(/@[ \n]+(?=[\w-]+\.[a-z]{2,}\b)/g, '@');
+    .replace(/\t/g, ' ');
 }
 
-/** Strips inline markdown: links (keeping the visible text), images, bold/italic markers, escapes. */
+/** An e-mail address broken after '@' by the PDF line wrap ("m.bool@ movisie.nl"). */
+function repairBrokenAddresses(text: string): string {
+  if (!text.includes('@ ') && !text.includes('@\n')) return text;
+  return text.replace(/@[ \n]+(?=[\w-]+\.[a-z]{2,}\b)/g, '@');
+}
+
 const MARKUP = /[*_\\`<!\[]/;
 
+/** Strips inline markdown: links (keeping the visible text), images, bold/italic markers, escapes. */
 export function stripInlineMarkdown(line: string): string {
   if (!MARKUP.test(line)) return line;
   return line
@@ -49,38 +53,35 @@ const RUNNING_HEAD = /^MOVISIES\s*\|/i;
 const MD_HEADING = /^(#{1,6})\s+(.*)$/;
 
 /**
- * A word broken at the line end: "samen-" + "leving". The document itself decides when it can:
- * if the joined word occurs elsewhere it is joined, if the hyphenated form does it is kept. Otherwise
- * a hyphen after an acronym or one letter ("LHBTI-beleid", "e-mail") or after a capitalised word that
- * stands on its own in the document ("Movisie-academie", "Wmo-voorziening") is kept, and others are joined.
+ * A word broken at the line end: "samen-" + "leving" -> "samenleving". The hyphen is kept after an
+ * acronym or a single letter ("LHBTI-beleid", "e-mail") and after a capitalised word that stands on
+ * its own elsewhere in the document ("Movisie-academie", "Wmo-voorziening"); otherwise the word is
+ * joined ("Coöpera-" + "tieve"). Only capitalised prefixes need a look at the document, so the cost
+ * stays linear.
  */
-function joinHyphenated(left: string, right: string, vocabulary: Set<string>): string {
+function joinHyphenated(left: string, right: string, standsAlone: (word: string) => boolean): string {
   const m = /([\p{L}]+)-$/u.exec(left.slice(-40));
   const first = right.charAt(0);
   if (m && /\p{Ll}/u.test(first)) {
     const prefix = m[1];
-    const suffix = /^[\p{L}]+/u.exec(right)?.[0] ?? '';
-    const joined = (prefix + suffix).toLowerCase();
-    const hyphenated = `${prefix}-${suffix}`.toLowerCase();
-    let keepHyphen: boolean;
-    if (vocabulary.has(joined)) keepHyphen = false;
-    else if (vocabulary.has(hyphenated)) keepHyphen = true;
-    else keepHyphen = prefix.length === 1 || /^\p{Lu}{2,}$/u.test(prefix) || (/^\p{Lu}/u.test(prefix) && vocabulary.has(prefix.toLowerCase()));
+    const keepHyphen = prefix.length === 1 || /^\p{Lu}{2,}$/u.test(prefix) || (/^\p{Lu}/u.test(prefix) && standsAlone(prefix));
     return keepHyphen ? left + right : left.slice(0, -1) + right;
   }
   return left + right;
 }
 
-/** Every word of the document (hyphenated compounds also as a whole), lower-cased; words broken at a line end are not in it. */
-function documentVocabulary(text: string): Set<string> {
-  const vocabulary = new Set<string>();
-  const WORD = /[\p{L}]+(?:-[\p{L}]+)*(?!-\s*$)/gmu;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = m[0].toLowerCase();
-    vocabulary.add(w);
-    if (w.includes('-')) for (const part of w.split('-')) vocabulary.add(part);
-  }
-  return vocabulary;
+/** Whether `word` occurs in the text as a word of its own (not glued into a longer word or a line-end break). */
+function standsAloneIn(text: string): (word: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (word) => {
+    let found = cache.get(word);
+    if (found === undefined) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      found = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}]|-\\s*\\n)`, 'u').test(text);
+      cache.set(word, found);
+    }
+    return found;
+  };
 }
 
 const DANGLING_WORD = /(?:^|\s)(?:van|de|der|den|het|een|en|of|met|voor|in|op|te|ten|ter|aan|bij|door|naar|&|–)$/;
@@ -105,26 +106,27 @@ function cannotEndParagraph(para: string): boolean {
  * sentence-final punctuation while the next line starts in lower case.
  */
 export function normaliseBlocks(raw: string): Block[] {
-  const cleaned = cleanCharacters(raw);
-  const vocabulary = documentVocabulary(cleaned);
+  const cleaned = repairBrokenAddresses(cleanCharacters(raw));
+  const standsAlone = standsAloneIn(cleaned);
   const lines = cleaned.split('\n');
   const blocks: Block[] = [];
-  let para = '';
+  // the paragraph under construction as pieces; `last` is its final piece (tests look only at its tail)
+  let parts: string[] = [];
   let open = false;
 
   const close = () => {
-    const text = para.replace(/ {2,}/g, ' ').trim();
+    const text = parts.join('').replace(/ {2,}/g, ' ').trim();
     if (text) blocks.push({ kind: 'para', level: 0, text });
-    para = '';
+    parts = [];
     open = false;
   };
 
   for (const rawLine of lines) {
-    const endsWithSpace = /\s$/.test(rawLine);
+    const endsWithSpace = rawLine.length > 0 && isSpace(rawLine.charCodeAt(rawLine.length - 1));
     const trimmed = rawLine.trim();
     if (!trimmed) {
       if (!open) {
-        if (cannotEndParagraph(para)) open = true;
+        if (parts.length && cannotEndParagraph(parts[parts.length - 1])) open = true;
         else close();
       }
       continue;
@@ -134,37 +136,58 @@ export function normaliseBlocks(raw: string): Block[] {
       close();
       continue;
     }
-    const heading = MD_HEADING.exec(trimmed);
+    const heading = trimmed.charCodeAt(0) === 35 ? MD_HEADING.exec(trimmed) : null; // '#'
     if (heading) {
       close();
-      const text = stripInlineMarkdown(heading[2]).replace(/\s+/g, ' ').trim();
+      const text = collapseSpaces(stripInlineMarkdown(heading[2]));
       if (text) blocks.push({ kind: 'heading', level: heading[1].length, text });
       continue;
     }
-    const text = stripInlineMarkdown(trimmed).replace(/\s+/g, ' ').trim();
+    const text = collapseSpaces(stripInlineMarkdown(trimmed));
     if (!text) continue;
-    if (para) {
-      // only the tail of the paragraph is tested: end-anchored regexes over a growing string would be quadratic
-      const tail = para.slice(-3);
-      const hyphenWrap = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(text);
-      const softWrap = !/[.!?:;’'"”)]$/.test(tail) && /^\p{Ll}/u.test(text);
-      if (hyphenWrap) {
-        para = joinHyphenated(para, text, vocabulary);
-      } else if (/\p{L}-$/u.test(tail) && /^\p{Lu}/u.test(text)) {
-        para = para + text; // "Noord-" + "Holland"
-      } else if (open || softWrap) {
-        para = para + ' ' + text;
+    if (parts.length) {
+      const last = parts[parts.length - 1];
+      const endsHyphenAfterLetter = last.length >= 2 && last.charCodeAt(last.length - 1) === 45 && isLetter(last.charAt(last.length - 2));
+      const first = text.charAt(0);
+      if (endsHyphenAfterLetter && isLower(first)) {
+        parts[parts.length - 1] = joinHyphenated(last, text, standsAlone);
+      } else if (endsHyphenAfterLetter && isUpper(first)) {
+        parts.push(text); // "Noord-" + "Holland"
+      } else if (open || (!SENTENCE_FINAL.has(last.charAt(last.length - 1)) && isLower(first))) {
+        parts.push(' ', text);
       } else {
         close();
-        para = text;
+        parts.push(text);
       }
     } else {
-      para = text;
+      parts.push(text);
     }
-    open = endsWithSpace || /\p{L}-$/u.test(text);
+    open = endsWithSpace || (text.length >= 2 && text.charCodeAt(text.length - 1) === 45 && isLetter(text.charAt(text.length - 2)));
   }
   close();
   return blocks;
+}
+
+const SENTENCE_FINAL = new Set(['.', '!', '?', ':', ';', '’', "'", '"', '”', ')']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 160;
+}
+
+function isLetter(c: string): boolean {
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+function isLower(c: string): boolean {
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+function isUpper(c: string): boolean {
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function collapseSpaces(s: string): string {
+  return (s.includes('  ') ? s.replace(/\s+/g, ' ') : s).trim();
 }
 
 /** The normalised text: blocks separated by blank lines. */

@@ -79,6 +79,10 @@ interface Group {
   type: EntityType;
   names: Map<string, number>; // canonical names proposed by extractors, with counts
   aliases: Set<string>;
+  /** alias arrays already taken over (extractors often pass the same array for every mention) */
+  aliasLists: Set<string[]>;
+  /** props objects already merged (shared objects are merged once) */
+  propObjects: Set<object>;
   props: Record<string, string | string[] | null>;
   mentions: Map<string, { count: number; snippets: string[] }>;
   total: number;
@@ -195,11 +199,19 @@ export function resolveDocument(
     }
     return n;
   };
+  // alias lists are often shared between mentions (a theme's synonyms): each (name, alias) pair is unioned once
+  const unioned = new Set<string>();
   for (const mentions of mentionsBySection) {
     for (const m of mentions) {
       if (!m.name || !foldName(m.name)) continue;
       const a = nodeOf(m.type, m.name);
-      for (const alias of m.aliases ?? []) if (foldName(alias)) uf.union(a, nodeOf(m.type, alias));
+      if (!m.aliases?.length) continue;
+      for (const alias of m.aliases) {
+        const pair = `${a}|${alias}`;
+        if (unioned.has(pair)) continue;
+        unioned.add(pair);
+        if (foldName(alias)) uf.union(a, nodeOf(m.type, alias));
+      }
     }
   }
 
@@ -211,13 +223,21 @@ export function resolveDocument(
       const root = uf.find(nodeOf(m.type, m.name));
       let g = groups.get(root);
       if (!g) {
-        g = { type: m.type, names: new Map(), aliases: new Set(), props: {}, mentions: new Map(), total: 0 };
+        g = { type: m.type, names: new Map(), aliases: new Set(), aliasLists: new Set(), propObjects: new Set(), props: {}, mentions: new Map(), total: 0 };
         groups.set(root, g);
       }
       g.names.set(m.name, (g.names.get(m.name) ?? 0) + 1);
-      for (const a of m.aliases ?? []) g.aliases.add(a);
-      if (m.surface && m.surface !== m.name) g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
-      mergeProps(g.props, m.props);
+      if (m.aliases?.length && !g.aliasLists.has(m.aliases)) {
+        g.aliasLists.add(m.aliases);
+        for (const a of m.aliases) g.aliases.add(a);
+      }
+      if (m.surface && m.surface !== m.name && !g.aliases.has(m.surface)) {
+        g.aliases.add(/\s\s|\n/.test(m.surface) ? m.surface.replace(/\s+/g, ' ').trim() : m.surface);
+      }
+      if (m.props && !g.propObjects.has(m.props)) {
+        g.propObjects.add(m.props);
+        mergeProps(g.props, m.props);
+      }
       g.total++;
       let sm = g.mentions.get(ctx.section.id);
       if (!sm) {
@@ -366,7 +386,7 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     list.sort((a, b) => b.length - a.length);
     byLast.set(last, list);
   }
-  const WORD = /\p{Lu}[\p{L}\p{M}’'-]*\p{L}/gu;
+  const lastWords = [...byLast.keys()];
   return contexts.map((ctx, i) => {
     const existing = mentionsBySection[i];
     const spans = existing.filter((m) => m.type !== 'THEME').map((m) => [m.start, m.end] as [number, number]).sort((a, b) => a[0] - b[0]);
@@ -383,11 +403,13 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     };
     const added: EntityMention[] = [];
     const text = ctx.text;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const forms = byLast.get(m[0]);
-      if (!forms) continue;
-      const end = m.index + m[0].length;
+    // occurrences of every surname's last word, found with indexOf (fast, linear per word)
+    const hits: { at: number; word: string }[] = [];
+    for (const word of lastWords) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) hits.push({ at, word });
+    hits.sort((a, b) => a.at - b.at);
+    for (const { at, word } of hits) {
+      const forms = byLast.get(word)!;
+      const end = at + word.length;
       if (/[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
       for (const form of forms) {
         const start = end - form.length;

@@ -11,7 +11,7 @@ export interface Segment {
   text: string;
 }
 
-const MIN_BODY_BEFORE_SPLIT = 300;
+const MIN_BODY_BEFORE_SPLIT = 800;
 const MAX_TITLE_LENGTH = 90;
 const BYLINE = /^(?:door|tekst|foto|fotografie|beeld|interview|meer informatie|meer weten|contact|kijk|lees|download|bron)\b/i;
 

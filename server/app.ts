@@ -7,12 +7,13 @@ import { createServer, type Server } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { createYoga } from 'graphql-yoga';
 import { databaseAnswers } from '../graph/queries/health.ts';
-import type { ReadContext } from '../graph/queries/run.ts';
+import { QueryCache, type ReadContext } from '../graph/queries/run.ts';
 import type { ApiContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { armorPlugins, capPageArguments, executionTimeout, maskError } from './protection.ts';
 import { createSchema, schemaSDL } from './schema.ts';
 import { createStaticHandler } from './static.ts';
+import { responseCache } from './response-cache.ts';
 
 export interface AppOptions {
   driver: Driver;
@@ -25,6 +26,11 @@ export interface AppOptions {
   queryTimeoutMs?: number;
   /** Production hides field suggestions; default: NODE_ENV === 'production'. */
   production?: boolean;
+  /**
+   * Cache identical reads in process, dropped when the graph changes (checked at most once a
+   * second). Default on; API_CACHE=0 turns it off.
+   */
+  cache?: boolean;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
@@ -42,7 +48,13 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
 }
 
 export function createApp(opts: AppOptions): Server {
-  const read: ReadContext = { driver: opts.driver, database: opts.database, timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS };
+  const cache = opts.cache ?? process.env.API_CACHE !== '0';
+  const read: ReadContext = {
+    driver: opts.driver,
+    database: opts.database,
+    timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    cache: cache ? new QueryCache() : undefined,
+  };
   const production = opts.production ?? process.env.NODE_ENV === 'production';
   const schema = createSchema();
   const sdl = schemaSDL(schema);
@@ -57,7 +69,12 @@ export function createApp(opts: AppOptions): Server {
     maskedErrors: { maskError, isDev: false },
     cors: origins.length === 0 ? false : { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST', 'OPTIONS'] },
     context: () => ({ read, loaders: createLoaders(read) }),
-    plugins: [capPageArguments(), ...armorPlugins(production), executionTimeout(read.timeoutMs + 1000)],
+    plugins: [
+      ...(read.cache ? [responseCache(read as ReadContext & { cache: QueryCache })] : []),
+      capPageArguments(),
+      ...armorPlugins(production),
+      executionTimeout(read.timeoutMs + 1000),
+    ],
     logging: quietLogger,
   });
 
@@ -82,7 +99,7 @@ export function createApp(opts: AppOptions): Server {
       return;
     }
     if (path === '/ready') {
-      void databaseAnswers({ ...read, timeoutMs: READY_TIMEOUT_MS }).then((ok) => {
+      void databaseAnswers({ ...read, cache: undefined, timeoutMs: READY_TIMEOUT_MS }).then((ok) => {
         res.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
         res.end(JSON.stringify(ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j does not answer' }));
       });

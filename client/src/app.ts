@@ -99,9 +99,9 @@ export class App implements ViewHost {
     this.canvas.select(ref.id, { reveal: true });
   }
 
-  reportError(error: unknown): void {
+  reportError(error: unknown, retry?: () => void): void {
     if (isAbort(error)) return;
-    this.status.error(error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het opnieuw.');
+    this.status.error(error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het opnieuw.', retry);
   }
 
   // ---- actions ----
@@ -141,7 +141,8 @@ export class App implements ViewHost {
       this.perView.set(this.state.view, this.step());
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
-      this.reportError(error);
+      const failed = structuredClone(this.state);
+      this.reportError(error, () => void this.restore(failed));
     } finally {
       this.restoring = false;
       done();

@@ -25,11 +25,26 @@ export function neo4jVersion(): string {
   return match?.[1] ?? 'unknown';
 }
 
-function fingerprint(): string {
-  const hash = createHash('sha256');
-  hash.update(fs.readFileSync(POM));
-  hash.update(fs.readFileSync(LAUNCHER_SOURCE));
-  return hash.digest('hex');
+function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** What the cache was built from: the pom decides the jars, the source the compiled launcher. */
+interface Stamp {
+  pom: string;
+  launcher: string;
+}
+
+function currentStamp(): Stamp {
+  return { pom: sha256(POM), launcher: sha256(LAUNCHER_SOURCE) };
+}
+
+function readStamp(file: string): Partial<Stamp> {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Stamp>;
+  } catch {
+    return {};
+  }
 }
 
 function paths(jarsDir: string) {
@@ -43,16 +58,24 @@ function paths(jarsDir: string) {
   };
 }
 
-function readyBuild(jarsDir: string): LauncherBuild | undefined {
+/** The cached jar list, when it was resolved from the current pom and every jar is still there. */
+function cachedJars(jarsDir: string): string | undefined {
   const p = paths(jarsDir);
   try {
-    if (fs.readFileSync(p.stamp, 'utf8').trim() !== fingerprint()) return undefined;
+    if (readStamp(p.stamp).pom !== currentStamp().pom) return undefined;
     const jars = fs.readFileSync(p.classpathFile, 'utf8').trim();
-    if (!jars.split(path.delimiter).every((jar) => fs.existsSync(jar))) return undefined;
-    return { classpath: [p.classes, jars].join(path.delimiter), built: false };
+    return jars.split(path.delimiter).every((jar) => fs.existsSync(jar)) ? jars : undefined;
   } catch {
     return undefined;
   }
+}
+
+function readyBuild(jarsDir: string): LauncherBuild | undefined {
+  const p = paths(jarsDir);
+  const jars = cachedJars(jarsDir);
+  if (!jars || readStamp(p.stamp).launcher !== currentStamp().launcher) return undefined;
+  if (!fs.existsSync(path.join(p.classes, 'sociaalkg', 'neo4j', 'Launcher.class'))) return undefined;
+  return { classpath: [p.classes, jars].join(path.delimiter), built: false };
 }
 
 function run(command: string, args: string[], logFile: string): Promise<{ code: number; output: string }> {
@@ -130,28 +153,34 @@ export async function ensureLauncher(jarsDir: string, log: (line: string) => voi
     const builtMeanwhile = readyBuild(jarsDir);
     if (builtMeanwhile) return builtMeanwhile;
 
-    if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).error) {
-      throw new MavenMissingError(
-        'Maven ("mvn") is needed once to download the Neo4j jars but was not found; install it (e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j server.',
-      );
-    }
     const version = neo4jVersion();
-    const cached = fs.existsSync(path.join(p.repo, 'org', 'neo4j', 'neo4j', version, `neo4j-${version}.jar`));
-    log(cached ? `Compiling the Neo4j ${version} launcher…` : `Downloading Neo4j ${version} jars (first run only)…`);
     fs.rmSync(p.log, { force: true });
-    const mvn = await run('mvn', [
-      '-q', '-B', '--no-transfer-progress',
-      `-Dmaven.repo.local=${p.repo}`,
-      '-f', POM,
-      'dependency:build-classpath',
-      `-Dmdep.outputFile=${p.classpathFile}`,
-    ], p.log);
-    if (mvn.code !== 0) {
-      throw new Neo4jSetupError(
-        `Maven could not resolve the Neo4j jars (${lastLine(mvn.output)}); see ${p.log}.`,
-      );
+    let jars = cachedJars(jarsDir);
+    if (jars) {
+      log(`Compiling the Neo4j ${version} launcher…`);
+    } else {
+      if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).error) {
+        throw new MavenMissingError(
+          'Maven ("mvn") is needed once to download the Neo4j jars but was not found; install it (e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j server.',
+        );
+      }
+      const downloaded = fs.existsSync(path.join(p.repo, 'org', 'neo4j', 'neo4j', version, `neo4j-${version}.jar`));
+      log(downloaded ? `Resolving the Neo4j ${version} jars…` : `Downloading Neo4j ${version} jars (first run only)…`);
+      const mvn = await run('mvn', [
+        '-q', '-B', '--no-transfer-progress',
+        `-Dmaven.repo.local=${p.repo}`,
+        '-f', POM,
+        'dependency:build-classpath',
+        `-Dmdep.outputFile=${p.classpathFile}`,
+      ], p.log);
+      if (mvn.code !== 0) {
+        throw new Neo4jSetupError(
+          `Maven could not resolve the Neo4j jars (${lastLine(mvn.output)}); see ${p.log}.`,
+        );
+      }
+      jars = fs.readFileSync(p.classpathFile, 'utf8').trim();
+      fs.writeFileSync(p.stamp, JSON.stringify({ pom: currentStamp().pom }));
     }
-    const jars = fs.readFileSync(p.classpathFile, 'utf8').trim();
     fs.rmSync(p.classes, { recursive: true, force: true });
     const javac = await run(javacBinary(), [
       '--release', '17', '-nowarn', '-cp', jars, '-d', p.classes, LAUNCHER_SOURCE,
@@ -159,7 +188,7 @@ export async function ensureLauncher(jarsDir: string, log: (line: string) => voi
     if (javac.code !== 0) {
       throw new Neo4jSetupError(`Compiling the Neo4j launcher failed (${lastLine(javac.output)}); see ${p.log}.`);
     }
-    fs.writeFileSync(p.stamp, `${fingerprint()}\n`);
+    fs.writeFileSync(p.stamp, JSON.stringify(currentStamp()));
     return { classpath: [p.classes, jars].join(path.delimiter), built: true };
   });
 }

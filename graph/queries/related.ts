@@ -13,8 +13,8 @@
 import { entityProjection, type EntityRow } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 
-const RELATED_PROGRAMMES = `
-  MATCH (src:Programme {id: $id})
+/** From a bound `src` to the ranked rows `c, hits, score` (shared by the API and the bench's @cypher field). */
+const RANKED_CANDIDATES = `
   WITH src,
        COLLECT { MATCH (src)-[:RUNS_IN]->(m:Municipality) RETURN DISTINCT m.id } AS srcMunicipalities,
        COUNT { MATCH (p:Programme) RETURN p } AS n
@@ -37,7 +37,11 @@ const RELATED_PROGRAMMES = `
   WHERE size(municipalities) > 0 AND none(m IN municipalities WHERE m IN srcMunicipalities)
   WITH c, hits, reduce(total = 0.0, h IN hits | total + h.weight) AS score
   ORDER BY score DESC, c.name, c.id
-  LIMIT $first
+  LIMIT $first`;
+
+const RELATED_PROGRAMMES = `
+  MATCH (src:Programme {id: $id})
+  ${RANKED_CANDIDATES}
   RETURN ${entityProjection('c')} AS programme, score,
          [h IN hits WHERE h.kind = 'THEME' | {entity: h.shared, weight: h.weight}] AS themes,
          [h IN hits WHERE h.kind = 'ORGANISATION' | {entity: h.shared, weight: h.weight}] AS organisations`;
@@ -70,3 +74,12 @@ const PROGRAMME_EXISTS = `MATCH (p:Programme {id: $id}) RETURN p.id AS id`;
 export async function programmeExists(ctx: ReadContext, id: string): Promise<boolean> {
   return (await readRows(ctx, PROGRAMME_EXISTS, { id })).length > 0;
 }
+
+/**
+ * The same ranking as a @cypher field statement for the bench's @neo4j/graphql comparison
+ * server (`this` = the source programme, `$first` = the field argument).
+ */
+export const RELATED_PROGRAMMES_CYPHER_FIELD = `
+  WITH this AS src
+  ${RANKED_CANDIDATES}
+  RETURN c`;

@@ -13,14 +13,29 @@ export interface ReadContext {
   database: string;
   /** Neo4j transaction timeout for each query, in milliseconds. */
   timeoutMs: number;
+  /** Shared result cache (see QueryCache); absent: every read goes to Neo4j. */
+  cache?: QueryCache;
 }
 
 export type Row = Record<string, unknown>;
 
+const PROFILE = process.env.API_PROFILE === '1';
+function printProfile(p: any, depth = 0): void {
+  if (!p) return;
+  console.log(`${' '.repeat(depth * 2)}${p.operatorType} rows=${p.rows} dbHits=${p.dbHits} ${String(p.arguments?.Details ?? '').slice(0, 120)}`);
+  for (const c of p.children ?? []) printProfile(c, depth + 1);
+}
+
 export async function readRows(ctx: ReadContext, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  if (ctx.cache) return ctx.cache.read(ctx, cypher, params);
+  return runRead(ctx, cypher, params);
+}
+
+async function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run(cypher, params, { timeout: ctx.timeoutMs });
+    const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });
+    if (PROFILE) printProfile(result.summary.profile);
     return result.records.map((record) => toNative(record.toObject()) as Row);
   } finally {
     await session.close();
@@ -50,4 +65,71 @@ export function clampInt(value: number | null | undefined, fallback: number, max
 /** Neo4j wants integers, not floats, for LIMIT/SKIP. */
 export function int(n: number) {
   return neo4j.int(n);
+}
+
+/** Changes whenever a document is imported, replaced or deleted (graph/write.ts stamps importedAt). */
+const GRAPH_VERSION = `
+  MATCH (d:Document)
+  RETURN count(d) AS documents, toString(max(d.importedAt)) AS lastImport, collect(d.sha256) AS hashes`;
+
+/**
+ * In-process cache of read results for a graph that only changes on import. Identical reads
+ * (same Cypher, same parameters) share one result, concurrent ones one round trip. Staleness
+ * is bounded: at most once per `checkEveryMs` a cheap query reads the graph's version (document
+ * count, last import time, content hashes) and the whole cache is dropped when it changed.
+ * Failed reads are not kept.
+ */
+export class QueryCache {
+  private readonly entries = new Map<string, Promise<Row[]>>();
+  private version: string | undefined;
+  private checkedAt = 0;
+  /** Bumped whenever the cache is dropped, so that caches built on top of this one can follow. */
+  generation = 0;
+  private checking: Promise<void> | undefined;
+
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly checkEveryMs = 1000,
+  ) {}
+
+  async read(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    await this.ensureFresh(ctx);
+    const key = `${cypher}\u0000${JSON.stringify(params)}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key); // most recently used goes last
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const loading = runRead(ctx, cypher, params);
+    this.entries.set(key, loading);
+    loading.catch(() => this.entries.delete(key));
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return loading;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.generation++;
+    this.version = undefined;
+    this.checkedAt = 0;
+  }
+
+  /** Drops everything when the graph changed (checks at most once per checkEveryMs). */
+  async ensureFresh(ctx: ReadContext): Promise<void> {
+    if (Date.now() - this.checkedAt < this.checkEveryMs) return;
+    this.checking ??= (async () => {
+      const rows = await runRead(ctx, GRAPH_VERSION, {});
+      const version = JSON.stringify(rows[0] ?? null);
+      if (version !== this.version) {
+        this.entries.clear();
+        this.generation++;
+        this.version = version;
+      }
+      this.checkedAt = Date.now();
+    })().finally(() => {
+      this.checking = undefined;
+    });
+    await this.checking;
+  }
 }

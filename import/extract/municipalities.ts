@@ -10,7 +10,7 @@
  */
 import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
 import { foldForm, municipalityIndex, type MunicipalityForm, type MunicipalityIndex } from './municipality/index-data.ts';
-import { contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
+import { blocksNameStart, contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
 
 interface Candidate {
   form: MunicipalityForm;
@@ -41,7 +41,6 @@ function pickForm(forms: MunicipalityForm[]): MunicipalityForm | null {
 }
 
 /** Capitalised words: every form starts with one (or with "'s-"). */
-const BLOCKED_BEFORE = /[\p{L}\p{N}@/.#_-]/u;
 const CAP_WORD = /(?:['’]s-)?\p{Lu}[\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/gu;
 /** The next word of a multi-word form: one space, or a comma and a space, before it. */
 const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/uy;
@@ -53,7 +52,7 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
     const start = m.index;
     const wEnd = start + m[0].length;
-    if (start > 0 && BLOCKED_BEFORE.test(text[start - 1])) continue; // inside an e-mail address, URL or compound
+    if (start > 0 && blocksNameStart(text.charCodeAt(start - 1))) continue; // inside an e-mail address, URL or compound
     const folded = m[0].toLowerCase();
     const dashAt = folded.indexOf('-', 3);
     const whole = index.firstWords.has(folded) || (folded.includes("’") && index.firstWords.has(foldForm(folded)));
@@ -135,7 +134,7 @@ function propagateLists(text: string, cands: Candidate[]): void {
   }
 }
 
-const GEMEENTE_UNKNOWN = /(?<![\p{L}])[Gg]emeente (\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)?)(?![\p{L}\p{M}-])/gu;
+const GEMEENTE_UNKNOWN = /[Gg]emeente (\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)?)(?![\p{L}\p{M}-])/gu;
 /** Words that may follow "gemeente" with a capital without being a name (sentence starts after a lost full stop, headings). */
 const NOT_A_NAME = new Set(['zorg', 'werk', 'jeugd', 'wonen', 'welzijn', 'beleid', 'samen', 'door', 'maar', 'want', 'omdat', 'ook', 'daar', 'deze', 'die', 'dat', 'het', 'een', 'wij', 'zij', 'hier', 'toen', 'wel', 'niet', 'alle', 'elke', 'iedere', 'onze', 'hun', 'haar', 'zijn', 'mijn', 'jouw', 'uw', 'wat', 'hoe', 'waar', 'wie', 'sinds', 'vanaf', 'tot', 'voor', 'na', 'met', 'zonder', 'over', 'onder', 'tussen', 'binnen', 'buiten', 'vooral', 'soms', 'vaak', 'nu', 'dan', 'als', 'dus', 'toch', 'nog', 'zo', 'meer', 'minder', 'veel', 'weinig', 'daarom', 'daarnaast', 'bovendien', 'inwoners', 'gemeenten', 'gemeente', 'sociaal', 'sociale']);
 
@@ -144,6 +143,7 @@ function unknownAfterGemeente(text: string, index: MunicipalityIndex, taken: Can
   const out: EntityMention[] = [];
   GEMEENTE_UNKNOWN.lastIndex = 0;
   for (let m = GEMEENTE_UNKNOWN.exec(text); m; m = GEMEENTE_UNKNOWN.exec(text)) {
+    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
     const name = m[1];
     const start = m.index + m[0].length - name.length;
     if (taken.some((c) => c.start <= start && c.end > start)) continue;
@@ -189,4 +189,18 @@ function computeMunicipalities(text: string, index: MunicipalityIndex): EntityMe
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const extractMunicipalities: MentionExtractor = (ctx: SectionContext) => findMunicipalities(ctx.text);
+const bySection = new WeakMap<object, { text: string; mentions: EntityMention[] }>();
+
+/**
+ * The municipality mentions of a section, computed once: the organisation extractor and linker
+ * need them too (cached per section object, so the pipeline's contexts share one result).
+ */
+export function sectionMunicipalities(ctx: SectionContext): EntityMention[] {
+  const hit = bySection.get(ctx.section);
+  if (hit && hit.text === ctx.text) return hit.mentions.map((m) => ({ ...m }));
+  const mentions = findMunicipalities(ctx.text);
+  bySection.set(ctx.section, { text: ctx.text, mentions });
+  return mentions.map((m) => ({ ...m }));
+}
+
+export const extractMunicipalities: MentionExtractor = (ctx: SectionContext) => sectionMunicipalities(ctx);

@@ -16,12 +16,13 @@
  * "Werkplaats Sociaal Domein Nijmegen".
  */
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
-import { findMunicipalities } from './municipalities.ts';
+import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
+import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
 import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
 import { cueNounKind, headKind, headPosition, isHeadCompound } from './org/heads.ts';
 import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
-import { isSentenceInitial } from './municipality/context.ts';
+import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 
 interface Candidate {
   start: number;
@@ -43,14 +44,13 @@ interface Tok {
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
 const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|tot|the|zonder|'t|’t)`;
 const RUN = new RegExp(String.raw`${CAP}(?: (?:${CONN} ){0,2}${CAP}){0,7}(?![\p{L}\p{N}@]|\.\p{L})`, 'gu');
-const RUN_BLOCKED_BEFORE = /[\p{L}\p{N}@/.&+_-]/u;
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
 const CONN_WORDS = new Set(['en', '&', '+', 'voor', 'van', 'de', 'der', 'den', 'het', 'in', 'op', 'of', 'and', 'for', 'aan', 'tot', 'the', 'zonder', "'t", '’t']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d{1,3})$/u;
 const DEFINITION_AFTER = /^ \((\p{Lu}[\p{L}\d&+-]{1,9})\)/u;
 const ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:se|che|e|isch|ijk|aal|eel|ief)|Koninklijke?|Landelijke?|Nationale?|Algemene?)$/u;
 const NAME_ADJECTIVE = /^(?:Nederlandse?|Nederlands|Landelijke?|Nationale?|Koninklijke?|Europese?|Internationale?|Algemene?|Centrale?|Vrije)$/;
-const SPLIT_ADJ = /^\p{Lu}\p{Ll}+(?:aal|eel|ief|ijk|isch|ig|se|sche|ele|ale|ieve|ijke|ische|ige)$/u;
+const SPLIT_ADJ = /^\p{Lu}\p{Ll}+(?:aal|eel|ief|ijk|isch|ele|ale|ieve|ijke|ische)$/u;
 const FUNCTION_WORD = /^(?:de|het|een|deze|die|dit|dat|onze|ons|uw|jouw|mijn|zijn|haar|hun|ieder|iedere|elke|alle|nieuwe|eigen)$/i;
 const RAAD_BOARD = /^Raad van (?:Bestuur|Toezicht|Advies|Commissarissen)\b|^(?:Bestuur|Directie|Redactie|Thema|Colofon)\b/;
 
@@ -113,7 +113,6 @@ function shoutedAround(text: string, start: number, end: number): boolean {
 const NOT_ORG_SUFFIX = /^(?:verdrag|wet|richtlijn|norm|regeling|lidstaten|lidstaat|landen|burgers)$/;
 
 /** Words that can start a known name: a capital or a digit ("Platform31", "113 Zelfmoordpreventie"). */
-const KNOWN_BLOCKED_BEFORE = /[\p{L}\p{N}@/._-]/u;
 const KNOWN_START = /[\p{Lu}\d’'][\p{L}\p{M}\p{N}&'’+*]*(?:-[\p{L}\p{M}\p{N}&]+)*/gu;
 /** The next word of a multi-word name (one space before it). */
 const KNOWN_NEXT = / [\p{L}\p{N}&’'+(][\p{L}\p{M}\p{N}&'’+*()]*(?:-[\p{L}\p{M}\p{N}&]+)*/uy;
@@ -126,7 +125,7 @@ function findKnown(text: string): Candidate[] {
   KNOWN_START.lastIndex = 0;
   for (let m = KNOWN_START.exec(text); m; m = KNOWN_START.exec(text)) {
     const start = m.index;
-    if (start > 0 && KNOWN_BLOCKED_BEFORE.test(text[start - 1])) continue;
+    if (start > 0 && blocksNameStart(text.charCodeAt(start - 1))) continue;
     const first = m[0].toLowerCase();
     const dash = m[0].indexOf('-');
     if (idx.firstWords.has(first)) {
@@ -170,13 +169,14 @@ function findKnown(text: string): Candidate[] {
   return out;
 }
 
-const MINISTRY = /(?<![\p{L}])([Mm]inisterie van|[Mm]inisteries(?: van)?) ((?:\p{Lu}[\p{L}&]*|en|,)(?:[ ,]+(?:\p{Lu}[\p{L}&]*|en(?= \p{Lu})))*)(?: \((\p{Lu}[\p{L}&]{1,6})\))?/gu;
+const MINISTRY = /([Mm]inisterie van|[Mm]inisteries(?: van)?) ((?:\p{Lu}[\p{L}&]*|en|,)(?:[ ,]+(?:\p{Lu}[\p{L}&]*|en(?= \p{Lu})))*)(?: \((\p{Lu}[\p{L}&]{1,6})\))?/gu;
 
 /** "ministerie van Sociale Zaken en Werkgelegenheid (SZW)", "ministerie van VWS", "de ministeries VWS, J&V en OCW". */
 function findMinistries(text: string): Candidate[] {
   const out: Candidate[] = [];
   MINISTRY.lastIndex = 0;
   for (let m = MINISTRY.exec(text); m; m = MINISTRY.exec(text)) {
+    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
     const plural = m[1].toLowerCase().startsWith('ministeries');
     const body = m[2].replace(/[ ,]+$/, '');
     const bodyStart = m.index + m[0].indexOf(m[2]);
@@ -221,13 +221,14 @@ function findMinistries(text: string): Candidate[] {
 }
 
 /** Bare portfolios: "Vanuit het perspectief van Buitenlandse Zaken", "Justitie en Veiligheid heeft". */
-const PORTFOLIO = /(?<![\p{L}])((?:Algemene|Binnenlandse|Buitenlandse|Economische|Infrastructuur|Justitie|Veiligheid|Landbouw|Onderwijs|Sociale|Volksgezondheid|Volkshuisvesting|Klimaat|Asiel)(?: (?:en|\p{Lu}\p{Ll}+)){1,4})(?![\p{L}])/gu;
+const PORTFOLIO = /((?:Algemene|Binnenlandse|Buitenlandse|Economische|Infrastructuur|Justitie|Veiligheid|Landbouw|Onderwijs|Sociale|Volksgezondheid|Volkshuisvesting|Klimaat|Asiel)(?: (?:en|\p{Lu}\p{Ll}+)){1,4})(?![\p{L}])/gu;
 const PORTFOLIO_NOT_AFTER = /(?:wethouder|afdeling|directie|dienst|portefeuille|commissie|team|cluster|sector|domein|minister|staatssecretaris|ministerie|ministeries|van de|gemeentelijke)\s+(?:van\s+)?$/i;
 
 function findPortfolios(text: string): Candidate[] {
   const out: Candidate[] = [];
   PORTFOLIO.lastIndex = 0;
   for (let m = PORTFOLIO.exec(text); m; m = PORTFOLIO.exec(text)) {
+    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
     const min = findMinistry(m[1]);
     if (!min || !/\s/.test(m[1])) continue;
     if (PORTFOLIO_NOT_AFTER.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
@@ -424,11 +425,15 @@ function hasAffiliationCue(text: string, start: number): boolean {
   let w = wordBefore(text, start);
   if (w.word === 'de' || w.word === 'het') w = wordBefore(text, w.start);
   if (w.word === 'bij' || w.word === 'van' || w.word === 'voor') {
-    const role = wordBefore(text, w.start).word;
-    if (role && isRoleWordLike(role.replace(/[,;:]$/, ''))) return true;
+    const role = wordBefore(text, w.start).word.replace(/[,;:]$/, '');
+    // "minister van Engelshoven", "wethouder van Dijk": a title and a surname with its particle
+    if (w.word === 'van' && PERSONAL_TITLES.has(role.toLowerCase())) return false;
+    if (role && isRoleWordLike(role)) return true;
   } else if (!w.word || !CUE_LAST_WORDS.has(w.word)) return false;
   return AFFILIATION_CUE.test(text.slice(Math.max(0, start - 50), start));
 }
+
+const PERSONAL_TITLES = new Set(['minister', 'staatssecretaris', 'wethouder', 'burgemeester', 'mevrouw', 'meneer', 'heer', 'collega', 'raadslid', 'kamerlid', 'gedeputeerde', 'commissaris']);
 
 /** Last words of the affiliation cues: a cheap test before the full expression. */
 const CUE_LAST_WORDS = new Set(['bij', 'voor', 'van', 'aan', 'met', 'door', 'vanuit']);
@@ -478,6 +483,8 @@ function plausibleName(ctx: Context, seg: Segment): boolean {
   // "minister Dekker", "wethouder Jansen": a role right before makes it a person
   const before = wordBefore(ctx.text, seg.start).word;
   if (before && /^\p{Ll}/u.test(before) && isRoleWordLike(before)) return false;
+  // "bewoners in Kessel": a place, even when the gazetteer does not count it as a municipality here
+  if ((before === 'in' || before === 'uit' || before === 'te') && municipalityIndex().forms.has(foldForm(seg.text))) return false;
   if (isPlaceOrStop(ctx, seg) || isPersonLike(seg)) return false;
   if (names.length === 1 && isFirstName(names[0].text)) return false;
   if (names.every((t) => isAllCapsWord(t.text)) && (names.length > 1 || names[0].text.length > 6)) return false;
@@ -494,7 +501,7 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     // not inside a word, an e-mail address or a URL (checked here: a look-behind would run at every position)
-    if (m.index > 0 && RUN_BLOCKED_BEFORE.test(text[m.index - 1])) continue;
+    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
     if (m[0].indexOf(' ') < 0) {
       // the common case, one capitalised word: a function word, or a sentence start without an apposition after it
       if (stopwords().has(m[0].toLowerCase())) continue;
@@ -506,8 +513,10 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
     // a quoted title ("de ‘Alliantie Verandering van Binnenuit’") is a programme or a title, not an organisation
-    if (/[‘“"]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && /^[’”"]/.test(text.charAt(m.index + m[0].length))) continue;
-    const inList = /(?:, |\), )$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    const opening = text.charAt(m.index - 1);
+    const closing = text.charAt(m.index + m[0].length);
+    if ((opening === '‘' || opening === '“' || opening === '"') && (closing === '’' || closing === '”' || closing === '"')) continue;
+    const inList = text.charAt(m.index - 1) === ' ' && text.charAt(m.index - 2) === ',';
     for (const part of splitRun(ctx, cutBeforePlace(ctx, all), inList)) {
       const toks = trim(text, part);
       if (!toks.length) continue;
@@ -579,7 +588,6 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
 }
 
 /** Bare acronyms: known ones (already found), ones defined in this section, or after an article or cue. */
-const ACR_BLOCKED_BEFORE = /[\p{L}\p{N}@/._&-]/u;
 
 function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[] {
   const out: Candidate[] = [];
@@ -587,7 +595,7 @@ function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[
   for (let m = ACR.exec(ctx.text); m; m = ACR.exec(ctx.text)) {
     const a = m[1];
     const start = m.index;
-    if (start > 0 && ACR_BLOCKED_BEFORE.test(ctx.text[start - 1])) continue;
+    if (start > 0 && blocksNameStart(ctx.text.charCodeAt(start - 1))) continue;
     const end = start + a.length;
     const def = defined.get(a);
     if (def) {
@@ -613,8 +621,9 @@ function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[
 /** City networks: "de G40", "G32-verband", "gemeenten uit de G50". */
 function findCityNetworks(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const G = /(?<![\p{L}\p{N}@/.-])G(\d{1,3})(?![\p{L}\p{N}])/gu;
+  const G = /G(\d{1,3})(?![\p{L}\p{N}])/gu;
   for (let m = G.exec(text); m; m = G.exec(text)) {
+    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
     const n = Number(m[1]);
     if (n < 3 || n > 100) continue;
     out.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'netwerk', aliases: [], strength: 3 });
@@ -677,8 +686,8 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export function findOrganisations(text: string): EntityMention[] {
-  const ctx: Context = { text, muniSpans: findMunicipalities(text).map((m) => ({ start: m.start, end: m.end })) };
+export function findOrganisations(text: string, municipalities: EntityMention[] = findMunicipalities(text)): EntityMention[] {
+  const ctx: Context = { text, muniSpans: municipalities.map((m) => ({ start: m.start, end: m.end })) };
   const ministries = [...findMinistries(text), ...findPortfolios(text)];
   const known = findKnown(text).filter((k) => !ministries.some((m) => m.start <= k.start && m.end >= k.end));
   const runs = findByRuns(ctx, [...known, ...ministries]);
@@ -702,23 +711,26 @@ export function findOrganisations(text: string): EntityMention[] {
   }));
 }
 
-export const extractOrganisations: MentionExtractor = (ctx: SectionContext) => findOrganisations(ctx.text);
+export const extractOrganisations: MentionExtractor = (ctx: SectionContext) => findOrganisations(ctx.text, sectionMunicipalities(ctx));
 
-const BASED_AFTER = /^(?:,? (?:in|uit|te|gevestigd in|gevestigd te) (?:de gemeente |het )?| \()$/;
+const BASED_AFTER = /^(?:,? (?:in|uit|te|gevestigd in|gevestigd te|voor) (?:de |het )?(?:gemeenten? |regio )?| \((?:regio |gemeente )?)$/i;
+const LIST_JOIN = /^(?:, | en |, en )$/;
 
 /**
  * BASED_IN: an organisation and a municipality printed together — "X in Utrecht", "X uit
- * Amersfoort", "Lumens (Eindhoven)", or the municipality inside the name ("Amersfoortse
- * Voedselbank", "Werkplaats Sociaal Domein Nijmegen"). Municipality mentions are read from the
- * text again because a municipality inside an organisation name loses the overlap contest.
+ * Amersfoort", "Lumens (Eindhoven)", "Sociom (regio Wijchen)", "HLTsamen, voor de Gemeenten
+ * Hillegom, Lisse en Teylingen", a reference "Bussum, Coutinho", or the municipality inside the
+ * name ("Amersfoortse Voedselbank", "Werkplaats Sociaal Domein Nijmegen", "Best Open").
+ * Municipality mentions come from the section again because one inside an organisation name
+ * loses the overlap contest; a name inside an organisation name needs no context of its own.
  */
 export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions: EntityMention[]) => {
   const out: RelationCandidate[] = [];
   const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
   if (!orgs.length) return out;
-  const munis = findMunicipalities(ctx.text);
+  const munis = sectionMunicipalities(ctx);
   const seen = new Set<string>();
-  const add = (org: EntityMention, muni: EntityMention, end: number) => {
+  const add = (org: EntityMention, muni: { name: string; start: number; end: number }) => {
     const key = `${org.name}|${muni.name}`;
     if (seen.has(key) || org.props?.kind === 'ministerie') return;
     seen.add(key);
@@ -727,23 +739,48 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
       from: { type: 'ORGANISATION', name: org.name },
       to: { type: 'MUNICIPALITY', name: muni.name },
       start: Math.min(org.start, muni.start),
-      end: Math.max(end, org.end),
+      end: Math.max(org.end, muni.end),
     });
   };
+  const text = ctx.text;
   for (const org of orgs) {
-    for (const muni of munis) {
+    let inside = false;
+    for (let k = 0; k < munis.length; k++) {
+      const muni = munis[k];
       if (muni.start >= org.start && muni.end <= org.end) {
-        add(org, muni, org.end);
+        add(org, muni);
+        inside = true;
         continue;
       }
-      if (muni.start > org.end && muni.start - org.end <= 32) {
-        const gap = ctx.text.slice(org.end, muni.start);
-        if (BASED_AFTER.test(gap)) add(org, muni, muni.end);
+      // after the name: "X in Utrecht", and the rest of a list "voor de gemeenten A, B en C"
+      if (muni.start > org.end && muni.start - org.end <= 40 && BASED_AFTER.test(text.slice(org.end, muni.start))) {
+        add(org, muni);
+        for (let j = k + 1; j < munis.length && LIST_JOIN.test(text.slice(munis[j - 1].end, munis[j].start)); j++) add(org, munis[j]);
       }
+      // a reference: "Bussum, Coutinho." / "Den Haag: Sociaal en Cultureel Planbureau."
+      if (muni.end + 2 === org.start && /^(?:, |: )$/.test(text.slice(muni.end, org.start)) && /^(?:\.|\s*$|\n)/.test(text.slice(org.end, org.end + 1))) {
+        add(org, muni);
+      }
+    }
+    if (!inside) {
+      const named = municipalityInName(org.surface);
+      if (named) add(org, { name: named, start: org.start, end: org.end });
     }
   }
   return out;
 };
 
-/** @internal timing probe */
-export const __phases = { findMinistries, findPortfolios, findKnown, findByRuns, findAcronyms, findEmailDomains, findCityNetworks };
+/** A municipality printed as the first or last word(s) of an organisation name ("Best Open", "Erasmus Universiteit Rotterdam"). */
+function municipalityInName(name: string): string | null {
+  const words = name.split(' ');
+  if (words.length < 2) return null;
+  const idx = municipalityIndex();
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    for (const part of [words.slice(words.length - n).join(' '), words.slice(0, n).join(' ')]) {
+      const forms = idx.forms.get(foldForm(part));
+      const form = forms && forms.length === 1 ? forms[0] : null;
+      if (form && form.kind !== 'merged' && /^\p{Lu}/u.test(part)) return form.municipality.name;
+    }
+  }
+  return null;
+}

@@ -19,12 +19,67 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[’']t(?![\p{L}])|[\p{L}\p{M}][\p{L}\p{M}’'-]*[\p{L}\p{M}]|[\p{L}\p{M}]|\d+|\S/gu;
+const LETTER = /[\p{L}\p{M}]/u;
+const letterCache = new Map<number, boolean>();
 
+function isLetterCode(c: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  if (c < 128) return false;
+  let r = letterCache.get(c);
+  if (r === undefined) {
+    r = LETTER.test(String.fromCharCode(c));
+    letterCache.set(c, r);
+  }
+  return r;
+}
+
+const isWordJoiner = (c: number) => c === 45 || c === 39 || c === 8217; // - ' ’
+const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 160;
+
+/**
+ * Word tokens (letters with inner hyphens/apostrophes: "Anne-Marie", "zo’n"), "’t", digit runs and
+ * single other characters. A hand-written scanner: this runs over every character of the corpus.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    if ((c === 39 || c === 8217) && text.charCodeAt(i + 1) === 116 && !isLetterCode(text.charCodeAt(i + 2))) {
+      out.push({ text: text.slice(i, i + 2), start: i, end: i + 2 });
+      i += 2;
+      continue;
+    }
+    if (isLetterCode(c)) {
+      let j = i + 1;
+      let lastLetter = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isLetterCode(d)) lastLetter = j;
+        else if (!isWordJoiner(d)) break;
+        j++;
+      }
+      out.push({ text: text.slice(i, lastLetter + 1), start: i, end: lastLetter + 1 });
+      i = lastLetter + 1;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      out.push({ text: text.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    // a surrogate pair stays one token
+    const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    out.push({ text: text.slice(i, i + width), start: i, end: i + width });
+    i += width;
+  }
   return out;
 }
 
@@ -54,6 +109,7 @@ const ROLES_WITH_OBJECT = new Set(['hoofd', 'lid']);
 const FUNCTION_WORDS = new Set(
   'de het een en of maar dat die dit deze wat wie hoe waar ook als om in op met voor van bij na naar door over uit aan tot te is was zijn heeft had wordt werd kan zal niet geen wel nog al er hij zij ze wij we je jij ik u hun haar ons onze mijn dan toen nu zo want omdat samen alle veel elke ieder iedereen'.split(' '),
 );
+const SURNAME_PARTICLES = new Set(['van', 'der', 'den', 'ter', 'ten', 'von', "'t", '’t']);
 const ARABIC_PARTICLES = new Set(['el', 'ben', 'al', 'abou', 'ait', 'bou']);
 const WEAK_PARTICLES = new Set(['in', 'op', 'uit']);
 
@@ -116,6 +172,7 @@ function isCapWord(t: Token | undefined): boolean {
 
 function isInitialAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  if (!t || t.text.length !== 1) return false;
   const dot = tokens[i + 1];
   return !!t && !!dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.start === t.end;
 }
@@ -146,7 +203,19 @@ export function isAmbiguousFirstName(word: string): boolean {
   return nameData().ambiguousFirstNames.has(word.toLowerCase());
 }
 
+const firstNameCache = new Map<string, boolean>();
+
 export function isFirstName(word: string): boolean {
+  let r = firstNameCache.get(word);
+  if (r === undefined) {
+    r = computeFirstName(word);
+    if (firstNameCache.size > 50000) firstNameCache.clear();
+    firstNameCache.set(word, r);
+  }
+  return r;
+}
+
+function computeFirstName(word: string): boolean {
   const { firstNames } = nameData();
   const w = word.toLowerCase();
   if (firstNames.has(w)) return true;
@@ -155,7 +224,10 @@ export function isFirstName(word: string): boolean {
 }
 
 /** Parses a name starting at token i (given name or initials, particles, surname). */
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export function parseName(text: string, tokens: Token[], i: number): ParsedName | null {
+  if (!STARTS_UPPER.test(tokens[i].text)) return null; // names start with a capital: cheap exit for most tokens
   const { stopwords } = nameData();
   const parts: string[] = [];
   let j = i;
@@ -181,6 +253,9 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
     const lower = g.text.toLowerCase();
     // "Somaya Ben Allouch": a capitalised particle right after a capitalised word belongs to that name
     const prev = tokens[j - 1];
+    // "Van Kooten Niekerk": after a particle this is a surname, not a given name
+    const nextIsArabicParticle = !!tokens[j + 1] && ARABIC_PARTICLES.has(tokens[j + 1].text.toLowerCase()) && /^\p{Lu}/u.test(tokens[j + 1].text);
+    if (prev && adjacent(text, prev, g) && !isFirstName(g.text) && !nextIsArabicParticle && (SURNAME_PARTICLES.has(prev.text.toLowerCase()) || prev.text === 'De')) return null;
     if (ARABIC_PARTICLES.has(lower) && prev && adjacent(text, prev, g) && isCapWord(prev) && !nameData().stopwords.has(prev.text.toLowerCase())) return null;
     if (stopwords.has(lower) || NAME_BREAKERS.has(lower) || isRoleWord(lower) || TITLES.has(lower)) return null;
     knownGiven = isFirstName(g.text);
@@ -261,6 +336,25 @@ function roleBefore(tokens: Token[], first: number): { role: string; at: number 
   return null;
 }
 
+/** "Als wijkambtenaar in de Oosterparkwijk is Frank Brander ...": a role opening the sentence with "Als". */
+function roleAsBefore(ctx: SectionContext, tokens: Token[], first: number): { role: string; at: number } | null {
+  const start = tokens[first].start;
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid];
+    if (start < s.start) hi = mid - 1;
+    else if (start >= s.end) lo = mid + 1;
+    else {
+      const lead = /^\s*Als\s+(?:\p{Ll}+\s+)??([\p{L}-]+)/u.exec(ctx.text.slice(s.start, Math.min(start, s.start + 80)));
+      const role = lead && /^\p{Ll}/u.test(lead[1]) ? isRoleWord(lead[1]) : null;
+      return role && !ROLES_WITH_OBJECT.has(role) ? { role: printedRole(lead![1]), at: -1 } : null;
+    }
+  }
+  return null;
+}
+
 function printedRole(word: string): string {
   const dash = word.lastIndexOf('-');
   // "SCP-directeur", "PvdA-minister" -> the role; "oud-wethouder" stays as printed
@@ -314,18 +408,28 @@ function roleInPredicate(text: string, tokens: Token[], last: number): string | 
   return null;
 }
 
+const OPENERS = new Set(['‘', "'", '“', '"', '(', '-', '–', '•', '*', '▲', '▼', '■', '>']);
+
+/** Token indexes of the first word of every sentence (opening quotes, brackets and bullets before it are ignored). */
 export function sentenceStarts(ctx: SectionContext, tokens: Token[]): Set<number> {
   const starts = new Set<number>();
   let s = 0;
+  let seenContent = false;
   for (let i = 0; i < tokens.length; i++) {
-    while (s < ctx.sentences.length && ctx.sentences[s].end <= tokens[i].start) s++;
-    const sent = ctx.sentences[s];
-    if (!sent) break;
-    // first word token of the sentence (after opening quotes/brackets/dashes)
-    if (tokens[i].start >= sent.start) {
-      const before = ctx.text.slice(sent.start, tokens[i].start);
-      if (/^[\s‘'“"(\-–•*]*$/.test(before)) starts.add(i);
+    const t = tokens[i];
+    let moved = false;
+    while (s < ctx.sentences.length && ctx.sentences[s].end <= t.start) {
+      s++;
+      moved = true;
     }
+    if (s >= ctx.sentences.length) break;
+    if (moved) seenContent = false;
+    if (t.start < ctx.sentences[s].start) continue;
+    if (seenContent) continue;
+    if (isLetterCode(t.text.charCodeAt(0))) {
+      starts.add(i);
+      seenContent = true;
+    } else if (!OPENERS.has(t.text)) seenContent = true;
   }
   return starts;
 }
@@ -351,7 +455,7 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
     const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
     const before = text.slice(lineStart + 1, startTok.start);
     const afterText = text.slice(endTok.end, Math.min(text.length, endTok.end + 120)).split('\n\n')[0];
-    const rb = roleBefore(tokens, parsed.first);
+    const rb = roleBefore(tokens, parsed.first) ?? roleAsBefore(ctx, tokens, parsed.first);
     const ra = roleAfter(text, tokens, parsed.last);
     const rp = ra ? null : roleInPredicate(text, tokens, parsed.last);
     const cue =
@@ -384,6 +488,7 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
 /** "Kooiman, A." / "Burg, M. van den" in reference lists -> "A. Kooiman" / "M. van den Burg". */
 function parseBibliographic(text: string, tokens: Token[], i: number): { mention: EntityMention; last: number } | null {
   const s = tokens[i];
+  if (tokens[i + 1]?.text !== ',') return null;
   const comma = tokens[i + 1];
   if (!isSurnameWord(s) || !comma || comma.text !== ',' || comma.start !== s.end) return null;
   let j = i + 2;

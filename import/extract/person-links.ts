@@ -16,8 +16,23 @@ const MUNICIPAL_ROLE = /(?:wijkambtenaar|burgemeester|raadslid|gemeenteraadslid|
 
 const PREDICATE_START = /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:die\s+|dat\s+)?(?:[\p{L}-]+\s+){0,3}?(?:is|was|werkt|werkte|zit|zat|zwaait|blijft|wordt|werd|staat|stond)\b/iu;
 const PREP_BEFORE_TARGET = /\b(?:bij|voor|van|aan|namens)\s+(?:de\s+|het\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?$/u;
+/** E-mail addresses found from each '@' outwards (a global regex would retry its 64-character prefix at every offset). */
+function emailsIn(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > 0 && at - s < 64 && /[\w.+-]/.test(text.charAt(s - 1))) s--;
+    const window = text.slice(s, at + 200);
+    const m = EMAIL_AT_START.exec(window);
+    if (!m) continue;
+    m.index = s;
+    out.push(m);
+  }
+  return out;
+}
+
+const EMAIL_AT_START = /^[\w.+-]{1,64}@([\w-]{1,64}(?:\.[\w-]{1,64}){0,3})\.([a-z]{2,6})\b/i;
 const FREE_MAIL = new Set(['gmail', 'hotmail', 'outlook', 'live', 'yahoo', 'icloud', 'kpnmail', 'ziggo', 'xs4all', 'planet', 'home']);
-const EMAIL = /[\w.+-]{1,64}@([\w-]{1,64}(?:\.[\w-]{1,64}){0,3})\.([a-z]{2,6})\b/gi;
 
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -207,21 +222,49 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     }
   }
 
+  // 5e. "Hij is/was (als onderzoeker) verbonden aan Y", "Zij werkt bij Y": a sentence opening with a personal pronoun
+  //     speaks about the one person named in the previous sentence
+  for (let si = 1; si < ctx.sentences.length; si++) {
+    const s = ctx.sentences[si];
+    const sText = text.slice(s.start, s.end);
+    const pron = /^[‘'“"]?(?:Hij|Zij|Ze)\s+(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\b/.exec(sText);
+    if (!pron) continue;
+    const prevS = ctx.sentences[si - 1];
+    const prevPeople = new Set(people.filter((p) => p.start >= prevS.start && p.end <= prevS.end).map((p) => p.name));
+    if (prevPeople.size !== 1) continue;
+    const subject = people.filter((p) => p.start >= prevS.start && p.end <= prevS.end).pop()!;
+    if (people.some((p) => p.start >= s.start && p.end <= s.end)) continue;
+    for (const t of sorted) {
+      if (t.start < s.start || t.end > s.end) continue;
+      const gap = text.slice(s.start, t.start);
+      if (gap.length > 200) break;
+      const role = roleIn(gap);
+      const stand = { start: s.start, end: s.start + pron[0].length };
+      if (t.type === 'ORGANISATION' && (PREP_BEFORE_TARGET.test(gap) || /\bverbonden\s+aan\s+(?:de\s+|het\s+)?$/i.test(gap))) {
+        const ev = span(ctx, stand, t);
+        out.push({ type: 'WORKS_FOR', from: { type: 'PERSON', name: subject.name }, to: { type: 'ORGANISATION', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
+      } else if (t.type === 'MUNICIPALITY' && (/\bgemeenten?\s+$/i.test(gap) || (role && MUNICIPAL_ROLE.test(role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap)))) {
+        const ev = span(ctx, stand, t);
+        out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: subject.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
+      }
+    }
+  }
+
   // 6. "namens Y" in a sentence with exactly one person
   for (const s of ctx.sentences) {
     const sText = text.slice(s.start, s.end);
-    const nm = /\bnamens\s+(?:de\s+|het\s+)?/i.exec(sText);
+    // "namens (de partij) Y", "haar werkgever Y"
+    const nm = /\b(?:namens|werkgever|werkgevers)\s+(?:de\s+|het\s+)?(?:(?:partij|organisatie|stichting|vereniging)\s+)?/i.exec(sText);
     if (!nm) continue;
     const at = s.start + nm.index + nm[0].length;
     const inSentence = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
     const persons = inSentence.filter((m) => m.type === 'PERSON');
     const org = inSentence.find((m) => m.start === at && m.type === 'ORGANISATION');
-    if (org && new Set(persons.map((x) => x.name)).size === 1) add(persons[0], org, null);
+    if (org && new Set(persons.map((x) => x.name)).size === 1) add(persons[0], org, roleIn(sText.slice(0, nm.index)));
   }
 
   // 7. e-mail addresses: the person named just before the address works for the domain's organisation
-  EMAIL.lastIndex = 0;
-  for (let e = EMAIL.exec(text); e; e = EMAIL.exec(text)) {
+  for (const e of emailsIn(text)) {
     const label = e[1].split('.').pop()!.toLowerCase();
     if (FREE_MAIL.has(label)) continue;
     const local = fold(e[0].slice(0, e[0].indexOf('@')));

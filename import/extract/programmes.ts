@@ -14,6 +14,7 @@ import { cueKind, nameHeadKind, isNameHead, type ProgrammeKind } from './program
 import { NAME, TOKEN, FUNCTION_WORDS, cleanName, isLawName, nameKey, stripArticle } from './programme/names.ts';
 import { linkProgrammes as linkProgrammeRelations } from './programme/links.ts';
 import { isKnownNonProgramme } from './programme/known.ts';
+import { isFirstName, municipalityByName } from '../gazetteers.ts';
 
 interface Candidate {
   name: string;
@@ -44,6 +45,8 @@ const NAME_IS_CUE = new RegExp(
   'gu',
 );
 const PARA_APPOSITION = new RegExp(`(?<=^|\\n)([A-ZÀ-ÖØ-Þ][^,.:;!?\\n]{2,60}),[ \\t]+(?:een|het|de)[ \\t]+${CUE_PHRASE}(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'gu');
+/** Words that make a phrase a clause rather than a title ("Zorg dat de visie …", "Heb jij ook …"). */
+const CLAUSE_WORDS = new Set(['dat', 'die', 'je', 'jij', 'we', 'wij', 'ze', 'zij', 'ik', 'is', 'zijn', 'wordt', 'worden', 'heeft', 'hebben', 'kan', 'kunnen', 'moet', 'moeten', 'niet', 'ook', 'heb', 'zorg', 'wil']);
 const DEFINED_AFTER = new RegExp(`^[ \\t]+(?:is|was|wordt)[ \\t]+(?:een|de|het)[ \\t]+${CUE_PHRASE}(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'u');
 const NOT_ADJECTIVE = new Set(['de', 'het', 'een', 'van', 'in', 'op', 'met', 'voor', 'tijdens', 'of', 'die', 'dat', 'maar', 'om', 'te', 'bij', 'naar', 'aan', 'ook', 'nog', 'al', 'niet', 'wel', 'zo']);
 
@@ -62,13 +65,14 @@ const CAMEL = /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@\/.#-])([A-ZÀ-ÖØ-Þ]+[a-zß-öø
 /** Capitalised runs, checked for a programme head word at their end. */
 const CAPITALISED_RUN = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@/.#])(${TOKEN}(?:[ \\t]+${TOKEN}){0,4})(?![A-Za-zÀ-ÖØ-öø-ÿ0-9])`, 'gu');
 const CAPITALISED_CUE = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@/.#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)?)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9-])`, 'gu');
+/** Bare cue words that, opening a sentence or heading, announce the name that follows ("Project Buurtbank"). */
+const STRONG_INITIAL_CUES = new Set(['project', 'programma', 'pilot', 'methode', 'methodiek', 'training', 'platform', 'campagne', 'interventie', 'module', 'app', 'website', 'congres', 'masterclass']);
 const CUE_BARE = new Set(['project', 'programma', 'pilot', 'methode', 'training', 'platform', 'campagne', 'interventie', 'module', 'app', 'website', 'rapport', 'notitie', 'publicatie', 'onderzoek', 'dossier', 'boek', 'congres', 'titel', 'noemer', 'plek', 'map', 'week', 'tool', 'instrument', 'aanpak', 'model', 'systeem', 'spel', 'scan', 'film', 'actie', 'regeling', 'traject', 'initiatief', 'evenement', 'bijeenkomst', 'debat', 'conferentie', 'cursus', 'handboek', 'handreiking', 'brochure', 'symposium', 'festival', 'toepassing', 'experiment']);
 const NAME_THEN_CUE = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])(?:het|de|een|Het|De|Een)[ \\t]+(${NAME})[ \\t]+([a-zß-öø-ÿ]+)(?![A-Za-zÀ-ÖØ-öø-ÿ-])`, 'gu');
-const CUE_LIST = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ])(${ANY_WORD})[ \\t]*\\(([^()\\n]{3,120})\\)`, 'gu');
 const HASHTAG = /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9&\/])#([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9]{2,40})/gu;
 
 /** Big consumer platforms and brands that are tools people use, not social-domain programmes. */
-const CAMEL_STOP = new Set(['app store', 'whatsapp', 'youtube', 'linkedin', 'tiktok', 'powerpoint', 'iphone', 'ipad', 'facebook', 'mcdonalds', 'paypal', 'playstation', 'wifi']);
+const CAMEL_STOP = new Set(['app store', 'telegram', 'signal', 'instagram', 'twitter', 'whatsapp', 'youtube', 'linkedin', 'tiktok', 'powerpoint', 'iphone', 'ipad', 'facebook', 'mcdonalds', 'paypal', 'playstation', 'wifi']);
 
 function tagged(out: Candidate[], rule: string): { push: (c: Candidate) => void } {
   return { push: (c: Candidate) => out.push({ ...c, rule }) };
@@ -125,9 +129,11 @@ const TAIL_STOP = new Set([
   'die', 'dat', 'waarin', 'waarmee', 'waar', 'te', 'een', 'of', 'maar', 'ook', 'nu', 'al', 'dan', 'als', 'van',
   'helpt', 'biedt', 'bevat', 'geeft', 'gaat', 'staat', 'laat', 'wil', 'willen', 'zich', 'er', 'hun', 'het',
   'meer', 'veel', 'alle', 'deze', 'dit', 'zo', 'gratis', 'niet', 'wel', 'nog', 'weer', 'samen', 'elkaar', 'goed', 'na', 'én',
-  'aan', 'om', 'uit', 'volgen', 'zien', 'doen', 'gaan', 'komen', 'maken', 'vinden', 'krijgen', 'geven', 'nemen', 'houden', 'brengen', 'lezen',
+  'aan', 'om', 'uit', 'worden', 'richt', 'zet', 'legt', 'brengt', 'maakt', 'volgen', 'zien', 'doen', 'gaan', 'komen', 'maken', 'vinden', 'krijgen', 'geven', 'nemen', 'houden', 'brengen', 'lezen',
 ]);
 const SUBJECT_PRONOUN = new Set(['we', 'wij', 'ze', 'zij', 'je', 'jij', 'ik', 'u', 'hij']);
+/** Nouns that look like past participles. */
+const NOT_PARTICIPLE = new Set(['geweld', 'gedrag', 'gebied', 'gesprek', 'gezin', 'geluk', 'gevoel', 'gebouw', 'gedicht', 'gezicht', 'geheugen', 'gehoor', 'gewicht', 'gerecht', 'gelet', 'gebit', 'gezondheid']);
 const PARTICIPLE = /^(?:[a-zß-öø-ÿ]{0,5}ge[a-zß-öø-ÿ]{2,}[dt]|(?:ont|ver|be|her)[a-zß-öø-ÿ]{3,}[dt]|[a-zß-öø-ÿ]+dt|[a-zß-öø-ÿ]+(?:eren|elen|aden|oden|uiden|ijden|ellen|anden)|[a-zß-öø-ÿ]+(?:gt|kt|pt|ft|lt|dt|ijt|aat|eet|oot))$/u;
 
 /**
@@ -153,7 +159,7 @@ function lowerTail(text: string, from: number): number {
     const w = m[1];
     // "… Zwolle helpen we": a verb before its subject pronoun is not part of the name.
     if (SUBJECT_PRONOUN.has(w)) return words > 0 ? (beforeLast > from || words === 1 ? beforeLast - from : -1) : pos - from;
-    if (TAIL_STOP.has(w) || PARTICIPLE.test(w)) return pendingConnector ? -1 : pos - from;
+    if (TAIL_STOP.has(w) || (PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) return pendingConnector ? -1 : pos - from;
     beforeLast = pos;
     if (++words > 4) return -1;
     pos += m[0].length;
@@ -220,7 +226,12 @@ function trimRun(name: string): string {
   const tokens = name.split(/\s+/);
   while (tokens.length > 1 && /^\d+$/.test(tokens[0])) tokens.shift();
   const van = tokens.lastIndexOf('van');
-  if (van > 0 && van === tokens.length - 2 && (van >= 2 || !isPlainWord(tokens[0]))) tokens.splice(van);
+  if (van > 0) {
+    const owner = tokens.slice(van + 1).join(' ').replace(/^(?:de|het)\s+/, '');
+    const ownerIsOrganisation = owner.length > 0 && (isKnownNonProgramme(owner) || ORG_WORD.test(owner) || /\b(?:Museum|Bibliotheek|Academie)$/.test(owner));
+    const ownerIsAcronym = van === tokens.length - 2 && /^[A-ZÀ-ÖØ-Þ]{2,}[a-z]?$/u.test(owner);
+    if (ownerIsOrganisation || ownerIsAcronym) tokens.splice(van);
+  }
   while (tokens.length > 1 && /^(?:in|op|met|voor|van|de|der|den|het|aan|bij|naar|tot|zonder|om|uit|over|te|tegen|door|&)$/.test(tokens[tokens.length - 1])) tokens.pop();
   return tokens.join(' ');
 }
@@ -237,15 +248,18 @@ function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
     start += m[2].indexOf(name);
     const cueCapitalised = isCapitalised(cue);
     const initial = isSentenceInitial(ctx, m.index!);
+    if (cueCapitalised && /:$/.test(m[0].trimEnd())) continue;
+    if (cueCapitalised && initial && CUE_BARE.has(cue.toLowerCase()) && !STRONG_INITIAL_CUES.has(cue.toLowerCase())) continue;
     if (cueCapitalised) {
       // "Toolkit Implementatie", "Masterclass X": a capitalised cue word belongs to the name,
       // except a bare "Project X" / "Programma X" opening a sentence or heading.
-      if (!(initial && /^(?:Project|Programma|Pilot|Methode|Training|Platform|Campagne|Interventie|Module|App|Website)$/.test(cue))) {
+      if (!(initial && STRONG_INITIAL_CUES.has(cue.toLowerCase()))) {
         name = `${cue} ${name}`;
         start = m.index!;
         // "City Deal Inclusieve stad": capitalised words before the cue belong to the name too.
         const back = /(?:^|[\s(‘'“])((?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9-]*[ \t]+){1,3})$/u.exec(text.slice(Math.max(0, start - 60), start));
-        if (back && !isSentenceInitial(ctx, start - back[1].length)) {
+        const articleLed = back !== null && /^(?:De|Het|de|het)\s/.test(back[1]);
+        if (back && (articleLed || !isSentenceInitial(ctx, start - back[1].length))) {
           const words = back[1].trim().split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
           const prefix = words.join(' ');
           if (prefix && back[1].trim().endsWith(prefix)) {
@@ -256,6 +270,7 @@ function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
         }
       }
     }
+    if (cueCapitalised) name = trimRun(name);
     const tokens = name.split(/\s+/);
     if (FUNCTION_WORDS.has(tokens[0].toLowerCase())) continue;
     if (/^[A-ZÀ-ÖØ-Þ]{1,2}$/u.test(name)) continue;
@@ -292,12 +307,13 @@ function capitalisedCueCandidates(ctx: SectionContext, out0: Candidate[]): void 
     const articleBefore = /(?:^|[\s‘'"“])(?:het|de|Het|De)\s+$/u.test(text.slice(Math.max(0, start - 5), start));
     const paraStart = start === 0 || text[start - 1] === '\n';
     const tail = lowerTail(text, start + word.length);
-    if (paraStart && !CUE_BARE.has(word.toLowerCase())) {
+    if (paraStart) {
       // A short heading paragraph: the whole heading names it ("Ontwikkeltraject Integraal werken in de wijk").
       const nl = text.indexOf('\n', start);
       const para = text.slice(start, nl < 0 ? text.length : nl);
       const head = /^([^:.!?]{3,80})(?::|$)/u.exec(para);
-      if (head && /\s[A-ZÀ-ÖØ-Þ]/u.test(head[1]) && head[1].split(/\s+/).length >= 2 && head[1].split(/\s+/).length <= 8 && !/[.!?]$/.test(head[1])) {
+      const capitalAfterCue = head ? head[1].split(/\s+/).slice(1).some((w) => /^[A-ZÀ-ÖØ-Þ]/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase())) : false;
+      if (head && capitalAfterCue && head[1].split(/\s+/).length >= 2 && head[1].split(/\s+/).length <= 8 && !/[.!?]$/.test(head[1])) {
         out.push({ name: head[1].trim(), start, end: start + head[1].trim().length, kind, strength: 2 });
       }
     }
@@ -335,9 +351,14 @@ function nameThenCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
 function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'list');
   const text = ctx.text;
-  for (const m of text.matchAll(CUE_LIST)) {
-    const kind = cueKind(m[1]);
-    if (!kind) continue;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = text.indexOf(')', open);
+    if (close < 0) break;
+    if (close - open < 4 || close - open > 121 || text.slice(open, close).includes('\n')) continue;
+    const word = /([A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)[ \t]*$/u.exec(text.slice(Math.max(0, open - 40), open));
+    if (!word) continue;
+    const m = { index: open - (text.slice(Math.max(0, open - 40), open).length - word.index), 1: word[1], 2: text.slice(open + 1, close), 0: '' } as unknown as RegExpMatchArray;
+    m[0] = text.slice(m.index!, close + 1);
     let offset = m.index! + m[0].indexOf('(') + 1;
     for (const item of m[2].split(/,\s*/)) {
       const at = text.indexOf(item, offset);
@@ -376,7 +397,9 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const name = m[1].trim();
     const cue = firstCue(m[2]);
     const kind = cue ? cueKind(cue) : null;
-    if (!kind || name.split(/\s+/).length > 7 || FUNCTION_WORDS.has(name.split(/\s+/)[0].toLowerCase())) continue;
+    const phraseWords = name.split(/\s+/);
+    if (!kind || phraseWords.length > 6 || FUNCTION_WORDS.has(phraseWords[0].toLowerCase())) continue;
+    if (phraseWords.some((w) => CLAUSE_WORDS.has(w.toLowerCase()))) continue;
     out.push({ name, start: m.index!, end: m.index! + name.length, kind, strength: 2 });
   }
   for (const m of text.matchAll(NAME_DEVELOPED_BY)) {
@@ -423,6 +446,8 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const parts = lastLower.split('-');
     const kind = nameHeadKind(lastLower) ?? (parts.length > 1 ? (nameHeadKind(parts[parts.length - 1]) ?? (isNameHead(parts[parts.length - 1]) ? nameHeadKind('x' + parts[parts.length - 1]) : null)) : null) ?? (tokens.length > 1 && isNameHead(lastLower) ? nameHeadKind('x' + lastLower) : null);
     if (!kind) continue;
+    // "aan het Oldenbarneveldplein": a square, not a method.
+    if (/plein$/.test(lastLower) && /(?:aan|op|bij|naar|over)\s+het\s+$/u.test(text.slice(Math.max(0, start - 12), start))) continue;
     if (isSentenceInitial(ctx, start)) {
       const articleBefore = /(?:^|[\s‘'"“])(?:Het|De|het|de)\s+$/u.test(text.slice(Math.max(0, start - 5), start));
       if (!articleBefore && tokens.length === 1) continue;
@@ -479,8 +504,63 @@ function repeatOccurrences(text: string, found: Candidate[]): Candidate[] {
   return extra;
 }
 
+/** Finite verbs that make a title, repeated as the subject of a body sentence, the name of something that acts. */
+const SUBJECT_VERB = /^[ \t]+(?:is|was|biedt|bood|helpt|hielp|werkt|heeft|had|wordt|werd|richt|zet|brengt|begon|startte|bestaat|organiseert|ondersteunt|verbindt|wil|draait|loopt|groeit|ontstond)\b/u;
+
+/**
+ * A short section title that comes back in the body as the subject of a sentence ("Meet the
+ * Parents biedt …", "TAV de Talenten is een activiteit …") names the initiative the section is about.
+ */
+function titleSubjectCandidates(ctx: SectionContext, out0: Candidate[]): void {
+  const out = tagged(out0, 'title');
+  const text = ctx.text;
+  for (const part of ctx.section.title.split(/\s+[–-]\s+/)) {
+    const title = cleanName(part.replace(/[*_]/g, ''));
+    const words = title.split(/\s+/);
+    if (words.length > 5 || !/^[A-ZÀ-ÖØ-Þ0-9]/u.test(title) || /[.?!:;,]/.test(title)) continue;
+    if (FUNCTION_WORDS.has(words[0].toLowerCase()) && !/^(?:De|Het)$/.test(words[0])) continue;
+    if (words.length > 1 && isFirstName(words[0])) continue;
+    if (words.length === 1 && isPlainWord(title)) continue;
+    let from = text.indexOf('\n');
+    let confirmed = false;
+    while (from >= 0 && !confirmed) {
+      const i = text.indexOf(title, from);
+      if (i < 0) break;
+      from = i + title.length;
+      if (isSentenceInitial(ctx, i) && SUBJECT_VERB.test(text.slice(from, from + 20))) confirmed = true;
+    }
+    if (!confirmed) continue;
+    const at = text.indexOf(title);
+    if (at >= 0) out.push({ name: title, start: at, end: at + title.length, kind: 'initiatief', strength: 2 });
+  }
+}
+
+/** "WijVaalsteam" next to "WijVaals", "Athos in Maastricht" next to "Athos": the shorter name is the programme. */
+function preferBaseNames(cands: Candidate[]): Candidate[] {
+  const names = new Set(cands.map((c) => stripArticle(c.name)));
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const name = stripArticle(c.name);
+    const inMuni = /^(.+?)\s+in\s+(\S+(?:\s\S+){0,2})$/u.exec(name);
+    if (inMuni && names.has(inMuni[1]) && municipalityByName(inMuni[2])) {
+      out.push({ ...c, name: inMuni[1], end: c.start + (c.name.length - name.length) + inMuni[1].length, aliases: undefined });
+      continue;
+    }
+    let extension = false;
+    for (const other of names) {
+      if (other.length >= 4 && name.length > other.length && name.startsWith(other) && /^[a-zß-öø-ÿ]+$/u.test(name.slice(other.length))) {
+        extension = true;
+        break;
+      }
+    }
+    if (!extension) out.push(c);
+  }
+  return out;
+}
+
 export const extractProgrammes: MentionExtractor = (ctx) => {
   const cands: Candidate[] = [];
+  titleSubjectCandidates(ctx, cands);
   quotedCandidates(ctx, cands);
   cueNameCandidates(ctx, cands);
   definitionCandidates(ctx, cands);
@@ -488,7 +568,7 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
   nameThenCueCandidates(ctx, cands);
   listCandidates(ctx, cands);
   shapeCandidates(ctx, cands);
-  const accepted = settleOverlaps(cands.filter((c) => acceptableName(c.name)));
+  const accepted = settleOverlaps(preferBaseNames(cands.filter((c) => acceptableName(c.name))));
   const all = settleOverlaps([...accepted, ...repeatOccurrences(ctx.text, accepted)]);
   const kindByKey = new Map<string, ProgrammeKind>();
   for (const c of accepted) if (!kindByKey.has(nameKey(c.name)) || c.kind !== 'anders') kindByKey.set(nameKey(c.name), c.kind);
@@ -512,6 +592,7 @@ export const linkProgrammes: RelationLinker = (ctx, mentions): RelationCandidate
 
 /** Rule functions by name, for profiling (bench/ and tests). */
 export const __debugRules = {
+  title: titleSubjectCandidates,
   quoted: quotedCandidates,
   cue: cueNameCandidates,
   definition: definitionCandidates,

@@ -36,6 +36,7 @@ interface Pattern {
   exclude: boolean;
 }
 
+const KEY = 3;
 const WORD = /[\p{L}0-9#][\p{L}0-9'’-]*/gu;
 
 function parsePattern(synonym: string, themeIndex: number, exclude: boolean): Pattern {
@@ -57,36 +58,30 @@ const WORD_PATTERN = /\*?[\p{L}0-9#][\p{L}0-9'’-]*\*?/gu;
  */
 export class ThemeMatcher {
   private readonly exact = new Map<string, Pattern[]>();
+  /** Stems and compound endings, keyed by their first (stems) or last (endings) three letters. */
   private readonly stems = new Map<string, Pattern[]>();
   private readonly suffixes = new Map<string, Pattern[]>();
-  private readonly stemLengths: number[];
-  private readonly suffixLengths: number[];
 
   constructor(readonly themes: ThemeDefinition[]) {
     if (themes.length === 0) throw new Error('theme vocabulary is empty');
-    const stemLengths = new Set<number>();
-    const suffixLengths = new Set<number>();
+    const put = (map: Map<string, Pattern[]>, key: string, p: Pattern) => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
     themes.forEach((t, i) => {
       if (!t.synonyms.length) throw new Error(`theme ${t.id} has no synonyms`);
       const all = [...t.synonyms.map((s) => parsePattern(s, i, false)), ...(t.exclude ?? []).map((s) => parsePattern(s, i, true))];
       for (const p of all) {
         const first = p.tokens[0];
-        const single = p.tokens.length === 1;
-        let map = this.exact;
-        if (first.suffix) {
-          map = this.suffixes;
-          suffixLengths.add(first.text.length);
-        } else if (single && first.prefix) {
-          map = this.stems;
-          stemLengths.add(first.text.length);
+        if ((first.suffix || (p.tokens.length === 1 && first.prefix)) && first.text.length < KEY) {
+          throw new Error(`theme ${t.id}: stem or ending "${first.text}" is shorter than ${KEY} letters`);
         }
-        const list = map.get(first.text);
-        if (list) list.push(p);
-        else map.set(first.text, [p]);
+        if (first.suffix) put(this.suffixes, first.text.slice(-KEY), p);
+        else if (p.tokens.length === 1 && first.prefix) put(this.stems, first.text.slice(0, KEY), p);
+        else put(this.exact, first.text, p);
       }
     });
-    this.stemLengths = [...stemLengths].sort((a, b) => a - b);
-    this.suffixLengths = [...suffixLengths].sort((a, b) => a - b);
   }
 
   private static tokenMatches(t: PatternToken, word: string, first: boolean): boolean {
@@ -116,14 +111,9 @@ export class ThemeMatcher {
     for (let i = 0; i < words.length; i++) {
       const w = words[i].w;
       consider(this.exact.get(w), i);
-      // multiword patterns whose last token is a stem are indexed under their (exact) first word
-      for (const len of this.stemLengths) {
-        if (len > w.length) break;
-        consider(this.stems.get(w.slice(0, len)), i);
-      }
-      for (const len of this.suffixLengths) {
-        if (len >= w.length) break;
-        consider(this.suffixes.get(w.slice(w.length - len)), i);
+      if (w.length >= KEY) {
+        consider(this.stems.get(w.slice(0, KEY)), i);
+        consider(this.suffixes.get(w.slice(w.length - KEY)), i);
       }
     }
     const excluded = found.filter((f) => f.p.exclude);
@@ -134,7 +124,7 @@ export class ThemeMatcher {
       .sort((a, b) => a.start - b.start || b.end - a.end)
       .forEach((f) => {
         if ((covered.get(f.p.themeIndex) ?? -1) > f.start) return;
-        if (excluded.some((e) => e.p.themeIndex === f.p.themeIndex && f.start < e.end && e.start < f.end)) return;
+        if (excluded.length > 0 && excluded.some((e) => e.p.themeIndex === f.p.themeIndex && f.start < e.end && e.start < f.end)) return;
         covered.set(f.p.themeIndex, f.end);
         out.push({ theme: this.themes[f.p.themeIndex], start: f.start, end: f.end });
       });

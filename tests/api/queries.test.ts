@@ -156,7 +156,7 @@ describe('entity with links', () => {
 
   it('fetches a list field of many parents in one round trip each (no N+1)', async () => {
     const counting = countingDriver(testDriver());
-    const local = await startApp({ driver: counting.driver });
+    const local = await startApp({ driver: counting.driver, cache: false });
     try {
       const res = await local.gql(
         '{ people(first: 100) { id organisations { id } municipalities { id } themes { weight } mentions(first: 1) { snippet } documents { id } } }',

@@ -14,7 +14,7 @@ import {
 } from './support.ts';
 
 interface Ref { id: string; name: string }
-interface Sub { nodes: { id: string; type: string; label: string }[]; edges: { id: string; source: string; target: string; type: string }[] }
+interface Sub { nodes: { id: string; type: string; label: string }[]; edges: { id: string; source: string; target: string; type: string; weight: number | null }[] }
 
 let app: RunningApp;
 let browser: Browser;
@@ -28,7 +28,7 @@ let neighbourGraph: Sub;
 
 const neighbourhood = async (id: string) =>
   (await app.gql<{ neighbourhood: Sub }>(
-    'query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 150) { nodes { id type label } edges { id source target type } } }', { id },
+    'query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 150) { nodes { id type label } edges { id source target type weight } } }', { id },
   )).neighbourhood;
 
 const shot = (name: string, p: Page = page) => p.screenshot({ path: join(artifactsDir, `${name}.png`) });
@@ -43,12 +43,13 @@ beforeAll(async () => {
   const { people } = await app.gql<{ people: Ref[] }>('{ people(first: 25) { id name } }');
   for (const person of people) {
     const graph = await neighbourhood(person.id);
-    if (graph.nodes.length < 3) continue;
+    if (graph.nodes.length < 3 || graph.nodes.length >= 150) continue;
     const onScreen = new Set(graph.nodes.map((n) => n.id));
     for (const node of graph.nodes) {
       if (node.id === person.id) continue;
       const next = await neighbourhood(node.id);
-      if (next.nodes.some((n) => !onScreen.has(n.id))) {
+      // Below the node cap, so that the API's answer is the whole neighbourhood every time.
+      if (next.nodes.length < 150 && next.nodes.some((n) => !onScreen.has(n.id))) {
         focus = person;
         focusGraph = graph;
         neighbour = { id: node.id, name: node.label };
@@ -144,7 +145,7 @@ describe('explorer in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('verborgen')).toBeNull();
   });
 
-  it('filters by type through the legend and exports the graph as PNG', async () => {
+  it('filters by type and edge strength through the legend and exports the graph as PNG', async () => {
     const types = await page.evaluate(() => window.__explorer!.cy.nodes().map((n) => n.data('type') as string));
     const type = types.find((t) => t !== 'PERSON') ?? 'PERSON';
     const ofType = types.filter((t) => t === type).length;
@@ -155,6 +156,25 @@ describe('explorer in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('typen')).not.toContain(type);
     await page.check(`#type-${type.toLowerCase()}`);
     await page.waitForFunction((n) => window.__explorer!.counts().nodes === n, total);
+
+    // "Minimale sterkte" hides the edges weaker than the chosen value.
+    const edges = [...new Map([...focusGraph.edges, ...neighbourGraph.edges].map((e) => [e.id, e])).values()];
+    const weights = edges.map((e) => e.weight ?? 1).sort((a, b) => a - b);
+    const threshold = weights[Math.floor(weights.length / 2)];
+    const strong = edges.filter((e) => (e.weight ?? 1) >= threshold).length;
+    expect(strong).toBeLessThanOrEqual(edges.length);
+    await page.locator('#min-sterkte').evaluate((el, value) => {
+      const input = el as HTMLInputElement;
+      input.max = String(Math.max(Number(input.max), Math.ceil(value)));
+      input.step = 'any';
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, threshold);
+    await page.waitForFunction((n) => window.__explorer!.counts().edges === n, strong);
+    expect(Number(new URL(page.url()).searchParams.get('sterkte'))).toBe(threshold);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => window.__explorer!.counts().edges === n, edges.length);
 
     const download = page.waitForEvent('download');
     await page.click('#knop-png');
@@ -295,7 +315,11 @@ describe('explorer in Chromium', () => {
       await expect(fresh.getAttribute('#message', 'role')).resolves.toBe('alert');
       await shot('08-server-onbereikbaar', fresh);
 
+      // Once the server answers again, "Opnieuw proberen" loads the view.
       await fresh.unroute('**/graphql');
+      await fresh.click('#message button.retry');
+      await waitForNodes(fresh, focusGraph.nodes.map((n) => n.id));
+
       await fresh.route('**/graphql', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         await route.continue();

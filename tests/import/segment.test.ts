@@ -15,7 +15,7 @@ describe('segment', () => {
   });
 
   it('in plain text, a short title-like line followed by body opens a section once the current one has body text', () => {
-    const raw = `Eerste artikel\n\n${body(10)}\n\nStokje doorgeven\n\n${body(10)}`;
+    const raw = `Eerste artikel\n\n${body(20)}\n\nStokje doorgeven\n\n${body(10)}`;
     const sections = segment(normaliseBlocks(raw));
     expect(sections.map((s) => s.title)).toEqual(['Eerste artikel', 'Stokje doorgeven']);
   });

@@ -12,7 +12,9 @@ import { ENTITY_TYPES, type EntityType, type GraphEdge, type GraphNode, type Sub
 /** Above this many nodes the graph is drawn and laid out in a cheaper way. */
 export const BIG_GRAPH = 400;
 /** Above this many nodes the smaller nodes hide their labels until hovered or selected. */
-const QUIET_LABELS_ABOVE = 60;
+const QUIET_LABELS_ABOVE = 50;
+/** How many of the largest nodes keep their label in a crowded graph. */
+const LABELLED_IN_CROWD = 30;
 
 export interface CanvasSnapshot {
   nodes: { data: Record<string, unknown>; position: Position }[];
@@ -63,7 +65,10 @@ export class GraphCanvas {
     this.cy.on('dbltap', 'node', (e) => this.expandListeners.forEach((l) => l(e.target.id())));
     this.cy.on('mouseover', 'node', (e) => { e.target.addClass('hover'); e.target.connectedEdges().addClass('highlight'); });
     this.cy.on('mouseout', 'node', (e) => { e.target.removeClass('hover'); e.target.connectedEdges().removeClass('highlight'); });
-    this.cy.on('select', 'node', (e) => e.target.neighborhood('node').addClass('near'));
+    this.cy.on('select', 'node', (e) => {
+      const near = e.target.neighborhood('node');
+      if (near.length <= 15) near.addClass('near');
+    });
     this.cy.on('unselect', 'node', (e) => e.target.neighborhood('node').removeClass('near'));
   }
 
@@ -192,7 +197,10 @@ export class GraphCanvas {
     out.addClass('filtered');
   }
 
-  /** Node size by connectedness on screen and by the API's weight (mentions), on a log scale. */
+  /**
+   * Node size by connectedness on screen and by the API's weight (mentions): square root of
+   * the share of the largest on screen, so that a hub stands out and the rest stays small.
+   */
   private resize(): void {
     const degree = new Map<string, number>();
     this.cy.edges().forEach((e) => {
@@ -200,31 +208,37 @@ export class GraphCanvas {
       degree.set(source, (degree.get(source) ?? 0) + 1);
       degree.set(target, (degree.get(target) ?? 0) + 1);
     });
-    // Big graphs get smaller nodes, so that the overview is not a wall of discs.
-    const scale = this.cy.nodes().length > BIG_GRAPH ? 0.6 : 1;
-    this.cy.nodes().forEach((n) => {
-      const metric = Math.max(degree.get(n.id()) ?? 0, Number(n.data('weight')) || 0);
-      const size = Math.round(scale * Math.min(64, 20 + 9 * Math.log2(1 + metric)));
+    const nodes = this.cy.nodes();
+    const metric = new Map<string, number>();
+    let max = 1;
+    nodes.forEach((n) => {
+      const m = Math.max(degree.get(n.id()) ?? 0, Number(n.data('weight')) || 0);
+      metric.set(n.id(), m);
+      max = Math.max(max, m);
+    });
+    const count = nodes.length;
+    const scale = count > BIG_GRAPH ? 0.6 : count > QUIET_LABELS_ABOVE ? 0.85 : 1;
+    nodes.forEach((n) => {
+      const size = Math.round(scale * (18 + 44 * Math.sqrt((metric.get(n.id()) ?? 0) / max)));
       if (n.data('size') !== size) n.data('size', size);
     });
-    this.quietLabels();
+    this.quietLabels(metric);
   }
 
   /**
-   * In a crowded graph only the larger half of the nodes keeps its label; the others show
-   * theirs when hovered, selected or next to the selection.
+   * In a crowded graph only the most connected or mentioned nodes keep their label; the
+   * others show theirs when hovered, selected or next to the selection.
    */
-  private quietLabels(): void {
+  private quietLabels(metric: Map<string, number>): void {
     const nodes = this.cy.nodes();
     if (nodes.length <= QUIET_LABELS_ABOVE) {
       nodes.filter('.quiet').removeClass('quiet');
       return;
     }
-    const sizes = nodes.map((n) => Number(n.data('size')) || 0).sort((a, b) => a - b);
-    const threshold = sizes[Math.floor(sizes.length * 0.55)];
-    const quiet = nodes.filter((n) => (Number(n.data('size')) || 0) < threshold);
-    nodes.difference(quiet).removeClass('quiet');
-    quiet.addClass('quiet');
+    const ranked = nodes.toArray().sort((a, b) => (metric.get(b.id()) ?? 0) - (metric.get(a.id()) ?? 0));
+    const loud = this.cy.collection(ranked.slice(0, LABELLED_IN_CROWD) as unknown as cytoscape.CollectionArgument);
+    nodes.difference(loud).addClass('quiet');
+    loud.removeClass('quiet');
   }
 
   visibleCounts(): { nodes: number; edges: number } {

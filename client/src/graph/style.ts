@@ -80,7 +80,7 @@ export function graphStylesheet(): StylesheetJson {
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
       },
     },
     ...byType,
@@ -102,7 +102,7 @@ export function graphStylesheet(): StylesheetJson {
     // Big graphs: straight haystack edges without arrows draw several times faster.
     { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } },
     { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
-    { selector: 'node.quiet.hover, node.quiet.near, node.quiet:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.8 } },
+    { selector: 'node.quiet.hover, node.quiet.near, node.quiet.focus, node.quiet:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.8 } },
     { selector: '.filtered', style: { display: 'none' } },
     {
       selector: 'node:selected',

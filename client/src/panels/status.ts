@@ -4,7 +4,7 @@ import { countLabel } from '../labels.ts';
 export interface StatusLine {
   counts(nodes: number, edges: number): void;
   loading(text?: string): () => void;
-  error(text: string): void;
+  error(text: string, retry?: () => void): void;
   info(text: string): void;
   clear(): void;
 }
@@ -47,8 +47,16 @@ export function createStatusLine(status: HTMLElement, message: HTMLElement): Sta
         }
       };
     },
-    error(text) {
+    error(text, retry) {
       show(text, 'error');
+      if (retry) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'retry';
+        button.textContent = 'Opnieuw proberen';
+        button.addEventListener('click', () => { clear(); retry(); });
+        message.append(' ', button);
+      }
     },
     info(text) {
       show(text, 'info');

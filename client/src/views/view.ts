@@ -9,7 +9,7 @@ export interface ViewHost {
   openEntity(ref: EntityRef): void;
   /** Select a node on screen (or add it when absent) and show its details. */
   selectEntity(ref: EntityRef): void;
-  reportError(error: unknown): void;
+  reportError(error: unknown, retry?: () => void): void;
 }
 
 export interface View {

@@ -44,12 +44,12 @@ export function isSentenceInitial(text: string, pos: number): boolean {
 }
 
 /** Prepositions that put a place after them. */
-const PLACE_PREPOSITIONS = new Set(['in', 'uit', 'te', 'naar', 'rond', 'nabij', 'bij', 'vanuit', 'richting', 'binnen']);
+const PLACE_PREPOSITIONS = new Set(['in', 'uit', 'te', 'naar', 'rond', 'nabij', 'bij', 'vanuit', 'richting', 'binnen', 'regio']);
 /** Offices and bodies of a municipality: "wethouder (van) X", "gemeenteraad van X". */
 const OFFICES = new Set([
   'wethouder', 'burgemeester', 'raadslid', 'gemeenteraad', 'raad', 'college', 'ambtenaar', 'ambtenaren', 'gemeentesecretaris',
   'stadsdeel', 'loco-burgemeester', 'raadsleden', 'wethouders', 'gemeentebestuur', 'beleidsmedewerker', 'beleidsadviseur',
-  'stadhuis', 'inwoners', 'inwoner', 'bewoners', 'regio',
+  'stadhuis',
 ]);
 const MUNICIPALITY_WORDS = new Set(['gemeente', 'gemeenten', 'gemeentes', 'buurgemeente', 'buurgemeenten']);
 const ARTICLES = new Set(['de', 'het', 'een', "'t", '’t']);
@@ -113,4 +113,13 @@ export function isSurnameContext(text: string, pos: number): boolean {
 /** A capitalised word that ends a place or an organisation rather than a given name. */
 function isPlaceLike(word: string): boolean {
   return /(?:laan|straat|weg|plein|gracht|kade|dijk|park|huis|wijk|buurt|stad|dorp|centrum|instituut|raad|bank|universiteit|hogeschool)$/i.test(word);
+}
+
+/** Letters, digits and the characters of e-mail addresses, URLs and compounds: a name cannot start right after one. */
+export function blocksNameStart(code: number): boolean {
+  if (code >= 97 && code <= 122) return true; // a-z
+  if (code >= 65 && code <= 90) return true; // A-Z
+  if (code >= 48 && code <= 57) return true; // 0-9
+  if (code === 64 || code === 47 || code === 46 || code === 95 || code === 45 || code === 38 || code === 43 || code === 35) return true; // @ / . _ - & + #
+  return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000; // accented letters
 }

@@ -1,9 +1,10 @@
 /**
  * The municipality gazetteer as a lookup index for the extractor: every printed form (current
  * name, alias, adjective, name merged away since 2000) -> the municipality it denotes.
- * Built once per process from import/data/municipalities.json.
+ * Built once per process from the project gazetteer (import/gazetteers.ts over
+ * import/data/municipalities.json).
  */
-import { readFileSync } from 'node:fs';
+import { mergedMunicipalities, municipalities } from '../../gazetteers.ts';
 
 export interface MunicipalityRecord {
   name: string;
@@ -67,8 +68,7 @@ function bareName(name: string): string {
 let cached: MunicipalityIndex | null = null;
 
 export function loadMunicipalityData(): { municipalities: RawMunicipality[]; mergedAway: RawMerged[] } {
-  const raw = JSON.parse(readFileSync(new URL('../../data/municipalities.json', import.meta.url), 'utf8'));
-  return { municipalities: raw.municipalities ?? [], mergedAway: raw.mergedAway ?? [] };
+  return { municipalities: municipalities().map((m) => ({ ...m, cbsCode: m.cbsCode ?? undefined })), mergedAway: [...mergedMunicipalities()] };
 }
 
 export function buildMunicipalityIndex(data = loadMunicipalityData()): MunicipalityIndex {

@@ -5,7 +5,7 @@
  * Binding", "haar werkgever Lindenhout", "de partij Best Open").
  * The project gazetteer import/data/org-patterns.json adds head words when present.
  */
-import { readFileSync } from 'node:fs';
+import { orgPatterns } from '../../gazetteers.ts';
 import type { OrgKind } from './known.ts';
 
 /** Whole words (lower case) that make a capitalised run an organisation name. */
@@ -93,10 +93,8 @@ export function headData(): HeadData {
     const positions = new Map<string, HeadPosition>();
     const suffixes = [...HEAD_SUFFIXES];
     try {
-      const raw = JSON.parse(readFileSync(new URL('../../data/org-patterns.json', import.meta.url), 'utf8'));
-      const list = Array.isArray(raw) ? raw : (raw?.patterns ?? raw?.heads ?? []);
-      for (const e of Array.isArray(list) ? list : []) {
-        const word = typeof e === 'string' ? e : e?.word ?? e?.head ?? e?.name;
+      for (const e of orgPatterns() as readonly { word: string; position: string; kind: string }[]) {
+        const word = e?.word;
         if (typeof word !== 'string' || word.length < 2 || /\s/.test(word)) continue;
         const w = word.toLowerCase().replace(/\.$/, '');
         if (NOT_ORG_HEADS.has(w)) continue;

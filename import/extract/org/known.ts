@@ -4,7 +4,7 @@
  * general Dutch knowledge that the patterns cannot find on their own: the ministries with their
  * acronyms, the national political parties and the chambers of parliament.
  */
-import { readFileSync } from 'node:fs';
+import { organisations as gazetteerOrganisations } from '../../gazetteers.ts';
 
 export type OrgKind =
   | 'kennisinstituut'
@@ -104,32 +104,25 @@ export interface KnownOrgData {
   domains: Map<string, KnownOrg>;
 }
 
-/** Reads organisations.json: an array of entries, or {organisations: [...]}; tolerant of field names. */
+/** The gazetteer's organisations (import/gazetteers.ts); an unreadable gazetteer leaves the built-in list. */
 export function loadGazetteerOrgs(): KnownOrgData {
   const orgs: KnownOrg[] = [];
   const domains = new Map<string, KnownOrg>();
-  let raw: unknown;
+  let list: readonly { name: string; aliases: string[]; kind: string; municipality?: string; ambiguous?: boolean }[] = [];
   try {
-    raw = JSON.parse(readFileSync(new URL('../../data/organisations.json', import.meta.url), 'utf8'));
+    list = gazetteerOrganisations();
   } catch {
     return { orgs, domains };
   }
-  const list = Array.isArray(raw) ? raw : ((raw as Record<string, unknown>)?.organisations ?? (raw as Record<string, unknown>)?.entries ?? []);
-  if (!Array.isArray(list)) return { orgs, domains };
-  for (const e of list as Record<string, unknown>[]) {
+  for (const e of list) {
     if (!e || typeof e.name !== 'string') continue;
-    const org: KnownOrg = {
+    orgs.push({
       name: e.name,
-      aliases: [...strings(e.aliases), ...strings(e.acronyms), ...strings(e.acronym), ...strings(e.abbreviation)],
-      kind: asKind(e.kind ?? e.type),
-      municipality: typeof e.municipality === 'string' ? e.municipality : typeof e.basedIn === 'string' ? e.basedIn : null,
+      aliases: strings(e.aliases),
+      kind: e.kind === 'fonds' ? 'stichting' : asKind(e.kind),
+      municipality: e.municipality ?? null,
       ambiguous: e.ambiguous === true,
-    };
-    orgs.push(org);
-    for (const d of [...strings(e.domains), ...strings(e.domain), ...strings(e.website)]) {
-      const label = d.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0].split('.').slice(-2, -1)[0];
-      if (label) domains.set(label, org);
-    }
+    });
   }
   return { orgs, domains };
 }

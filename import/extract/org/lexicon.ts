@@ -4,16 +4,13 @@
  * provinces, regions and countries (places, not organisations), acronyms that are not
  * organisations, and the cues that put an organisation after them.
  */
-import { readFileSync } from 'node:fs';
+import { stopwords as gazetteerStopwords } from '../../gazetteers.ts';
 import { nameData } from '../name-data.ts';
 
 function readStopwords(): Set<string> {
   const out = new Set<string>();
   try {
-    const raw = JSON.parse(readFileSync(new URL('../../data/stopwords.json', import.meta.url), 'utf8'));
-    for (const key of ['stopwords', 'months', 'weekdays']) {
-      for (const w of Array.isArray(raw?.[key]) ? raw[key] : []) if (typeof w === 'string') out.add(w.toLowerCase());
-    }
+    for (const w of gazetteerStopwords.list) out.add(w.toLowerCase());
   } catch {
     // gazetteer absent: the people module's list stands in (it also holds organisation heads, so only as a fallback)
     for (const w of nameData().stopwords) out.add(w);

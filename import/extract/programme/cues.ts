@@ -52,6 +52,8 @@ const CUE_KINDS: Record<string, ProgrammeKind> = {
   aanpak: 'methode',
   gezinsaanpak: 'methode',
   week: 'campagne',
+  activiteit: 'initiatief',
+  accommodatie: 'initiatief',
   rapport: 'anders',
   notitie: 'anders',
   publicatie: 'anders',
@@ -152,11 +154,26 @@ export function cueKind(word: string): ProgrammeKind | null {
   return kind;
 }
 
+const NAME_HEAD_LENGTHS = [...new Set(Object.keys(NAME_HEADS).map((h) => h.length))].sort((a, b) => b - a);
+
 /** The kind implied by the head of a capitalised name (its last word or compound part), or null. */
+const headCache = new Map<string, ProgrammeKind | null>();
+
 export function nameHeadKind(word: string): ProgrammeKind | null {
+  const cached = headCache.get(word);
+  if (cached !== undefined) return cached;
+  const kind = computeNameHeadKind(word);
+  if (headCache.size > 50000) headCache.clear();
+  headCache.set(word, kind);
+  return kind;
+}
+
+function computeNameHeadKind(word: string): ProgrammeKind | null {
   const w = word.toLowerCase();
-  for (const head of NAME_HEAD_LIST) {
-    if (w.endsWith(head) && w.length > head.length) return NAME_HEADS[head];
+  for (const len of NAME_HEAD_LENGTHS) {
+    if (len >= w.length) continue;
+    const kind = NAME_HEADS[w.slice(w.length - len)];
+    if (kind) return kind;
   }
   return null;
 }

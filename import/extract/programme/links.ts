@@ -106,6 +106,18 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
     }
   }
 
+  // A section about a programme (named in its title): where "in X" / "gemeente X" is said, it runs.
+  const title = ctx.section.title;
+  const titled = programmes.filter((p) => title.includes(p.name));
+  if (titled.length > 0) {
+    for (const m of munis) {
+      const before = ctx.text.slice(Math.max(0, m.start - 10), m.start);
+      if (!/(?:\bin|\bgemeente)\s+$/iu.test(before)) continue;
+      const s = sentenceOf(ctx.sentences, m.start) ?? { start: m.start, end: m.end };
+      for (const p of titled) add({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: m.name }, weight: 0.5, start: s.start, end: s.end });
+    }
+  }
+
   const home = dominantMunicipality(ctx, munis);
   if (home) {
     for (const p of programmes) {
@@ -114,4 +126,53 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
     }
   }
   return [...out.values()];
+}
+
+/** How many sections before and after a section still count as "the same article". */
+const ARTICLE_WINDOW = 4;
+const ARTICLE_LINK_WEIGHT = 0.3;
+
+/**
+ * Document-level pass (for the pipeline to call after the per-section linkers): a programme in a
+ * section that names no municipality runs in the municipality its article is about — named in
+ * the title of one of the sections just before ("Alphen-Chaam, Baarle-Nassau en Gilze en Rijen:
+ * ABG-gemeenten"), or else the municipality the neighbouring sections name most (at least twice,
+ * and twice as often as any other).
+ * Returns extra candidates per section, with the programme's own sentence as evidence.
+ */
+export function linkProgrammesAcrossSections(contexts: SectionContext[], mentionsBySection: EntityMention[][]): RelationCandidate[][] {
+  const muniMentions = mentionsBySection.map((ms) => ms.filter((m) => m.type === 'MUNICIPALITY'));
+  return contexts.map((ctx, i) => {
+    const programmes = mentionsBySection[i].filter((m) => m.type === 'PROGRAMME');
+    if (programmes.length === 0 || muniMentions[i].length > 0) return [];
+    const inTitles = new Set<string>();
+    const counts = new Map<string, number>();
+    for (let j = Math.max(0, i - ARTICLE_WINDOW); j <= Math.min(contexts.length - 1, i + ARTICLE_WINDOW); j++) {
+      if (j === i) continue;
+      const titleLength = contexts[j].section.title.length;
+      for (const m of muniMentions[j]) {
+        counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+        // the title is the first line of the section text; an article's titles come before its boxes
+        if (j < i && m.end <= titleLength && contexts[j].text.startsWith(contexts[j].section.title.slice(0, 20))) inTitles.add(m.name);
+      }
+    }
+    const targets = new Set(inTitles);
+    if (targets.size === 0 && counts.size > 0) {
+      const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+      const [name, n] = ranked[0];
+      if (n >= 2 && n >= 2 * (ranked[1]?.[1] ?? 0)) targets.add(name);
+    }
+    if (targets.size === 0) return [];
+    const out: RelationCandidate[] = [];
+    const seen = new Set<string>();
+    for (const p of programmes) {
+      if (seen.has(p.name)) continue;
+      seen.add(p.name);
+      const s = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+      for (const name of targets) {
+        out.push({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name }, weight: ARTICLE_LINK_WEIGHT, start: s.start, end: s.end });
+      }
+    }
+    return out;
+  });
 }

@@ -120,8 +120,10 @@ public final class Launcher {
         s.put(GraphDatabaseSettings.udc_enabled, false);
         // Only read when the store is created: the name of the one user database (Community has one).
         s.put(GraphDatabaseSettings.initial_default_database, database);
-        // Re-imports rewrite the whole graph; keep transaction logs from growing without bound.
-        s.put(GraphDatabaseSettings.keep_logical_logs, "100M size");
+        // The store is a few MB; by default every database preallocates a 256 MB transaction log
+        // file. Smaller files, and re-imports cannot make the kept logs grow without bound.
+        s.put(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16));
+        s.put(GraphDatabaseSettings.keep_logical_logs, "64M size");
         // Netty waits a 5 s quiet period on shutdown by default; nobody else uses this server's
         // event loops, so stop at once (Ctrl-C and test teardown are then ~5 s faster).
         s.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);

@@ -1,0 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { normaliseBlocks, cleanCharacters } from './import/normalise.ts';
+import { findPeople } from './import/extract/people.ts';
+import { splitSentences } from './import/sentences.ts';
+import { segment } from './import/segment.ts';
+const files = readdirSync('corpus').map(f => readFileSync('corpus/' + f, 'utf8'));
+const time = (name: string, fn: () => void, n = 10) => { fn(); const c0 = process.cpuUsage(); for (let i = 0; i < n; i++) fn(); const c = process.cpuUsage(c0); console.log(name.padEnd(14), ((c.user + c.system) / 1000 / n).toFixed(1), 'ms CPU per corpus'); };
+time('clean', () => { for (const t of files) cleanCharacters(t); });
+time('normalise', () => { for (const t of files) normaliseBlocks(t); });
+const segs = files.flatMap(t => segment(normaliseBlocks(t)));
+time('sentences', () => { for (const s of segs) splitSentences(s.text); });
+const ctxs = segs.map(s => ({ documentId: 'x', section: { id: 'x#1', ordinal: 1, title: s.title, text: s.text }, text: s.text, sentences: splitSentences(s.text) }));
+time('people', () => { for (const c of ctxs) findPeople(c as any); });

@@ -1,0 +1,24 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { normaliseBlocks } from './import/normalise.ts';
+import { splitSentences } from './import/sentences.ts';
+import { segment } from './import/segment.ts';
+import { MENTION_EXTRACTORS, RELATION_LINKERS, dropOverlaps, extractDocument } from './import/extract/index.ts';
+import { addPersonNameMentions, resolveDocument } from './import/resolve.ts';
+import { linkPeople } from './import/extract/person-links.ts';
+const files = readdirSync('corpus').map(f => readFileSync('corpus/' + f, 'utf8'));
+const docs = files.map(t => {
+  const ctxs = segment(normaliseBlocks(t)).map((s, i) => ({ documentId: 'x', section: { id: 'x#' + i, ordinal: i, title: s.title, text: s.text }, text: s.text, sentences: splitSentences(s.text) })) as any[];
+  const raw = ctxs.map(c => MENTION_EXTRACTORS.flatMap(([, f]) => f(c)));
+  const mentions = addPersonNameMentions(ctxs, raw.map(dropOverlaps));
+  const cands = ctxs.map((c, i) => RELATION_LINKERS.flatMap(([, f]) => f(c, mentions[i])));
+  return { ctxs, raw, mentions, cands };
+});
+const time = (name: string, fn: () => void, n = 10) => { fn(); const c0 = process.cpuUsage(); for (let i = 0; i < n; i++) fn(); const c = process.cpuUsage(c0); console.log(name.padEnd(14), ((c.user + c.system) / 1000 / n).toFixed(1), 'ms CPU per corpus'); };
+time('overlaps', () => { for (const d of docs) d.raw.map(dropOverlaps); });
+time('surnames', () => { for (const d of docs) addPersonNameMentions(d.ctxs, d.raw); });
+time('person-links', () => { for (const d of docs) d.ctxs.forEach((c, i) => linkPeople(c, d.mentions[i])); });
+time('resolve', () => { for (const d of docs) resolveDocument(d.ctxs, d.mentions, d.cands); });
+time('whole', () => { files.forEach((t, i) => extractDocument('f' + i + '.txt', t)); }, 3);
+for (const [n, f] of MENTION_EXTRACTORS) time('x:' + n, () => { for (const d of docs) d.ctxs.forEach(c => f(c)); }, 3);
+for (const [n, f] of RELATION_LINKERS) time('l:' + n, () => { for (const d of docs) d.ctxs.forEach((c, i) => f(c, d.mentions[i])); }, 3);
+console.log('mentions', docs.reduce((a, d) => a + d.mentions.flat().length, 0), 'candidates', docs.reduce((a, d) => a + d.cands.flat().length, 0));

@@ -1,0 +1,24 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { normaliseBlocks } from './import/normalise.ts';
+import { splitSentences } from './import/sentences.ts';
+import { segment } from './import/segment.ts';
+import { MENTION_EXTRACTORS, RELATION_LINKERS, dropOverlaps } from './import/extract/index.ts';
+import { addPersonNameMentions, resolveDocument, quoteAround } from './import/resolve.ts';
+import { sentenceAt } from './import/sentences.ts';
+const files = readdirSync('corpus').map(f => readFileSync('corpus/' + f, 'utf8'));
+const docs = files.map(t => {
+  const ctxs = segment(normaliseBlocks(t)).map((s, i) => ({ documentId: 'x', section: { id: 'x#' + i, ordinal: i, title: s.title, text: s.text }, text: s.text, sentences: splitSentences(s.text) })) as any[];
+  const raw = ctxs.map(c => MENTION_EXTRACTORS.flatMap(([, f]) => f(c)));
+  const mentions = addPersonNameMentions(ctxs, raw.map(dropOverlaps));
+  const cands = ctxs.map((c, i) => RELATION_LINKERS.flatMap(([, f]) => f(c, mentions[i])));
+  return { ctxs, raw, mentions, cands };
+});
+const time = (name: string, fn: () => void, n = 10) => { fn(); const c0 = process.cpuUsage(); for (let i = 0; i < n; i++) fn(); const c = process.cpuUsage(c0); console.log(name.padEnd(14), ((c.user + c.system) / 1000 / n).toFixed(1), 'ms'); };
+time('quotes-all', () => { for (const d of docs) d.ctxs.forEach((c: any, i: number) => { for (const m of d.mentions[i]) quoteAround(c.text, m.start, m.end, sentenceAt(c.sentences, m.start)); }); });
+time('resolve-no-cands', () => { for (const d of docs) resolveDocument(d.ctxs, d.mentions, d.ctxs.map(() => [])); });
+time('resolve-no-mentions-themes', () => { for (const d of docs) resolveDocument(d.ctxs, d.mentions.map((ms: any[]) => ms.filter(m => m.type !== 'THEME')), d.cands); });
+const themeMentions = docs.reduce((a, d) => a + d.mentions.flat().filter((m: any) => m.type === 'THEME').length, 0);
+console.log('theme mentions', themeMentions, 'avg aliases', docs.flatMap(d => d.mentions.flat()).reduce((a: number, m: any) => a + (m.aliases?.length ?? 0), 0));
+const g = globalThis as any; g.T1 = g.T2 = g.T3 = 0;
+const c0 = performance.now(); for (let i = 0; i < 10; i++) for (const d of docs) resolveDocument(d.ctxs, d.mentions, d.cands);
+console.log('total', ((performance.now() - c0) / 10).toFixed(1), 'gather', (g.T1 / 10).toFixed(1), 'entities', (g.T2 / 10).toFixed(1), 'relations', (g.T3 / 10).toFixed(1));

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { findMunicipalities } from '../../import/extract/municipalities.ts';
+
+const names = (text: string) => findMunicipalities(text).map((m) => m.name);
+const surfaces = (text: string) => findMunicipalities(text).map((m) => `${m.surface}->${m.name}`);
+
+describe('municipalities: plain names', () => {
+  it('finds a city as a place and as a body, with province and CBS code', () => {
+    const found = findMunicipalities('De gemeente Amersfoort werkt samen met jongeren uit Zwolle.');
+    expect(found.map((m) => m.name)).toEqual(['Amersfoort', 'Zwolle']);
+    expect(found[0].props).toEqual({ province: 'Utrecht', cbsCode: 'GM0307' });
+    expect(found[0].surface).toBe('Amersfoort');
+    expect(found[0].start).toBe('De gemeente '.length);
+  });
+
+  it('matches multi-word and hyphenated names as one municipality', () => {
+    expect(names('In Bergen op Zoom en Wijk bij Duurstede, net als in Alphen-Chaam.')).toEqual(['Bergen op Zoom', 'Wijk bij Duurstede', 'Alphen-Chaam']);
+  });
+
+  it('reads adjectives as their municipality', () => {
+    expect(surfaces('zoals de Rijswijkse Rotary Club en het Amsterdamse beleid')).toEqual(['Rijswijkse->Rijswijk', 'Amsterdamse->Amsterdam']);
+  });
+
+  it('names the municipality of a district printed with it', () => {
+    expect(surfaces('opbouwwerker in Nijmegen-Hatert')).toEqual(['Nijmegen->Nijmegen']);
+  });
+
+  it('counts a city inside an organisation name', () => {
+    expect(names('hoogleraar aan de Erasmus Universiteit Rotterdam')).toEqual(['Rotterdam']);
+  });
+});
+
+describe('municipalities: ambiguous words decided by context', () => {
+  it('"Best" is a municipality after "gemeente" or "in", an adverb otherwise', () => {
+    expect(names('Wethouder Jansen van de gemeente Best is tevreden.')).toEqual(['Best']);
+    expect(names('Het is best lastig. Best werk dat je doet.')).toEqual([]);
+    expect(names('Hij woont al jaren in Best.')).toEqual(['Best']);
+  });
+
+  it('"Putten" and "Ede" need a cue; a list with other municipalities is one', () => {
+    expect(names('Putten is een mooi woord.')).toEqual([]);
+    expect(names('In Ede en Putten loopt de pilot.')).toEqual(['Ede', 'Putten']);
+    expect(names('samen met Blaricum, Eemnes en Laren')).toEqual(['Blaricum', 'Eemnes', 'Laren']);
+  });
+
+  it('"wethouder van X" and "burgemeester Van der Laan van X"', () => {
+    expect(names('aldus de wethouder van Houten.')).toEqual(['Houten']);
+    expect(names('Wijlen burgemeester Van der Laan van Amsterdam roemde de verbroedering.')).toEqual(['Amsterdam']);
+  });
+
+  it('a surname is not a municipality', () => {
+    expect(names('Volgens mevrouw Van Houten gaat het goed.')).toEqual([]);
+    expect(names('Neem contact op met Roos Scherpenzeel, expert informele zorg.')).toEqual([]);
+    expect(names('Scherpenzeel: ‘De ene medewerker is de andere niet.’')).toEqual([]);
+  });
+
+  it('a province of the same name is not the municipality', () => {
+    expect(names('De provincie Utrecht subsidieert het project.')).toEqual([]);
+    expect(names('De provincie Groningen en de stad Groningen werken samen.')).toEqual(['Groningen']);
+  });
+
+  it('skips headings in capitals, e-mail addresses and URLs', () => {
+    expect(names('AMSTERDAM\n\nmail naar info@utrecht.nl of kijk op www.movisie.nl/Utrecht')).toEqual([]);
+  });
+});
+
+describe('municipalities: merged and unknown names', () => {
+  it('a municipality merged away lands on its successor, the old name kept as alias', () => {
+    const [m] = findMunicipalities('aldus Oetra Gopal, wethouder Hoogezand-Sappemeer.');
+    expect(m.name).toBe('Midden-Groningen');
+    expect(m.aliases).toEqual(['Hoogezand-Sappemeer']);
+    expect(m.surface).toBe('Hoogezand-Sappemeer');
+  });
+
+  it('a village that was once a municipality counts only as the body ("gemeente Kessel")', () => {
+    expect(names('Bewoners in Kessel organiseren een taalcafé.')).toEqual([]);
+    expect(names('De voormalige gemeente Kessel ging op in een grotere gemeente.')).toEqual(['Peel en Maas']);
+  });
+
+  it('"gemeente X" with a name the gazetteer does not know still names a municipality', () => {
+    const [m] = findMunicipalities('Baarderaadiel, een kern van gemeente Hennaarderadeel, gebruikt de tool.');
+    expect(m.name).toBe('Hennaarderadeel');
+    expect(m.props).toEqual({ province: null, cbsCode: null });
+  });
+});
