@@ -29,6 +29,7 @@ interface Options {
   ourPort: string;
   theirPort: string;
   compare: boolean;
+  cache: boolean;
 }
 
 interface Measurement {
@@ -54,6 +55,7 @@ const program = new Command()
   .option('--our-port <n>', 'port of our server', '4101')
   .option('--their-port <n>', 'port of the @neo4j/graphql server', '4102')
   .option('--no-compare', 'skip the @neo4j/graphql comparison')
+  .option('--no-cache', "run our server without its read/response cache (API_CACHE=0)")
   .action(run);
 
 function percentile(sorted: number[], q: number): number {
@@ -186,7 +188,8 @@ async function run(options: Options): Promise<void> {
     const theirPort = Number(options.theirPort);
     const ourUrl = `http://127.0.0.1:${ourPort}/graphql`;
     const theirUrl = `http://127.0.0.1:${theirPort}/graphql`;
-    const ours = startServer('bench/api/api-server.ts', ourPort, env);
+    const ours = startServer('bench/api/api-server.ts', ourPort, { ...env, API_CACHE: options.cache ? '1' : '0' });
+    console.log(`Our server: cache ${options.cache ? 'on' : 'off'}`);
     children.push(ours);
     await waitForHttp(ourUrl, JSON.stringify({ query: '{ stats { documents } }' }), ours);
     let theirs: ChildProcess | undefined;
@@ -219,12 +222,13 @@ async function run(options: Options): Promise<void> {
     }
 
     printTable(results, list, connectionCounts);
+    console.log(`Load average of the machine during the run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     const outDir = join(projectRoot, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(
       file,
-      JSON.stringify({ date: new Date().toISOString(), durationSeconds: duration, warmupSeconds: warmup, inputs, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), cache: options.cache, loadAverage: (await import('node:os')).loadavg(), durationSeconds: duration, warmupSeconds: warmup, inputs, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2),
     );
     console.log(`\nResults written to ${file}`);
     const target = results.filter((r) => r.server === 'ours' && r.connections === 16);

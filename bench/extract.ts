@@ -4,12 +4,17 @@
  * sections (seeded) into new documents of about the size of the originals. Each scale runs in its
  * own child process so that its peak RSS (process.resourceUsage().maxRSS) is its own.
  * Time excludes loading the gazetteers (a warm-up extraction runs first; its time is reported).
+ * Throughput is reported on CPU time of the process as well as wall time: on a shared machine wall
+ * time mostly measures the other processes. `--modules` prints CPU time per stage and per extractor.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractDocument } from '../import/extract/index.ts';
+import { MENTION_EXTRACTORS, RELATION_LINKERS, dropOverlaps, extractDocument } from '../import/extract/index.ts';
+import type { EntityMention, SectionContext } from '../import/extract/model.ts';
+import { addPersonNameMentions, resolveDocument } from '../import/resolve.ts';
+import { splitSentences } from '../import/sentences.ts';
 import { normaliseBlocks } from '../import/normalise.ts';
 import { segment } from '../import/segment.ts';
 
@@ -112,8 +117,50 @@ function runChild(scale: number): Result {
   };
 }
 
+/** `--modules`: CPU time per pipeline stage and per extractor/linker over the corpus (after a warm-up pass). */
+function moduleBreakdown(passes = 5): void {
+  const corpus = loadCorpus();
+  const totals = new Map<string, number>();
+  const timed = <T>(name: string, fn: () => T): T => {
+    const c0 = process.cpuUsage();
+    const out = fn();
+    const c = process.cpuUsage(c0);
+    totals.set(name, (totals.get(name) ?? 0) + (c.user + c.system) / 1000);
+    return out;
+  };
+  for (let pass = 0; pass <= passes; pass++) {
+    if (pass === 1) totals.clear(); // pass 0 warms up
+    for (const d of corpus) {
+      const blocks = timed('normalise', () => normaliseBlocks(d.text));
+      const segments = timed('segment', () => segment(blocks));
+      const contexts: SectionContext[] = timed('sentences', () =>
+        segments.map((s, i) => {
+          const section = { id: `x#${i + 1}`, ordinal: i + 1, title: s.title, text: s.text };
+          return { documentId: 'x', section, text: s.text, sentences: splitSentences(s.text) };
+        }),
+      );
+      const raw: EntityMention[][] = contexts.map(() => []);
+      for (const [name, extract] of MENTION_EXTRACTORS) timed(`extract:${name}`, () => contexts.forEach((c, i) => raw[i].push(...extract(c))));
+      let mentions = timed('overlaps', () => raw.map(dropOverlaps));
+      mentions = timed('surname resolution', () => addPersonNameMentions(contexts, mentions));
+      const candidates = contexts.map(() => [] as ReturnType<(typeof RELATION_LINKERS)[number][1]>);
+      for (const [name, link] of RELATION_LINKERS) timed(`link:${name}`, () => contexts.forEach((c, i) => candidates[i].push(...link(c, mentions[i]))));
+      timed('resolve', () => resolveDocument(contexts, mentions, candidates));
+    }
+  }
+  const mb = corpus.reduce((a, d) => a + Buffer.byteLength(d.text), 0) / 1e6;
+  const all = [...totals.values()].reduce((a, b) => a + b, 0) / passes;
+  console.log(`CPU ms per corpus pass (${mb.toFixed(2)} MB), mean of ${passes} warm passes:`);
+  for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${name.padEnd(24)} ${(ms / passes).toFixed(1).padStart(8)} ms ${((100 * ms) / passes / all).toFixed(0).padStart(4)}%`);
+  }
+  console.log(`  ${'total'.padEnd(24)} ${all.toFixed(1).padStart(8)} ms  -> ${(mb / (all / 1000)).toFixed(2)} MB/s`);
+}
+
 const childArg = process.argv.indexOf('--child');
-if (childArg >= 0) {
+if (process.argv.includes('--modules')) {
+  moduleBreakdown();
+} else if (childArg >= 0) {
   const scale = Number(process.argv[childArg + 1]);
   process.stdout.write(JSON.stringify(runChild(scale)));
 } else {

@@ -88,8 +88,14 @@ export function readTitle(blocks: Block[], fallback: string): string {
     let title = 'Movisies';
     if (subtitle) title += ` – ${subtitle.text}`;
     const idx = masthead ? head.indexOf(masthead) : -1;
-    const theme = idx >= 0 ? head.slice(idx + 1, idx + 4).find((b) => b.text.length < 60 && b.text === b.text.toUpperCase() && /\p{Lu}{3}/u.test(b.text)) : undefined;
-    if (theme) title += ` (thema: ${theme.text.toLowerCase()})`;
+    // the issue theme: the capitals right after the masthead, possibly wrapped over two lines
+    const isCaps = (b: Block | undefined) => !!b && b.text.length < 60 && b.text === b.text.toUpperCase() && /\p{Lu}{3}/u.test(b.text);
+    const at = idx >= 0 ? head.slice(idx + 1, idx + 4).findIndex(isCaps) : -1;
+    if (at >= 0) {
+      const parts = [head[idx + 1 + at].text];
+      if (isCaps(head[idx + 2 + at])) parts.push(head[idx + 2 + at].text);
+      title += ` (thema: ${parts.join(' ').toLowerCase()})`;
+    }
     return title;
   }
   const first = head.find((b) => isTitleLike(b.text) && b.text.length >= 8);

@@ -11,17 +11,18 @@ const ABBREVIATIONS = new Set([
   'm.b.t', 't.a.v', 'i.p.v', 'i.s.m', 'o.l.v', 'z.g.a.n', 'jr', 'sr', 'blz', 'afb', 'fig', 'ed', 'red',
 ]);
 
-const SENTENCE_END = /[.!?]/;
 const AFTER_END = /[\p{Lu}\d‘'“"(]/u;
+const CLOSERS = new Set(['’', "'", '”', '"', ')']);
+const isWhite = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r';
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
     let s = start;
-    while (s < end && /\s/.test(text[s])) s++;
+    while (s < end && isWhite(text[s])) s++;
     let e = end;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (e > s && isWhite(text[e - 1])) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   const n = text.length;
@@ -33,9 +34,9 @@ export function splitSentences(text: string): Sentence[] {
       i++;
       continue;
     }
-    if (!SENTENCE_END.test(c)) continue;
+    if (c !== '.' && c !== '!' && c !== '?') continue;
     let j = i + 1;
-    while (j < n && /[’'”")]/.test(text[j])) j++;
+    while (j < n && CLOSERS.has(text[j])) j++;
     if (j >= n || text[j] !== ' ') continue;
     const next = text[j + 1];
     if (next === undefined || !AFTER_END.test(next)) continue;

@@ -9,6 +9,7 @@
  * Neighbourhoods printed as "Nijmegen-Hatert" name their municipality.
  */
 import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
+import { capitalisedWords } from './municipality/words.ts';
 import { foldForm, municipalityIndex, type MunicipalityForm, type MunicipalityIndex } from './municipality/index-data.ts';
 import { blocksNameStart, contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
 
@@ -40,20 +41,19 @@ function pickForm(forms: MunicipalityForm[]): MunicipalityForm | null {
   return forms.every((f) => f.municipality === first.municipality) ? first : null;
 }
 
-/** Capitalised words: every form starts with one (or with "'s-"). */
-const CAP_WORD = /(?:['’]s-)?\p{Lu}[\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/gu;
 /** The next word of a multi-word form: one space, or a comma and a space, before it. */
 const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/uy;
 
 function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   const out: Candidate[] = [];
   const ends: number[] = [];
-  CAP_WORD.lastIndex = 0;
-  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
-    const start = m.index;
-    const wEnd = start + m[0].length;
-    if (start > 0 && blocksNameStart(text.charCodeAt(start - 1))) continue; // inside an e-mail address, URL or compound
-    const folded = m[0].toLowerCase();
+  const { spans, count } = capitalisedWords(text);
+  let skipTo = 0;
+  for (let w = 0; w < count; w++) {
+    const start = spans[2 * w];
+    const wEnd = spans[2 * w + 1];
+    if (start < skipTo) continue;
+    const folded = text.slice(start, wEnd).toLowerCase();
     const dashAt = folded.indexOf('-', 3);
     const whole = index.firstWords.has(folded) || (folded.includes("’") && index.firstWords.has(foldForm(folded)));
     if (!whole && !(dashAt > 0 && index.firstWords.has(folded.slice(0, dashAt)))) continue;
@@ -77,7 +77,7 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
         matched = true;
         if (!form || !isCapitalised(printed) || isAllCaps(printed)) break;
         out.push({ form, start, end: ends[n - 1], accepted: false, listable: true });
-        CAP_WORD.lastIndex = ends[n - 1];
+        skipTo = ends[n - 1];
       }
     }
     // "Nijmegen-Hatert", "Amsterdam-West": a district printed with its municipality

@@ -23,6 +23,7 @@ import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
 import { cueNounKind, headKind, headPosition, isHeadCompound } from './org/heads.ts';
 import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
+import { capitalisedWords } from './municipality/words.ts';
 
 interface Candidate {
   start: number;
@@ -43,7 +44,6 @@ interface Tok {
 
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
 const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|tot|the|zonder|'t|’t)`;
-const RUN = new RegExp(String.raw`${CAP}(?: (?:${CONN} ){0,2}${CAP}){0,7}(?![\p{L}\p{N}@]|\.\p{L})`, 'gu');
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
 const CONN_WORDS = new Set(['en', '&', '+', 'voor', 'van', 'de', 'der', 'den', 'het', 'in', 'op', 'of', 'and', 'for', 'aan', 'tot', 'the', 'zonder', "'t", '’t']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d{1,3})$/u;
@@ -112,8 +112,6 @@ function shoutedAround(text: string, start: number, end: number): boolean {
 /** Treaties, laws and reports named after a body are not the body: "VN-verdrag", "SCP-rapport" is fine. */
 const NOT_ORG_SUFFIX = /^(?:verdrag|wet|richtlijn|norm|regeling|lidstaten|lidstaat|landen|burgers)$/;
 
-/** Words that can start a known name: a capital or a digit ("Platform31", "113 Zelfmoordpreventie"). */
-const KNOWN_START = /[\p{Lu}\d’'][\p{L}\p{M}\p{N}&'’+*]*(?:-[\p{L}\p{M}\p{N}&]+)*/gu;
 /** The next word of a multi-word name (one space before it). */
 const KNOWN_NEXT = / [\p{L}\p{N}&’'+(][\p{L}\p{M}\p{N}&'’+*()]*(?:-[\p{L}\p{M}\p{N}&]+)*/uy;
 
@@ -122,15 +120,17 @@ function findKnown(text: string): Candidate[] {
   const out: Candidate[] = [];
   const idx = knownIndex();
   const ends: number[] = [];
-  KNOWN_START.lastIndex = 0;
-  for (let m = KNOWN_START.exec(text); m; m = KNOWN_START.exec(text)) {
-    const start = m.index;
-    if (start > 0 && blocksNameStart(text.charCodeAt(start - 1))) continue;
-    const first = m[0].toLowerCase();
-    const dash = m[0].indexOf('-');
+  const { spans, count } = capitalisedWords(text);
+  let skipTo = 0;
+  for (let w = 0; w < count; w++) {
+    const start = spans[2 * w];
+    if (start < skipTo) continue;
+    const word = text.slice(start, spans[2 * w + 1]);
+    const first = word.toLowerCase();
+    const dash = word.indexOf('-');
     if (idx.firstWords.has(first)) {
       ends.length = 0;
-      ends.push(start + m[0].length);
+      ends.push(start + word.length);
       let pos = ends[0];
       while (ends.length < idx.maxWords) {
         KNOWN_NEXT.lastIndex = pos;
@@ -152,15 +152,15 @@ function findKnown(text: string): Candidate[] {
         const c = knownCandidate(hit, start, end);
         if (hit.org.ambiguous) c.strength = 0; // needs context, decided later
         out.push(c);
-        KNOWN_START.lastIndex = end;
+        skipTo = end;
         continue;
       }
     }
     if (dash > 1) {
-      const head = m[0].slice(0, dash);
+      const head = word.slice(0, dash);
       const forms = idx.forms.get(head.toLowerCase());
       const form = forms?.find((f) => (f.exactCase ? f.printed === head : /^\p{Lu}/u.test(head)));
-      const tail = m[0].slice(dash + 1);
+      const tail = word.slice(dash + 1);
       if (form && /^\p{Ll}/u.test(tail) && !form.org.ambiguous && !NOT_ORG_SUFFIX.test(tail.toLowerCase())) {
         out.push(knownCandidate(form, start, start + dash));
       }
@@ -493,15 +493,57 @@ function plausibleName(ctx: Context, seg: Segment): boolean {
   return true;
 }
 
+/** " ", " en ", " van de ": what may stand between two capitalised words of one name. */
+const RUN_GAP = new RegExp(String.raw`^ (?:${CONN} ){0,2}$`);
+const HAS_LETTER = /\p{L}/u;
+
+interface RunMatch {
+  0: string;
+  index: number;
+}
+
+/**
+ * Runs of capitalised words joined by single spaces and at most two connectors ("Stichting in
+ * Beeld", "Centrum voor Jeugd en Gezin"), built from the shared word scan: the same runs a
+ * regular expression would find, without running one at every position of the text.
+ */
+function capitalisedRuns(text: string): RunMatch[] {
+  const { spans, count } = capitalisedWords(text);
+  const out: RunMatch[] = [];
+  let w = 0;
+  while (w < count) {
+    const start = spans[2 * w];
+    let end = spans[2 * w + 1];
+    if (!HAS_LETTER.test(text.slice(start, end))) {
+      w++;
+      continue;
+    }
+    let last = w;
+    while (last + 1 < count && last - w < 7) {
+      const nextStart = spans[2 * (last + 1)];
+      if (nextStart - end > 16 || !RUN_GAP.test(text.slice(end, nextStart))) break;
+      if (!HAS_LETTER.test(text.slice(nextStart, spans[2 * (last + 1) + 1]))) break;
+      last++;
+      end = spans[2 * last + 1];
+    }
+    w = last + 1;
+    const after = text.charCodeAt(end);
+    if (after === 64 || (after === 46 && isLetterCode(text.charCodeAt(end + 1)))) continue; // e-mail address or domain
+    out.push({ 0: text.slice(start, end), index: start });
+  }
+  return out;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+}
+
 function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   const { text } = ctx;
   const out: Candidate[] = [];
   interface Item { seg: Segment; cand: Candidate | null; known: boolean; inParens: boolean }
   const items: Item[] = [];
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    // not inside a word, an e-mail address or a URL (checked here: a look-behind would run at every position)
-    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
+  for (const m of capitalisedRuns(text)) {
     if (m[0].indexOf(' ') < 0) {
       // the common case, one capitalised word: a function word, or a sentence start without an apposition after it
       if (stopwords().has(m[0].toLowerCase())) continue;
@@ -589,28 +631,32 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
 
 /** Bare acronyms: known ones (already found), ones defined in this section, or after an article or cue. */
 
+const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&]{1,6}$/u;
+const ARTICLE_CUES = new Set(['de', 'het', 'bij', 'van', 'door', 'namens', 'met']);
+
 function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[] {
   const out: Candidate[] = [];
-  const ACR = /(\p{Lu}[\p{Lu}\d&]{1,6})(?![\p{L}\p{N}&-])/gu;
-  for (let m = ACR.exec(ctx.text); m; m = ACR.exec(ctx.text)) {
-    const a = m[1];
-    const start = m.index;
-    if (start > 0 && blocksNameStart(ctx.text.charCodeAt(start - 1))) continue;
-    const end = start + a.length;
+  const { spans, count } = capitalisedWords(ctx.text);
+  for (let w = 0; w < count; w++) {
+    const start = spans[2 * w];
+    const end = spans[2 * w + 1];
+    if (end - start < 2 || end - start > 7) continue;
+    const a = ctx.text.slice(start, end);
+    if (!ACRONYM_WORD.test(a)) continue;
     const def = defined.get(a);
     if (def) {
       out.push({ start, end, name: def.name, kind: def.kind, aliases: [a], strength: 2 });
       continue;
     }
     if (a.length > 5 || NON_ORG_ACRONYMS.has(a) || stopwords().has(a.toLowerCase())) continue;
-    const left = ctx.text.slice(Math.max(0, start - 40), start);
-    const afterArticle = /(?:^|\s)(?:de|het|bij|van|door|namens|met)\s$/.test(left);
-    const parens = !afterArticle && left.endsWith('(') && ctx.text.charAt(end) === ')';
+    const before = wordBefore(ctx.text, start).word;
+    const afterArticle = ARTICLE_CUES.has(before);
+    const parens = !afterArticle && ctx.text.charAt(start - 1) === '(' && ctx.text.charAt(end) === ')';
     if (!afterArticle && !parens) continue;
     const lineStart = Math.max(0, start - 80);
     const para = ctx.text.slice(lineStart + ctx.text.slice(lineStart, start).lastIndexOf('\n') + 1, start + 40);
     if (para.replace(/[^\p{L}]/gu, '').length > 8 && para === para.toUpperCase()) continue; // a heading in capitals
-    const cued = afterArticle && !isSentenceInitial(ctx.text, start) && (/(?:de|het)\s$/.test(left) || hasAffiliationCue(ctx.text, start));
+    const cued = afterArticle && !isSentenceInitial(ctx.text, start) && (before === 'de' || before === 'het' || hasAffiliationCue(ctx.text, start));
     if (cued || (parens && hasPersonBefore(ctx.text, start))) {
       out.push({ start, end, name: a, kind: 'anders', aliases: [], strength: 1 });
     }
@@ -631,17 +677,20 @@ function findCityNetworks(text: string): Candidate[] {
   return out;
 }
 
+const EMAIL_DOMAIN = /([\w-]{2,40})\.(?:nl|com|org|eu|net|be|info)\b/y;
+
 /** "x@movisie.nl": the domain names an organisation the gazetteer knows. */
 function findEmailDomains(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!text.includes('@')) return out;
-  const EMAIL = /[\w.+-]{1,64}@([\w-]{2,40})\.(?:nl|com|org|eu|net|be|info)\b/g;
-  for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+  for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    if (!/[\w.+-]/.test(text.charAt(at - 1))) continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const m = EMAIL_DOMAIN.exec(text);
+    if (!m) continue;
     const label = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
     const org = knownIndex().byCompactName.get(label);
     if (!org) continue;
-    const start = m.index + m[0].indexOf('@') + 1;
-    out.push({ start, end: start + m[1].length, name: org.name, kind: org.kind, aliases: [], strength: 3 });
+    out.push({ start: at + 1, end: at + 1 + m[1].length, name: org.name, kind: org.kind, aliases: [], strength: 3 });
   }
   return out;
 }

@@ -281,7 +281,8 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       if (!owner || e.index - owner.end > 60 || text.slice(owner.end, e.index).includes('\n\n')) continue;
       if (people.some((q) => q.name !== owner!.name && local.includes(fold(q.name.split(' ').pop()!)))) continue;
     }
-    const near = owner.end <= e.index ? owner : { start: e.index, end: e.index + e[0].length };
+    const address = { start: e.index, end: e.index + e[0].length };
+    const near = owner.end <= e.index && e.index - owner.end < 150 && !text.slice(owner.end, e.index).includes('\n\n') ? owner : address;
     const ev = span(ctx, near, { start: e.index, end: e.index + e[0].length });
     // prefer an organisation mention of this section whose name matches the domain
     const compact = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');

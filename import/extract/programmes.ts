@@ -28,16 +28,15 @@ interface Candidate {
 }
 
 const DEBUG = typeof process !== 'undefined' && process.env.PROG_DEBUG === '1';
-const OPEN_QUOTES = '‘\'"“';
 const CLOSE_FOR: Record<string, string> = { '‘': '’', "'": "'", '"': '"', '“': '”' };
 
 /** A quoted span: opening quote after a boundary, closing quote before a boundary. */
 const QUOTED = /(?<=^|[\s(\[:;—–])([‘'"“])([^‘’'"“”\n]{2,160}?)([’'"”])(?=$|[\s.,;:!?)\]…-])/gu;
-/** A cue word (optionally capitalised) followed by a capitalised name, optionally after a colon. */
-/** Any word; whether it is a cue is decided in code (one Map-free endsWith scan), which keeps the regexes linear. */
+/** Any word; whether it is a cue is decided in code (cueKind: a cached suffix lookup), which keeps the regexes linear. */
 const ANY_WORD = String.raw`[A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*(?:'s)?`;
 /** Up to four lower-case words; the cue among them is found in code (see firstCue). */
 const CUE_PHRASE = String.raw`((?:[a-zß-öø-ÿ]+-?[ \t]+(?:en[ \t]+)?){0,3}[a-zß-öø-ÿ]+(?:'s)?)`;
+/** A word followed by a capitalised name (looked ahead, not consumed, so a name may itself start with a cue). */
 const CUE_THEN_NAME = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ-])(${ANY_WORD})(?::)?[ \\t]+(?=(${NAME}))`, 'gu');
 /** Name followed by a definition: "X is een (…) initiatief", "X, een weerbaarheidstraining". */
 const NAME_IS_CUE = new RegExp(
@@ -105,7 +104,19 @@ function wordsBefore(text: string, pos: number, max: number): string[] {
 /** Organisation-type words: a name that starts or ends with one is an organisation, not a programme. */
 const ORG_WORD = /^(?:stichting|vereniging|zorgorganisatie|organisatie|gemeente|ministerie|hogeschool|universiteit|instituut|bureau|raad|fonds|coöperatie|federatie|bond|partij|kennisinstituut|kenniscentrum)\b|\b(?:instituut|fonds|raad|bureau|groep|bv|nv|vereniging|stichting|federatie|universiteit|hogeschool|ombudsman|planbureau)$/iu;
 
+const acceptableCache = new Map<string, boolean>();
+
 function acceptableName(name: string): boolean {
+  let ok = acceptableCache.get(name);
+  if (ok === undefined) {
+    ok = computeAcceptableName(name);
+    if (acceptableCache.size > 50000) acceptableCache.clear();
+    acceptableCache.set(name, ok);
+  }
+  return ok;
+}
+
+function computeAcceptableName(name: string): boolean {
   const bare = stripArticle(name);
   if (bare.length < 3 || bare.length > 140) return false;
   if (!/[A-Za-zÀ-ÖØ-öø-ÿ]{2}/u.test(bare)) return false;
@@ -180,6 +191,8 @@ function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const end = start + inner.length;
     const words = inner.split(/\s+/);
     if (words.length > 14) continue;
+    // two sentences inside the quotes: speech or a title with its subtitle, not a name
+    if (/[.!?]\s+[A-ZÀ-ÖØ-Þ]/u.test(inner)) continue;
     const capital = isCapitalised(inner);
     if (!capital && words.length < 2) continue;
     const lead = text.slice(Math.max(0, m.index! - 40), m.index!);
@@ -355,12 +368,11 @@ function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const close = text.indexOf(')', open);
     if (close < 0) break;
     if (close - open < 4 || close - open > 121 || text.slice(open, close).includes('\n')) continue;
-    const word = /([A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)[ \t]*$/u.exec(text.slice(Math.max(0, open - 40), open));
-    if (!word) continue;
-    const m = { index: open - (text.slice(Math.max(0, open - 40), open).length - word.index), 1: word[1], 2: text.slice(open + 1, close), 0: '' } as unknown as RegExpMatchArray;
-    m[0] = text.slice(m.index!, close + 1);
-    let offset = m.index! + m[0].indexOf('(') + 1;
-    for (const item of m[2].split(/,\s*/)) {
+    const cue = /([A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)[ \t]*$/u.exec(text.slice(Math.max(0, open - 40), open));
+    const kind = cue ? cueKind(cue[1]) : null;
+    if (!kind) continue;
+    let offset = open + 1;
+    for (const item of text.slice(open + 1, close).split(/,\s*/)) {
       const at = text.indexOf(item, offset);
       offset = at + item.length;
       const name = item.trim();
@@ -430,6 +442,10 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
   }
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     const run = m[1];
+    // cheap gate first: most capitalised runs have no programme head word at all
+    const lastWord = run.slice(run.search(/\S+$/));
+    const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1);
+    if (!/\d$/.test(lastWord) && !nameHeadKind(lastWord) && !isNameHead(lastPart) && !nameHeadKind(lastPart)) continue;
     let tokens = run.split(/[ \t]+/);
     let start = m.index!;
     while (tokens.length > 1 && /^\d+$/.test(tokens[0])) {

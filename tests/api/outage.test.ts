@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../graph/driver.ts';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../graph/embedded.ts';
 import { ensureSchema } from '../../graph/schema.ts';
+import { writeExtraction } from '../../graph/write.ts';
+import type { ExtractionResult } from '../../import/types.ts';
 import { expectCleanErrors, startApp, type RunningApp } from './harness.ts';
 
 let dataDir: string;
@@ -37,6 +39,40 @@ afterAll(async () => {
   await neo4j?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }, 120_000);
+
+/** A one-person document; `version` changes the person and the content hash. */
+function document(version: number, person: string): ExtractionResult {
+  const section = { id: 'cache-doc#1', ordinal: 1, title: 'Kort nieuws', text: `${person} is wethouder.` };
+  return {
+    document: { id: 'cache-doc', file: 'cache-doc.txt', title: 'Cache test', published: null, sha256: `v${version}`, sections: [section] },
+    entities: [
+      {
+        id: `person:${person.toLowerCase().replace(/ /g, '-')}`,
+        type: 'PERSON',
+        name: person,
+        aliases: [],
+        props: { roles: ['wethouder'] },
+        mentions: [{ sectionId: section.id, count: 1, snippets: [section.text] }],
+      },
+    ],
+    relations: [],
+  };
+}
+
+describe('the read cache', () => {
+  it('follows a re-import within about a second', async () => {
+    await writeExtraction(driver, neo4j!.database, document(1, 'Zwaantje Oudegracht'));
+    const first = await app.gql('{ search(query: "zwaantje") { name } stats { people } }');
+    expect((first.body.data as any).search.map((e: any) => e.name)).toEqual(['Zwaantje Oudegracht']);
+    // Cached now: the same request again is answered without the database.
+    expect((await app.gql('{ search(query: "zwaantje") { name } stats { people } }')).body).toEqual(first.body);
+
+    await writeExtraction(driver, neo4j!.database, document(2, 'Zwaantje Nieuwegracht'));
+    await new Promise((r) => setTimeout(r, 1200));
+    const after = await app.gql('{ search(query: "zwaantje") { name } stats { people } }');
+    expect((after.body.data as any).search.map((e: any) => e.name)).toEqual(['Zwaantje Nieuwegracht']);
+  });
+});
 
 describe('when Neo4j is down', () => {
   it('answers DATABASE_UNAVAILABLE, keeps serving, and recovers when Neo4j is back', async () => {

@@ -104,6 +104,12 @@ describe('organisations: what is not an organisation', () => {
     expect(names('Minister De Jonge (VWS), minister Dekker en de VNG.')).not.toContain('Dekker');
   });
 
+  it('a title with a surname and its particle is a person, a role with a name is an affiliation', () => {
+    expect(names('Het boek werd aangeboden aan minister van Engelshoven.')).toEqual([]);
+    expect(names('Zij is directeur van Lindenhout.')).toEqual(['Lindenhout']);
+    expect(names('Zie Martijn van der Steen, Jorren Scherpenisse en Mark van Twist (2015).')).toEqual([]);
+  });
+
   it('capitals for emphasis are not an acronym', () => {
     expect(names('‘Ik kan er niks AAN doen, maar wel wat MEE doen’, zei ze.')).toEqual([]);
   });

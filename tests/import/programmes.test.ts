@@ -95,3 +95,69 @@ describe('linkProgrammes', () => {
     expect(rel).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: 'Vitaal Thuis' }, to: { type: 'MUNICIPALITY', name: 'Deventer' } })]));
   });
 });
+
+describe('extractProgrammes: section titles and name variants', () => {
+  it('takes a short section title that returns as the subject of a body sentence', () => {
+    const text = 'Samen Koken\n\nSamen Koken biedt buurtbewoners elke week een maaltijd. Vrijwilligers koken en eten mee.';
+    expect(extractProgrammes(ctx(text, 'Samen Koken')).map((m) => m.name)).toContain('Samen Koken');
+  });
+
+  it('does not take a title that is only a heading, or one led by a first name', () => {
+    const text = 'Jan Pieters\n\nJan Pieters is wethouder. Hij werkt hard.\n\nTriage\n\nTriage is lastig.';
+    expect(extractProgrammes(ctx(text, 'Jan Pieters')).map((m) => m.name)).toEqual([]);
+    expect(extractProgrammes(ctx(text, 'Triage')).map((m) => m.name)).toEqual([]);
+  });
+
+  it('prefers the base name over "X in <municipality>" and CamelCase compounds of a found name', () => {
+    const text = 'BuurtMaatjes is een project in de wijk. Het project BuurtMaatjes in Zwolle groeit. Het BuurtMaatjesteam helpt.';
+    const found = names(text);
+    expect(found).toContain('BuurtMaatjes');
+    expect(found).not.toContain('BuurtMaatjes in Zwolle');
+    expect(found).not.toContain('BuurtMaatjesteam');
+  });
+
+  it('cuts a trailing "van <organisation>" from a name found by a cue', () => {
+    expect(names('Zij volgde de training Werken met Vrijwilligers van Movisie.')).toContain('Werken met Vrijwilligers');
+  });
+});
+
+describe('linkProgrammes: wider evidence', () => {
+  const at = (type: EntityMention['type'], name: string, text: string): EntityMention => {
+    const start = text.indexOf(name);
+    return { type, name, surface: name, start, end: start + name.length };
+  };
+
+  it('reads a municipality adjective in the sentence of the programme', () => {
+    const text = 'Het Kerstdebat vond plaats in de Utrechtse Domkerk.';
+    const c = ctx(text);
+    const rel = linkProgrammes(c, extractProgrammes(c));
+    expect(rel).toEqual([expect.objectContaining({ type: 'RUNS_IN', to: { type: 'MUNICIPALITY', name: 'Utrecht' } })]);
+  });
+
+  it('follows a next sentence that refers back with a pronoun', () => {
+    const text = '‘Wat Telt’ is een instrument voor wijkteams. Het is ontwikkeld in Tilburg. Breda doet niet mee, maar Breda kijkt wel.';
+    const c = ctx(text);
+    const ms = [...extractProgrammes(c), at('MUNICIPALITY', 'Tilburg', text), at('MUNICIPALITY', 'Breda', text)];
+    const targets = linkProgrammes(c, ms).filter((r) => r.type === 'RUNS_IN').map((r) => r.to.name);
+    expect(targets).toContain('Tilburg');
+    expect(targets).not.toContain('Breda');
+  });
+});
+
+describe('linkProgrammesAcrossSections', () => {
+  it('links a programme in a section without municipalities to the municipality of a preceding title', async () => {
+    const { linkProgrammesAcrossSections } = await import('../../import/extract/programme/links.ts');
+    const t1 = 'Wat doet Deventer?\n\nDe gemeente werkt aan de wijk.';
+    const t2 = 'Meer weten\n\nDe aanpak heet het programma Wijk Vooruit en loopt nog.';
+    const c1 = { ...ctx(t1, 'Wat doet Deventer?') };
+    const c2 = { ...ctx(t2, 'Meer weten'), section: { id: 'doc#2', ordinal: 2, title: 'Meer weten', text: t2 } };
+    const deventer = t1.indexOf('Deventer');
+    const m1: EntityMention[] = [{ type: 'MUNICIPALITY', name: 'Deventer', surface: 'Deventer', start: deventer, end: deventer + 8 }];
+    const m2 = extractProgrammes(c2);
+    const extra = linkProgrammesAcrossSections([c1, c2], [m1, m2]);
+    expect(extra[0]).toEqual([]);
+    expect(extra[1]).toEqual([expect.objectContaining({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: 'Wijk Vooruit' }, to: { type: 'MUNICIPALITY', name: 'Deventer' } })]);
+    // evidence is the programme's own sentence
+    expect(t2.slice(extra[1][0].start, extra[1][0].end)).toContain('Wijk Vooruit');
+  });
+});

@@ -90,11 +90,14 @@ export function isProvinceContext(text: string, pos: number): boolean {
  */
 export function isSurnameContext(text: string, pos: number): boolean {
   // a paragraph break inside a name ("Joris van\n\nGennep") is a PDF artefact: read across it
+  const prevCode = text.charCodeAt(pos - 1);
+  if (prevCode !== 32 && prevCode !== 10) return false;
   const left = text.slice(Math.max(0, pos - 80), pos).replace(/\s+/g, ' ');
-  if (!left.endsWith(' ')) return false;
   // "Roos Scherpenzeel", "J. Bunnik": a given name or initial right before
-  const direct = /(?:^|[\s(/])(\p{Lu}[\p{Ll}\p{M}]+|(?:\p{Lu}\.)+) $/u.exec(left);
-  if (direct && (/\.$/.test(direct[1]) || nameData().firstNames.has(direct[1].toLowerCase()))) return true;
+  const lastSpace = left.lastIndexOf(' ', left.length - 2);
+  const cut = Math.max(lastSpace, left.lastIndexOf('(', left.length - 2), left.lastIndexOf('/', left.length - 2));
+  const direct = left.slice(cut + 1, -1);
+  if (/^(?:\p{Lu}\.)+$/u.test(direct) || (/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(direct) && nameData().firstNames.has(direct.toLowerCase()))) return true;
   const m = /(^|.)((?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|'t|’t)(?: (?:de|der|den|het|'t|’t))?) $/.exec(left);
   if (!m || (m[1] && !/[\s(/]/.test(m[1]))) return false;
   const before = left.slice(0, m.index + m[1].length);

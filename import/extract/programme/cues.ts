@@ -181,10 +181,3 @@ function computeNameHeadKind(word: string): ProgrammeKind | null {
 export function isNameHead(word: string): boolean {
   return NAME_HEADS[word.toLowerCase()] !== undefined;
 }
-
-/** Regex source for a lower-case word ending in a cue head (compounds and plurals included). */
-export function cueWordSource(): string {
-  const heads = CUE_HEADS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const capitalised = CUE_HEADS.map((h) => h.charAt(0).toUpperCase() + h.slice(1)).join('|');
-  return `(?:[\\p{Ll}]*(?:-[\\p{Ll}]+)?(?:${heads})|${capitalised})(?:s|en|'s)?`;
-}

@@ -128,16 +128,17 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
   return [...out.values()];
 }
 
-/** How many sections before and after a section still count as "the same article". */
+/** How many sections before a section still count as "the same article". */
 const ARTICLE_WINDOW = 4;
 const ARTICLE_LINK_WEIGHT = 0.3;
 
 /**
  * Document-level pass (for the pipeline to call after the per-section linkers): a programme in a
  * section that names no municipality runs in the municipality its article is about — named in
- * the title of one of the sections just before ("Alphen-Chaam, Baarle-Nassau en Gilze en Rijen:
- * ABG-gemeenten"), or else the municipality the neighbouring sections name most (at least twice,
- * and twice as often as any other).
+ * the title of one of the sections just before it ("Alphen-Chaam, Baarle-Nassau en Gilze en
+ * Rijen: ABG-gemeenten"), or else the municipality those sections name most (at least twice, and
+ * twice as often as any other). Only sections before count: boxes and "meer weten" parts close an
+ * article, and the next section may already open another one.
  * Returns extra candidates per section, with the programme's own sentence as evidence.
  */
 export function linkProgrammesAcrossSections(contexts: SectionContext[], mentionsBySection: EntityMention[][]): RelationCandidate[][] {
@@ -147,7 +148,7 @@ export function linkProgrammesAcrossSections(contexts: SectionContext[], mention
     if (programmes.length === 0 || muniMentions[i].length > 0) return [];
     const inTitles = new Set<string>();
     const counts = new Map<string, number>();
-    for (let j = Math.max(0, i - ARTICLE_WINDOW); j <= Math.min(contexts.length - 1, i + ARTICLE_WINDOW); j++) {
+    for (let j = Math.max(0, i - ARTICLE_WINDOW); j < i; j++) {
       if (j === i) continue;
       const titleLength = contexts[j].section.title.length;
       for (const m of muniMentions[j]) {

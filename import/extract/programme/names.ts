@@ -44,7 +44,19 @@ export function stripArticle(name: string): string {
 }
 
 /** Normalised key for de-duplication: case, diacritics and punctuation folded. */
+const keyCache = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (keyCache.size > 50000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return stripArticle(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
