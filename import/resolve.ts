@@ -245,7 +245,8 @@ export function resolveDocument(
         g.mentions.set(ctx.section.id, sm);
       }
       sm.count++;
-      if (sm.snippets.length < MAX_SNIPPETS) {
+      // a snippet is the sentence around the mention; many mentions share a sentence, so only a few tries per section
+      if (sm.snippets.length < MAX_SNIPPETS && sm.count <= MAX_SNIPPETS * 2) {
         const snippet = quoteAround(ctx.text, m.start, m.end, sentenceAt(ctx.sentences, m.start));
         if (snippet && !sm.snippets.includes(snippet)) sm.snippets.push(snippet);
       }
@@ -389,16 +390,11 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
   const lastWords = [...byLast.keys()];
   return contexts.map((ctx, i) => {
     const existing = mentionsBySection[i];
-    const spans = existing.filter((m) => m.type !== 'THEME').map((m) => [m.start, m.end] as [number, number]).sort((a, b) => a[0] - b[0]);
-    const covered = (s: number, e: number): boolean => {
-      let lo = 0;
-      let hi = spans.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[mid][0] < e) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (spans[k][1] > s) return true;
+    // characters covered by a mention of any type but THEME (checking and marking are linear in the span)
+    const covered = new Uint8Array(ctx.text.length + 1);
+    for (const m of existing) if (m.type !== 'THEME') covered.fill(1, Math.max(0, m.start), Math.min(ctx.text.length, m.end));
+    const isCovered = (s: number, e: number): boolean => {
+      for (let k = s; k < e; k++) if (covered[k]) return true;
       return false;
     };
     const added: EntityMention[] = [];
@@ -415,11 +411,10 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
         const start = end - form.length;
         if (start < 0 || text.slice(start, end) !== form) continue;
         if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) continue;
-        if (covered(start, end)) break;
+        if (isCovered(start, end)) break;
         const owner = formOwner.get(form)!;
         added.push({ type: 'PERSON', name: owner, surface: form, start, end });
-        spans.push([start, end]);
-        spans.sort((a, b) => a[0] - b[0]);
+        covered.fill(1, start, end);
         break;
       }
     }

@@ -3,6 +3,7 @@
  * /health (the process lives), /ready (Neo4j answers), and the built client at /.
  * Returns a server that is not listening yet; the caller picks host and port.
  */
+import '../graph/tcp-nodelay.ts';
 import { createServer, type Server } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { createYoga } from 'graphql-yoga';

@@ -3,15 +3,15 @@
  * API calls and graph changes, keeps the undo stack, and wires views, panels and canvas.
  */
 import { ApiError, isAbort } from './api.ts';
-import { GraphCanvas, type CanvasSnapshot } from './graph/canvas.ts';
-import { fetchEntity, fetchNeighbourhood } from './queries.ts';
+import { GraphCanvas, type CanvasSnapshot, type EdgeChoice } from './graph/canvas.ts';
+import { fetchEdgeEvidence, fetchEntity, fetchNeighbourhood } from './queries.ts';
 import { defaultState, type AppState, type ViewId } from './state/app-state.ts';
 import { formatState, parseState } from './state/url.ts';
 import { UndoStack } from './state/undo.ts';
 import { createLegend, type Legend } from './panels/legend.ts';
 import { createStatusLine, type StatusLine } from './panels/status.ts';
 import { createToolbar, type Toolbar } from './panels/toolbar.ts';
-import { renderDetails, renderDetailsEmpty, renderDetailsError, renderDetailsLoading } from './panels/details.ts';
+import { passage, renderDetails, renderDetailsEmpty, renderDetailsError, renderDetailsLoading, renderEdgeDetails } from './panels/details.ts';
 import { createTabs, type Tabs } from './panels/tabs.ts';
 import { createExploreView } from './views/explore.ts';
 import { createThemesView } from './views/themes.ts';
@@ -19,6 +19,7 @@ import { createRelatedView } from './views/related.ts';
 import { createPathView } from './views/path.ts';
 import type { View, ViewHost } from './views/view.ts';
 import type { EntityRef } from './types.ts';
+import { h } from './dom.ts';
 
 interface Step { canvas: CanvasSnapshot; state: AppState }
 
@@ -69,6 +70,7 @@ export class App implements ViewHost {
     this.canvas.onChange(() => this.refreshChrome());
     this.canvas.onSelect((id) => this.onSelect(id));
     this.canvas.onExpand((id) => void this.expand(id));
+    this.canvas.onSelectEdge((edge) => this.onSelectEdge(edge));
     this.bindKeys();
     renderDetailsEmpty(el.details);
     window.addEventListener('popstate', () => void this.restore(parseState(location.search)));
@@ -222,6 +224,13 @@ export class App implements ViewHost {
 
   private onSelect(id: string | null, force = false): void {
     if (this.restoring && id === null && !force) return;
+    if (id === null && !force && this.canvas.cy.$('edge:selected').nonempty()) {
+      // An edge took the selection: its details are shown instead.
+      this.state.selected = null;
+      this.writeUrl();
+      this.refreshChrome();
+      return;
+    }
     this.state.selected = id;
     this.writeUrl();
     this.refreshChrome();
@@ -246,6 +255,25 @@ export class App implements ViewHost {
       .catch((error) => {
         if (controller.signal.aborted || isAbort(error)) return;
         renderDetailsError(this.el.details, error instanceof ApiError ? error.message : 'Details laden mislukt.');
+      });
+  }
+
+  private onSelectEdge(edge: EdgeChoice): void {
+    this.detailsController?.abort();
+    const controller = new AbortController();
+    this.detailsController = controller;
+    const target = renderEdgeDetails(this.el.details, edge, { open: (ref) => void this.selectEntity(ref), expand: () => undefined, hide: () => undefined });
+    fetchEdgeEvidence(edge.source.id, edge.target.id, { signal: controller.signal })
+      .then((edges) => {
+        if (controller.signal.aborted) return;
+        const evidence = edges.filter((e) => e.type === edge.type).flatMap((e) => e.evidence);
+        target.replaceChildren(evidence.length
+          ? h('ul', { class: 'passage-list' }, ...evidence.map(passage))
+          : h('p', { class: 'muted', text: 'Geen fragmenten gevonden voor deze verbinding.' }));
+      })
+      .catch((error) => {
+        if (controller.signal.aborted || isAbort(error)) return;
+        target.replaceChildren(h('p', { class: 'error-text', text: error instanceof ApiError ? error.message : 'Fragmenten laden mislukt.' }));
       });
   }
 

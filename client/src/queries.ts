@@ -1,7 +1,7 @@
 /** The questions the client asks the API (the DESIGN.md contract), one function each. */
 import { graphql, type RequestOptions } from './api.ts';
 import type {
-  EntityDetails, EntityRef, EntityType, PersonThemeLink, RelatedProgramme, SearchHit, Stats, Subgraph,
+  EntityDetails, EntityRef, EntityType, Mention, PersonThemeLink, RelatedProgramme, SearchHit, Stats, Subgraph,
 } from './types.ts';
 
 const SUBGRAPH_FIELDS = 'nodes { id type label weight } edges { id source target type weight }';
@@ -147,4 +147,21 @@ export async function fetchProgrammes(options?: RequestOptions): Promise<(Entity
     `query Programmas { programmes(first: 500) { ${REF} municipalities { ${REF} } } }`, {}, options,
   );
   return data.programmes;
+}
+
+export interface EdgeEvidence { type: string; weight: number | null; evidence: Mention[] }
+
+/**
+ * The passages behind one relation: the direct path between its two ends, with the edges'
+ * evidence (GraphEdge.evidence, an extra of this server beyond the DESIGN.md minimum).
+ */
+export async function fetchEdgeEvidence(source: string, target: string, options?: RequestOptions): Promise<EdgeEvidence[]> {
+  const data = await graphql<{ path: { edges: (EdgeEvidence & { source: string; target: string })[] } | null }>(
+    `query Verband($from: ID!, $to: ID!) {
+      path(from: $from, to: $to, maxLength: 1) { edges { source target type weight evidence(first: 5) { ${MENTION_FIELDS} } } }
+    }`,
+    { from: source, to: target },
+    options,
+  );
+  return data.path?.edges ?? [];
 }

@@ -6,6 +6,7 @@
  * maxTransactionRetryTime (30 s) when the database is down, which would leave API callers
  * hanging; here a down database fails at once and the API answers DATABASE_UNAVAILABLE.
  */
+import '../tcp-nodelay.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
 
 export interface ReadContext {
@@ -19,8 +20,18 @@ export interface ReadContext {
 
 export type Row = Record<string, unknown>;
 
+/** Developer aid: API_PROFILE=1 runs every read with PROFILE and prints the plan with its db hits. */
 const PROFILE = process.env.API_PROFILE === '1';
-function printProfile(p: any, depth = 0): void {
+
+interface PlanNode {
+  operatorType: string;
+  rows: number;
+  dbHits: number;
+  arguments?: Record<string, unknown>;
+  children?: PlanNode[];
+}
+
+function printProfile(p: PlanNode | false | undefined, depth = 0): void {
   if (!p) return;
   console.log(`${' '.repeat(depth * 2)}${p.operatorType} rows=${p.rows} dbHits=${p.dbHits} ${String(p.arguments?.Details ?? '').slice(0, 120)}`);
   for (const c of p.children ?? []) printProfile(c, depth + 1);
@@ -35,7 +46,7 @@ async function runRead(ctx: ReadContext, cypher: string, params: Record<string, 
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });
-    if (PROFILE) printProfile(result.summary.profile);
+    if (PROFILE) printProfile(result.summary.profile as PlanNode | false);
     return result.records.map((record) => toNative(record.toObject()) as Row);
   } finally {
     await session.close();

@@ -59,38 +59,41 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
     .filter((m) => m.type !== 'THEME')
     .sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start);
   const kept: EntityMention[] = [];
-  // kept spans in an ordered array (binary-searched) keeps this O(n log n)
-  const spans: [number, number][] = [];
+  // characters already claimed by a kept mention: checking and marking cost the mention's length, so this stays linear
+  let maxEnd = 0;
+  for (const m of others) if (m.end > maxEnd) maxEnd = m.end;
+  const claimed = new Uint8Array(maxEnd);
   const overlaps = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid][0] < e) lo = mid + 1;
-      else hi = mid;
-    }
-    // spans[lo-1] is the last span starting before e
-    return lo > 0 && spans[lo - 1][1] > s;
+    for (let k = s; k < e; k++) if (claimed[k]) return true;
+    return false;
   };
-  // an organisation named inside a person-like span ("Eindredactie: Communicatie Movisie") is the organisation
-  const orgs = others.filter((m) => m.type === 'ORGANISATION');
+  // an organisation named inside a person-like span ("Eindredactie: Communicatie Movisie") is the organisation,
   // and a person-like span that starts with a municipality ("Amsterdam Zuidoost", "Utrecht Overvecht") is a place
-  const munis = others.filter((m) => m.type === 'MUNICIPALITY');
-  const candidates = others.filter(
-    (m) =>
-      m.type !== 'PERSON' ||
-      (!orgs.some((o) => o.start >= m.start && o.end <= m.end && o.end - o.start < m.end - m.start) && !munis.some((u) => u.start === m.start && u.end < m.end)),
-  );
+  const orgEndsByStart = new Map<number, number[]>();
+  const muniStarts = new Map<number, number>();
+  for (const m of others) {
+    if (m.type === 'ORGANISATION') orgEndsByStart.set(m.start, [...(orgEndsByStart.get(m.start) ?? []), m.end]);
+    else if (m.type === 'MUNICIPALITY') muniStarts.set(m.start, Math.min(m.end, muniStarts.get(m.start) ?? Infinity));
+  }
+  const orgInside = (p: EntityMention): boolean => {
+    for (let k = p.start; k < p.end; k++) {
+      const ends = orgEndsByStart.get(k);
+      if (ends && ends.some((e) => e <= p.end && e - k < p.end - p.start)) return true;
+    }
+    return false;
+  };
   const seen = new Set<string>();
-  for (const m of candidates) {
+  for (const m of others) {
     const key = `${m.start}:${m.end}:${m.type}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (m.type === 'PERSON') {
+      const muniEnd = muniStarts.get(m.start);
+      if ((muniEnd !== undefined && muniEnd < m.end) || orgInside(m)) continue;
+    }
     if (overlaps(m.start, m.end)) continue;
     kept.push(m);
-    let i = 0;
-    while (i < spans.length && spans[i][0] < m.start) i++;
-    spans.splice(i, 0, [m.start, m.end]);
+    claimed.fill(1, m.start, m.end);
   }
   return [...kept, ...themes].sort((a, b) => a.start - b.start);
 }

@@ -22,8 +22,6 @@ interface Candidate {
   listable: boolean;
 }
 
-/** Only spaces or one comma may separate the words of a multi-word form. */
-const GAP = /^(?: |, )$/;
 const LIST_GAP = /^\s*(?:,|,? en|,? of|\/|&|,? en de gemeente|,? en gemeente)\s*$/;
 
 function isCapitalised(printed: string): boolean {
@@ -47,13 +45,13 @@ const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][
 function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   const out: Candidate[] = [];
   const ends: number[] = [];
-  const { spans, count } = capitalisedWords(text);
+  const { spans, count, lower } = capitalisedWords(text);
   let skipTo = 0;
   for (let w = 0; w < count; w++) {
     const start = spans[2 * w];
     const wEnd = spans[2 * w + 1];
     if (start < skipTo) continue;
-    const folded = text.slice(start, wEnd).toLowerCase();
+    const folded = lower[w];
     const dashAt = folded.indexOf('-', 3);
     const whole = index.firstWords.has(folded) || (folded.includes("’") && index.firstWords.has(foldForm(folded)));
     if (!whole && !(dashAt > 0 && index.firstWords.has(folded.slice(0, dashAt)))) continue;

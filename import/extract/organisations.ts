@@ -120,14 +120,15 @@ function findKnown(text: string): Candidate[] {
   const out: Candidate[] = [];
   const idx = knownIndex();
   const ends: number[] = [];
-  const { spans, count } = capitalisedWords(text);
+  const { spans, count, lower } = capitalisedWords(text);
   let skipTo = 0;
   for (let w = 0; w < count; w++) {
     const start = spans[2 * w];
     if (start < skipTo) continue;
+    const first = lower[w];
+    const dash = first.indexOf('-');
+    if (!idx.firstWords.has(first) && dash < 2) continue;
     const word = text.slice(start, spans[2 * w + 1]);
-    const first = word.toLowerCase();
-    const dash = word.indexOf('-');
     if (idx.firstWords.has(first)) {
       ends.length = 0;
       ends.push(start + word.length);
@@ -386,7 +387,7 @@ function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
   return [toks];
 }
 
-function knownWhole(text: string, seg: Segment): KnownForm | null {
+function knownWhole(_text: string, seg: Segment): KnownForm | null {
   const forms = knownIndex().forms.get(foldOrg(seg.text));
   if (!forms) return null;
   return forms.find((f) => (f.exactCase ? f.printed === seg.text : true)) ?? null;
@@ -495,7 +496,6 @@ function plausibleName(ctx: Context, seg: Segment): boolean {
 
 /** " ", " en ", " van de ": what may stand between two capitalised words of one name. */
 const RUN_GAP = new RegExp(String.raw`^ (?:${CONN} ){0,2}$`);
-const HAS_LETTER = /\p{L}/u;
 
 interface RunMatch {
   0: string;
@@ -508,13 +508,13 @@ interface RunMatch {
  * regular expression would find, without running one at every position of the text.
  */
 function capitalisedRuns(text: string): RunMatch[] {
-  const { spans, count } = capitalisedWords(text);
+  const { spans, count, hasLetter } = capitalisedWords(text);
   const out: RunMatch[] = [];
   let w = 0;
   while (w < count) {
     const start = spans[2 * w];
     let end = spans[2 * w + 1];
-    if (!HAS_LETTER.test(text.slice(start, end))) {
+    if (!hasLetter[w]) {
       w++;
       continue;
     }
@@ -522,7 +522,7 @@ function capitalisedRuns(text: string): RunMatch[] {
     while (last + 1 < count && last - w < 7) {
       const nextStart = spans[2 * (last + 1)];
       if (nextStart - end > 16 || !RUN_GAP.test(text.slice(end, nextStart))) break;
-      if (!HAS_LETTER.test(text.slice(nextStart, spans[2 * (last + 1) + 1]))) break;
+      if (!hasLetter[last + 1]) break;
       last++;
       end = spans[2 * last + 1];
     }
@@ -677,6 +677,74 @@ function findCityNetworks(text: string): Candidate[] {
   return out;
 }
 
+/** Picture credits: "Foto's en illustraties: …", "Cartoon: lokocartoons", "(foto Hollandse Hoogte/Joris van Gennep)". */
+const CREDIT_LABEL = /(?:^|\n)(?:Foto(?:'s|’s)?|Fotografie|Beeld|Illustraties?|Cartoons?|Vormgeving|Ontwerp|Opmaak|Druk(?:werk)?)(?: en (?:illustraties|beeld|foto(?:'s|’s)?))?(?: \p{Ll}{2,15})?: |\((?:foto|beeld|illustratie) /gu;
+const CREDIT_LABEL_START = /^(?:Foto|Fotografie|Beeld|Illustrat|Cartoon|Vormgeving|Ontwerp|Opmaak|Druk|Tekst|Redactie|Eindredactie)[^:\n]{0,30}:/;
+const CREDIT_CONTINUES = /\((?:pag|p|cover|coverbeeld)\b/;
+
+/**
+ * Credited studios, agencies and image banks. A credit that looks like a person (a known given
+ * name first) is left to the people extractor; one capitalised word, a name with "&" or digits, a
+ * lower-case brand or a name opening with an adjective ("Hollandse Hoogte") is a company. Two
+ * plain capitalised words with an unknown first word could be either and are left alone.
+ */
+function findCredits(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  CREDIT_LABEL.lastIndex = 0;
+  for (let m = CREDIT_LABEL.exec(text); m; m = CREDIT_LABEL.exec(text)) {
+    const from = m.index + m[0].length;
+    let to: number;
+    if (m[0].startsWith('(')) {
+      to = text.indexOf(')', from);
+      if (to < 0 || to - from > 200) continue;
+    } else {
+      // the credit paragraph, and the next ones while they go on listing pages
+      to = text.indexOf('\n\n', from);
+      if (to < 0) to = text.length;
+      while (to < text.length && to - from < 1500) {
+        const next = text.indexOf('\n\n', to + 2);
+        const para = text.slice(to + 2, next < 0 ? text.length : next);
+        if (!CREDIT_CONTINUES.test(para) || para.length > 300 || CREDIT_LABEL_START.test(para)) break;
+        to = next < 0 ? text.length : next;
+      }
+    }
+    // blank out parentheses ("(pag. 2, 12 en 24)") keeping offsets
+    let region = '';
+    let depth = 0;
+    for (let i = from; i < to; i++) {
+      const c = text[i];
+      if (c === '(') depth++;
+      // a parenthesis ends an item ("iStock (pag. 10) Gemeente Amsterdam"): it becomes a separator
+      region += c === '(' && depth === 1 ? ',' : depth > 0 || c === '\n' ? ' ' : c;
+      if (c === ')' && depth > 0) depth--;
+    }
+    const ITEM = /[^,/]+/g;
+    for (let it = ITEM.exec(region); it; it = ITEM.exec(region)) {
+      const lead = it[0].length - it[0].trimStart().length;
+      const item = it[0].trim().replace(/\.$/, '');
+      if (!item || !/\p{L}/u.test(item) || item.length > 40) continue;
+      const start = from + it.index + lead;
+      const end = start + item.length;
+      const org = creditOrg(item);
+      if (org) out.push({ start, end, name: org.name, kind: org.kind, aliases: [], strength: 2 });
+    }
+  }
+  return out;
+}
+
+function creditOrg(item: string): { name: string; kind: OrgKind } | null {
+  const known = knownIndex().forms.get(foldOrg(item));
+  if (known?.length) return { name: known[0].org.name, kind: known[0].org.kind };
+  const tokens = item.split(/\s+/);
+  if (/^(?:gemeente|provincie)$/i.test(tokens[0]) || stopwords().has(tokens[0].toLowerCase())) return null;
+  if (isFirstName(tokens[0]) || /^(?:\p{Lu}\.)+$/u.test(tokens[0])) return null;
+  if (tokens.length > 4 || tokens.some((t) => CONN_WORDS.has(t) && t !== '&')) return null;
+  if (tokens.length === 1 || /[&\d]/.test(item) || /^\p{Ll}/u.test(item) || /^\p{Lu}\p{Ll}+(?:se|sche|ale|ele)$/u.test(tokens[0])) {
+    return { name: item, kind: 'bedrijf' };
+  }
+  return null;
+}
+
 const EMAIL_DOMAIN = /([\w-]{2,40})\.(?:nl|com|org|eu|net|be|info)\b/y;
 
 /** "x@movisie.nl": the domain names an organisation the gazetteer knows. */
@@ -745,7 +813,7 @@ export function findOrganisations(text: string, municipalities: EntityMention[] 
   const defined = new Map<string, Candidate>();
   for (const c of [...ministries, ...runs, ...confirmed]) for (const a of c.aliases) if (ACRONYM.test(a)) defined.set(a, c);
   const acronyms = findAcronyms(ctx, defined).filter((a) => ![...confirmed, ...ministries].some((k) => k.start <= a.start && k.end >= a.end && k.name !== a.name) || defined.has(a.aliases[0] ?? ''));
-  const emails = [...findEmailDomains(text), ...findCityNetworks(text)];
+  const emails = [...findEmailDomains(text), ...findCityNetworks(text), ...findCredits(text)];
   const all = resolveOverlaps([...ministries, ...confirmed, ...runs, ...acronyms, ...emails]).filter(
     (c) => !isMunicipalityExactly(ctx, c.start, c.end) && !/^(?:gemeente|provincie)\b/i.test(c.name),
   );

@@ -92,11 +92,7 @@ export class ThemeMatcher {
 
   /** Every vocabulary hit in `text`, minus hits inside an excluded phrase of their theme. */
   hits(text: string): ThemeHit[] {
-    const words: { w: string; start: number; end: number }[] = [];
-    for (const m of text.matchAll(WORD)) {
-      const w = m[0].toLowerCase().replace(/[’'-]+$/, '');
-      words.push({ w, start: m.index!, end: m.index! + w.length });
-    }
+    const { words, starts, ends } = tokenise(text);
     const found: { p: Pattern; start: number; end: number; len: number }[] = [];
     const consider = (list: Pattern[] | undefined, i: number) => {
       if (!list) return;
@@ -104,16 +100,20 @@ export class ThemeMatcher {
         const n = p.tokens.length;
         if (i + n > words.length) continue;
         let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = ThemeMatcher.tokenMatches(p.tokens[k], words[i + k].w, k === 0);
-        if (ok) found.push({ p, start: words[i].start, end: words[i + n - 1].end, len: n });
+        for (let k = 0; k < n && ok; k++) ok = ThemeMatcher.tokenMatches(p.tokens[k], words[i + k], k === 0);
+        if (ok) found.push({ p, start: starts[i], end: ends[i + n - 1], len: n });
       }
     };
+    const { exact, stems, suffixes } = this;
     for (let i = 0; i < words.length; i++) {
-      const w = words[i].w;
-      consider(this.exact.get(w), i);
+      const w = words[i];
+      const e = exact.get(w);
+      if (e) consider(e, i);
       if (w.length >= KEY) {
-        consider(this.stems.get(w.slice(0, KEY)), i);
-        consider(this.suffixes.get(w.slice(w.length - KEY)), i);
+        const st = stems.get(w.slice(0, KEY));
+        if (st) consider(st, i);
+        const su = suffixes.get(w.slice(w.length - KEY));
+        if (su) consider(su, i);
       }
     }
     const excluded = found.filter((f) => f.p.exclude);
@@ -130,6 +130,71 @@ export class ThemeMatcher {
       });
     return out;
   }
+}
+
+/**
+ * The words of `text` as WORD finds them, lower-cased, with trailing apostrophes/hyphens cut off;
+ * `ends` is start + length of the lower-cased word. A hand-written scan (one pass of charCodeAt, one
+ * toLowerCase of the whole text) replaces a Unicode-property regex and a toLowerCase per word.
+ */
+function tokenise(text: string): { words: string[]; starts: number[]; ends: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lower = text.toLowerCase();
+  // Lower-casing must map each code unit to one code unit, independently of context (final sigma is not).
+  if (lower.length !== text.length || text.includes('\u03a3')) {
+    for (const m of text.matchAll(WORD)) {
+      const w = m[0].toLowerCase().replace(/[’'-]+$/, '');
+      words.push(w);
+      starts.push(m.index!);
+      ends.push(m.index! + w.length);
+    }
+    return { words, starts, ends };
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!(c === 35 || isWordChar(text, i, c))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 39 || d === 0x2019 || d === 45) i++;
+      else if (isWordChar(text, i, d)) i += d >= 0xd800 && d <= 0xdbff && i + 1 < n ? 2 : 1;
+      else break;
+    }
+    let end = i;
+    while (end > start) {
+      const d = lower.charCodeAt(end - 1);
+      if (d === 39 || d === 0x2019 || d === 45) end--;
+      else break;
+    }
+    words.push(lower.slice(start, end));
+    starts.push(start);
+    ends.push(end);
+  }
+  return { words, starts, ends };
+}
+
+const LETTER = /\p{L}/u;
+/** 1 = letter or digit, 2 = neither, 0 = not yet known; per BMP code unit. */
+const wordCharClass = new Uint8Array(0x10000);
+
+/** [\p{L}0-9] at position i (code `c`), with astral letters read as one code point. */
+function isWordChar(text: string, i: number, c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && LETTER.test(String.fromCodePoint(cp));
+  }
+  let k = wordCharClass[c];
+  if (k === 0) wordCharClass[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
 
 let defaultMatcher: ThemeMatcher | null = null;

@@ -111,6 +111,44 @@ describe('explorer in Chromium', () => {
     const linked = await page.locator('#details .links button.link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(linked.length).toBeGreaterThan(0);
     await shot('02-details');
+
+    // A relation shows its two ends and the passages behind it: click the edge whose middle
+    // lies farthest from any node, so that the click cannot land on a node.
+    const picked = await page.evaluate(() => {
+      const cy = window.__explorer!.cy;
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      let best: { source: string; target: string; type: string; x: number; y: number; clearance: number } | null = null;
+      cy.edges().forEach((e) => {
+        const mid = e.renderedMidpoint();
+        let clearance = Infinity;
+        cy.nodes().forEach((n) => {
+          const p = n.renderedPosition();
+          clearance = Math.min(clearance, Math.hypot(p.x - mid.x, p.y - mid.y) - n.renderedWidth() / 2);
+        });
+        if (!best || clearance > best.clearance) {
+          best = { source: e.data('source'), target: e.data('target'), type: e.data('type'), x: box.left + mid.x, y: box.top + mid.y, clearance };
+        }
+      });
+      return best!;
+    });
+    expect(picked.clearance).toBeGreaterThan(4);
+    const edge = picked;
+    const { path } = await app.gql<{ path: { edges: { type: string; evidence: { snippet: string }[] }[] } | null }>(
+      'query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 1) { edges { type evidence(first: 5) { snippet } } } }', { a: edge.source, b: edge.target },
+    );
+    const snippets = (path?.edges ?? []).filter((e) => e.type === edge.type).flatMap((e) => e.evidence.map((m) => m.snippet));
+    const point = { x: picked.x, y: picked.y };
+    await page.mouse.click(point.x, point.y);
+    await page.locator('#details h2').filter({ hasText: 'Verbinding' }).waitFor();
+    const ends = await page.locator('#details .edge-line button.link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(ends).toEqual([edge.source, edge.target]);
+    if (snippets.length) {
+      await page.locator('#details .edge-passages .passage').first().waitFor();
+      expect(snippets).toContain(await page.locator('#details .edge-passages blockquote').first().textContent());
+    } else {
+      await page.locator('#details .edge-passages').filter({ hasText: 'Geen fragmenten' }).waitFor();
+    }
+    await shot('02b-verbinding-details');
   });
 
   it('expands a neighbour without moving what is on screen', async () => {

@@ -89,6 +89,15 @@ describe('organisations: head words and context', () => {
   });
 });
 
+describe('organisations: picture credits', () => {
+  it('credited studios and image banks are companies, credited people are not', () => {
+    const text = "Cartoon: tekenstudio\n\nFoto's en illustraties: Hollandse Hoogte/Joris van Dijk (coverbeeld), Kees Bakker (pag. 2), iStock (pag. 10-11) Gemeente Zeist (pag. 11), Studio & Co (pag. 20), 123RF (pag. 35)";
+    const found = findOrganisations(text);
+    expect(found.map((m) => m.name)).toEqual(['tekenstudio', 'Hollandse Hoogte', 'iStock', 'Studio & Co', '123RF']);
+    expect(found.every((m) => m.props?.kind === 'bedrijf')).toBe(true);
+  });
+});
+
 describe('organisations: what is not an organisation', () => {
   it('a municipality as a body is a municipality', () => {
     expect(names('De gemeente Amersfoort en de gemeente Utrecht werken samen.')).toEqual([]);

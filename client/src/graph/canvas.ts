@@ -31,6 +31,8 @@ export interface ShowOptions {
   skip?: ReadonlySet<string>;
 }
 
+export interface EdgeChoice { type: string; weight: number | null; source: { id: string; name: string; type: EntityType }; target: { id: string; name: string; type: EntityType } }
+
 export interface CanvasFilter { types: ReadonlySet<EntityType>; minWeight: number }
 
 type Listener<T> = (value: T) => void;
@@ -45,6 +47,7 @@ export class GraphCanvas {
   private readonly selectListeners: Listener<string | null>[] = [];
   private readonly expandListeners: Listener<string>[] = [];
   private readonly changeListeners: Listener<void>[] = [];
+  private readonly edgeListeners: Listener<EdgeChoice>[] = [];
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
@@ -62,6 +65,15 @@ export class GraphCanvas {
     this.cy.on('unselect', 'node', () => {
       if (this.cy.$('node:selected').empty()) this.emitSelect(null);
     });
+    this.cy.on('select', 'edge', (e) => {
+      const edge = e.target as cytoscape.EdgeSingular;
+      const choice: EdgeChoice = {
+        type: edge.data('type'), weight: Number(edge.data('weight')) || null,
+        source: { id: edge.source().id(), name: String(edge.source().data('label')), type: edge.source().data('type') },
+        target: { id: edge.target().id(), name: String(edge.target().data('label')), type: edge.target().data('type') },
+      };
+      this.edgeListeners.forEach((l) => l(choice));
+    });
     this.cy.on('dbltap', 'node', (e) => this.expandListeners.forEach((l) => l(e.target.id())));
     this.cy.on('mouseover', 'node', (e) => { e.target.addClass('hover'); e.target.connectedEdges().addClass('highlight'); });
     this.cy.on('mouseout', 'node', (e) => { e.target.removeClass('hover'); e.target.connectedEdges().removeClass('highlight'); });
@@ -75,6 +87,7 @@ export class GraphCanvas {
   onSelect(listener: Listener<string | null>): void { this.selectListeners.push(listener); }
   onExpand(listener: Listener<string>): void { this.expandListeners.push(listener); }
   onChange(listener: Listener<void>): void { this.changeListeners.push(listener); }
+  onSelectEdge(listener: Listener<EdgeChoice>): void { this.edgeListeners.push(listener); }
 
   private emitSelect(id: string | null): void { this.selectListeners.forEach((l) => l(id)); }
   private emitChange(): void { this.changeListeners.forEach((l) => l()); }

@@ -38,20 +38,22 @@ function baseOptions(nodeCount: number): Record<string, unknown> {
   };
 }
 
-function headlessCopy(cy: Core): Core {
-  return cytoscape({
+interface LayoutNode { id: string; size: number; position?: Position }
+interface LayoutEdge { id: string; source: string; target: string }
+
+/** Runs fcose on a headless graph of just ids, sizes and positions, and returns the positions. */
+async function runHeadless(nodes: LayoutNode[], edges: LayoutEdge[], options: Record<string, unknown>): Promise<Map<string, Position>> {
+  // Created empty and filled with add(): constructing with elements runs a null layout that
+  // emits a position event per node.
+  const shadow = cytoscape({
     headless: true,
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
-    elements: [
-      ...cy.nodes().map((n) => ({ group: 'nodes' as const, data: { id: n.id(), size: n.data('size') }, position: { ...n.position() } })),
-      ...cy.edges().map((e) => ({ group: 'edges' as const, data: { id: e.id(), source: e.data('source'), target: e.data('target') } })),
-    ],
   });
-}
-
-async function run(cy: Core, options: Record<string, unknown>): Promise<void> {
-  const shadow = headlessCopy(cy);
+  shadow.add([
+    ...nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, size: n.size }, position: n.position ? { ...n.position } : { x: 0, y: 0 } })),
+    ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+  ]);
   await new Promise<void>((resolve) => {
     const layout = shadow.elements().layout(options as unknown as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => resolve());
@@ -59,10 +61,23 @@ async function run(cy: Core, options: Record<string, unknown>): Promise<void> {
   });
   const positions = new Map(shadow.nodes().map((n) => [n.id(), { ...n.position() }]));
   shadow.destroy();
-  if (options.quality === 'draft') spreadCoincident(positions, new Set((options.fixed as string[] | undefined) ?? []));
+  if (options.quality === 'draft') spreadCoincident(positions, new Set());
+  return positions;
+}
+
+async function run(cy: Core, options: Record<string, unknown>): Promise<void> {
+  const nodes = cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) || 24, position: n.position() }));
+  const edges = cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string }));
+  const positions = await runHeadless(nodes, edges, options);
   cy.batch(() => {
     cy.nodes().positions((node) => positions.get((node as cytoscape.NodeSingular).id()) ?? (node as cytoscape.NodeSingular).position());
   });
+}
+
+/** Positions for a graph that is not on screen yet, so that it can be added already placed. */
+export function layoutFresh(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<Map<string, Position>> {
+  if (nodes.length === 0) return Promise.resolve(new Map());
+  return runHeadless(nodes, edges, { ...baseOptions(nodes.length), randomize: true });
 }
 
 export async function layoutAll(cy: Core): Promise<void> {

@@ -1,7 +1,7 @@
 /** The details panel: the fields of the selected entity, its links grouped by type, and the passages behind it. */
 import { h, trusted } from '../dom.ts';
 import { shapeIcon } from '../graph/style.ts';
-import { TYPE_LABEL, TYPE_PLURAL, formatWeight } from '../labels.ts';
+import { TYPE_LABEL, TYPE_PLURAL, formatWeight, relationLabel } from '../labels.ts';
 import type { EntityDetails, EntityRef, EntityType, Mention } from '../types.ts';
 
 export interface DetailsActions {
@@ -111,4 +111,23 @@ export function passage(m: Mention): HTMLElement {
       m.document.published ? ` (${m.document.published})` : '',
       m.section ? ` — ${m.section}` : ''),
   );
+}
+
+export interface EdgeSummary { type: string; weight: number | null; source: EntityRef; target: EntityRef }
+
+/** A selected relation: its ends, its strength and the passages behind it (loaded afterwards). */
+export function renderEdgeDetails(container: HTMLElement, edge: EdgeSummary, actions: DetailsActions): HTMLElement {
+  const end = (ref: EntityRef) => {
+    const button = h('button', { type: 'button', class: 'link', 'data-id': ref.id, text: ref.name });
+    button.addEventListener('click', () => actions.open(ref));
+    return button;
+  };
+  const passages = h('div', { class: 'edge-passages' }, h('p', { class: 'muted', text: 'Fragmenten laden…' }));
+  container.replaceChildren(
+    h('h2', { text: 'Verbinding' }),
+    h('p', { class: 'edge-line' }, end(edge.source), ` ${relationLabel(edge.type)} `, end(edge.target)),
+    h('dl', { class: 'fields' }, h('dt', { text: 'Sterkte' }), h('dd', { text: formatWeight(edge.weight) })),
+    passages,
+  );
+  return passages;
 }

@@ -11,29 +11,35 @@ export interface Words {
   /** start, end offsets of each word, flattened */
   spans: Int32Array;
   count: number;
+  /** each word in lower case, for gazetteer lookups */
+  lower: string[];
+  /** false for words of digits only ("2018") */
+  hasLetter: Uint8Array;
 }
 
-function isLetterOrDigit(c: number): boolean {
-  if (c >= 97 && c <= 122) return true;
-  if (c >= 65 && c <= 90) return true;
-  if (c >= 48 && c <= 57) return true;
-  if (c < 0xc0) return false;
-  if (c === 0xd7 || c === 0xf7) return false;
-  return c < 0x2000; // Latin letters with diacritics, combining marks
+/** Character classes for the scan, one table lookup per character. */
+const WORDCHAR = 1;
+const UPPER_START = 2;
+const JOINER = 4;
+const BLOCKS = 8;
+const TABLE_SIZE = 0x2000;
+const CLASS = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  let k = 0;
+  const ch = String.fromCharCode(c);
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  const digit = c >= 48 && c <= 57;
+  if (letter || digit) k |= WORDCHAR;
+  if (digit || (c >= 65 && c <= 90) || (c >= 0xc0 && ch !== ch.toLowerCase())) k |= UPPER_START;
+  if (c === 45 || c === 39 || c === 38 || c === 43 || c === 42) k |= JOINER; // - ' & + *
+  if (blocksNameStart(c)) k |= BLOCKS;
+  CLASS[c] = k;
 }
 
-function isUpperStart(text: string, i: number, c: number): boolean {
-  if (c >= 65 && c <= 90) return true;
-  if (c >= 48 && c <= 57) return true;
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return true;
-  if (c > 0xff && c < 0x2000) {
-    const ch = text[i];
-    return ch !== ch.toLowerCase();
-  }
-  return false;
+function cls(c: number): number {
+  if (c < TABLE_SIZE) return CLASS[c];
+  return c === 0x2019 ? JOINER : 0; // ’
 }
-
-const JOINERS = new Set([45, 39, 0x2019, 38, 43, 42]); // - ' ’ & + *
 
 let memoText: string | null = null;
 let memoWords: Words | null = null;
@@ -46,25 +52,25 @@ export function capitalisedWords(text: string): Words {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    const k = cls(c);
     let start = -1;
-    if (isUpperStart(text, i, c)) {
-      if (i === 0 || !blocksNameStart(text.charCodeAt(i - 1))) start = i;
-    } else if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 45 && (i === 0 || !blocksNameStart(text.charCodeAt(i - 1)))) {
+    if (k & UPPER_START) {
+      if (i === 0 || !(cls(text.charCodeAt(i - 1)) & BLOCKS)) start = i;
+    } else if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 45 && (i === 0 || !(cls(text.charCodeAt(i - 1)) & BLOCKS))) {
       start = i; // 's-Hertogenbosch
       i += 2;
     }
     if (start < 0) {
       // a lower-case word is skipped whole, anything else one character at a time
-      const inWord = isLetterOrDigit(c);
       i++;
-      if (inWord) while (i < n && isLetterOrDigit(text.charCodeAt(i))) i++;
+      if (k & WORDCHAR) while (i < n && cls(text.charCodeAt(i)) & WORDCHAR) i++;
       continue;
     }
     i++;
     while (i < n) {
-      const d = text.charCodeAt(i);
-      if (isLetterOrDigit(d)) i++;
-      else if (JOINERS.has(d) && i + 1 < n && isLetterOrDigit(text.charCodeAt(i + 1))) i += 2;
+      const d = cls(text.charCodeAt(i));
+      if (d & WORDCHAR) i++;
+      else if (d & JOINER && i + 1 < n && cls(text.charCodeAt(i + 1)) & WORDCHAR) i += 2;
       else break;
     }
     if (count * 2 + 2 > spans.length) {
@@ -76,7 +82,15 @@ export function capitalisedWords(text: string): Words {
     spans[count * 2 + 1] = i;
     count++;
   }
+  const lower: string[] = new Array(count);
+  const hasLetter = new Uint8Array(count);
+  for (let w = 0; w < count; w++) {
+    const word = text.slice(spans[2 * w], spans[2 * w + 1]);
+    lower[w] = word.toLowerCase();
+    const c = word.charCodeAt(0);
+    hasLetter[w] = c < 48 || c > 57 || /\p{L}/u.test(word) ? 1 : 0;
+  }
   memoText = text;
-  memoWords = { spans, count };
+  memoWords = { spans, count, lower, hasLetter };
   return memoWords;
 }

@@ -144,11 +144,6 @@ export function acronymKey(text: string): string {
   return text.replace(/&|en(?=\p{Lu})/gu, '').replace(/[\s.-]/g, '').toUpperCase();
 }
 
-export interface MinistryIndex {
-  /** acronym key or folded portfolio -> ministry */
-  lookup: Map<string, Ministry>;
-}
-
 let ministryIndex: Map<string, Ministry> | null = null;
 
 export function ministryLookup(): Map<string, Ministry> {
