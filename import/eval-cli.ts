@@ -60,7 +60,9 @@ function printTable(s: DocumentScore): void {
     );
   }
   for (const [kind, l] of Object.entries(s.links)) {
-    console.log(`  link ${kind.padEnd(24)} ${String(l.found).padStart(3)}/${String(l.gold).padEnd(4)} recall ${fmt(ratio(l.found, l.gold))}`);
+    console.log(
+      `  link ${kind.padEnd(24)} ${String(l.found).padStart(3)}/${String(l.gold).padEnd(4)} recall ${fmt(ratio(l.found, l.gold))}  precision ${fmt(ratio(l.correct, l.judged))} (${l.correct}/${l.judged} judged)`,
+    );
   }
 }
 
@@ -110,6 +112,7 @@ for (const s of scores) {
   }
   for (const [kind, l] of Object.entries(s.links)) {
     if (l.misses.length) console.log(`  ${kind} missed (${l.misses.length}): ${l.misses.slice(0, limit).join(' | ')}${l.misses.length > limit ? ' | …' : ''}`);
+    if (l.wrong.length) console.log(`  ${kind} wrong (${l.wrong.length}): ${l.wrong.slice(0, limit).join(' | ')}${l.wrong.length > limit ? ' | …' : ''}`);
   }
 }
 if (extractionWarnings.size) {

@@ -12,6 +12,9 @@
  *   A prediction matching a gold entry of another type that the annotator marked as also being
  *   this type ("alt_kind": "organisation" on a programme) is not counted either way.
  * Recall of type T: gold T entries matched by some predicted T entity / gold T entries.
+ * Link precision: a predicted link whose source matches a gold entry of its type and whose
+ *   target matches a gold entry (or a gold link target) of its type is judged; it is correct when
+ *   the gold lists that link. Links with an end the gold does not hold are not judged.
  * Link recall: a gold person->organisation (or person->municipality, programme->municipality)
  *   link is found when a predicted entity matching the gold source has a WORKS_FOR
  *   (HOLDS_OFFICE_IN, RUNS_IN) relation to a predicted entity matching the gold target; the
@@ -98,6 +101,12 @@ export interface LinkScore {
   gold: number;
   found: number;
   misses: string[];
+  /** predicted links whose both ends match gold entities (the only ones precision can judge) */
+  judged: number;
+  /** judged links that the gold also holds */
+  correct: number;
+  /** judged links that the gold does not hold */
+  wrong: string[];
 }
 
 export type LinkKind = 'person->organisation' | 'person->municipality' | 'programme->municipality';
@@ -152,9 +161,10 @@ export function scoreDocument(gold: GoldDocument, result: ExtractionResult): Doc
   const entityById = new Map(result.entities.map((e) => [e.id, e]));
   const links = {} as Record<LinkKind, LinkScore>;
   for (const spec of LINKS) {
-    const score: LinkScore = { gold: 0, found: 0, misses: [] };
+    const score: LinkScore = { gold: 0, found: 0, misses: [], judged: 0, correct: 0, wrong: [] };
     const targetsGold = goldList(gold, GOLD_KEY[spec.target]);
     const sources = goldList(gold, GOLD_KEY[spec.from]);
+    judgeLinks(score, spec, sources, targetsGold, result, entityById);
     for (const src of sources) {
       const targets = src[spec.goldField] ?? [];
       if (!targets.length) continue;
@@ -178,6 +188,38 @@ export function scoreDocument(gold: GoldDocument, result: ExtractionResult): Doc
     links[spec.kind] = score;
   }
   return { document: gold.document, types, links };
+}
+
+const goldTargetKeys = (target: string, targetsGold: GoldEntry[]): Set<string> => {
+  const tKey = normaliseForMatch(target);
+  const goldTarget = targetsGold.find((t) => keysOf(t).has(tKey));
+  return goldTarget ? keysOf(goldTarget) : new Set([tKey]);
+};
+
+function judgeLinks(
+  score: LinkScore,
+  spec: (typeof LINKS)[number],
+  sources: GoldEntry[],
+  targetsGold: GoldEntry[],
+  result: ExtractionResult,
+  entityById: Map<string, EntityFact>,
+): void {
+  const sourceKeys = sources.map(keysOf);
+  const knownTargets = [...targetsGold.map(keysOf), ...sources.flatMap((s) => (s[spec.goldField] ?? []).map((t) => goldTargetKeys(t, targetsGold)))];
+  for (const r of result.relations) {
+    if (r.type !== spec.relation) continue;
+    const from = entityById.get(r.from);
+    const to = entityById.get(r.to);
+    if (!from || !to || from.type !== spec.from) continue;
+    const fromKeys = keysOf(from);
+    const toKeys = keysOf(to);
+    const goldSources = sources.filter((_, i) => intersects(fromKeys, sourceKeys[i]));
+    if (!goldSources.length || !knownTargets.some((k) => intersects(toKeys, k))) continue;
+    score.judged++;
+    const inGold = goldSources.some((g) => (g[spec.goldField] ?? []).some((t) => intersects(toKeys, goldTargetKeys(t, targetsGold))));
+    if (inGold) score.correct++;
+    else score.wrong.push(`${from.name} -> ${to.name}`);
+  }
 }
 
 export function ratio(n: number, d: number): number | null {
@@ -208,10 +250,12 @@ export function totals(scores: DocumentScore[]): DocumentScore {
   }
   const links = {} as Record<LinkKind, LinkScore>;
   for (const spec of LINKS) {
-    links[spec.kind] = { gold: 0, found: 0, misses: [] };
+    links[spec.kind] = { gold: 0, found: 0, misses: [], judged: 0, correct: 0, wrong: [] };
     for (const s of scores) {
       links[spec.kind].gold += s.links[spec.kind].gold;
       links[spec.kind].found += s.links[spec.kind].found;
+      links[spec.kind].judged += s.links[spec.kind].judged;
+      links[spec.kind].correct += s.links[spec.kind].correct;
     }
   }
   return { document: 'TOTAL (micro)', types, links };

@@ -9,6 +9,8 @@ export interface Segment {
   title: string;
   /** Section text: its paragraphs (title line included) separated by blank lines. */
   text: string;
+  /** Markdown level of the heading that opens it (1 opens an article); 0 when no heading opens it. */
+  level: number;
 }
 
 const MIN_BODY_BEFORE_SPLIT = 800;
@@ -27,21 +29,25 @@ export function isTitleLike(text: string): boolean {
 export function segment(blocks: Block[]): Segment[] {
   const sections: Segment[] = [];
   let title = '';
+  let level = 0;
   let parts: string[] = [];
   let body = 0;
   const flush = () => {
-    if (parts.length) sections.push({ title: title || parts[0].slice(0, MAX_TITLE_LENGTH), text: parts.join('\n\n') });
+    if (parts.length) sections.push({ title: title || parts[0].slice(0, MAX_TITLE_LENGTH), text: parts.join('\n\n'), level });
     parts = [];
     body = 0;
+    level = 0;
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'heading') {
       if (body === 0 && title) {
         title = `${title} – ${b.text}`;
+        if (level === 0 || b.level < level) level = b.level;
       } else {
         flush();
         title = b.text;
+        level = b.level;
       }
       parts.push(b.text);
       continue;

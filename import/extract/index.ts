@@ -15,9 +15,10 @@ import { readPublished, readTitle, segment } from '../segment.ts';
 import { splitSentences } from '../sentences.ts';
 import { addPersonNameMentions, resolveDocument } from '../resolve.ts';
 import { extractProgrammes, linkProgrammes } from './programmes.ts';
+import { linkProgrammesAcrossSections } from './programme/links.ts';
 import { extractThemes, linkThemes } from './themes.ts';
 import { extractPeople } from './people.ts';
-import { linkPeople } from './person-links.ts';
+import { linkPeople, linkPeopleAcrossSections } from './person-links.ts';
 import { extractMunicipalities } from './municipalities.ts';
 import { extractOrganisations, linkOrganisations } from './organisations.ts';
 
@@ -47,6 +48,10 @@ function guarded<T>(name: string, fn: () => T[]): T[] {
     if (!extractionWarnings.has(name)) extractionWarnings.set(name, err instanceof Error ? err.message : String(err));
     return [];
   }
+}
+
+function guardedDocument<T>(name: string, fn: () => T[][]): T[][] {
+  return guarded(name, fn).map((x) => (Array.isArray(x) ? x : []));
 }
 
 /** When mentions of different types overlap, the longer one wins (ties: by type priority). Themes never compete. */
@@ -98,6 +103,18 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
   return [...kept, ...themes].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Article number per section: in markdown a level-1 heading opens an article that runs until the next one;
+ * without such headings (text from PDF) every section stands alone.
+ */
+export function articleNumbers(segments: { level: number }[]): number[] {
+  let article = -1;
+  return segments.map((s, i) => {
+    if (s.level === 1 || s.level === 0 || article < 0) article = i;
+    return article;
+  });
+}
+
 export function extractDocument(file: string, text: string): ExtractionResult {
   const docId = documentId(file);
   const blocks = normaliseBlocks(text);
@@ -124,9 +141,14 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   );
   mentions = addPersonNameMentions(contexts, mentions);
 
-  const candidates: RelationCandidate[][] = contexts.map((ctx, i) =>
+  let candidates: RelationCandidate[][] = contexts.map((ctx, i) =>
     RELATION_LINKERS.flatMap(([name, link]) => guarded(name, () => link(ctx, mentions[i]))),
   );
+  // a programme in a box or follow-up section runs where its article is set
+  const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
+  acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
+  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleNumbers(segments)));
+  if (placedPeople.length === candidates.length) candidates = placedPeople;
 
   const { entities, relations } = resolveDocument(contexts, mentions, candidates);
   return { document, entities, relations };

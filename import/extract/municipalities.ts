@@ -5,11 +5,12 @@
  * otherwise ("provincie Utrecht", "mevrouw Van Houten"). Forms that are also ordinary words or
  * villages (Best, Putten, Ede, Kessel) count only with a cue: "gemeente Best", "wethouder van
  * Best", "in Best", or a list with other municipalities ("Blaricum, Eemnes en Laren").
- * Places inside names count too ("Erasmus Universiteit Rotterdam"): the text names the city.
- * Neighbourhoods printed as "Nijmegen-Hatert" name their municipality.
+ * Places inside names count too ("Hogeschool Rotterdam"): the text names the city.
+ * Neighbourhoods printed as "Tilburg-Noord" name their municipality.
  */
 import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
 import { capitalisedWords } from './municipality/words.ts';
+import { headKind } from './org/heads.ts';
 import { foldForm, municipalityIndex, type MunicipalityForm, type MunicipalityIndex } from './municipality/index-data.ts';
 import { blocksNameStart, contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
 
@@ -78,7 +79,7 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
         skipTo = ends[n - 1];
       }
     }
-    // "Nijmegen-Hatert", "Amsterdam-West": a district printed with its municipality
+    // "Tilburg-Noord", "Amsterdam-West": a district printed with its municipality
     if (!matched && folded.includes('-')) {
       const head = folded.slice(0, folded.indexOf('-'));
       const forms = index.forms.get(head);
@@ -93,12 +94,12 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   return out;
 }
 
-/** "Scherpenzeel: ‘…’", "Bunnik zegt": a speaker, so a surname. */
+/** "Doorn: ‘…’", "Vaals zegt": a speaker, so a surname. */
 const SPEAKER_AFTER = /^(?::\s*[‘'“"]|,?\s+(?:zegt|zei|vertelt|vertelde|legt uit|benadrukt|vindt|vond|aldus|lacht|stelt)\b)/;
 
 function decide(text: string, c: Candidate): boolean {
   const after = text.charAt(c.end);
-  if (c.form.kind !== 'adjective' && SPEAKER_AFTER.test(text.slice(c.end, c.end + 20)) && contextBefore(text, c.start) !== 'body') return false;
+  if (c.form.kind !== 'adjective' && SPEAKER_AFTER.test(text.slice(c.end, c.end + 20)) && contextBefore(text, c.start) === 'none') return false;
   if (after === '-' && c.form.kind === 'adjective') return false;
   if (isProvinceContext(text, c.start)) return false;
   if (c.form.kind !== 'adjective' && isSurnameContext(text, c.start)) return false;
@@ -106,7 +107,9 @@ function decide(text: string, c: Candidate): boolean {
   if (c.form.kind === 'merged' && c.form.ambiguous) return ctx === 'body'; // "Kessel" is a village now, "gemeente Kessel" the old body
   if (!c.form.ambiguous) return true;
   if (ctx !== 'none') return true;
-  return false;
+  // the place in an organisation name: "Christelijke Hogeschool Ede", "Bibliotheek Putten"
+  const before = /(\p{Lu}[\p{L}-]+) $/u.exec(text.slice(Math.max(0, c.start - 30), c.start));
+  return !!before && headKind(before[1]) !== null;
 }
 
 /** Ambiguous forms in a list with accepted municipalities: "Blaricum, Eemnes en Laren". */

@@ -3,17 +3,17 @@
  * welfare providers, schools, networks, parties. Found by
  *  - the gazetteer of known organisations (name or acronym as printed);
  *  - "ministerie van X" (full portfolio or acronym, one canonical name per ministry);
- *  - a capitalised run with an organisation head word ("Stichting De Schoor", "Partners in
- *    Welzijn", "Nederlandse Vereniging voor Klinische Geriatrie", "Hanzehogeschool");
+ *  - a capitalised run with an organisation head word ("Stichting De Brug", "Partners in
+ *    Welzijn", "Nederlandse Vereniging voor Ouderenzorg", "Hanzehogeschool");
  *  - a definition "Full Name (ABBR)" / "ABBR (Full Name)": one entity, the acronym as alias, and a
  *    bare acronym later in the section lands on the full name;
- *  - context: a noun before the name ("de sociaalwerkorganisatie Binding", "werkgever
- *    Lindenhout"), an affiliation ("onderzoeker bij X", "in opdracht van X"), a byline after a
- *    person ("Saskia van Grinsven, Movisie"), or a list with other organisations;
+ *  - context: a noun before the name ("de sociaalwerkorganisatie Verbinding", "werkgever
+ *    Zorgpunt"), an affiliation ("onderzoeker bij X", "in opdracht van X"), a byline after a
+ *    person ("Anna de Boer, Movisie"), or a list with other organisations;
  *  - e-mail domains of organisations already known ("x@movisie.nl").
  * A municipality as a body ("gemeente Amersfoort") is a municipality, never an organisation.
- * BASED_IN: "X in Utrecht", "X uit Amersfoort", "Lumens (Eindhoven)", "Amersfoortse Voedselbank",
- * "Werkplaats Sociaal Domein Nijmegen".
+ * BASED_IN: "X in Utrecht", "X uit Amersfoort", "Welzijn Oost (Deventer)", "Zwolse Voedselbank",
+ * "Kenniswerkplaats Tilburg".
  */
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
 import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
@@ -315,7 +315,7 @@ function isPlaceOrStop(ctx: Context, seg: Segment): boolean {
 function recogniseByShape(ctx: Context, seg: Segment): Candidate | null {
   const names = nameTokens(seg.toks);
   if (!names.length || RAAD_BOARD.test(seg.text)) return null;
-  // "Martijn Balster van Wonen": a person and a portfolio, not an organisation
+  // "Karel Smit van Wonen": a person and a portfolio, not an organisation
   if (names.length >= 2 && isFirstName(names[0].text) && !headKind(names[1].text) && !knownWhole(ctx.text, seg)) return null;
   if (names.every((t) => isAllCapsWord(t.text)) && names.length > 1) return null; // a heading in capitals
   const head = headOf(seg);
@@ -362,7 +362,7 @@ function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
   const wholeDefined = !!defined && acronymFits(whole.text, defined[1]);
   for (let i = 1; i < toks.length - 1; i++) {
     const t = toks[i];
-    // "Annemiek Vullings van de Bibliotheek Maas en Peel", "Participatie van het Ministerie van SZW"
+    // "Anna Jansen van de Bibliotheek Rivierenland", "Participatie van het Ministerie van SZW"
     if (t.text === 'van' && !wholeKnown && !wholeDefined && toks[i + 1].conn && /^(?:de|het)$/.test(toks[i + 1].text) && i + 2 < toks.length) {
       const left = segmentOf(ctx.text, toks.slice(0, i));
       const right = segmentOf(ctx.text, toks.slice(i + 2));
@@ -393,7 +393,7 @@ function knownWhole(_text: string, seg: Segment): KnownForm | null {
   return forms.find((f) => (f.exactCase ? f.printed === seg.text : true)) ?? null;
 }
 
-/** Cuts "Binding in Wijk" before a municipality introduced by a preposition. */
+/** Cuts "Verbinding in Wijk" before a municipality introduced by a preposition. */
 function cutBeforePlace(ctx: Context, toks: Tok[]): Tok[] {
   for (let i = 1; i < toks.length; i++) {
     if ((toks[i].text === 'in' || toks[i].text === 'uit' || toks[i].text === 'te') && i + 1 < toks.length && (overlapsMunicipality(ctx, toks[i + 1].start, toks[i + 1].end) || PLACES.has(toks[i + 1].text.toLowerCase()))) {
@@ -427,7 +427,7 @@ function hasAffiliationCue(text: string, start: number): boolean {
   if (w.word === 'de' || w.word === 'het') w = wordBefore(text, w.start);
   if (w.word === 'bij' || w.word === 'van' || w.word === 'voor') {
     const role = wordBefore(text, w.start).word.replace(/[,;:]$/, '');
-    // "minister van Engelshoven", "wethouder van Dijk": a title and a surname with its particle
+    // "minister van Dam", "wethouder van Dijk": a title and a surname with its particle
     if (w.word === 'van' && PERSONAL_TITLES.has(role.toLowerCase())) return false;
     if (role && isRoleWordLike(role)) return true;
   } else if (!w.word || !CUE_LAST_WORDS.has(w.word)) return false;
@@ -445,13 +445,13 @@ function cueNounBefore(text: string, start: number): OrgKind | null {
   return w.word ? cueNounKind(w.word) : null;
 }
 
-/** "Nidos (voogdij-instelling voor …)", "Artikel 1, het antidiscriminatiebureau": the noun follows. */
+/** "Jeugdwacht (voogdij-instelling voor …)", "Gelijk Recht, het antidiscriminatiebureau": the noun follows. */
 function cueNounAfter(text: string, end: number): OrgKind | null {
   const m = /^(?:, | \(| – | - )(?:een |het |de )?(?:\p{Ll}+ )?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 60));
   return m ? cueNounKind(m[1]) : null;
 }
 
-/** Reference lists: "Bussum, Coutinho." / "Den Haag: Sociaal en Cultureel Planbureau." — place, then publisher. */
+/** Reference lists: "Bussum, Uitgeverij Noord." / "Den Haag: Sociaal en Cultureel Planbureau." — place, then publisher. */
 function publisherPlaceBefore(ctx: Context, seg: Segment): boolean {
   if (!/^(?:\.(?:\s|$)|\s*$|\n)/.test(ctx.text.slice(seg.end, seg.end + 2))) return false;
   const m = ctx.muniSpans.find((s) => s.end <= seg.start && seg.start - s.end <= 2 && /^(?:, |: )$/.test(ctx.text.slice(s.end, seg.start)));
@@ -473,7 +473,7 @@ function endsAffiliation(text: string, end: number): boolean {
   return /^(?:\s*$|\n|[,.;)/]|\s+\()/.test(text.slice(end, end + 3));
 }
 
-/** "Zin in de Wijk, een onderzoeksproject": what follows says it is a programme or project. */
+/** "Samen in de Straat, een onderzoeksproject": what follows says it is a programme or project. */
 const PROGRAMME_AFTER = /^,? (?:een|het|de) (?:\p{Ll}+ )?(?:\p{Ll}*(?:project|programma|initiatief|methode|methodiek|aanpak|training|cursus|campagne|app|website|platform|netwerk|pilot|onderzoek|festival|congres|bijeenkomst|interventie))\b/u;
 
 function plausibleName(ctx: Context, seg: Segment): boolean {
@@ -481,7 +481,7 @@ function plausibleName(ctx: Context, seg: Segment): boolean {
   if (!names.length || names.length > 5 || seg.text.replace(/[^\p{L}\d]/gu, '').length < 2) return false;
   if (RAAD_BOARD.test(seg.text) || PROGRAMME_AFTER.test(ctx.text.slice(seg.end, seg.end + 60))) return false;
   if (ctx.muniSpans.some((m) => m.start === seg.start)) return false;
-  // "minister Dekker", "wethouder Jansen": a role right before makes it a person
+  // "minister Jansen", "wethouder Jansen": a role right before makes it a person
   const before = wordBefore(ctx.text, seg.start).word;
   if (before && /^\p{Ll}/u.test(before) && isRoleWordLike(before)) return false;
   // "bewoners in Kessel": a place, even when the gazetteer does not count it as a municipality here
@@ -554,7 +554,7 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
     }
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
-    // a quoted title ("de ‘Alliantie Verandering van Binnenuit’") is a programme or a title, not an organisation
+    // a quoted title ("de ‘Alliantie Nieuw Begin’") is a programme or a title, not an organisation
     const opening = text.charAt(m.index - 1);
     const closing = text.charAt(m.index + m[0].length);
     if ((opening === '‘' || opening === '“' || opening === '"') && (closing === '’' || closing === '”' || closing === '"')) continue;
@@ -606,7 +606,7 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       if (cand) out.push(cand);
     }
   }
-  // lists: "Het Nederlands Jeugdinstituut, Vilans en Movisie", "Movisie, Stock5 en Stimulansz"
+  // lists: "Het Nederlands Jeugdinstituut, Vilans en Movisie", "Movisie, Tekstwerk en Datalab"
   const isOrgAt = (s: Segment) => out.some((c) => c.start <= s.start && c.end >= s.end) || known.some((k) => k.start <= s.start && k.end >= s.end && k.strength > 0);
   const chain = items.filter((it) => !it.inParens);
   for (let round = 0; round < 2; round++) {
@@ -677,7 +677,7 @@ function findCityNetworks(text: string): Candidate[] {
   return out;
 }
 
-/** Picture credits: "Foto's en illustraties: …", "Cartoon: lokocartoons", "(foto Hollandse Hoogte/Joris van Gennep)". */
+/** Picture credits: "Foto's en illustraties: …", "Cartoon: tekenstudio", "(foto Persbureau Noord/Kees de Boer)". */
 const CREDIT_LABEL = /(?:^|\n)(?:Foto(?:'s|’s)?|Fotografie|Beeld|Illustraties?|Cartoons?|Vormgeving|Ontwerp|Opmaak|Druk(?:werk)?)(?: en (?:illustraties|beeld|foto(?:'s|’s)?))?(?: \p{Ll}{2,15})?: |\((?:foto|beeld|illustratie) /gu;
 const CREDIT_LABEL_START = /^(?:Foto|Fotografie|Beeld|Illustrat|Cartoon|Vormgeving|Ontwerp|Opmaak|Druk|Tekst|Redactie|Eindredactie)[^:\n]{0,30}:/;
 const CREDIT_CONTINUES = /\((?:pag|p|cover|coverbeeld)\b/;
@@ -688,8 +688,11 @@ const CREDIT_CONTINUES = /\((?:pag|p|cover|coverbeeld)\b/;
  * lower-case brand or a name opening with an adjective ("Hollandse Hoogte") is a company. Two
  * plain capitalised words with an unknown first word could be either and are left alone.
  */
+const CREDIT_WORDS = ['Foto', 'foto ', 'Beeld', 'beeld ', 'Illustrat', 'illustratie ', 'Cartoon', 'Vormgeving', 'Ontwerp', 'Opmaak', 'Druk'];
+
 function findCredits(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!CREDIT_WORDS.some((w) => text.includes(w))) return out;
   CREDIT_LABEL.lastIndex = 0;
   for (let m = CREDIT_LABEL.exec(text); m; m = CREDIT_LABEL.exec(text)) {
     const from = m.index + m[0].length;
@@ -835,9 +838,9 @@ const LIST_JOIN = /^(?:, | en |, en )$/;
 
 /**
  * BASED_IN: an organisation and a municipality printed together — "X in Utrecht", "X uit
- * Amersfoort", "Lumens (Eindhoven)", "Sociom (regio Wijchen)", "HLTsamen, voor de Gemeenten
- * Hillegom, Lisse en Teylingen", a reference "Bussum, Coutinho", or the municipality inside the
- * name ("Amersfoortse Voedselbank", "Werkplaats Sociaal Domein Nijmegen", "Best Open").
+ * Amersfoort", "Welzijn Oost (Deventer)", "Welzijn Oost (regio Deventer)", "Werkorganisatie Noord, voor de gemeenten
+ * Aa en Hunze, Assen en Tynaarlo", a reference "Bussum, Uitgeverij Noord", or the municipality inside the
+ * name ("Zwolse Voedselbank", "Kenniswerkplaats Tilburg", "Leefbaar Best").
  * Municipality mentions come from the section again because one inside an organisation name
  * loses the overlap contest; a name inside an organisation name needs no context of its own.
  */
@@ -874,7 +877,7 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
         add(org, muni);
         for (let j = k + 1; j < munis.length && LIST_JOIN.test(text.slice(munis[j - 1].end, munis[j].start)); j++) add(org, munis[j]);
       }
-      // a reference: "Bussum, Coutinho." / "Den Haag: Sociaal en Cultureel Planbureau."
+      // a reference: "Bussum, Uitgeverij Noord." / "Den Haag: Sociaal en Cultureel Planbureau."
       if (muni.end + 2 === org.start && /^(?:, |: )$/.test(text.slice(muni.end, org.start)) && /^(?:\.|\s*$|\n)/.test(text.slice(org.end, org.end + 1))) {
         add(org, muni);
       }
@@ -887,7 +890,7 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
   return out;
 };
 
-/** A municipality printed as the first or last word(s) of an organisation name ("Best Open", "Erasmus Universiteit Rotterdam"). */
+/** A municipality printed as the first or last word(s) of an organisation name ("Leefbaar Best", "Hogeschool Rotterdam"). */
 function municipalityInName(name: string): string | null {
   const words = name.split(' ');
   if (words.length < 2) return null;

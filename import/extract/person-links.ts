@@ -308,3 +308,138 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
 }
 
 export const linkPeople: RelationLinker = (ctx, mentions) => linkPersonRelations(ctx, mentions);
+
+/** Organisation kinds that work nationally: their people speak about a place, they do not hold office in it. */
+const NATIONAL_KINDS = new Set(['kennisinstituut', 'ministerie', 'onderwijs', 'politieke partij']);
+/** Weight of a link read from the article a person appears in, not from the person's own sentence. */
+const ARTICLE_LINK_WEIGHT = 0.3;
+/** An article that names more municipalities than this in one list is about many places, not about each. */
+const MAX_LISTED_MUNICIPALITIES = 3;
+
+/**
+ * The municipalities an article is set in: the only one it names; the one it names at least twice
+ * and twice as often as any other (and in at least half of its municipality mentions); or the few
+ * it names together in one sentence and nowhere else ("Alphen-Chaam, Baarle-Nassau en Gilze en Rijen").
+ */
+function articleMunicipalities(sections: number[], contexts: SectionContext[], mentionsBySection: EntityMention[][]): Set<string> {
+  const counts = new Map<string, number>();
+  const sentencesOf = new Set<string>();
+  let total = 0;
+  for (const i of sections) {
+    for (const m of mentionsBySection[i]) {
+      if (m.type !== 'MUNICIPALITY') continue;
+      total++;
+      counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+      const s = sentenceAt(contexts[i].sentences, m.start);
+      sentencesOf.add(`${i}:${s ? s.start : m.start}`);
+    }
+  }
+  if (counts.size === 0) return new Set();
+  if (counts.size === 1) return new Set(counts.keys());
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [name, n] = ranked[0];
+  if (n >= 2 && n >= 2 * ranked[1][1] && n / total >= 0.5) return new Set([name]);
+  if (sentencesOf.size === 1 && counts.size <= MAX_LISTED_MUNICIPALITIES) return new Set(counts.keys());
+  return new Set();
+}
+
+/**
+ * Document-level person->municipality pass, after the per-section linkers:
+ *  - a link guessed from the section alone (weight < 1) yields to a link the text states ("wethouder X van
+ *    Maastricht") for another municipality, and to an organisation the person holds the same role at;
+ *  - a person introduced in an article that is set in one municipality (or in the few it lists together),
+ *    and not otherwise placed, is placed there — unless the person works for a national organisation or
+ *    one based elsewhere.
+ * `articleOf[i]` numbers the article that section i belongs to. Returns the new candidates per section.
+ */
+export function linkPeopleAcrossSections(
+  contexts: SectionContext[],
+  mentionsBySection: EntityMention[][],
+  candidatesBySection: RelationCandidate[][],
+  articleOf: number[],
+): RelationCandidate[][] {
+  const stated = new Map<string, Set<string>>();
+  const placed = new Set<string>();
+  const employers = new Map<string, { org: string; role: string | null }[]>();
+  const basedIn = new Map<string, Set<string>>();
+  for (const cs of candidatesBySection) {
+    for (const c of cs) {
+      if (c.type === 'HOLDS_OFFICE_IN') {
+        placed.add(c.from.name);
+        if ((c.weight ?? 1) >= 1) stated.set(c.from.name, (stated.get(c.from.name) ?? new Set()).add(c.to.name));
+      } else if (c.type === 'WORKS_FOR' && (c.weight ?? 1) >= 1) {
+        employers.set(c.from.name, [...(employers.get(c.from.name) ?? []), { org: c.to.name, role: c.role ?? null }]);
+      } else if (c.type === 'BASED_IN') {
+        basedIn.set(c.from.name, (basedIn.get(c.from.name) ?? new Set()).add(c.to.name));
+      }
+    }
+  }
+  const orgKind = new Map<string, string>();
+  for (const ms of mentionsBySection) for (const m of ms) if (m.type === 'ORGANISATION' && typeof m.props?.kind === 'string') orgKind.set(m.name, m.props.kind);
+
+  // a person guessed into different municipalities by different sections keeps the guess of the first such section
+  const firstGuess = new Map<string, { section: number; names: Set<string> }>();
+  candidatesBySection.forEach((cs, i) => {
+    for (const c of cs) {
+      if (c.type !== 'HOLDS_OFFICE_IN' || (c.weight ?? 1) >= 1) continue;
+      const guess = firstGuess.get(c.from.name) ?? { section: i, names: new Set<string>() };
+      if (guess.section === i) guess.names.add(c.to.name);
+      firstGuess.set(c.from.name, guess);
+    }
+  });
+  const worksElsewhere = (org: string, municipality: string): boolean =>
+    NATIONAL_KINDS.has(orgKind.get(org) ?? '') || [...(basedIn.get(org) ?? [])].some((m) => m !== municipality);
+  const kept = candidatesBySection.map((cs) =>
+    cs.filter((c) => {
+      if (c.type !== 'HOLDS_OFFICE_IN' || (c.weight ?? 1) >= 1) return true;
+      const own = stated.get(c.from.name);
+      if (own && !own.has(c.to.name)) return false;
+      if (!own && !firstGuess.get(c.from.name)?.names.has(c.to.name)) return false;
+      // "Else Boss, beleidsadviseur bij Movisie" holds that role at a national institute, not at the municipality the section names
+      return !(employers.get(c.from.name) ?? []).some((e) => c.role && e.role === c.role && worksElsewhere(e.org, c.to.name));
+    }),
+  );
+
+  // each person's first mention, in document order
+  const firstMention = new Map<string, { section: number; mention: EntityMention }>();
+  mentionsBySection.forEach((ms, i) => {
+    for (const m of ms) if (m.type === 'PERSON' && !firstMention.has(m.name)) firstMention.set(m.name, { section: i, mention: m });
+  });
+  const sectionsOfArticle = new Map<number, number[]>();
+  articleOf.forEach((a, i) => sectionsOfArticle.set(a, [...(sectionsOfArticle.get(a) ?? []), i]));
+  const settings = new Map<number, Set<string>>();
+  for (const [article, sections] of sectionsOfArticle) settings.set(article, articleMunicipalities(sections, contexts, mentionsBySection));
+
+  for (const [person, { section, mention }] of firstMention) {
+    if (placed.has(person)) continue;
+    const where = settings.get(articleOf[section]);
+    if (!where || where.size === 0) continue;
+    const elsewhere = (employers.get(person) ?? []).some((e) => [...where].some((m) => worksElsewhere(e.org, m)));
+    if (elsewhere) continue;
+    const s = sentenceAt(contexts[section].sentences, mention.start) ?? mention;
+    // someone the article only names in passing (a byline, a song's singer, a cited author) is not placed by it;
+    // the people it is about come back (surname-only mentions count) or head one of its sections
+    const sections = sectionsOfArticle.get(articleOf[section]) ?? [section];
+    let count = 0;
+    for (const i of sections) for (const m of mentionsBySection[i]) if (m.type === 'PERSON' && m.name === person) count++;
+    const headsSection = sections.some((i) => contexts[i].section.title.includes(mention.surface));
+    if (count < 2 && !headsSection) continue;
+    // "Cretien van Campen, Sociaal en Cultureel Planbureau": introduced with a national organisation
+    const introducedNationally = mentionsBySection[section].some(
+      (m) => m.type === 'ORGANISATION' && m.start >= s.start && m.end <= s.end && NATIONAL_KINDS.has(orgKind.get(m.name) ?? ''),
+    );
+    if (introducedNationally) continue;
+    for (const name of where) {
+      kept[section].push({
+        type: 'HOLDS_OFFICE_IN',
+        from: { type: 'PERSON', name: person },
+        to: { type: 'MUNICIPALITY', name },
+        role: roleOf(mention),
+        weight: ARTICLE_LINK_WEIGHT,
+        start: s.start,
+        end: s.end,
+      });
+    }
+  }
+  return kept;
+}

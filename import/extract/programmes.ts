@@ -70,11 +70,175 @@ const CUE_BARE = new Set(['project', 'programma', 'pilot', 'methode', 'training'
 const NAME_THEN_CUE = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])(?:het|de|een|Het|De|Een)[ \\t]+(${NAME})[ \\t]+([a-zß-öø-ÿ]+)(?![A-Za-zÀ-ÖØ-öø-ÿ-])`, 'gu');
 const HASHTAG = /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9&\/])#([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9]{2,40})/gu;
 
+/*
+ * Speed: the rule regexes above start with a lookbehind and try every position of the text. Each
+ * is run instead with a sticky copy only at the positions where it can possibly match (found by a
+ * cheap scan for a quote, a cue word, or an anchor phrase), in order, skipping positions inside
+ * the previous match — which gives exactly the matches of text.matchAll(rule).
+ */
+function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('g', '') + 'y');
+}
+
+function* matchesAt(rule: RegExp, text: string, starts: Iterable<number>): Generator<RegExpExecArray> {
+  let next = 0;
+  let tried = -1;
+  for (const p of starts) {
+    if (p < next || p === tried) continue;
+    tried = p;
+    rule.lastIndex = p;
+    const m = rule.exec(text);
+    if (m) {
+      next = m.index + m[0].length;
+      yield m;
+    }
+  }
+}
+
+/** Letters and hyphens of a word (ANY_WORD, CAPITALISED_CUE): walking back over them finds the word start. */
+function isWordLetterOrHyphen(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+  return (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
+}
+
+/** Characters a NAME (with the connectors in it) is made of: walking back over them finds every possible name start. */
+function isNameChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 33 || c === 46 || c === 38 || c === 39 || c === 43 || c === 32 || c === 9;
+  return (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || c === 0x2019;
+}
+
+/** [A-ZÀ-ÖØ-Þ0-9] after something that is not [A-Za-zÀ-ÖØ-öø-ÿ0-9]: where a NAME can start. */
+function isNameStart(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) return false;
+  if (p === 0) return true;
+  const b = text.charCodeAt(p - 1);
+  return !((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || (b >= 0xc0 && b <= 0xff && b !== 0xd7 && b !== 0xf7));
+}
+
+function wordStart(text: string, p: number): number {
+  while (p > 0 && isWordLetterOrHyphen(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Start of every word that CUE_THEN_NAME could match as a cue: a word (letters and hyphens, maybe
+ * "'s"), an optional colon and spaces before a possible name start, whose cueKind is not null.
+ */
+function* cueBeforeNameStarts(text: string): Generator<number> {
+  const n = text.length;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) continue;
+    let e = i - 1;
+    if (!isSpaceOrTab(text.charCodeAt(e))) continue;
+    while (e > 0 && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+    if (e > 0 && text.charCodeAt(e - 1) === 58) e--;
+    let s = e;
+    if (s >= 2 && text.charCodeAt(s - 1) === 115 && text.charCodeAt(s - 2) === 39) s -= 2;
+    s = wordStart(text, s);
+    if (s < e && cueKind(text.slice(s, e))) yield s;
+  }
+}
+
+/** Start of every capitalised word (CAPITALISED_CUE's shape: letters and hyphens) whose cueKind is not null. */
+function* capitalisedCueStarts(text: string): Generator<number> {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) continue;
+    if (i > 0) {
+      const b = text.charCodeAt(i - 1);
+      if (isWordLetterOrHyphen(b) || (b >= 48 && b <= 57) || b === 64 || b === 47 || b === 46 || b === 35) continue;
+    }
+    let e = i + 1;
+    while (e < n && isWordLetterOrHyphen(text.charCodeAt(e))) e++;
+    if (cueKind(text.slice(i, e))) yield i;
+    i = e - 1;
+  }
+}
+
+/** Every position where a NAME can start and run up to an anchor phrase (the anchor must be found where the name ends). */
+function namesBefore(text: string, anchor: RegExp): number[] {
+  const out: number[] = [];
+  let floor = 0;
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
+    const end = m.index;
+    let r = end;
+    while (r > floor && isNameChar(text.charCodeAt(r - 1))) r--;
+    for (let p = r; p < end; p++) if (isNameStart(text, p)) out.push(p);
+    floor = end;
+  }
+  return out;
+}
+
+const NAME_IS_ANCHOR = /(?:[’'”"])?(?:,[ \t]+(?:een|het|de)[ \t]+|[ \t]+(?:is|was)[ \t]+(?:een[ \t]+|(?:de|het)[ \t]+(?:enige|eerste|nieuwe|landelijke)[ \t]+))/g;
+const DEVELOPED_BY_ANCHOR = /[ \t]+(?:is|werd|wordt)[ \t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \t]+(?:door|van|in)\b/gu;
+/** Opening quotes after what QUOTED's lookbehind allows: the start of the text, white space, ( [ : ; — –. */
+function* quoteStarts(text: string): Generator<number> {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2018 && c !== 39 && c !== 34 && c !== 0x201c) continue;
+    if (i === 0) {
+      yield i;
+      continue;
+    }
+    const b = text[i - 1];
+    if (b === '(' || b === '[' || b === ':' || b === ';' || b === '—' || b === '–' || /\s/.test(b)) yield i;
+  }
+}
+
+function* paragraphStarts(text: string): Generator<number> {
+  yield 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) yield i + 1;
+}
+
+/** A lower-case letter or a digit before a capital: every CamelCase word (CAMEL) has one. */
+const CAMEL_HUMP = /[a-zß-öø-ÿ0-9][A-ZÀ-ÖØ-Þ]/g;
+
+function isAlnum(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
+}
+
+/** Start of the letter/digit run around every hump: the only place CAMEL's lookbehind lets a match start. */
+function* camelStarts(text: string): Generator<number> {
+  CAMEL_HUMP.lastIndex = 0;
+  let last = -1;
+  for (let m = CAMEL_HUMP.exec(text); m; m = CAMEL_HUMP.exec(text)) {
+    let p = m.index;
+    while (p > 0 && isAlnum(text.charCodeAt(p - 1))) p--;
+    if (p !== last) yield (last = p);
+    CAMEL_HUMP.lastIndex = m.index + 1;
+  }
+}
+
+const PARTICIPLES = ['ontwikkeld', 'bedacht', 'opgezet', 'gestart', 'opgericht'];
+
+const CAMEL_AT = sticky(CAMEL);
+const QUOTED_AT = sticky(QUOTED);
+const CUE_THEN_NAME_AT = sticky(CUE_THEN_NAME);
+const CAPITALISED_CUE_AT = sticky(CAPITALISED_CUE);
+const NAME_IS_CUE_AT = sticky(NAME_IS_CUE);
+const PARA_APPOSITION_AT = sticky(PARA_APPOSITION);
+const NAME_DEVELOPED_BY_AT = sticky(NAME_DEVELOPED_BY);
+
 /** Big consumer platforms and brands that are tools people use, not social-domain programmes. */
 const CAMEL_STOP = new Set(['app store', 'telegram', 'signal', 'instagram', 'twitter', 'whatsapp', 'youtube', 'linkedin', 'tiktok', 'powerpoint', 'iphone', 'ipad', 'facebook', 'mcdonalds', 'paypal', 'playstation', 'wifi']);
 
 function tagged(out: Candidate[], rule: string): { push: (c: Candidate) => void } {
-  return { push: (c: Candidate) => out.push({ ...c, rule }) };
+  return {
+    push: (c: Candidate) => {
+      c.rule = rule;
+      out.push(c);
+    },
+  };
 }
 
 function isCapitalised(word: string): boolean {
@@ -181,7 +345,7 @@ function lowerTail(text: string, from: number): number {
 function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'quoted');
   const text = ctx.text;
-  for (const m of text.matchAll(QUOTED)) {
+  for (const m of matchesAt(QUOTED_AT, text, quoteStarts(text))) {
     const open = m[1];
     const close = m[3];
     if (CLOSE_FOR[open] !== close) continue;
@@ -252,7 +416,7 @@ function trimRun(name: string): string {
 function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'cue');
   const text = ctx.text;
-  for (const m of text.matchAll(CUE_THEN_NAME)) {
+  for (const m of matchesAt(CUE_THEN_NAME_AT, text, cueBeforeNameStarts(text))) {
     const cue = m[1];
     const kind = cueKind(cue);
     if (!kind) continue;
@@ -311,7 +475,7 @@ function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
 function capitalisedCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'capcue');
   const text = ctx.text;
-  for (const m of text.matchAll(CAPITALISED_CUE)) {
+  for (const m of matchesAt(CAPITALISED_CUE_AT, text, capitalisedCueStarts(text))) {
     const word = m[1];
     const kind = cueKind(word);
     if (!kind) continue;
@@ -385,7 +549,7 @@ function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
 function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'definition');
   const text = ctx.text;
-  for (const m of text.matchAll(NAME_IS_CUE)) {
+  for (const m of matchesAt(NAME_IS_CUE_AT, text, namesBefore(text, NAME_IS_ANCHOR))) {
     let name = trimRun(m[1]);
     let start = m.index! + m[1].indexOf(name);
     const cue = firstCue(m[2]);
@@ -405,7 +569,7 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
     if (initial && !apposition && tokens.length === 1 && isPlainWord(tokens[0]) && !ctx.section.title.includes(tokens[0]) && !new RegExp(`[^.!?\\n]\\s${tokens[0]}\\b`, 'u').test(text)) continue;
     out.push({ name, start, end: start + name.length, kind, strength: 2 });
   }
-  for (const m of text.matchAll(PARA_APPOSITION)) {
+  for (const m of matchesAt(PARA_APPOSITION_AT, text, paragraphStarts(text))) {
     const name = m[1].trim();
     const cue = firstCue(m[2]);
     const kind = cue ? cueKind(cue) : null;
@@ -414,7 +578,8 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
     if (phraseWords.some((w) => CLAUSE_WORDS.has(w.toLowerCase()))) continue;
     out.push({ name, start: m.index!, end: m.index! + name.length, kind, strength: 2 });
   }
-  for (const m of text.matchAll(NAME_DEVELOPED_BY)) {
+  const developed = PARTICIPLES.some((w) => text.includes(w)) ? namesBefore(text, DEVELOPED_BY_ANCHOR) : [];
+  for (const m of matchesAt(NAME_DEVELOPED_BY_AT, text, developed)) {
     if (!isSentenceInitial(ctx, m.index!)) continue;
     let name = trimRun(m[1]);
     let start = m.index!;
@@ -426,10 +591,24 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
   }
 }
 
+const headGateCache = new Map<string, boolean>();
+
+/** Whether the last word of a capitalised run can make it a programme name (ends in a digit or a name head). */
+function mayEndInNameHead(lastWord: string): boolean {
+  let ok = headGateCache.get(lastWord);
+  if (ok === undefined) {
+    const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1);
+    ok = /\d$/.test(lastWord) || !!nameHeadKind(lastWord) || isNameHead(lastPart) || !!nameHeadKind(lastPart);
+    if (headGateCache.size > 50000) headGateCache.clear();
+    headGateCache.set(lastWord, ok);
+  }
+  return ok;
+}
+
 function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'shape');
   const text = ctx.text;
-  for (const m of text.matchAll(CAMEL)) {
+  for (const m of matchesAt(CAMEL_AT, text, camelStarts(text))) {
     const word = m[1];
     if (CAMEL_STOP.has(word.toLowerCase())) continue;
     if (word.length < 4) continue;
@@ -443,9 +622,7 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     const run = m[1];
     // cheap gate first: most capitalised runs have no programme head word at all
-    const lastWord = run.slice(run.search(/\S+$/));
-    const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1);
-    if (!/\d$/.test(lastWord) && !nameHeadKind(lastWord) && !isNameHead(lastPart) && !nameHeadKind(lastPart)) continue;
+    if (!mayEndInNameHead(run.slice(Math.max(run.lastIndexOf(' '), run.lastIndexOf('\t')) + 1))) continue;
     let tokens = run.split(/[ \t]+/);
     let start = m.index!;
     while (tokens.length > 1 && /^\d+$/.test(tokens[0])) {

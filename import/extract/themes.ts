@@ -37,6 +37,7 @@ interface Pattern {
 }
 
 const KEY = 3;
+const NO_PATTERNS: Pattern[] = [];
 const WORD = /[\p{L}0-9#][\p{L}0-9'’-]*/gu;
 
 function parsePattern(synonym: string, themeIndex: number, exclude: boolean): Pattern {
@@ -84,6 +85,20 @@ export class ThemeMatcher {
     });
   }
 
+  /** Patterns whose first token may match word `w`: exact ones, then stems, then compound endings (memoised per word). */
+  private readonly byWord = new Map<string, Pattern[]>();
+
+  private patternsFor(w: string): Pattern[] {
+    let list = this.byWord.get(w);
+    if (list === undefined) {
+      const parts = [this.exact.get(w), w.length >= KEY ? this.stems.get(w.slice(0, KEY)) : undefined, w.length >= KEY ? this.suffixes.get(w.slice(w.length - KEY)) : undefined];
+      list = parts.some((x) => x) ? parts.flatMap((x) => x ?? []) : NO_PATTERNS;
+      if (this.byWord.size > 100000) this.byWord.clear();
+      this.byWord.set(w, list);
+    }
+    return list;
+  }
+
   private static tokenMatches(t: PatternToken, word: string, first: boolean): boolean {
     if (t.prefix) return word.startsWith(t.text);
     if (t.suffix && first) return word.endsWith(t.text) && word.length > t.text.length;
@@ -104,17 +119,9 @@ export class ThemeMatcher {
         if (ok) found.push({ p, start: starts[i], end: ends[i + n - 1], len: n });
       }
     };
-    const { exact, stems, suffixes } = this;
     for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      const e = exact.get(w);
-      if (e) consider(e, i);
-      if (w.length >= KEY) {
-        const st = stems.get(w.slice(0, KEY));
-        if (st) consider(st, i);
-        const su = suffixes.get(w.slice(w.length - KEY));
-        if (su) consider(su, i);
-      }
+      const list = this.patternsFor(words[i]);
+      if (list !== NO_PATTERNS) consider(list, i);
     }
     const excluded = found.filter((f) => f.p.exclude);
     const out: ThemeHit[] = [];

@@ -5,7 +5,7 @@
  */
 import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscape';
 import { graphStylesheet } from './style.ts';
-import { layoutAdded, layoutAll } from './layout.ts';
+import { layoutAdded, layoutFresh } from './layout.ts';
 import { relationLabel } from '../labels.ts';
 import { ENTITY_TYPES, type EntityType, type GraphEdge, type GraphNode, type Subgraph } from '../types.ts';
 
@@ -132,6 +132,12 @@ export class GraphCanvas {
       edgeDefs.push({ group: 'edges', data: edgeData(edge, key), classes: fast });
     }
 
+    if (cy.nodes().empty()) {
+      await this.addPlaced(nodeDefs, edgeDefs);
+      this.emitChange();
+      return addedIds;
+    }
+
     cy.batch(() => {
       cy.add([...nodeDefs, ...edgeDefs]);
       for (const [id, weight] of weightUpdates) cy.getElementById(id).data('weight', weight);
@@ -146,10 +152,7 @@ export class GraphCanvas {
 
     const addedSet = new Set(addedIds);
     const added = cy.nodes().filter((n) => addedSet.has(n.id()));
-    if (options.replace || cy.nodes().length === added.length) {
-      await layoutAll(cy);
-      this.fit();
-    } else if (added.nonempty()) {
+    if (added.nonempty()) {
       await layoutAdded(cy, added, anchorPos);
       this.fitIfOutside(added);
     }
@@ -211,47 +214,44 @@ export class GraphCanvas {
   }
 
   /**
-   * Node size by connectedness on screen and by the API's weight (mentions): square root of
-   * the share of the largest on screen, so that a hub stands out and the rest stays small.
+   * A fresh graph: sizes and layout are computed before anything is added, so that the
+   * elements go in once, already placed (no per-node position updates on the live graph).
    */
-  private resize(): void {
-    const degree = new Map<string, number>();
-    this.cy.edges().forEach((e) => {
-      const { source, target } = e.data() as { source: string; target: string };
-      degree.set(source, (degree.get(source) ?? 0) + 1);
-      degree.set(target, (degree.get(target) ?? 0) + 1);
+  private async addPlaced(nodeDefs: cytoscape.ElementDefinition[], edgeDefs: cytoscape.ElementDefinition[]): Promise<void> {
+    const nodes = nodeDefs.map((d) => d.data as { id: string; weight: number; size: number });
+    const edges = edgeDefs.map((d) => d.data as { id: string; source: string; target: string });
+    const { sizes, labelled } = nodeSizes(nodes, edges);
+    const crowded = nodes.length > QUIET_LABELS_ABOVE;
+    for (const def of nodeDefs) {
+      const id = String(def.data.id);
+      def.data.size = sizes.get(id);
+      def.classes = crowded && !labelled.has(id) ? 'quiet' : undefined;
+    }
+    const positions = await layoutFresh(nodes.map((n) => ({ id: n.id, size: sizes.get(n.id) ?? 24 })), edges);
+    for (const def of nodeDefs) def.position = positions.get(String(def.data.id)) ?? { x: 0, y: 0 };
+    this.cy.batch(() => {
+      this.cy.add([...nodeDefs, ...edgeDefs]);
+      this.applyFilter();
     });
-    const nodes = this.cy.nodes();
-    const metric = new Map<string, number>();
-    let max = 1;
-    nodes.forEach((n) => {
-      const m = Math.max(degree.get(n.id()) ?? 0, Number(n.data('weight')) || 0);
-      metric.set(n.id(), m);
-      max = Math.max(max, m);
-    });
-    const count = nodes.length;
-    const scale = count > BIG_GRAPH ? 0.6 : count > QUIET_LABELS_ABOVE ? 0.85 : 1;
-    nodes.forEach((n) => {
-      const size = Math.round(scale * (18 + 44 * Math.sqrt((metric.get(n.id()) ?? 0) / max)));
-      if (n.data('size') !== size) n.data('size', size);
-    });
-    this.quietLabels(metric);
+    this.fit();
   }
 
-  /**
-   * In a crowded graph only the most connected or mentioned nodes keep their label; the
-   * others show theirs when hovered, selected or next to the selection.
-   */
-  private quietLabels(metric: Map<string, number>): void {
-    const nodes = this.cy.nodes();
+  /** Node size by connectedness on screen and by the API's weight (mentions). */
+  private resize(): void {
+    const nodes = this.cy.nodes().map((n) => ({ id: n.id(), weight: Number(n.data('weight')) || 0 }));
+    const edges = this.cy.edges().map((e) => e.data() as { source: string; target: string });
+    const { sizes, labelled } = nodeSizes(nodes, edges);
+    this.cy.nodes().forEach((n) => {
+      const size = sizes.get(n.id());
+      if (n.data('size') !== size) n.data('size', size);
+    });
     if (nodes.length <= QUIET_LABELS_ABOVE) {
-      nodes.filter('.quiet').removeClass('quiet');
+      this.cy.nodes('.quiet').removeClass('quiet');
       return;
     }
-    const ranked = nodes.toArray().sort((a, b) => (metric.get(b.id()) ?? 0) - (metric.get(a.id()) ?? 0));
-    const loud = this.cy.collection(ranked.slice(0, LABELLED_IN_CROWD) as unknown as cytoscape.CollectionArgument);
-    nodes.difference(loud).addClass('quiet');
-    loud.removeClass('quiet');
+    const quiet = this.cy.nodes().filter((n) => !labelled.has(n.id()));
+    this.cy.nodes().difference(quiet).removeClass('quiet');
+    quiet.addClass('quiet');
   }
 
   visibleCounts(): { nodes: number; edges: number } {
@@ -319,8 +319,8 @@ export class GraphCanvas {
     nodes.forEach((n) => {
       const { x, y } = n.position();
       const r = (Number(n.data('size')) || 24) / 2;
-      x1 = Math.min(x1, x - r); x2 = Math.max(x2, x + r);
-      y1 = Math.min(y1, y - r); y2 = Math.max(y2, y + r + 16); // room for the label below
+      x1 = Math.min(x1, x - r - 30); x2 = Math.max(x2, x + r + 30); // labels are wider than nodes
+      y1 = Math.min(y1, y - r); y2 = Math.max(y2, y + r + 26); // room for the label below
     });
     const padding = 40;
     const width = cy.width() - 2 * padding;
@@ -344,6 +344,31 @@ export class GraphCanvas {
   png(): Blob {
     return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 6000, maxHeight: 6000 });
   }
+}
+
+/**
+ * Sizes: square root of the share of the largest (degree on screen or mentions), so that a
+ * hub stands out and the rest stays small; smaller overall in crowded graphs. `labelled`:
+ * the nodes that keep their label in a crowded graph (the largest ones).
+ */
+function nodeSizes(nodes: { id: string; weight: number }[], edges: { source: string; target: string }[]): { sizes: Map<string, number>; labelled: Set<string> } {
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const metric = new Map<string, number>();
+  let max = 1;
+  for (const n of nodes) {
+    const m = Math.max(degree.get(n.id) ?? 0, Number(n.weight) || 0);
+    metric.set(n.id, m);
+    max = Math.max(max, m);
+  }
+  const scale = nodes.length > BIG_GRAPH ? 0.6 : nodes.length > QUIET_LABELS_ABOVE ? 0.85 : 1;
+  const sizes = new Map<string, number>();
+  for (const n of nodes) sizes.set(n.id, Math.round(scale * (18 + 44 * Math.sqrt((metric.get(n.id) ?? 0) / max))));
+  const ranked = [...metric.entries()].sort((a, b) => b[1] - a[1]).slice(0, LABELLED_IN_CROWD);
+  return { sizes, labelled: new Set(ranked.map(([id]) => id)) };
 }
 
 function nodeData(node: GraphNode): Record<string, unknown> {

@@ -1,7 +1,7 @@
 /**
  * Context around a possible municipality name: the words before it in its clause, and whether
  * they make it a place or a governing body ("in Best", "de gemeente Best", "wethouder van Best",
- * "burgemeester Van der Laan van Amsterdam") or something else ("provincie Utrecht",
+ * "burgemeester Van der Berg van Amsterdam") or something else ("provincie Utrecht",
  * "mevrouw Van Houten").
  */
 import { nameData } from '../name-data.ts';
@@ -89,11 +89,11 @@ export function isProvinceContext(text: string, pos: number): boolean {
  * before the name inside a sentence, or a lower-case particle after a capitalised given name.
  */
 export function isSurnameContext(text: string, pos: number): boolean {
-  // a paragraph break inside a name ("Joris van\n\nGennep") is a PDF artefact: read across it
+  // a paragraph break inside a name ("Kees van\n\nDijk") is a PDF artefact: read across it
   const prevCode = text.charCodeAt(pos - 1);
   if (prevCode !== 32 && prevCode !== 10) return false;
   const left = text.slice(Math.max(0, pos - 80), pos).replace(/\s+/g, ' ');
-  // "Roos Scherpenzeel", "J. Bunnik": a given name or initial right before
+  // "Anna Doorn", "J. Vaals": a given name or initial right before
   const lastSpace = left.lastIndexOf(' ', left.length - 2);
   const cut = Math.max(lastSpace, left.lastIndexOf('(', left.length - 2), left.lastIndexOf('/', left.length - 2));
   const direct = left.slice(cut + 1, -1);
@@ -105,10 +105,11 @@ export function isSurnameContext(text: string, pos: number): boolean {
     // capitalised particle inside a sentence: "mevrouw Van Houten"
     return !/(?:^|[.!?:;]\s*|[‘'"“(•▲▼–—-]\s*)$/.test(before);
   }
-  // lower-case particle: a surname only when a capitalised given name precedes it ("Jan van Houten")
+  // lower-case particle: a surname only when a given name or initial precedes it ("Jan van Houten",
+  // not "burgemeester Jan Hamming van Zaanstad")
   const given = /(?:^|[\s(/])(\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)\s$/u.exec(before);
-  if (!given) return false;
-  // "Van der Laan van Amsterdam": the capitalised word is itself a surname, so "van X" is a place
+  if (!given || (!given[1].endsWith('.') && !nameData().firstNames.has(given[1].toLowerCase()))) return false;
+  // "Van der Berg van Amsterdam": the capitalised word is itself a surname, so "van X" is a place
   if (/(?:^|\s)(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s\S+\s$/.test(before)) return false;
   return !OFFICES.has(given[1].toLowerCase()) && !/^(?:Gemeente|Wethouder|Burgemeester|Stad|Regio)$/.test(given[1]) && !isPlaceLike(given[1]);
 }

@@ -2,7 +2,7 @@
  * Head words of organisation names ("Stichting X", "X Welzijn", "Hogeschool X", compounds such as
  * "Kennisinstituut", "Hanzehogeschool", "Kansfonds") with the kind they suggest, and the
  * lower-case nouns that announce an organisation name after them ("de sociaalwerkorganisatie
- * Binding", "haar werkgever Lindenhout", "de partij Best Open").
+ * Verbinding", "haar werkgever Zorgpunt", "de partij Leefbaar Best").
  * The project gazetteer import/data/org-patterns.json adds head words when present.
  */
 import { orgPatterns } from '../../gazetteers.ts';
@@ -45,7 +45,7 @@ const GENERIC_COMPOUNDS = new Set([
   'vrijwilligersvereniging', 'schoolvereniging', 'kinderbank', 'databank', 'kennisbank', 'werkbank', 'zitbank', 'spaarbank',
 ]);
 
-/** Lower-case nouns after which a capitalised name is an organisation: "de sociaalwerkorganisatie Binding". */
+/** Lower-case nouns after which a capitalised name is an organisation: "de sociaalwerkorganisatie Verbinding". */
 const CUE_NOUNS: [RegExp, OrgKind][] = [
   [/^(?:sociaal ?werk|welzijns|zorg|koepel|branche|belangen|cliënten|patiënten|vrijwilligers|uitvoerings|werk|buurtteam|wijkteam|jeugdhulp|jongeren|migranten|vrouwen|zelforganisatie|maatschappelijke? ?)?organisaties?$/, 'anders'],
   [/^(?:zorg|jeugdhulp|ggz-?)?aanbieders?$/, 'zorgaanbieder'],
