@@ -1,6 +1,7 @@
 import './styles.css';
 import { App } from './app.ts';
 import { installTestHook } from './test-hook.ts';
+import { prewarmLayout } from './graph/layout.ts';
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -13,4 +14,4 @@ const app = new App({
   legend: byId('legend'), status: byId('status'), message: byId('message'), tabs: byId('tabs'),
 });
 installTestHook(app);
-void app.start();
+void app.start().then(prewarmLayout);

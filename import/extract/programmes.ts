@@ -130,12 +130,9 @@ function isSpaceOrTab(c: number): boolean {
  * "'s"), an optional colon and spaces before a possible name start, whose cueKind is not null.
  */
 function* cueBeforeNameStarts(text: string): Generator<number> {
-  const n = text.length;
-  for (let i = 1; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) continue;
-    let e = i - 1;
-    if (!isSpaceOrTab(text.charCodeAt(e))) continue;
+  SPACE_BEFORE_NAME.lastIndex = 0;
+  for (let m = SPACE_BEFORE_NAME.exec(text); m; m = SPACE_BEFORE_NAME.exec(text)) {
+    let e = m.index;
     while (e > 0 && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
     if (e > 0 && text.charCodeAt(e - 1) === 58) e--;
     let s = e;
@@ -144,23 +141,9 @@ function* cueBeforeNameStarts(text: string): Generator<number> {
     if (s < e && cueKind(text.slice(s, e))) yield s;
   }
 }
+const SPACE_BEFORE_NAME = /[ \t](?=[A-ZÀ-ÖØ-Þ0-9])/g;
 
-/** Start of every capitalised word (CAPITALISED_CUE's shape: letters and hyphens) whose cueKind is not null. */
-function* capitalisedCueStarts(text: string): Generator<number> {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) continue;
-    if (i > 0) {
-      const b = text.charCodeAt(i - 1);
-      if (isWordLetterOrHyphen(b) || (b >= 48 && b <= 57) || b === 64 || b === 47 || b === 46 || b === 35) continue;
-    }
-    let e = i + 1;
-    while (e < n && isWordLetterOrHyphen(text.charCodeAt(e))) e++;
-    if (cueKind(text.slice(i, e))) yield i;
-    i = e - 1;
-  }
-}
+const MAX_NAME_WORDS = 16;
 
 /** Every position where a NAME can start and run up to an anchor phrase (the anchor must be found where the name ends). */
 function namesBefore(text: string, anchor: RegExp): number[] {
@@ -169,8 +152,15 @@ function namesBefore(text: string, anchor: RegExp): number[] {
   anchor.lastIndex = 0;
   for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
     const end = m.index;
+    // a NAME is at most 16 space-separated words (6 tokens, 2 connectors between each pair)
     let r = end;
-    while (r > floor && isNameChar(text.charCodeAt(r - 1))) r--;
+    let words = 0;
+    while (r > floor) {
+      const c = text.charCodeAt(r - 1);
+      if (!isNameChar(c)) break;
+      if (isSpaceOrTab(c) && r < end && !isSpaceOrTab(text.charCodeAt(r)) && ++words > MAX_NAME_WORDS) break;
+      r--;
+    }
     for (let p = r; p < end; p++) if (isNameStart(text, p)) out.push(p);
     floor = end;
   }
@@ -181,10 +171,9 @@ const NAME_IS_ANCHOR = /(?:[’'”"])?(?:,[ \t]+(?:een|het|de)[ \t]+|[ \t]+(?:i
 const DEVELOPED_BY_ANCHOR = /[ \t]+(?:is|werd|wordt)[ \t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \t]+(?:door|van|in)\b/gu;
 /** Opening quotes after what QUOTED's lookbehind allows: the start of the text, white space, ( [ : ; — –. */
 function* quoteStarts(text: string): Generator<number> {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x2018 && c !== 39 && c !== 34 && c !== 0x201c) continue;
+  QUOTE_CHAR.lastIndex = 0;
+  for (let m = QUOTE_CHAR.exec(text); m; m = QUOTE_CHAR.exec(text)) {
+    const i = m.index;
     if (i === 0) {
       yield i;
       continue;
@@ -193,6 +182,7 @@ function* quoteStarts(text: string): Generator<number> {
     if (b === '(' || b === '[' || b === ':' || b === ';' || b === '—' || b === '–' || /\s/.test(b)) yield i;
   }
 }
+const QUOTE_CHAR = /[‘'"“]/g;
 
 function* paragraphStarts(text: string): Generator<number> {
   yield 0;
@@ -224,7 +214,6 @@ const PARTICIPLES = ['ontwikkeld', 'bedacht', 'opgezet', 'gestart', 'opgericht']
 const CAMEL_AT = sticky(CAMEL);
 const QUOTED_AT = sticky(QUOTED);
 const CUE_THEN_NAME_AT = sticky(CUE_THEN_NAME);
-const CAPITALISED_CUE_AT = sticky(CAPITALISED_CUE);
 const NAME_IS_CUE_AT = sticky(NAME_IS_CUE);
 const PARA_APPOSITION_AT = sticky(PARA_APPOSITION);
 const NAME_DEVELOPED_BY_AT = sticky(NAME_DEVELOPED_BY);
@@ -475,7 +464,7 @@ function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
 function capitalisedCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'capcue');
   const text = ctx.text;
-  for (const m of matchesAt(CAPITALISED_CUE_AT, text, capitalisedCueStarts(text))) {
+  for (const m of text.matchAll(CAPITALISED_CUE)) {
     const word = m[1];
     const kind = cueKind(word);
     if (!kind) continue;

@@ -38,6 +38,11 @@ interface Pattern {
 
 const KEY = 3;
 const NO_PATTERNS: Pattern[] = [];
+
+/** The code units at i and i+1 folded into 16 bits (0 for a missing second one); equal pairs give equal keys. */
+function pair(w: string, i: number): number {
+  return ((w.charCodeAt(i) & 0xff) << 8) | (i + 1 < w.length ? w.charCodeAt(i + 1) & 0xff : 0);
+}
 const WORD = /[\p{L}0-9#][\p{L}0-9'’-]*/gu;
 
 function parsePattern(synonym: string, themeIndex: number, exclude: boolean): Pattern {
@@ -78,6 +83,8 @@ export class ThemeMatcher {
         if ((first.suffix || (p.tokens.length === 1 && first.prefix)) && first.text.length < KEY) {
           throw new Error(`theme ${t.id}: stem or ending "${first.text}" is shorter than ${KEY} letters`);
         }
+        if (first.suffix) this.tails[pair(first.text, first.text.length - 2)] = 1;
+        else this.heads[pair(first.text, 0)] = 1;
         if (first.suffix) put(this.suffixes, first.text.slice(-KEY), p);
         else if (p.tokens.length === 1 && first.prefix) put(this.stems, first.text.slice(0, KEY), p);
         else put(this.exact, first.text, p);
@@ -88,7 +95,13 @@ export class ThemeMatcher {
   /** Patterns whose first token may match word `w`: exact ones, then stems, then compound endings (memoised per word). */
   private readonly byWord = new Map<string, Pattern[]>();
 
+  /** First two letters of every exact word and stem, last two of every compound ending: most words fail both and skip the lookup. */
+  private readonly heads = new Uint8Array(1 << 16);
+  private readonly tails = new Uint8Array(1 << 16);
+
   private patternsFor(w: string): Pattern[] {
+    const n = w.length;
+    if (this.heads[pair(w, 0)] === 0 && !(n >= KEY && this.tails[pair(w, n - 2)] === 1)) return NO_PATTERNS;
     let list = this.byWord.get(w);
     if (list === undefined) {
       const parts = [this.exact.get(w), w.length >= KEY ? this.stems.get(w.slice(0, KEY)) : undefined, w.length >= KEY ? this.suffixes.get(w.slice(w.length - KEY)) : undefined];

@@ -49,4 +49,25 @@ describe('eval matching', () => {
     expect(s.links['person->organisation']).toMatchObject({ gold: 1, found: 1 });
     expect(s.links['person->municipality']).toMatchObject({ gold: 1, found: 0 });
   });
+
+  it('judges link precision only on links whose both ends are gold entities', () => {
+    const gold: GoldDocument = {
+      document: 'd.txt',
+      people: [{ name: 'Janny Bakker', municipalities: ['Huizen'] }, { name: 'Leo Bisschops', municipalities: [] }],
+      organisations: [],
+      municipalities: [{ name: 'Huizen' }, { name: 'Best' }],
+      programmes: [],
+    };
+    const [janny, leo, stranger] = [entity('PERSON', 'Janny Bakker'), entity('PERSON', 'Leo Bisschops'), entity('PERSON', 'Piet Onbekend')];
+    const [huizen, best, ede] = [entity('MUNICIPALITY', 'Huizen'), entity('MUNICIPALITY', 'Best'), entity('MUNICIPALITY', 'Ede')];
+    const hold = (from: EntityFact, to: EntityFact) => ({ type: 'HOLDS_OFFICE_IN' as const, from: from.id, to: to.id, weight: 1, evidence: [] });
+    const result: ExtractionResult = {
+      document: { id: 'd', file: 'd.txt', title: '', published: null, sha256: '', sections: [] },
+      entities: [janny, leo, stranger, huizen, best, ede],
+      // right; wrong (both ends gold); not judged (person not in gold); not judged (municipality not in gold)
+      relations: [hold(janny, huizen), hold(leo, best), hold(stranger, huizen), hold(janny, ede)],
+    };
+    const l = scoreDocument(gold, result).links['person->municipality'];
+    expect(l).toMatchObject({ gold: 1, found: 1, judged: 2, correct: 1, wrong: ['Leo Bisschops -> Best'] });
+  });
 });

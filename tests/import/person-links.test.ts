@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkPersonRelations } from '../../import/extract/person-links.ts';
-import type { EntityMention, SectionContext } from '../../import/extract/model.ts';
+import { linkPeopleAcrossSections, linkPersonRelations } from '../../import/extract/person-links.ts';
+import type { EntityMention, RelationCandidate, SectionContext } from '../../import/extract/model.ts';
 import { findPeople } from '../../import/extract/people.ts';
 import { splitSentences } from '../../import/sentences.ts';
 import { organisationForDomain } from '../../import/resolve.ts';
@@ -62,5 +62,51 @@ describe('person links', () => {
       'WORKS_FOR Else Boss -> Movisie [beleidsadviseur]',
       'WORKS_FOR Jamila Achahchah -> Movisie [beleidsadviseur]',
     ]);
+  });
+});
+
+describe('person links across the sections of an article', () => {
+  type Mark = [type: 'PERSON' | 'ORGANISATION' | 'MUNICIPALITY', name: string, surface?: string, props?: Record<string, string>];
+  /** One section per text; mentions marked by hand at every occurrence of their surface. */
+  function sections(texts: { title: string; text: string; marks: Mark[] }[]) {
+    const contexts: SectionContext[] = texts.map((t, i) => ({
+      documentId: 't',
+      section: { id: `t#${i + 1}`, ordinal: i + 1, title: t.title, text: t.text },
+      text: t.text,
+      sentences: splitSentences(t.text),
+    }));
+    const mentions = texts.map((t) =>
+      t.marks
+        .flatMap(([type, name, surface = name, props]) => {
+          const out: EntityMention[] = [];
+          for (let i = t.text.indexOf(surface); i >= 0; i = t.text.indexOf(surface, i + 1)) out.push({ type, name, surface, start: i, end: i + surface.length, props });
+          return out;
+        })
+        .sort((a, b) => a.start - b.start),
+    );
+    return { contexts, mentions };
+  }
+  const show = (cs: RelationCandidate[][]) =>
+    cs.flat().filter((c) => c.type === 'HOLDS_OFFICE_IN').map((c) => `${c.from.name} -> ${c.to.name} (${c.weight})`);
+
+  it('places the people an article is about in the one municipality it is set in, not those named in passing', () => {
+    const { contexts, mentions } = sections([
+      { title: 'Buurtkracht in Zwolle', text: 'Buurtkracht in Zwolle\n\nIn Zwolle zingen bewoners liedjes van Stef Bos. Karin Visser leidt de avonden.', marks: [['MUNICIPALITY', 'Zwolle'], ['PERSON', 'Stef Bos'], ['PERSON', 'Karin Visser']] },
+      { title: 'Samen', text: "Samen\n\nVisser: 'Het werkt.' Ook Pieter Jansen, Sociaal en Cultureel Planbureau, komt kijken. Jansen is enthousiast.", marks: [['PERSON', 'Karin Visser', 'Visser'], ['PERSON', 'Pieter Jansen'], ['PERSON', 'Pieter Jansen', 'Jansen'], ['ORGANISATION', 'Sociaal en Cultureel Planbureau', undefined, { kind: 'kennisinstituut' }]] },
+    ]);
+    const none = contexts.map(() => [] as RelationCandidate[]);
+    expect(show(linkPeopleAcrossSections(contexts, mentions, none, [0, 0]))).toEqual(['Karin Visser -> Zwolle (0.3)']);
+    // two articles: the second names no municipality, so nobody in it is placed
+    expect(show(linkPeopleAcrossSections(contexts, mentions, none, [0, 1]))).toEqual([]);
+  });
+
+  it('a guess from the section gives way to a municipality the text states, and to a first guess elsewhere', () => {
+    const { contexts, mentions } = sections([
+      { title: 'a', text: 'Wethouder Anna de Boer van Deventer opent.', marks: [['PERSON', 'Anna de Boer'], ['MUNICIPALITY', 'Deventer']] },
+      { title: 'b', text: 'In Zwolle kijkt De Boer mee.', marks: [['PERSON', 'Anna de Boer', 'De Boer'], ['MUNICIPALITY', 'Zwolle']] },
+    ]);
+    const hold = (name: string, muni: string, weight: number): RelationCandidate => ({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name }, to: { type: 'MUNICIPALITY', name: muni }, weight, start: 0, end: 1 });
+    expect(show(linkPeopleAcrossSections(contexts, mentions, [[hold('Anna de Boer', 'Deventer', 1)], [hold('Anna de Boer', 'Zwolle', 0.5)]], [0, 1]))).toEqual(['Anna de Boer -> Deventer (1)']);
+    expect(show(linkPeopleAcrossSections(contexts, mentions, [[hold('Anna de Boer', 'Deventer', 0.5)], [hold('Anna de Boer', 'Zwolle', 0.5)]], [0, 1]))).toEqual(['Anna de Boer -> Deventer (0.5)']);
   });
 });

@@ -9,6 +9,25 @@ function ctx(text: string, title = 'Test'): SectionContext {
 const names = (text: string) => [...new Set(extractProgrammes(ctx(text)).map((m) => m.name))];
 
 describe('extractProgrammes', () => {
+  // The rules run only where their regex can match (a cue word, a quote, an anchor phrase); these
+  // cases sit at the edges of those gates.
+  it('finds names behind cue words with a plural, an apostrophe-s or a colon', () => {
+    const ms = extractProgrammes(ctx("Zij werkten met de programma's Samen Sterk en Buurtkracht."));
+    expect(ms.map((m) => [m.name, m.start, m.props?.kind])).toEqual([['Samen Sterk', 31, 'programma']]);
+    expect(names('Training: ‘Werken met Vrijwilligers’')).toEqual(['Werken met Vrijwilligers']);
+  });
+
+  it('finds CamelCase after a digit and with .nl, but not inside a web or e-mail address', () => {
+    expect(names('We gebruiken de app 3Noord en de website DayMate.nl voor jongeren.')).toEqual(['3Noord', 'DayMate.nl']);
+    expect(names('Kijk op www.MantelScan.nl of mail info@BuurtWijzer.nl.')).toEqual([]);
+  });
+
+  it('finds names defined by an apposition or by who developed them, at the start of a sentence', () => {
+    expect(names('Samen Thuis, een weerbaarheidstraining voor ouderen, startte vorig jaar.')).toEqual(['Samen Thuis']);
+    expect(names('Het Pluspunt Wijkaanpak is ontwikkeld door Movisie.')).toEqual(['Pluspunt Wijkaanpak']);
+    expect(names("‘Wat telt’ is een instrument voor wijkteams. Zij zei: 'Doe mee', en ging weg.")).toEqual(['Wat telt']);
+  });
+
   it('finds a quoted name after a cue word, with its kind', () => {
     const ms = extractProgrammes(ctx('De gemeente startte het programma ‘Samen Sterk in de Buurt’ voor ouderen.'));
     expect(ms.map((m) => m.name)).toEqual(['Samen Sterk in de Buurt']);

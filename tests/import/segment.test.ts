@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseBlocks } from '../../import/normalise.ts';
 import { readPublished, readTitle, segment } from '../../import/segment.ts';
 import { splitSentences } from '../../import/sentences.ts';
+import { articleNumbers } from '../../import/extract/index.ts';
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `Dit is zin ${i + 1} van een artikel over sociale cohesie in de wijk.`).join(' ');
 
@@ -12,6 +13,15 @@ describe('segment', () => {
     expect(sections.map((s) => s.title)).toEqual(['Redactioneel – Samenleven met een passie', 'In dit nummer']);
     expect(sections[0].text).toContain('zin 3');
     expect(sections[1].text).not.toContain('zin 3');
+  });
+
+  it('keeps the heading level that opens a section, so that level-1 headings group sections into articles', () => {
+    const raw = `# Buurtkracht\n\n${body(2)}\n\n## Samen\n\n${body(2)}\n\n# Ander artikel\n\n${body(2)}`;
+    const sections = segment(normaliseBlocks(raw));
+    expect(sections.map((s) => s.level)).toEqual([1, 2, 1]);
+    expect(articleNumbers(sections)).toEqual([0, 0, 2]);
+    // text from PDF has no levels: every section stands alone
+    expect(articleNumbers([{ level: 0 }, { level: 0 }])).toEqual([0, 1]);
   });
 
   it('in plain text, a short title-like line followed by body opens a section once the current one has body text', () => {

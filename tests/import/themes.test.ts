@@ -25,6 +25,20 @@ describe('ThemeMatcher', () => {
     { id: 'lhbti', label: 'LHBTI', synonyms: ['homo*'], exclude: ['homogeen*', 'homogen*'] },
   ]);
 
+  it('reads words the same when lower-casing changes the length of the text or a word holds non-BMP letters', () => {
+    // "İ" lower-cases to two code units and Σ depends on context: the matcher then tokenises word by word
+    expect(m.hits('EENZAAMHEID en İstanbul: sociaal isolement').map((h) => [h.theme.id, h.start, h.end])).toEqual([
+      ['eenzaamheid', 0, 11],
+      ['eenzaamheid', 25, 42],
+    ]);
+    expect(m.hits('ΟΔΟΣ ouderenmishandeling-').map((h) => [h.theme.id, h.start, h.end])).toEqual([['geweld', 5, 24]]);
+    // an emoji is no letter: the word after it still counts; a trailing ’s is part of the word
+    expect(m.hits('😀eenzaam en Eenzaamheid’s').map((h) => [h.start, h.end])).toEqual([
+      [2, 9],
+      [13, 26],
+    ]);
+  });
+
   it('matches stems, phrases across line breaks and compound endings', () => {
     const hits = m.hits('Eenzaamheid: ouderen leven in sociaal\nisolement; ouderenmishandeling en huiselijk geweld komen voor.');
     expect(hits.map((h) => h.theme.id)).toEqual(['eenzaamheid', 'eenzaamheid', 'geweld', 'geweld']);
