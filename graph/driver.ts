@@ -1,3 +1,4 @@
+import './tcp-nodelay.ts';
 import neo4j, {
   type Driver, type ManagedTransaction, type QueryResult, type RecordShape,
 } from 'neo4j-driver';

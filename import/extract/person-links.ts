@@ -7,7 +7,7 @@
  * The person's role as printed goes on the relation. E-mail domains are passed to the resolver as
  * "@domain" targets, which it maps to the document's organisation whose name or acronym matches.
  */
-import type { EntityMention, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
+import type { EntityMention, RelationCandidate, RelationLinker, SectionContext, Sentence } from './model.ts';
 import { sentenceAt } from '../sentences.ts';
 import { isRoleWord } from './people.ts';
 
@@ -31,6 +31,10 @@ function emailsIn(text: string): RegExpExecArray[] {
   return out;
 }
 
+const PRONOUN_OPENING = /^[‘'“"]?(?:Hij|Zij|Ze)\s+(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\b/;
+const PRONOUN_FIRST = new Set(['‘', "'", '“', '"', 'H', 'Z']);
+const ON_BEHALF = /\b(?:namens|werkgever|werkgevers)\s+(?:de\s+|het\s+)?(?:(?:partij|organisatie|stichting|vereniging)\s+)?/i;
+const ON_BEHALF_WORD = /namens|werkgever/gi;
 const EMAIL_AT_START = /^[\w.+-]{1,64}@([\w-]{1,64}(?:\.[\w-]{1,64}){0,3})\.([a-z]{2,6})\b/i;
 const FREE_MAIL = new Set(['gmail', 'hotmail', 'outlook', 'live', 'yahoo', 'icloud', 'kpnmail', 'ziggo', 'xs4all', 'planet', 'home']);
 
@@ -226,8 +230,9 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
   //     speaks about the one person named in the previous sentence
   for (let si = 1; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si];
+    if (!PRONOUN_FIRST.has(text.charAt(s.start))) continue;
     const sText = text.slice(s.start, s.end);
-    const pron = /^[‘'“"]?(?:Hij|Zij|Ze)\s+(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\b/.exec(sText);
+    const pron = PRONOUN_OPENING.exec(sText);
     if (!pron) continue;
     const prevS = ctx.sentences[si - 1];
     const prevPeople = new Set(people.filter((p) => p.start >= prevS.start && p.end <= prevS.end).map((p) => p.name));
@@ -251,10 +256,16 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
   }
 
   // 6. "namens Y" in a sentence with exactly one person
-  for (const s of ctx.sentences) {
+  // only sentences holding one of the cue words can match (the words are found once in the whole text)
+  const cueSentences = new Set<Sentence>();
+  for (const w of text.matchAll(ON_BEHALF_WORD)) {
+    const s = sentenceAt(ctx.sentences, w.index!);
+    if (s) cueSentences.add(s);
+  }
+  for (const s of cueSentences) {
     const sText = text.slice(s.start, s.end);
     // "namens (de partij) Y", "haar werkgever Y"
-    const nm = /\b(?:namens|werkgever|werkgevers)\s+(?:de\s+|het\s+)?(?:(?:partij|organisatie|stichting|vereniging)\s+)?/i.exec(sText);
+    const nm = ON_BEHALF.exec(sText);
     if (!nm) continue;
     const at = s.start + nm.index + nm[0].length;
     const inSentence = sorted.filter((m) => m.start >= s.start && m.end <= s.end);

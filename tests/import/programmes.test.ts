@@ -153,6 +153,16 @@ describe('linkProgrammes: wider evidence', () => {
     expect(rel).toEqual([expect.objectContaining({ type: 'RUNS_IN', to: { type: 'MUNICIPALITY', name: 'Utrecht' } })]);
   });
 
+  it('reads adjectives after a hyphen, before a hyphen and next to astral characters', () => {
+    const runsIn = (text: string) => {
+      const c = ctx(text);
+      return linkProgrammes(c, extractProgrammes(c)).filter((r) => r.type === 'RUNS_IN').map((r) => r.to.name);
+    };
+    expect(runsIn('Het Kerstdebat vond plaats in de anti-Utrechtse sfeer.')).toEqual(['Utrecht']);
+    expect(runsIn('Het Kerstdebat is een Amersfoortse-stijl debat.')).toEqual(['Amersfoort']);
+    expect(runsIn('Het Kerstdebat 😀 vond plaats in de Utrechtse Domkerk.')).toEqual(['Utrecht']);
+  });
+
   it('follows a next sentence that refers back with a pronoun', () => {
     const text = '‘Wat Telt’ is een instrument voor wijkteams. Het is ontwikkeld in Tilburg. Breda doet niet mee, maar Breda kijkt wel.';
     const c = ctx(text);

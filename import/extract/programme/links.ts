@@ -11,9 +11,60 @@ import { municipalityByName } from '../../gazetteers.ts';
 /** Capitalised adjectives of municipalities ("de Utrechtse Regenboogagenda", "de Amersfoortse aanpak"). */
 const ADJECTIVE = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:se|sche)(?![\p{L}])/gu;
 
+const ADJECTIVE_AT = new RegExp(ADJECTIVE.source, 'uy');
+/** Every adjective ends in "se" or "sche" before a non-letter; found with a literal, which is far cheaper than ADJECTIVE's scan. */
+const ADJECTIVE_END = /s(?:ch)?e(?![\p{L}])/gu;
+const LETTER = /\p{L}/u;
+const SURROGATE = /[\ud800-\udfff]/;
+const letterClass = new Uint8Array(0x10000); // 1 = letter, 2 = not, 0 = unknown
+
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let k = letterClass[c];
+  if (k === 0) letterClass[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * Where ADJECTIVE can start: the start of the run of letters and hyphens before an "-se"/"-sche"
+ * ending, and every position after a hyphen in it (the lookbehind only forbids a letter before).
+ * Null when the text has astral characters (code points in two code units): then scan as usual.
+ */
+function adjectiveStarts(text: string): number[] | null {
+  if (SURROGATE.test(text)) return null;
+  const out: number[] = [];
+  let floor = 0;
+  ADJECTIVE_END.lastIndex = 0;
+  for (let m = ADJECTIVE_END.exec(text); m; m = ADJECTIVE_END.exec(text)) {
+    let r = m.index;
+    while (r > floor && (isLetter(text.charCodeAt(r - 1)) || text.charCodeAt(r - 1) === 45)) r--;
+    for (let p = r; p < m.index; p++) if (p === r || text.charCodeAt(p - 1) === 45) out.push(p);
+    floor = m.index + m[0].length;
+  }
+  return out;
+}
+
+function* adjectiveMatches(text: string): Generator<RegExpMatchArray> {
+  const starts = adjectiveStarts(text);
+  if (starts === null) {
+    yield* text.matchAll(ADJECTIVE);
+    return;
+  }
+  let next = 0;
+  for (const p of starts) {
+    if (p < next) continue;
+    ADJECTIVE_AT.lastIndex = p;
+    const m = ADJECTIVE_AT.exec(text);
+    if (m) {
+      next = m.index + m[0].length;
+      yield m;
+    }
+  }
+}
+
 function municipalityAdjectives(text: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(ADJECTIVE)) {
+  for (const m of adjectiveMatches(text)) {
     const match = municipalityByName(m[0]);
     if (match && match.via === 'adjective' && !match.ambiguous) out.push({ name: match.municipality.name, start: m.index!, end: m.index! + m[0].length });
   }
