@@ -39,9 +39,9 @@ interface Pattern {
 const KEY = 3;
 const NO_PATTERNS: Pattern[] = [];
 
-/** The code units at i and i+1 folded into 16 bits (0 for a missing second one); equal pairs give equal keys. */
-function pair(w: string, i: number): number {
-  return ((w.charCodeAt(i) & 0xff) << 8) | (i + 1 < w.length ? w.charCodeAt(i + 1) & 0xff : 0);
+/** The code units at i and i+1 (< end) folded into 16 bits (0 for a missing second one); equal pairs give equal keys. */
+function pair(w: string, i: number, end: number): number {
+  return ((w.charCodeAt(i) & 0xff) << 8) | (i + 1 < end ? w.charCodeAt(i + 1) & 0xff : 0);
 }
 const WORD = /[\p{L}0-9#][\p{L}0-9'’-]*/gu;
 
@@ -83,8 +83,8 @@ export class ThemeMatcher {
         if ((first.suffix || (p.tokens.length === 1 && first.prefix)) && first.text.length < KEY) {
           throw new Error(`theme ${t.id}: stem or ending "${first.text}" is shorter than ${KEY} letters`);
         }
-        if (first.suffix) this.tails[pair(first.text, first.text.length - 2)] = 1;
-        else this.heads[pair(first.text, 0)] = 1;
+        if (first.suffix) this.tails[pair(first.text, first.text.length - 2, first.text.length)] = 1;
+        else this.heads[pair(first.text, 0, first.text.length)] = 1;
         if (first.suffix) put(this.suffixes, first.text.slice(-KEY), p);
         else if (p.tokens.length === 1 && first.prefix) put(this.stems, first.text.slice(0, KEY), p);
         else put(this.exact, first.text, p);
@@ -99,9 +99,13 @@ export class ThemeMatcher {
   private readonly heads = new Uint8Array(1 << 16);
   private readonly tails = new Uint8Array(1 << 16);
 
+  /** Whether a word can start a pattern (see heads/tails); reads the code units where the word lies in `s`. */
+  private mayStart(s: string, start: number, end: number): boolean {
+    const n = end - start;
+    return this.heads[pair(s, start, end)] === 1 || (n >= KEY && this.tails[pair(s, end - 2, end)] === 1);
+  }
+
   private patternsFor(w: string): Pattern[] {
-    const n = w.length;
-    if (this.heads[pair(w, 0)] === 0 && !(n >= KEY && this.tails[pair(w, n - 2)] === 1)) return NO_PATTERNS;
     let list = this.byWord.get(w);
     if (list === undefined) {
       const parts = [this.exact.get(w), w.length >= KEY ? this.stems.get(w.slice(0, KEY)) : undefined, w.length >= KEY ? this.suffixes.get(w.slice(w.length - KEY)) : undefined];
@@ -120,20 +124,24 @@ export class ThemeMatcher {
 
   /** Every vocabulary hit in `text`, minus hits inside an excluded phrase of their theme. */
   hits(text: string): ThemeHit[] {
-    const { words, starts, ends } = tokenise(text);
+    const { words, starts, ends, lower } = tokenise(text);
+    const count = starts.length;
+    // words are sliced out of the lower-cased text only when a pattern needs them
+    const word = (i: number): string => words[i] ?? (words[i] = lower!.slice(starts[i], ends[i]));
     const found: { p: Pattern; start: number; end: number; len: number }[] = [];
     const consider = (list: Pattern[] | undefined, i: number) => {
       if (!list) return;
       for (const p of list) {
         const n = p.tokens.length;
-        if (i + n > words.length) continue;
+        if (i + n > count) continue;
         let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = ThemeMatcher.tokenMatches(p.tokens[k], words[i + k], k === 0);
+        for (let k = 0; k < n && ok; k++) ok = ThemeMatcher.tokenMatches(p.tokens[k], word(i + k), k === 0);
         if (ok) found.push({ p, start: starts[i], end: ends[i + n - 1], len: n });
       }
     };
-    for (let i = 0; i < words.length; i++) {
-      const list = this.patternsFor(words[i]);
+    for (let i = 0; i < count; i++) {
+      if (lower ? !this.mayStart(lower, starts[i], ends[i]) : !this.mayStart(words[i]!, 0, words[i]!.length)) continue;
+      const list = this.patternsFor(word(i));
       if (list !== NO_PATTERNS) consider(list, i);
     }
     const excluded = found.filter((f) => f.p.exclude);
@@ -154,11 +162,12 @@ export class ThemeMatcher {
 
 /**
  * The words of `text` as WORD finds them, lower-cased, with trailing apostrophes/hyphens cut off;
- * `ends` is start + length of the lower-cased word. A hand-written scan (one pass of charCodeAt, one
+ * `ends` is start + length of the lower-cased word. With `lower` (the lower-cased text, same length)
+ * the words are left for the caller to slice; without it, `words` holds them. A hand-written scan (one pass of charCodeAt, one
  * toLowerCase of the whole text) replaces a Unicode-property regex and a toLowerCase per word.
  */
-function tokenise(text: string): { words: string[]; starts: number[]; ends: number[] } {
-  const words: string[] = [];
+function tokenise(text: string): { words: (string | undefined)[]; starts: number[]; ends: number[]; lower: string | null } {
+  const words: (string | undefined)[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const lower = text.toLowerCase();
@@ -170,7 +179,7 @@ function tokenise(text: string): { words: string[]; starts: number[]; ends: numb
       starts.push(m.index!);
       ends.push(m.index! + w.length);
     }
-    return { words, starts, ends };
+    return { words, starts, ends, lower: null };
   }
   const n = text.length;
   let i = 0;
@@ -194,11 +203,10 @@ function tokenise(text: string): { words: string[]; starts: number[]; ends: numb
       if (d === 39 || d === 0x2019 || d === 45) end--;
       else break;
     }
-    words.push(lower.slice(start, end));
     starts.push(start);
     ends.push(end);
   }
-  return { words, starts, ends };
+  return { words, starts, ends, lower };
 }
 
 const LETTER = /\p{L}/u;
