@@ -17,18 +17,13 @@ const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl
 
 /** Character-level clean-up: ligatures, odd spaces, replacement characters, soft hyphens. Curly quotes are kept. */
 export function cleanCharacters(raw: string): string {
-  // one pass for every replacement (none of them is touched by NFC, and each works on single characters)
-  const text = raw.normalize('NFC');
-  return ODD_CHARACTER.test(text) ? text.replace(ODD_CHARACTERS, replaceOddCharacter) : text;
-}
-
-const ODD_CHARACTER = /[\r\tﬀﬁﬂﬃﬄﬅﬆ\u00a0\u2007\u202f\u2009\u00ad\ufffd\u200b\ufeff]/;
-const ODD_CHARACTERS = /\r\n?|[\tﬀﬁﬂﬃﬄﬅﬆ\u00a0\u2007\u202f\u2009\u00ad\ufffd\u200b\ufeff]/g;
-
-function replaceOddCharacter(c: string): string {
-  if (c.charCodeAt(0) === 13) return '\n';
-  if (c === '\t' || c === '\u00a0' || c === '\u2007' || c === '\u202f' || c === '\u2009') return ' ';
-  return LIGATURES[c] ?? '';
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c] ?? c)
+    .replace(/[\u00a0\u2007\u202f\u2009]/g, ' ')
+    .replace(/[\u00ad\ufffd\u200b\ufeff]/g, '')
+    .replace(/\t/g, ' ');
 }
 
 /** An e-mail address broken after '@' by the PDF line wrap ("m.bool@ movisie.nl"). */
@@ -65,42 +60,14 @@ const MD_HEADING = /^(#{1,6})\s+(.*)$/;
  * stays linear.
  */
 function joinHyphenated(left: string, right: string, standsAlone: (word: string) => boolean): string {
-  const prefix = letterRunBeforeHyphen(left);
+  const m = /([\p{L}]+)-$/u.exec(left.slice(-40));
   const first = right.charAt(0);
-  if (prefix && /\p{Ll}/u.test(first)) {
+  if (m && /\p{Ll}/u.test(first)) {
+    const prefix = m[1];
     const keepHyphen = prefix.length === 1 || /^\p{Lu}{2,}$/u.test(prefix) || (/^\p{Lu}/u.test(prefix) && standsAlone(prefix));
     return keepHyphen ? left + right : left.slice(0, -1) + right;
   }
   return left + right;
-}
-
-const LETTER = /\p{L}/u;
-const letterCache = new Map<number, boolean>();
-
-function isUnicodeLetter(code: number): boolean {
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  let r = letterCache.get(code);
-  if (r === undefined) {
-    r = LETTER.test(String.fromCharCode(code));
-    letterCache.set(code, r);
-  }
-  return r;
-}
-
-/** The letters right before a final hyphen, within the last 40 characters ("Coöpera" of "de Coöpera-"), or ''. */
-function letterRunBeforeHyphen(left: string): string {
-  const end = left.length - 1;
-  if (end < 1 || left.charCodeAt(end) !== 45) return '';
-  const limit = Math.max(0, left.length - 40);
-  let k = end;
-  // a surrogate pair is two code units: \p{L} there is rare enough to leave to the regex
-  while (k > limit) {
-    const c = left.charCodeAt(k - 1);
-    if (c >= 0xd800 && c <= 0xdfff) return /([\p{L}]+)-$/u.exec(left.slice(-40))?.[1] ?? '';
-    if (!isUnicodeLetter(c)) break;
-    k--;
-  }
-  return left.slice(k, end);
 }
 
 /** Whether `word` occurs in the text as a word of its own (not glued into a longer word or a line-end break). */
@@ -148,8 +115,7 @@ export function normaliseBlocks(raw: string): Block[] {
   let open = false;
 
   const close = () => {
-    const joined = parts.join('');
-    const text = (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
+    const text = parts.join('').replace(/ {2,}/g, ' ').trim();
     if (text) blocks.push({ kind: 'para', level: 0, text });
     parts = [];
     open = false;

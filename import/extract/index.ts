@@ -57,12 +57,16 @@ function guardedDocument<T>(name: string, fn: () => T[][]): T[][] {
 /** When mentions of different types overlap, the longer one wins (ties: by type priority). Themes never compete. */
 const TYPE_PRIORITY: Record<EntityType, number> = { ORGANISATION: 0, PROGRAMME: 1, PERSON: 2, MUNICIPALITY: 3, THEME: 4 };
 
+const NON_SPACE = /\S/;
+
 export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
-  const valid = mentions.filter((m) => m && m.end > m.start && typeof m.name === 'string' && m.name.trim());
-  const themes = valid.filter((m) => m.type === 'THEME');
-  const others = valid
-    .filter((m) => m.type !== 'THEME')
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start);
+  const themes: EntityMention[] = [];
+  const others: EntityMention[] = [];
+  for (const m of mentions) {
+    if (!m || !(m.end > m.start) || typeof m.name !== 'string' || !NON_SPACE.test(m.name)) continue;
+    (m.type === 'THEME' ? themes : others).push(m);
+  }
+  others.sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start);
   const kept: EntityMention[] = [];
   // characters already claimed by a kept mention: checking and marking cost the mention's length, so this stays linear
   let maxEnd = 0;
@@ -77,21 +81,26 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
   const orgEndsByStart = new Map<number, number[]>();
   const muniStarts = new Map<number, number>();
   for (const m of others) {
-    if (m.type === 'ORGANISATION') orgEndsByStart.set(m.start, [...(orgEndsByStart.get(m.start) ?? []), m.end]);
-    else if (m.type === 'MUNICIPALITY') muniStarts.set(m.start, Math.min(m.end, muniStarts.get(m.start) ?? Infinity));
+    if (m.type === 'ORGANISATION') {
+      const ends = orgEndsByStart.get(m.start);
+      if (ends) ends.push(m.end);
+      else orgEndsByStart.set(m.start, [m.end]);
+    } else if (m.type === 'MUNICIPALITY') muniStarts.set(m.start, Math.min(m.end, muniStarts.get(m.start) ?? Infinity));
   }
   const orgInside = (p: EntityMention): boolean => {
+    if (orgEndsByStart.size === 0) return false;
     for (let k = p.start; k < p.end; k++) {
       const ends = orgEndsByStart.get(k);
       if (ends && ends.some((e) => e <= p.end && e - k < p.end - p.start)) return true;
     }
     return false;
   };
-  const seen = new Set<string>();
+  // equal (start, end, type) sort next to each other: a repeat of the previous mention is skipped
+  let prev: EntityMention | undefined;
   for (const m of others) {
-    const key = `${m.start}:${m.end}:${m.type}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const repeat = prev !== undefined && prev.start === m.start && prev.end === m.end && prev.type === m.type;
+    prev = m;
+    if (repeat) continue;
     if (m.type === 'PERSON') {
       const muniEnd = muniStarts.get(m.start);
       if ((muniEnd !== undefined && muniEnd < m.end) || orgInside(m)) continue;

@@ -605,7 +605,7 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const kind = m[2] ? 'platform' : nameHeadKind(word) ?? 'anders';
     out.push({ name, start: m.index!, end: m.index! + name.length, kind, strength: 1 });
   }
-  for (const m of text.matchAll(HASHTAG)) {
+  if (text.includes('#')) for (const m of text.matchAll(HASHTAG)) {
     out.push({ name: `#${m[1]}`, start: m.index!, end: m.index! + m[0].length, kind: 'campagne', strength: 2 });
   }
   for (const m of text.matchAll(CAPITALISED_RUN)) {

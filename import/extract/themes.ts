@@ -39,6 +39,11 @@ interface Pattern {
 const KEY = 3;
 const NO_PATTERNS: Pattern[] = [];
 
+/** The code units at i, i+1 and i+2 folded into 18 bits; equal triples give equal keys. */
+function triple(w: string, i: number): number {
+  return ((w.charCodeAt(i) & 0x3f) << 12) | ((w.charCodeAt(i + 1) & 0x3f) << 6) | (w.charCodeAt(i + 2) & 0x3f);
+}
+
 /** The code units at i and i+1 (< end) folded into 16 bits (0 for a missing second one); equal pairs give equal keys. */
 function pair(w: string, i: number, end: number): number {
   return ((w.charCodeAt(i) & 0xff) << 8) | (i + 1 < end ? w.charCodeAt(i + 1) & 0xff : 0);
@@ -83,8 +88,9 @@ export class ThemeMatcher {
         if ((first.suffix || (p.tokens.length === 1 && first.prefix)) && first.text.length < KEY) {
           throw new Error(`theme ${t.id}: stem or ending "${first.text}" is shorter than ${KEY} letters`);
         }
-        if (first.suffix) this.tails[pair(first.text, first.text.length - 2, first.text.length)] = 1;
-        else this.heads[pair(first.text, 0, first.text.length)] = 1;
+        if (first.suffix) this.tails[triple(first.text, first.text.length - KEY)] = 1;
+        else if (first.text.length < KEY) this.shortHeads[pair(first.text, 0, first.text.length)] = 1;
+        else this.heads[triple(first.text, 0)] = 1;
         if (first.suffix) put(this.suffixes, first.text.slice(-KEY), p);
         else if (p.tokens.length === 1 && first.prefix) put(this.stems, first.text.slice(0, KEY), p);
         else put(this.exact, first.text, p);
@@ -95,14 +101,15 @@ export class ThemeMatcher {
   /** Patterns whose first token may match word `w`: exact ones, then stems, then compound endings (memoised per word). */
   private readonly byWord = new Map<string, Pattern[]>();
 
-  /** First two letters of every exact word and stem, last two of every compound ending: most words fail both and skip the lookup. */
-  private readonly heads = new Uint8Array(1 << 16);
-  private readonly tails = new Uint8Array(1 << 16);
+  /** First three letters of every exact word and stem (words under three letters: all of it), last three of every compound ending: most words fail and skip the lookup. */
+  private readonly heads = new Uint8Array(1 << 18);
+  private readonly tails = new Uint8Array(1 << 18);
+  private readonly shortHeads = new Uint8Array(1 << 16);
 
   /** Whether a word can start a pattern (see heads/tails); reads the code units where the word lies in `s`. */
   private mayStart(s: string, start: number, end: number): boolean {
-    const n = end - start;
-    return this.heads[pair(s, start, end)] === 1 || (n >= KEY && this.tails[pair(s, end - 2, end)] === 1);
+    if (end - start < KEY) return this.shortHeads[pair(s, start, end)] === 1;
+    return this.heads[triple(s, start)] === 1 || this.tails[triple(s, end - KEY)] === 1;
   }
 
   private patternsFor(w: string): Pattern[] {
