@@ -113,14 +113,17 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
 }
 
 /**
- * Article number per section: in markdown a level-1 heading opens an article that runs until the next one;
- * without such headings (text from PDF) every section stands alone.
+ * Article number per section (the index of its first section): in markdown a level-1 heading opens an
+ * article that runs until the next one; sections before the first one, and every section of a text
+ * without such headings (text from PDF), stand alone.
  */
 export function articleNumbers(segments: { level: number }[]): number[] {
-  let article = -1;
+  const hasArticles = segments.some((s) => s.level === 1);
+  let article = -1; // first section of the open article
   return segments.map((s, i) => {
-    if (s.level === 1 || s.level === 0 || article < 0) article = i;
-    return article;
+    if (!hasArticles) return i;
+    if (s.level === 1) article = i;
+    return article < 0 ? i : article;
   });
 }
 

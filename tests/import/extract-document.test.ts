@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../import/extract/index.ts';
+import { dropOverlaps, extractDocument } from '../../import/extract/index.ts';
+import type { EntityMention } from '../../import/extract/model.ts';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');
 const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort();
@@ -81,5 +82,29 @@ describe('extractDocument end to end', () => {
     const r = extractDocument('leeg.txt', '\n\n12\n\n');
     expect(r.document.sections).toEqual([]);
     expect(r.entities).toEqual([]);
+  });
+});
+
+describe('dropOverlaps', () => {
+  const m = (type: EntityMention['type'], start: number, end: number, name = `${type}@${start}`): EntityMention => ({ type, name, surface: name, start, end });
+
+  it('keeps the longer of overlapping mentions, breaks ties by type, collapses repeats and keeps every theme', () => {
+    const kept = dropOverlaps([
+      m('PERSON', 0, 10),
+      m('ORGANISATION', 5, 30), // longer: wins over the person
+      m('PROGRAMME', 40, 50),
+      m('ORGANISATION', 40, 50), // same span: the organisation wins
+      m('MUNICIPALITY', 60, 67),
+      m('MUNICIPALITY', 60, 67), // repeat
+      m('THEME', 0, 30),
+      m('PERSON', 80, 80), // empty span
+      { ...m('PERSON', 90, 95), name: '  ' }, // blank name
+    ]);
+    expect(kept.map((x) => `${x.type}:${x.start}-${x.end}`)).toEqual(['THEME:0-30', 'ORGANISATION:5-30', 'ORGANISATION:40-50', 'MUNICIPALITY:60-67']);
+  });
+
+  it('drops a person-like span that starts with a municipality or holds an organisation', () => {
+    const kept = dropOverlaps([m('PERSON', 0, 18), m('MUNICIPALITY', 0, 9), m('PERSON', 30, 55), m('ORGANISATION', 44, 55)]);
+    expect(kept.map((x) => x.type)).toEqual(['MUNICIPALITY', 'ORGANISATION']);
   });
 });

@@ -16,10 +16,13 @@ describe('segment', () => {
   });
 
   it('keeps the heading level that opens a section, so that level-1 headings group sections into articles', () => {
-    const raw = `# Buurtkracht\n\n${body(2)}\n\n## Samen\n\n${body(2)}\n\n# Ander artikel\n\n${body(2)}`;
+    const raw = `## Colofon\n\n${body(2)}\n\n# Buurtkracht\n\n${body(2)}\n\n## Samen\n\n${body(2)}\n\n# Ander artikel\n\n${body(2)}`;
     const sections = segment(normaliseBlocks(raw));
-    expect(sections.map((s) => s.level)).toEqual([1, 2, 1]);
-    expect(articleNumbers(sections)).toEqual([0, 0, 2]);
+    expect(sections.map((s) => s.level)).toEqual([2, 1, 2, 1]);
+    // a section before the first article stands alone
+    expect(articleNumbers(sections)).toEqual([0, 1, 1, 3]);
+    // a section opened by a title-like paragraph inside an article stays in it
+    expect(articleNumbers([{ level: 1 }, { level: 0 }, { level: 1 }])).toEqual([0, 0, 2]);
     // text from PDF has no levels: every section stands alone
     expect(articleNumbers([{ level: 0 }, { level: 0 }])).toEqual([0, 1]);
   });
