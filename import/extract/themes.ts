@@ -301,6 +301,12 @@ const SECTION_LEVEL_THEMES = 5;
 const SAME_SENTENCE_WEIGHT = 1;
 const SECTION_WEIGHT = 0.5;
 
+const SHORT_SECTION_SENTENCES = 8;
+
+function isCentral(actor: { name: string; sents: Set<number> }, ctx: SectionContext): boolean {
+  return actor.sents.size >= 2 || ctx.sentences.length <= SHORT_SECTION_SENTENCES || ctx.section.title.includes(actor.name);
+}
+
 export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] => {
   const themeMentions = mentions.filter((m) => m.type === 'THEME');
   if (themeMentions.length === 0) return [];
@@ -342,7 +348,9 @@ export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] =
           if (evidence < 0) evidence = si;
         }
       }
-      if (shared === 0 && !mainThemes.has(theme.name)) continue;
+      // A section-level link (no shared sentence) only for actors the section is about: someone
+      // mentioned once in a long article about somebody else does not work on its themes.
+      if (shared === 0 && (!mainThemes.has(theme.name) || !isCentral(actor, ctx))) continue;
       const prominence = Math.min(1, theme.hits / Math.max(3, maxHits));
       // Repeated evidence counts, with diminishing returns.
       const weight = SECTION_WEIGHT * prominence + SAME_SENTENCE_WEIGHT * Math.log2(1 + shared);
