@@ -17,13 +17,18 @@ const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl
 
 /** Character-level clean-up: ligatures, odd spaces, replacement characters, soft hyphens. Curly quotes are kept. */
 export function cleanCharacters(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC')
-    .replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c] ?? c)
-    .replace(/[\u00a0\u2007\u202f\u2009]/g, ' ')
-    .replace(/[\u00ad\ufffd\u200b\ufeff]/g, '')
-    .replace(/\t/g, ' ');
+  // one pass for every replacement (none of them is touched by NFC, and each works on single characters)
+  const text = raw.normalize('NFC');
+  return ODD_CHARACTER.test(text) ? text.replace(ODD_CHARACTERS, replaceOddCharacter) : text;
+}
+
+const ODD_CHARACTER = /[\r\tﬀﬁﬂﬃﬄﬅﬆ\u00a0\u2007\u202f\u2009\u00ad\ufffd\u200b\ufeff]/;
+const ODD_CHARACTERS = /\r\n?|[\tﬀﬁﬂﬃﬄﬅﬆ\u00a0\u2007\u202f\u2009\u00ad\ufffd\u200b\ufeff]/g;
+
+function replaceOddCharacter(c: string): string {
+  if (c.charCodeAt(0) === 13) return '\n';
+  if (c === '\t' || c === '\u00a0' || c === '\u2007' || c === '\u202f' || c === '\u2009') return ' ';
+  return LIGATURES[c] ?? '';
 }
 
 /** An e-mail address broken after '@' by the PDF line wrap ("m.bool@ movisie.nl"). */
@@ -60,14 +65,42 @@ const MD_HEADING = /^(#{1,6})\s+(.*)$/;
  * stays linear.
  */
 function joinHyphenated(left: string, right: string, standsAlone: (word: string) => boolean): string {
-  const m = /([\p{L}]+)-$/u.exec(left.slice(-40));
+  const prefix = letterRunBeforeHyphen(left);
   const first = right.charAt(0);
-  if (m && /\p{Ll}/u.test(first)) {
-    const prefix = m[1];
+  if (prefix && /\p{Ll}/u.test(first)) {
     const keepHyphen = prefix.length === 1 || /^\p{Lu}{2,}$/u.test(prefix) || (/^\p{Lu}/u.test(prefix) && standsAlone(prefix));
     return keepHyphen ? left + right : left.slice(0, -1) + right;
   }
   return left + right;
+}
+
+const LETTER = /\p{L}/u;
+const letterCache = new Map<number, boolean>();
+
+function isUnicodeLetter(code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let r = letterCache.get(code);
+  if (r === undefined) {
+    r = LETTER.test(String.fromCharCode(code));
+    letterCache.set(code, r);
+  }
+  return r;
+}
+
+/** The letters right before a final hyphen, within the last 40 characters ("Coöpera" of "de Coöpera-"), or ''. */
+function letterRunBeforeHyphen(left: string): string {
+  const end = left.length - 1;
+  if (end < 1 || left.charCodeAt(end) !== 45) return '';
+  const limit = Math.max(0, left.length - 40);
+  let k = end;
+  // a surrogate pair is two code units: \p{L} there is rare enough to leave to the regex
+  while (k > limit) {
+    const c = left.charCodeAt(k - 1);
+    if (c >= 0xd800 && c <= 0xdfff) return /([\p{L}]+)-$/u.exec(left.slice(-40))?.[1] ?? '';
+    if (!isUnicodeLetter(c)) break;
+    k--;
+  }
+  return left.slice(k, end);
 }
 
 /** Whether `word` occurs in the text as a word of its own (not glued into a longer word or a line-end break). */
@@ -76,13 +109,46 @@ function standsAloneIn(text: string): (word: string) => boolean {
   return (word) => {
     let found = cache.get(word);
     if (found === undefined) {
-      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      found = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}]|-\\s*\\n)`, 'u').test(text);
+      found = false;
+      // indexOf and a look at both neighbours: far cheaper than a look-behind regex over the whole text
+      for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+        found = !isLetterCodePoint(codePointBefore(text, at)) && !letterOrLineBreakAt(text, at + word.length);
+      }
       cache.set(word, found);
     }
     return found;
   };
 }
+
+const LETTER_CP = /\p{L}/u;
+
+function isLetterCodePoint(cp: number | undefined): boolean {
+  if (cp === undefined) return false;
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return LETTER_CP.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends right before `at` (a surrogate pair counts as one). */
+function codePointBefore(text: string, at: number): number | undefined {
+  if (at <= 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2);
+  }
+  return low;
+}
+
+/** A letter at `at`, or a hyphen that breaks the word at a line end ("-", white space, a newline). */
+function letterOrLineBreakAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  if (isLetterCodePoint(text.codePointAt(at))) return true;
+  if (text.charCodeAt(at) !== 45) return false;
+  for (let k = at + 1; k < text.length && WHITE_SPACE.test(text.charAt(k)); k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+const WHITE_SPACE = /\s/;
 
 const DANGLING_WORD = /(?:^|\s)(?:van|de|der|den|het|een|en|of|met|voor|in|op|te|ten|ter|aan|bij|door|naar|&|–)$/;
 
@@ -115,7 +181,8 @@ export function normaliseBlocks(raw: string): Block[] {
   let open = false;
 
   const close = () => {
-    const text = parts.join('').replace(/ {2,}/g, ' ').trim();
+    const joined = parts.join('');
+    const text = (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
     if (text) blocks.push({ kind: 'para', level: 0, text });
     parts = [];
     open = false;

@@ -56,7 +56,15 @@ export function quoteAround(text: string, start: number, end: number, sentence?:
     const ep = text.lastIndexOf(' ', e);
     if (e < text.length && ep > end && e - ep < 30) e = ep;
   }
-  return text.slice(s, e).replace(/\s+/g, ' ').trim().slice(0, MAX_QUOTE).trim();
+  return oneLine(text.slice(s, e)).slice(0, MAX_QUOTE).trim();
+}
+
+/** White space other than a single space, or two spaces in a row. */
+const UNUSUAL_SPACE = /[^\S ]| {2}/;
+
+/** Runs of white space as one space, trimmed; most passages need no rewriting, and are not copied. */
+function oneLine(q: string): string {
+  return (UNUSUAL_SPACE.test(q) ? q.replace(/\s+/g, ' ') : q).trim();
 }
 
 /** One-line, literal-as-possible quote: newlines are folded to spaces (the section text uses blank lines between paragraphs). */
@@ -190,13 +198,20 @@ export function resolveDocument(
   // 1. union mentions by (type, folded name/alias)
   const uf = new UnionFind();
   const keyToNode = new Map<string, number>();
+  // the same printed names come back many times: their node is looked up by (type, name) before folding
+  const nodeByName = new Map<EntityType, Map<string, number>>();
   const nodeOf = (type: EntityType, name: string): number => {
+    let byName = nodeByName.get(type);
+    if (!byName) nodeByName.set(type, (byName = new Map()));
+    let n = byName.get(name);
+    if (n !== undefined) return n;
     const key = `${type}|${foldName(name)}`;
-    let n = keyToNode.get(key);
+    n = keyToNode.get(key);
     if (n === undefined) {
       n = uf.add();
       keyToNode.set(key, n);
     }
+    byName.set(name, n);
     return n;
   };
   // alias lists are often shared between mentions (a theme's synonyms): each (name, alias) pair is unioned once
@@ -218,6 +233,18 @@ export function resolveDocument(
   // 2. gather groups
   const groups = new Map<number, Group>();
   contexts.forEach((ctx, i) => {
+    // a sentence no longer than a quote is its own snippet, whichever mention in it asks
+    const sentenceSnippets = new Map<number, string>();
+    const snippetOf = (m: EntityMention): string => {
+      const sentence = sentenceAt(ctx.sentences, m.start);
+      if (!sentence || sentence.end - sentence.start > MAX_QUOTE || m.end > sentence.end) return quoteAround(ctx.text, m.start, m.end, sentence);
+      let q = sentenceSnippets.get(sentence.start);
+      if (q === undefined) {
+        q = quoteAround(ctx.text, m.start, m.end, sentence);
+        sentenceSnippets.set(sentence.start, q);
+      }
+      return q;
+    };
     for (const m of mentionsBySection[i]) {
       if (!m.name || !foldName(m.name)) continue;
       const root = uf.find(nodeOf(m.type, m.name));
@@ -247,7 +274,7 @@ export function resolveDocument(
       sm.count++;
       // a snippet is the sentence around the mention; many mentions share a sentence, so only a few tries per section
       if (sm.snippets.length < MAX_SNIPPETS && sm.count <= MAX_SNIPPETS * 2) {
-        const snippet = quoteAround(ctx.text, m.start, m.end, sentenceAt(ctx.sentences, m.start));
+        const snippet = snippetOf(m);
         if (snippet && !sm.snippets.includes(snippet)) sm.snippets.push(snippet);
       }
     }
@@ -293,14 +320,21 @@ export function resolveDocument(
 
   // 4. relations
   const relations = new Map<string, RelationFact>();
+  const idByName = new Map<EntityType, Map<string, string | undefined>>();
+  const idOf = (type: EntityType, name: string): string | undefined => {
+    let byName = idByName.get(type);
+    if (!byName) idByName.set(type, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name);
+    const id = lookup.get(`${type}|${foldName(name)}`);
+    byName.set(name, id);
+    return id;
+  };
   contexts.forEach((ctx, i) => {
     for (const c of candidatesBySection[i] ?? []) {
-      const from = lookup.get(`${c.from.type}|${foldName(c.from.name)}`);
-      const to = c.to.name.startsWith('@') ? organisationForDomain(c.to.name.slice(1), entities) : lookup.get(`${c.to.type}|${foldName(c.to.name)}`);
+      const from = idOf(c.from.type, c.from.name);
+      const to = c.to.name.startsWith('@') ? organisationForDomain(c.to.name.slice(1), entities) : idOf(c.to.type, c.to.name);
       if (!from || !to || from === to) continue;
       const key = `${c.type}|${from}|${to}`;
-      const quote = evidenceQuote(ctx, c.start, c.end);
-      const evidence: Evidence = { sectionId: ctx.section.id, quote };
       let r = relations.get(key);
       if (!r) {
         r = { type: c.type as RelationType, from, to, role: c.role ?? null, weight: 0, evidence: [] };
@@ -308,9 +342,10 @@ export function resolveDocument(
       }
       r.weight += c.weight ?? 1;
       if (!r.role && c.role) r.role = c.role;
-      if (quote && r.evidence.length < MAX_EVIDENCE && !r.evidence.some((e) => e.sectionId === evidence.sectionId && e.quote === quote)) {
-        r.evidence.push(evidence);
-      }
+      if (r.evidence.length >= MAX_EVIDENCE) continue;
+      const quote = evidenceQuote(ctx, c.start, c.end);
+      const sectionId = ctx.section.id;
+      if (quote && !r.evidence.some((e) => e.sectionId === sectionId && e.quote === quote)) r.evidence.push({ sectionId, quote });
     }
   });
   for (const r of relations.values()) r.weight = Math.round(r.weight * 1000) / 1000;

@@ -46,6 +46,7 @@ const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][
 function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   const out: Candidate[] = [];
   const ends: number[] = [];
+  const keys: string[] = []; // folded form of the first n + 2 words
   const { spans, count, lower } = capitalisedWords(text);
   let skipTo = 0;
   for (let w = 0; w < count; w++) {
@@ -59,18 +60,23 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
     let matched = false;
     if (whole) {
       ends.length = 0;
+      keys.length = 0;
       ends.push(wEnd);
       let pos = wEnd;
+      // extend while the words so far begin some multi-word form: no longer form can match past that
       while (ends.length < index.maxWords) {
         NEXT_WORD.lastIndex = pos;
         const n = NEXT_WORD.exec(text);
         if (!n) break;
+        const key = foldForm(text.slice(start, n.index + n[0].length));
+        if (!index.prefixes.has(key)) break;
         pos = n.index + n[0].length;
         ends.push(pos);
+        keys.push(key);
       }
       for (let n = ends.length; n >= 1 && !matched; n--) {
         const printed = text.slice(start, ends[n - 1]);
-        const forms = index.forms.get(n === 1 ? folded : foldForm(printed));
+        const forms = index.forms.get(n === 1 ? folded : keys[n - 2]);
         if (!forms) continue;
         const form = pickForm(forms);
         matched = true;

@@ -47,7 +47,14 @@ const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
 const CONN_WORDS = new Set(['en', '&', '+', 'voor', 'van', 'de', 'der', 'den', 'het', 'in', 'op', 'of', 'and', 'for', 'aan', 'tot', 'the', 'zonder', "'t", '’t']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d{1,3})$/u;
-const DEFINITION_AFTER = /^ \((\p{Lu}[\p{L}\d&+-]{1,9})\)/u;
+const DEFINITION_AFTER = / \((\p{Lu}[\p{L}\d&+-]{1,9})\)/uy;
+
+/** " (ABBR)" right at `pos`, within 14 characters, matched in place (sticky) rather than on a slice. */
+function definitionAt(text: string, pos: number): RegExpExecArray | null {
+  DEFINITION_AFTER.lastIndex = pos;
+  const m = DEFINITION_AFTER.exec(text);
+  return m && m[0].length <= 14 ? m : null;
+}
 const ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:se|che|e|isch|ijk|aal|eel|ief)|Koninklijke?|Landelijke?|Nationale?|Algemene?)$/u;
 const NAME_ADJECTIVE = /^(?:Nederlandse?|Nederlands|Landelijke?|Nationale?|Koninklijke?|Europese?|Internationale?|Algemene?|Centrale?|Vrije)$/;
 const SPLIT_ADJ = /^\p{Lu}\p{Ll}+(?:aal|eel|ief|ijk|isch|ele|ale|ieve|ijke|ische)$/u;
@@ -87,6 +94,25 @@ export function acronymFits(full: string, abbr: string): boolean {
 interface Context {
   text: string;
   muniSpans: { start: number; end: number }[];
+  /** spanKey of every municipality span, and their starts: set lookups instead of a scan per segment. */
+  muniExact: Set<number>;
+  muniStarts: Set<number>;
+}
+
+/** One number per span of this text (exact while the text is shorter than 94 million characters). */
+function spanKey(text: string, start: number, end: number): number {
+  return start * (text.length + 1) + end;
+}
+
+function contextOf(text: string, municipalities: EntityMention[]): Context {
+  const muniSpans = municipalities.map((m) => ({ start: m.start, end: m.end }));
+  const muniExact = new Set<number>();
+  const muniStarts = new Set<number>();
+  for (const m of muniSpans) {
+    muniExact.add(spanKey(text, m.start, m.end));
+    muniStarts.add(m.start);
+  }
+  return { text, muniSpans, muniExact, muniStarts };
 }
 
 function overlapsMunicipality(ctx: Context, start: number, end: number): boolean {
@@ -94,7 +120,7 @@ function overlapsMunicipality(ctx: Context, start: number, end: number): boolean
 }
 
 function isMunicipalityExactly(ctx: Context, start: number, end: number): boolean {
-  return ctx.muniSpans.some((m) => m.start === start && m.end === end);
+  return ctx.muniExact.size > 0 && ctx.muniExact.has(spanKey(ctx.text, start, end));
 }
 
 function knownCandidate(form: KnownForm, start: number, end: number): Candidate {
@@ -120,6 +146,7 @@ function findKnown(text: string): Candidate[] {
   const out: Candidate[] = [];
   const idx = knownIndex();
   const ends: number[] = [];
+  const keys: string[] = []; // folded form of the first n + 2 words
   const { spans, count, lower } = capitalisedWords(text);
   let skipTo = 0;
   for (let w = 0; w < count; w++) {
@@ -131,20 +158,25 @@ function findKnown(text: string): Candidate[] {
     const word = text.slice(start, spans[2 * w + 1]);
     if (idx.firstWords.has(first)) {
       ends.length = 0;
+      keys.length = 0;
       ends.push(start + word.length);
       let pos = ends[0];
+      // extend while the words so far begin some multi-word name: no longer name can match past that
       while (ends.length < idx.maxWords) {
         KNOWN_NEXT.lastIndex = pos;
         const n = KNOWN_NEXT.exec(text);
         if (!n) break;
+        const key = foldOrg(text.slice(start, n.index + n[0].length));
+        if (!idx.prefixes.has(key)) break;
         pos = n.index + n[0].length;
         ends.push(pos);
+        keys.push(key);
       }
       let hit: KnownForm | null = null;
       let end = 0;
       for (let n = ends.length; n >= 1 && !hit; n--) {
         const printed = text.slice(start, ends[n - 1]);
-        const forms = idx.forms.get(n === 1 ? first : foldOrg(printed));
+        const forms = idx.forms.get(n === 1 ? first : keys[n - 2]);
         if (!forms) continue;
         hit = forms.find((f) => (f.exactCase ? f.printed === printed : true)) ?? null;
         end = ends[n - 1];
@@ -203,7 +235,7 @@ function findMinistries(text: string): Candidate[] {
       matched = true;
       let end = bodyStart + printed.length;
       const aliases = [`ministerie van ${printed}`];
-      const def = DEFINITION_AFTER.exec(text.slice(end, end + 14));
+      const def = definitionAt(text, end);
       if (def && findMinistry(def[1]) === min) {
         aliases.push(def[1], `ministerie van ${def[1]}`);
         end += def[0].length;
@@ -243,6 +275,9 @@ interface Segment {
   start: number;
   end: number;
   text: string;
+  /** namesOf / headOf, computed once per segment: the shape, person and plausibility tests each ask for them. */
+  names?: Tok[];
+  head?: { kind: OrgKind; index: number } | null;
 }
 
 function segmentOf(text: string, toks: Tok[]): Segment {
@@ -282,9 +317,17 @@ function nameTokens(toks: Tok[]): Tok[] {
   return toks.filter((t) => !t.conn);
 }
 
+function namesOf(seg: Segment): Tok[] {
+  return (seg.names ??= nameTokens(seg.toks));
+}
+
 /** Kind from a head word in the segment, or null when it has none. */
 function headOf(seg: Segment): { kind: OrgKind; index: number } | null {
-  const names = nameTokens(seg.toks);
+  if (seg.head === undefined) seg.head = computeHead(namesOf(seg));
+  return seg.head;
+}
+
+function computeHead(names: Tok[]): { kind: OrgKind; index: number } | null {
   for (let i = 0; i < names.length; i++) {
     const word = names[i].text.replace(/['’]s$/, '');
     const k = headKind(word);
@@ -299,7 +342,7 @@ function headOf(seg: Segment): { kind: OrgKind; index: number } | null {
 }
 
 function isPersonLike(seg: Segment): boolean {
-  const names = nameTokens(seg.toks);
+  const names = namesOf(seg);
   return names.length >= 1 && names.length <= 4 && isFirstName(names[0].text) && !headOf(seg);
 }
 
@@ -313,7 +356,7 @@ function isPlaceOrStop(ctx: Context, seg: Segment): boolean {
 
 /** Recognises a segment by its own shape: a head word with a name, or a standalone head compound. */
 function recogniseByShape(ctx: Context, seg: Segment): Candidate | null {
-  const names = nameTokens(seg.toks);
+  const names = namesOf(seg);
   if (!names.length || RAAD_BOARD.test(seg.text)) return null;
   // "Karel Smit van Wonen": a person and a portfolio, not an organisation
   if (names.length >= 2 && isFirstName(names[0].text) && !headKind(names[1].text) && !knownWhole(ctx.text, seg)) return null;
@@ -358,7 +401,7 @@ function singleWordMayBeOrg(text: string, start: number, end: number, word: stri
 function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
   const whole = segmentOf(ctx.text, toks);
   const wholeKnown = knownWhole(ctx.text, whole) !== null;
-  const defined = DEFINITION_AFTER.exec(ctx.text.slice(whole.end, whole.end + 14));
+  const defined = definitionAt(ctx.text, whole.end);
   const wholeDefined = !!defined && acronymFits(whole.text, defined[1]);
   for (let i = 1; i < toks.length - 1; i++) {
     const t = toks[i];
@@ -477,10 +520,10 @@ function endsAffiliation(text: string, end: number): boolean {
 const PROGRAMME_AFTER = /^,? (?:een|het|de) (?:\p{Ll}+ )?(?:\p{Ll}*(?:project|programma|initiatief|methode|methodiek|aanpak|training|cursus|campagne|app|website|platform|netwerk|pilot|onderzoek|festival|congres|bijeenkomst|interventie))\b/u;
 
 function plausibleName(ctx: Context, seg: Segment): boolean {
-  const names = nameTokens(seg.toks);
+  const names = namesOf(seg);
   if (!names.length || names.length > 5 || seg.text.replace(/[^\p{L}\d]/gu, '').length < 2) return false;
   if (RAAD_BOARD.test(seg.text) || PROGRAMME_AFTER.test(ctx.text.slice(seg.end, seg.end + 60))) return false;
-  if (ctx.muniSpans.some((m) => m.start === seg.start)) return false;
+  if (ctx.muniStarts.has(seg.start)) return false;
   // "minister Jansen", "wethouder Jansen": a role right before makes it a person
   const before = wordBefore(ctx.text, seg.start).word;
   if (before && /^\p{Ll}/u.test(before) && isRoleWordLike(before)) return false;
@@ -500,6 +543,8 @@ const RUN_GAP = new RegExp(String.raw`^ (?:${CONN} ){0,2}$`);
 interface RunMatch {
   0: string;
   index: number;
+  /** The word in lower case when the run is one word, else null. */
+  single: string | null;
 }
 
 /**
@@ -508,7 +553,7 @@ interface RunMatch {
  * regular expression would find, without running one at every position of the text.
  */
 function capitalisedRuns(text: string): RunMatch[] {
-  const { spans, count, hasLetter } = capitalisedWords(text);
+  const { spans, count, hasLetter, lower } = capitalisedWords(text);
   const out: RunMatch[] = [];
   let w = 0;
   while (w < count) {
@@ -526,10 +571,11 @@ function capitalisedRuns(text: string): RunMatch[] {
       last++;
       end = spans[2 * last + 1];
     }
+    const single = last === w ? lower[w] : null;
     w = last + 1;
     const after = text.charCodeAt(end);
     if (after === 64 || (after === 46 && isLetterCode(text.charCodeAt(end + 1)))) continue; // e-mail address or domain
-    out.push({ 0: text.slice(start, end), index: start });
+    out.push({ 0: text.slice(start, end), index: start, single });
   }
   return out;
 }
@@ -538,15 +584,52 @@ function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 }
 
+/**
+ * Whether [start, end) lies inside a known candidate with strength > 0: the spans sorted by start
+ * with a running maximum of their ends, searched by bisection instead of a scan per segment.
+ */
+function knownCover(known: Candidate[]): (start: number, end: number) => boolean {
+  const strong = known.filter((k) => k.strength > 0).sort((a, b) => a.start - b.start);
+  const starts = new Int32Array(strong.length);
+  const maxEnd = new Int32Array(strong.length);
+  let max = -1;
+  strong.forEach((k, i) => {
+    starts[i] = k.start;
+    max = Math.max(max, k.end);
+    maxEnd[i] = max;
+  });
+  return (start, end) => {
+    // the last span that starts at or before `start`
+    let lo = 0;
+    let hi = strong.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] >= end;
+  };
+}
+
+/** An opening parenthesis in the 60 characters before `pos` that is not closed before it (searched in place). */
+function openParenBefore(text: string, pos: number): boolean {
+  if (pos <= 0) return false;
+  const from = Math.max(0, pos - 60);
+  const open = text.lastIndexOf('(', pos - 1);
+  if (open < from) return false;
+  return text.lastIndexOf(')', pos - 1) < open;
+}
+
 function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   const { text } = ctx;
   const out: Candidate[] = [];
-  interface Item { seg: Segment; cand: Candidate | null; known: boolean; inParens: boolean }
+  interface Item { seg: Segment; cand: Candidate | null; known: boolean; inParens: boolean; plausible: boolean | undefined }
+  const covered = knownCover(known);
   const items: Item[] = [];
   for (const m of capitalisedRuns(text)) {
-    if (m[0].indexOf(' ') < 0) {
+    if (m.single !== null) {
       // the common case, one capitalised word: a function word, or a sentence start without an apposition after it
-      if (stopwords().has(m[0].toLowerCase())) continue;
+      if (stopwords().has(m.single)) continue;
       const next = text.charAt(m.index + m[0].length);
       if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') continue;
       if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !isHeadCompound(m[0])) continue;
@@ -565,16 +648,17 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       const seg = segmentOf(text, toks);
       if (/^(?:ministerie|Ministerie)/.test(seg.text)) continue;
       let cand: Candidate | null = null;
-      const knownHere = known.find((k) => k.start <= seg.start && k.end >= seg.end && k.strength > 0);
+      let plausible: boolean | undefined; // plausibleName(ctx, seg), computed at most once
+      const knownHere = covered(seg.start, seg.end);
       if (!knownHere && !isMunicipalityExactly(ctx, seg.start, seg.end)) {
         cand = recogniseByShape(ctx, seg);
         if (cand && isPersonLike(seg)) cand = null;
-        const def = DEFINITION_AFTER.exec(text.slice(seg.end, seg.end + 14));
-        const names = nameTokens(seg.toks);
-        if (!cand && def && names.length >= 2 && acronymFits(seg.text, def[1]) && plausibleName(ctx, seg) && !NON_ORG_ACRONYMS.has(def[1].toUpperCase())) {
+        const def = definitionAt(text, seg.end);
+        const names = namesOf(seg);
+        if (!cand && def && names.length >= 2 && acronymFits(seg.text, def[1]) && (plausible ??= plausibleName(ctx, seg)) && !NON_ORG_ACRONYMS.has(def[1].toUpperCase())) {
           cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 2 };
         }
-        if (!cand && plausibleName(ctx, seg)) {
+        if (!cand && (plausible ??= plausibleName(ctx, seg))) {
           const cueKind = cueNounBefore(text, seg.start);
           const initial = isSentenceInitial(text, seg.start);
           const afterKind = cueNounAfter(text, seg.end);
@@ -593,21 +677,19 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
           }
         }
         if (cand) {
-          const def2 = DEFINITION_AFTER.exec(text.slice(seg.end, seg.end + 14));
-          if (def2 && acronymFits(seg.text, def2[1])) {
-            cand.aliases.push(def2[1]);
+          if (def && acronymFits(seg.text, def[1])) {
+            cand.aliases.push(def[1]);
             cand.end = seg.end; // the acronym is an alias; its own span is found as a bare acronym
           }
         }
       }
-      const window = text.slice(Math.max(0, seg.start - 60), seg.start);
-      const inParens = window.lastIndexOf('(') > window.lastIndexOf(')');
-      items.push({ seg, cand, known: !!knownHere, inParens });
+      const inParens = openParenBefore(text, seg.start);
+      items.push({ seg, cand, known: knownHere, inParens, plausible });
       if (cand) out.push(cand);
     }
   }
   // lists: "Het Nederlands Jeugdinstituut, Vilans en Movisie", "Movisie, Tekstwerk en Datalab"
-  const isOrgAt = (s: Segment) => out.some((c) => c.start <= s.start && c.end >= s.end) || known.some((k) => k.start <= s.start && k.end >= s.end && k.strength > 0);
+  const isOrgAt = (s: Segment) => out.some((c) => c.start <= s.start && c.end >= s.end) || covered(s.start, s.end);
   const chain = items.filter((it) => !it.inParens);
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < chain.length; i++) {
@@ -619,7 +701,7 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       const linkedNext = !linkedPrev && next && next.seg.start - it.seg.end < 70 && LIST_GAP.test(text.slice(it.seg.end, next.seg.start)) && isOrgAt(next.seg);
       if (!linkedPrev && !linkedNext) continue;
       if (isOrgAt(it.seg) || /^ \(pag/.test(text.slice(it.seg.end, it.seg.end + 6))) continue;
-      if (!plausibleName(ctx, it.seg) || isSentenceInitial(text, it.seg.start)) continue;
+      if (!(it.plausible ??= plausibleName(ctx, it.seg)) || isSentenceInitial(text, it.seg.start)) continue;
       {
         it.cand = { start: it.seg.start, end: it.seg.end, name: it.seg.text, kind: 'anders', aliases: [], strength: 1 };
         out.push(it.cand);
@@ -807,7 +889,7 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
 }
 
 export function findOrganisations(text: string, municipalities: EntityMention[] = findMunicipalities(text)): EntityMention[] {
-  const ctx: Context = { text, muniSpans: municipalities.map((m) => ({ start: m.start, end: m.end })) };
+  const ctx = contextOf(text, municipalities);
   const ministries = [...findMinistries(text), ...findPortfolios(text)];
   const known = findKnown(text).filter((k) => !ministries.some((m) => m.start <= k.start && m.end >= k.end));
   const runs = findByRuns(ctx, [...known, ...ministries]);
@@ -815,7 +897,8 @@ export function findOrganisations(text: string, municipalities: EntityMention[] 
   // definitions in this section: the acronym lands on the full name
   const defined = new Map<string, Candidate>();
   for (const c of [...ministries, ...runs, ...confirmed]) for (const a of c.aliases) if (ACRONYM.test(a)) defined.set(a, c);
-  const acronyms = findAcronyms(ctx, defined).filter((a) => ![...confirmed, ...ministries].some((k) => k.start <= a.start && k.end >= a.end && k.name !== a.name) || defined.has(a.aliases[0] ?? ''));
+  const covering = [...confirmed, ...ministries];
+  const acronyms = findAcronyms(ctx, defined).filter((a) => !covering.some((k) => k.start <= a.start && k.end >= a.end && k.name !== a.name) || defined.has(a.aliases[0] ?? ''));
   const emails = [...findEmailDomains(text), ...findCityNetworks(text), ...findCredits(text)];
   const all = resolveOverlaps([...ministries, ...confirmed, ...runs, ...acronyms, ...emails]).filter(
     (c) => !isMunicipalityExactly(ctx, c.start, c.end) && !/^(?:gemeente|provincie)\b/i.test(c.name),

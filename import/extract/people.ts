@@ -166,8 +166,32 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return b.start - a.end === 1 && text.charAt(a.end) === ' ';
 }
 
+const capWordCache = new Map<string, boolean>();
+
 function isCapWord(t: Token | undefined): boolean {
-  return !!t && CAP_WORD.test(t.text) && t.text.length >= 2;
+  if (!t || t.text.length < 2 || !startsUpper(t.text)) return false;
+  let r = capWordCache.get(t.text);
+  if (r === undefined) {
+    r = CAP_WORD.test(t.text);
+    if (capWordCache.size > 50000) capWordCache.clear();
+    capWordCache.set(t.text, r);
+  }
+  return r;
+}
+
+const UPPER = /\p{Lu}/u;
+const upperCache = new Map<number, boolean>();
+
+/** First character is an upper-case letter; ASCII without a regex, other characters cached. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  let r = upperCache.get(c);
+  if (r === undefined) {
+    r = UPPER.test(String.fromCharCode(c));
+    upperCache.set(c, r);
+  }
+  return r;
 }
 
 function isInitialAt(tokens: Token[], i: number): boolean {
@@ -177,9 +201,21 @@ function isInitialAt(tokens: Token[], i: number): boolean {
   return !!t && !!dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.start === t.end;
 }
 
+const particleFormCache = new Map<string, string>();
+
+function particleForm(word: string): string {
+  let f = particleFormCache.get(word);
+  if (f === undefined) {
+    f = word.toLowerCase().replace('’', "'");
+    if (particleFormCache.size > 50000) particleFormCache.clear();
+    particleFormCache.set(word, f);
+  }
+  return f;
+}
+
 function isParticle(t: Token | undefined, allowCapitalised: boolean, first = false): boolean {
   if (!t) return false;
-  const lower = t.text.toLowerCase().replace('’', "'");
+  const lower = particleForm(t.text);
   if (first && lower === 'het') return false; // "van het Hof", never "het Hof" on its own
   if (!nameData().particles.has(lower)) return false;
   if (WEAK_PARTICLES.has(lower)) return false;
@@ -224,10 +260,8 @@ function computeFirstName(word: string): boolean {
 }
 
 /** Parses a name starting at token i (given name or initials, particles, surname). */
-const STARTS_UPPER = /^\p{Lu}/u;
-
 export function parseName(text: string, tokens: Token[], i: number): ParsedName | null {
-  if (!STARTS_UPPER.test(tokens[i].text)) return null; // names start with a capital: cheap exit for most tokens
+  if (!startsUpper(tokens[i].text)) return null; // names start with a capital: cheap exit for most tokens
   const { stopwords } = nameData();
   const parts: string[] = [];
   let j = i;
@@ -452,20 +486,30 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
     }
     const startTok = tokens[parsed.first];
     const endTok = tokens[parsed.last];
-    const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
-    const before = text.slice(lineStart + 1, startTok.start);
-    const afterText = text.slice(endTok.end, Math.min(text.length, endTok.end + 120)).split('\n\n')[0];
     const rb = roleBefore(tokens, parsed.first) ?? roleAsBefore(ctx, tokens, parsed.first);
     const ra = roleAfter(text, tokens, parsed.last);
     const rp = ra ? null : roleInPredicate(text, tokens, parsed.last);
-    const cue =
-      parsed.arabicParticle ||
-      !!rb || !!ra || !!rp || EMAIL_AFTER.test(afterText) || BYLINE_BEFORE.test(before) || SPEECH_AFTER.test(afterText) || i <= carryCueUntil;
+    // the context cues are read only when the decision or the carry-over needs them
+    let cue: boolean | undefined;
+    const hasCue = (): boolean => {
+      if (cue === undefined) {
+        cue = parsed.arabicParticle || !!rb || !!ra || !!rp || i <= carryCueUntil;
+        if (!cue) {
+          const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
+          const before = text.slice(lineStart + 1, startTok.start);
+          const window = text.slice(endTok.end, Math.min(text.length, endTok.end + 120));
+          const para = window.indexOf('\n\n');
+          const afterText = para >= 0 ? window.slice(0, para) : window;
+          cue = EMAIL_AFTER.test(afterText) || BYLINE_BEFORE.test(before) || SPEECH_AFTER.test(afterText);
+        }
+      }
+      return cue;
+    };
     const atStart = starts.has(parsed.first);
     let accept: boolean;
     if (parsed.initials) accept = true;
-    else if (parsed.knownGiven) accept = !(atStart && parsed.ambiguousGiven) || cue;
-    else accept = cue;
+    else if (parsed.knownGiven) accept = !(atStart && parsed.ambiguousGiven) || hasCue();
+    else accept = hasCue();
     if (!accept) continue;
     const roles = [rb?.role, ra?.role, rp].filter((r): r is string => !!r);
     const name = parsed.parts.join(' ');
@@ -479,7 +523,7 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
     });
     // "Door Olaf Stomp en Saskia Keuzenkamp": the cue carries over "en" / ","
     const nxt = tokens[parsed.last + 1];
-    if (cue && nxt && (nxt.text === 'en' || nxt.text === ',' || nxt.text === '&')) carryCueUntil = parsed.last + 2;
+    if (nxt && (nxt.text === 'en' || nxt.text === ',' || nxt.text === '&') && hasCue()) carryCueUntil = parsed.last + 2;
     i = parsed.last;
   }
   return out;

@@ -322,6 +322,8 @@ export const linkPeople: RelationLinker = (ctx, mentions) => linkPersonRelations
 
 /** Organisation kinds that work nationally: their people speak about a place, they do not hold office in it. */
 const NATIONAL_KINDS = new Set(['kennisinstituut', 'ministerie', 'onderwijs', 'politieke partij']);
+const CREDIT_BEFORE = /(?:^|[\s>|(])(?:door|tekst|tekst en foto|foto|foto's|fotografie|beeld|illustratie|interview|redactie|eindredactie)\s*:?\s*$/i;
+const CITATION_YEAR = /\(\s*(?:19|20)\d\d[a-z]?\s*\)/;
 /** Weight of a link read from the article a person appears in, not from the person's own sentence. */
 const ARTICLE_LINK_WEIGHT = 0.3;
 /** An article that names more municipalities than this in one list is about many places, not about each. */
@@ -435,6 +437,9 @@ export function linkPeopleAcrossSections(
     for (const i of sections) for (const m of mentionsBySection[i]) if (m.type === 'PERSON' && m.name === person) count++;
     const headsSection = sections.some((i) => contexts[i].section.title.includes(mention.surface));
     if (count < 2 && !headsSection) continue;
+    // the author of the article ("Door: Susan de Boer") or of a work it cites ("Marcel Spierts en Hugo Post. (2018).")
+    const text = contexts[section].text;
+    if (CREDIT_BEFORE.test(text.slice(s.start, mention.start)) || CITATION_YEAR.test(text.slice(s.start, Math.min(text.length, s.end + 12)))) continue;
     // "Cretien van Campen, Sociaal en Cultureel Planbureau": introduced with a national organisation
     const introducedNationally = mentionsBySection[section].some(
       (m) => m.type === 'ORGANISATION' && m.start >= s.start && m.end <= s.end && NATIONAL_KINDS.has(orgKind.get(m.name) ?? ''),

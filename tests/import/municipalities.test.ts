@@ -89,3 +89,15 @@ describe('municipalities: merged and unknown names', () => {
     expect(m.props).toEqual({ province: null, cbsCode: null });
   });
 });
+
+describe('municipalities: longest form', () => {
+  it('a longer form that starts like a known one but goes on differently falls back to the shorter one', () => {
+    // "Bergen op" begins "Bergen op Zoom", "Alphen aan den" begins "Alphen aan den Rijn": both stop short here
+    expect(surfaces('Ze woont in Bergen op de heide, hij in Alphen aan den Maas en zij in Capelle aan den IJssel.')).not.toContain('Bergen op->Bergen op Zoom');
+    expect(names('Ze woont in Capelle aan den IJssel en werkt in Alphen aan den Rijn.')).toEqual(['Capelle aan den IJssel', 'Alphen aan den Rijn']);
+  });
+
+  it('a form printed with a comma is matched word by word across it', () => {
+    expect(names('De gemeente Nuenen, Gerwen en Nederwetten doet mee.')).toEqual(['Nuenen, Gerwen en Nederwetten']);
+  });
+});

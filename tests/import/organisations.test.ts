@@ -157,3 +157,15 @@ describe('organisations: BASED_IN', () => {
     expect(links('het ministerie van VWS in Den Haag')).toEqual([]);
   });
 });
+
+describe('organisations: known names word by word', () => {
+  it('a known multi-word name is found whole, and not when the words go on differently', () => {
+    expect(names('Volgens het Sociaal en Cultureel Planbureau groeit de eenzaamheid.')).toEqual(['Sociaal en Cultureel Planbureau']);
+    expect(names('Het Sociaal en Cultureel leven in de wijk bloeit.')).not.toContain('Sociaal en Cultureel Planbureau');
+  });
+
+  it('a segment inside a known name is not found again by its shape, and a municipality span is never an organisation', () => {
+    const found = findOrganisations('Onderzoekers van het Sociaal en Cultureel Planbureau en de gemeente Utrecht spraken met Stichting De Brug.');
+    expect(found.map((m) => m.surface)).toEqual(['Sociaal en Cultureel Planbureau', 'Stichting De Brug']);
+  });
+});

@@ -100,6 +100,17 @@ describe('person links across the sections of an article', () => {
     expect(show(linkPeopleAcrossSections(contexts, mentions, none, [0, 1]))).toEqual([]);
   });
 
+  it('does not place the author of the article or of a work it cites', () => {
+    const { contexts, mentions } = sections([
+      {
+        title: 'Buurtkracht in Zwolle',
+        text: 'Buurtkracht in Zwolle\n\nDoor: Els Smit\n\nIn Zwolle praten bewoners mee. Zie Jan Bos en Piet Kok. (2019). Buurten. Els Smit schreef het op, Jan Bos las mee.',
+        marks: [['MUNICIPALITY', 'Zwolle'], ['PERSON', 'Els Smit'], ['PERSON', 'Jan Bos'], ['PERSON', 'Piet Kok']],
+      },
+    ]);
+    expect(show(linkPeopleAcrossSections(contexts, mentions, [[]], [0]))).toEqual([]);
+  });
+
   it('a guess from the section gives way to a municipality the text states, and to a first guess elsewhere', () => {
     const { contexts, mentions } = sections([
       { title: 'a', text: 'Wethouder Anna de Boer van Deventer opent.', marks: [['PERSON', 'Anna de Boer'], ['MUNICIPALITY', 'Deventer']] },

@@ -8,8 +8,22 @@ import { nameData } from '../name-data.ts';
 
 const WORD_BEFORE = /([\p{L}\p{M}'’-]+)[\s,:]*$/u;
 
+let lastText: string | null = null;
+let lastPos = -1;
+let lastWords: string[] = [];
+
 /** Up to `max` words before `pos` in the same clause, lower-cased, nearest last. */
 export function clauseWordsBefore(text: string, pos: number, max = 4): string[] {
+  // the province, surname and body tests ask about the same position in turn: keep the last answer
+  if (text !== lastText || pos !== lastPos) {
+    lastWords = allClauseWordsBefore(text, pos);
+    lastText = text;
+    lastPos = pos;
+  }
+  return lastWords.slice(-max);
+}
+
+function allClauseWordsBefore(text: string, pos: number): string[] {
   const left = text.slice(Math.max(0, pos - 80), pos);
   let cut = -1;
   for (let i = left.length - 1; i >= 0; i--) {
@@ -20,8 +34,7 @@ export function clauseWordsBefore(text: string, pos: number, max = 4): string[] 
     }
   }
   const clause = cut >= 0 ? left.slice(cut + 1) : pos - 80 > 0 ? left.slice(left.indexOf(' ') + 1) : left;
-  const words = clause.match(/[\p{L}\p{M}'’-]+/gu) ?? [];
-  return words.slice(-max);
+  return clause.match(/[\p{L}\p{M}'’-]+/gu) ?? [];
 }
 
 /** The printed word right before `pos` (case kept), or '' when punctuation other than space comes first. */
@@ -32,15 +45,30 @@ export function printedWordBefore(text: string, pos: number): string {
   return m && left.trimEnd().endsWith(m[1]) ? m[1] : '';
 }
 
+const LEAD_IN = /[\s‘'"“(•*▲▼►–—-]/;
+const CLAUSE_END = /[.!?:;]/;
+/** Per UTF-16 code unit: 0 not yet known, then 1 + (LEAD_IN ? 1 : 0) + (CLAUSE_END ? 2 : 0), filled as characters are met. */
+const CHAR_CLASS = new Uint8Array(0x10000);
+
+function charClass(code: number): number {
+  let k = CHAR_CLASS[code];
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    k = 1 + (LEAD_IN.test(ch) ? 1 : 0) + (CLAUSE_END.test(ch) ? 2 : 0);
+    CHAR_CLASS[code] = k;
+  }
+  return k - 1;
+}
+
 /** True when nothing but quotes, bullets or white space stands between the clause start and `pos`. */
 export function isSentenceInitial(text: string, pos: number): boolean {
   let i = pos - 1;
-  while (i >= 0 && /[\s‘'"“(•*▲▼►–—-]/.test(text[i])) {
-    if (text[i] === '\n') return true;
+  while (i >= 0 && charClass(text.charCodeAt(i)) & 1) {
+    if (text.charCodeAt(i) === 10) return true;
     i--;
   }
   if (i < 0) return true;
-  return /[.!?:;]/.test(text[i]);
+  return (charClass(text.charCodeAt(i)) & 2) !== 0;
 }
 
 /** Prepositions that put a place after them. */

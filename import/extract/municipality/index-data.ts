@@ -30,6 +30,8 @@ export interface MunicipalityIndex {
   /** First word (folded) of every form, to skip most words with one Map lookup. */
   firstWords: Set<string>;
   maxWords: number;
+  /** Every folded prefix of two or more words of a multi-word form: a longer name is tried only while the words so far begin one. */
+  prefixes: Set<string>;
   byName: Map<string, MunicipalityRecord>;
 }
 
@@ -50,9 +52,14 @@ interface RawMerged {
   ambiguous?: boolean;
 }
 
+/** Anything foldForm would change after lower-casing; most printed forms have none of it. */
+const FOLD_NEEDS_CLEANING = /[’`,]|\s\s|^\s|\s$|[^\S ]/;
+
 /** Folding for lookups: lower case, one kind of apostrophe, no commas, single spaces. */
 export function foldForm(text: string): string {
-  return text.toLowerCase().replace(/[’`]/g, "'").replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  if (!FOLD_NEEDS_CLEANING.test(lower)) return lower;
+  return lower.replace(/[’`]/g, "'").replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Words of a form as the tokenizer of the extractor sees them. */
@@ -75,6 +82,7 @@ export function buildMunicipalityIndex(data = loadMunicipalityData()): Municipal
   const forms = new Map<string, MunicipalityForm[]>();
   const firstWords = new Set<string>();
   const byName = new Map<string, MunicipalityRecord>();
+  const prefixes = new Set<string>();
   let maxWords = 1;
 
   const add = (printed: string, municipality: MunicipalityRecord, kind: FormKind, ambiguous: boolean) => {
@@ -86,6 +94,7 @@ export function buildMunicipalityIndex(data = loadMunicipalityData()): Municipal
     forms.set(key, list);
     const words = formWords(printed);
     firstWords.add(words[0]);
+    for (let k = 2; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     maxWords = Math.max(maxWords, words.length);
   };
 
@@ -112,7 +121,7 @@ export function buildMunicipalityIndex(data = loadMunicipalityData()): Municipal
     add(old.name, successor, 'merged', !!old.ambiguous);
     if (bareName(old.name) !== old.name) add(bareName(old.name), successor, 'merged', true);
   }
-  return { forms, firstWords, maxWords, byName };
+  return { forms, firstWords, maxWords, prefixes, byName };
 }
 
 export function municipalityIndex(): MunicipalityIndex {

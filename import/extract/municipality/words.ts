@@ -63,7 +63,13 @@ export function capitalisedWords(text: string): Words {
     if (start < 0) {
       // a lower-case word is skipped whole, anything else one character at a time
       i++;
-      if (k & WORDCHAR) while (i < n && cls(text.charCodeAt(i)) & WORDCHAR) i++;
+      if (k & WORDCHAR) {
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if ((d >= 97 && d <= 122) || cls(d) & WORDCHAR) i++; // a-z first: most characters of a text
+          else break;
+        }
+      }
       continue;
     }
     i++;

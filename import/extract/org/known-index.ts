@@ -16,6 +16,8 @@ export interface KnownIndex {
   forms: Map<string, KnownForm[]>;
   firstWords: Set<string>;
   maxWords: number;
+  /** Every folded prefix of two or more words of a multi-word form: a longer name is tried only while the words so far begin one. */
+  prefixes: Set<string>;
   /** Name folded without spaces -> org, for e-mail and web domains ("movisie", "platform31"). */
   byCompactName: Map<string, KnownOrg>;
 }
@@ -40,6 +42,7 @@ export function knownIndex(): KnownIndex {
   const forms = new Map<string, KnownForm[]>();
   const firstWords = new Set<string>();
   const byCompactName = new Map<string, KnownOrg>();
+  const prefixes = new Set<string>();
   let maxWords = 1;
   const add = (printed: string, org: KnownOrg) => {
     const p = printed.replace(/^(?:het|de|een) (?=\p{Lu})/u, '').trim();
@@ -52,6 +55,7 @@ export function knownIndex(): KnownIndex {
     forms.set(key, list);
     const words = key.split(' ');
     firstWords.add(words[0]);
+    for (let k = 2; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     maxWords = Math.max(maxWords, words.length);
   };
   for (const org of knownOrgs().orgs) {
@@ -65,6 +69,6 @@ export function knownIndex(): KnownIndex {
     }
   }
   for (const [domain, org] of knownOrgs().domains) byCompactName.set(domain, org);
-  cached = { forms, firstWords, maxWords, byCompactName };
+  cached = { forms, firstWords, maxWords, prefixes, byCompactName };
   return cached;
 }
