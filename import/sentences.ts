@@ -57,8 +57,8 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** The sentence containing offset `pos` (binary search). */
-export function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
+/** Index of the sentence containing offset `pos` (binary search), or -1. */
+export function sentenceIndexAt(sentences: Sentence[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {
@@ -66,7 +66,12 @@ export function sentenceAt(sentences: Sentence[], pos: number): Sentence | undef
     const s = sentences[mid];
     if (pos < s.start) hi = mid - 1;
     else if (pos >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The sentence containing offset `pos`. */
+export function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
+  return sentences[sentenceIndexAt(sentences, pos)];
 }

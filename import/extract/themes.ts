@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext, Sentence } from './model.ts';
+import { sentenceIndexAt } from '../sentences.ts';
 
 export interface ThemeDefinition {
   id: string;
@@ -283,18 +284,6 @@ export const extractThemes: MentionExtractor = (ctx) => {
   return mentions.sort((a, b) => a.start - b.start);
 };
 
-function sentenceIndex(sentences: Sentence[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** Themes linked at section level (without a shared sentence): only the section's main ones. */
 const SECTION_LEVEL_THEMES = 5;
@@ -316,7 +305,7 @@ export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] =
   // theme name -> sentence indexes with a hit, and hit count
   const themeSentences = new Map<string, Map<number, number>>();
   for (const t of themeMentions) {
-    const si = sentenceIndex(ctx.sentences, t.start);
+    const si = sentenceIndexAt(ctx.sentences, t.start);
     let m = themeSentences.get(t.name);
     if (!m) themeSentences.set(t.name, (m = new Map()));
     m.set(si, (m.get(si) ?? 0) + 1);
@@ -331,7 +320,7 @@ export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] =
   const actorSentences = new Map<string, { type: EntityMention['type']; name: string; sents: Set<number>; first: number }>();
   for (const a of actors) {
     const key = `${a.type}|${a.name}`;
-    const si = sentenceIndex(ctx.sentences, a.start);
+    const si = sentenceIndexAt(ctx.sentences, a.start);
     const entry = actorSentences.get(key) ?? { type: a.type, name: a.name, sents: new Set<number>(), first: si };
     entry.sents.add(si);
     actorSentences.set(key, entry);

@@ -7,6 +7,7 @@
  */
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
 import { municipalityByName } from '../../gazetteers.ts';
+import { sentenceAt } from '../../sentences.ts';
 
 /** Capitalised adjectives of municipalities ("de Utrechtse Regenboogagenda", "de Amersfoortse aanpak"). */
 const ADJECTIVE = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:se|sche)(?![\p{L}])/gu;
@@ -83,18 +84,6 @@ const RUNNER_CUE =
 /** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
 const DIRECT_LINK = /^\s*(?:[’'”"])?\s*(?:van(?:\s+(?:de|het))?|door(?:\s+(?:de|het))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;
 
-function sentenceOf(sentences: Sentence[], pos: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
 
 /** The municipality the whole section is about: named often, and far more than any other. */
 function dominantMunicipality(ctx: SectionContext, munis: EntityMention[]): string | null {
@@ -127,7 +116,7 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
   };
 
   for (const p of programmes) {
-    const own = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+    const own = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
     // "‘Wat telt’ is een instrument … Het is ontwikkeld in Eindhoven": a next sentence that opens
     // with a pronoun still speaks about the programme.
     const nextIdx = ctx.sentences.indexOf(own as Sentence) + 1;
@@ -164,7 +153,7 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
     for (const m of munis) {
       const before = ctx.text.slice(Math.max(0, m.start - 10), m.start);
       if (!/(?:\bin|\bgemeente)\s+$/iu.test(before)) continue;
-      const s = sentenceOf(ctx.sentences, m.start) ?? { start: m.start, end: m.end };
+      const s = sentenceAt(ctx.sentences, m.start) ?? { start: m.start, end: m.end };
       for (const p of titled) add({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: m.name }, weight: 0.5, start: s.start, end: s.end });
     }
   }
@@ -172,7 +161,7 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
   const home = dominantMunicipality(ctx, munis);
   if (home) {
     for (const p of programmes) {
-      const s = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+      const s = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
       add({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: home }, weight: 0.5, start: s.start, end: s.end });
     }
   }
@@ -220,7 +209,7 @@ export function linkProgrammesAcrossSections(contexts: SectionContext[], mention
     for (const p of programmes) {
       if (seen.has(p.name)) continue;
       seen.add(p.name);
-      const s = sentenceOf(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+      const s = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
       for (const name of targets) {
         out.push({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name }, weight: ARTICLE_LINK_WEIGHT, start: s.start, end: s.end });
       }
