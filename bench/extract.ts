@@ -23,6 +23,7 @@ import { addPersonNameMentions, resolveDocument } from '../import/resolve.ts';
 import { splitSentences } from '../import/sentences.ts';
 import { normaliseBlocks } from '../import/normalise.ts';
 import { segment } from '../import/segment.ts';
+import { prng } from './prng.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDir = join(root, 'corpus');
@@ -34,17 +35,6 @@ function loadCorpus(): { file: string; text: string }[] {
     .map((file) => ({ file, text: readFileSync(join(corpusDir, file), 'utf8') }));
 }
 
-/** Mulberry32: a small seeded PRNG, so every run builds the same synthetic corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function synthetic(corpus: { file: string; text: string }[], scale: number): { file: string; text: string }[] {
   if (scale === 1) return corpus;

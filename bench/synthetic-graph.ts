@@ -3,17 +3,8 @@
  * themes, programmes in municipalities), deterministic for a given seed.
  */
 import type { Subgraph } from '../client/src/types.ts';
+import { prng } from './prng.ts';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticGraph(nodeCount = 1000, seed = 42): Subgraph {
   const rand = prng(seed);
