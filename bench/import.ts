@@ -11,7 +11,7 @@ import { loadConfig, projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../graph/embedded.ts';
 import { ensureSchema } from '../graph/schema.ts';
-import { graphCounts } from '../graph/write.ts';
+import { graphCounts } from '../graph/queries/stats.ts';
 import { importPaths } from '../import/run-import.ts';
 
 const corpus = join(projectRoot, 'corpus');

@@ -66,23 +66,3 @@ export async function ensureSchema(driver: Driver, database: string, awaitSecond
   }
 }
 
-// Lucene query syntax characters: user input never reaches the parser as syntax.
-const LUCENE_SYNTAX = /[+\-!(){}[\]^"~*?:\\/&|]/g;
-
-/**
- * Turns what a user typed into a query for the entitySearch index: every word must match, as a
- * whole word or as the start of one ("piezo" finds "PiëzoMethodiek", "kim putt" finds
- * "Kim Putters"). Wildcard terms bypass the analyzer, so case and diacritics are folded here the
- * same way the index folds them. Returns null when nothing searchable is left.
- */
-export function toFulltextQuery(input: string): string | null {
-  const words = input
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(LUCENE_SYNTAX, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  if (words.length === 0) return null;
-  return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
-}

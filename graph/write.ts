@@ -201,24 +201,3 @@ export async function deleteDocument(driver: Driver, database: string, documentI
     await session.close();
   }
 }
-
-/** Counts used by the import summary and by idempotency checks. */
-export async function graphCounts(driver: Driver, database: string): Promise<Record<string, number>> {
-  const res = await driver.executeQuery(
-    `CALL () { MATCH (n) RETURN count(n) AS nodes }
-     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     CALL () { MATCH (d:Document) RETURN count(d) AS documents }
-     CALL () { MATCH (s:Section) RETURN count(s) AS sections }
-     CALL () { MATCH (p:Person) RETURN count(p) AS people }
-     CALL () { MATCH (o:Organisation) RETURN count(o) AS organisations }
-     CALL () { MATCH (m:Municipality) RETURN count(m) AS municipalities }
-     CALL () { MATCH (p:Programme) RETURN count(p) AS programmes }
-     CALL () { MATCH (t:Theme) RETURN count(t) AS themes }
-     CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relations }
-     RETURN nodes, relationships, documents, sections, people, organisations, municipalities, programmes, themes, relations`,
-    {},
-    { database, routing: 'READ' },
-  );
-  const rec = res.records[0];
-  return Object.fromEntries(rec.keys.map((k) => [k as string, Number(rec.get(k))]));
-}

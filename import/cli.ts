@@ -7,7 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { basename, relative } from 'node:path';
 import { connectGraph, closeDriver } from '../graph/driver.ts';
 import { ensureSchema } from '../graph/schema.ts';
-import { graphCounts } from '../graph/write.ts';
+import { graphCounts, type StatsRow } from '../graph/queries/stats.ts';
 import { projectRoot } from '../graph/config.ts';
 import { importPaths, type ImportSummary } from './run-import.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
@@ -49,7 +49,7 @@ async function run(paths: string[], opts: { force?: boolean; maxFileMb: string; 
   }
 }
 
-function printSummary(summary: ImportSummary, totals: Record<string, number>): void {
+function printSummary(summary: ImportSummary, totals: StatsRow): void {
   for (const s of summary.skipped) {
     console.error(`skipped ${relative(process.cwd(), s.path) || s.path}: ${s.reason} — ${s.detail}`);
   }

@@ -7,7 +7,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../graph/config.ts';
-import { deleteDocument, graphCounts, writeExtraction } from '../../graph/write.ts';
+import { deleteDocument, writeExtraction } from '../../graph/write.ts';
+import { graphCounts } from '../../graph/queries/stats.ts';
 import { importPaths } from '../../import/run-import.ts';
 import { extractDocument } from '../../import/extract/index.ts';
 import type { ExtractionResult } from '../../import/types.ts';
