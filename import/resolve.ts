@@ -59,12 +59,13 @@ export function quoteAround(text: string, start: number, end: number, sentence?:
   return oneLine(text.slice(s, e)).slice(0, MAX_QUOTE).trim();
 }
 
-/** White space other than a single space, or two spaces in a row. */
-const UNUSUAL_SPACE = /[^\S ]| {2}/;
+/** White space other than a space. */
+const OTHER_SPACE = /[^\S ]/;
 
 /** Runs of white space as one space, trimmed; most passages need no rewriting, and are not copied. */
 function oneLine(q: string): string {
-  return (UNUSUAL_SPACE.test(q) ? q.replace(/\s+/g, ' ') : q).trim();
+  // two tests are about twice as fast as one regex /[^\S ]| {2}/
+  return (q.includes('  ') || OTHER_SPACE.test(q) ? q.replace(/\s+/g, ' ') : q).trim();
 }
 
 /** One-line, literal-as-possible quote: newlines are folded to spaces (the section text uses blank lines between paragraphs). */
@@ -118,24 +119,33 @@ class UnionFind {
 
 function mergeProps(into: Record<string, string | string[] | null>, from: Record<string, string | string[] | null> | undefined): void {
   if (!from) return;
-  for (const [k, v] of Object.entries(from)) {
+  for (const k of Object.keys(from)) {
+    const v = from[k];
     if (v === null || v === undefined) {
       if (!(k in into)) into[k] = null;
       continue;
     }
     const cur = into[k];
     if (Array.isArray(v) || Array.isArray(cur)) {
-      const list = [...(Array.isArray(cur) ? cur : cur ? [cur] : []), ...(Array.isArray(v) ? v : [v])];
+      // the values of both, once each (case-insensitive, first spelling kept)
+      const merged: string[] = [];
       const seen = new Set<string>();
-      into[k] = list.filter((x) => {
-        const f = x.toLowerCase();
-        if (seen.has(f)) return false;
-        seen.add(f);
-        return true;
-      });
+      if (Array.isArray(cur)) addDistinct(merged, seen, cur);
+      else if (cur) addDistinct(merged, seen, [cur]);
+      addDistinct(merged, seen, Array.isArray(v) ? v : [v]);
+      into[k] = merged;
     } else if (cur === undefined || cur === null) {
       into[k] = v;
     }
+  }
+}
+
+function addDistinct(into: string[], seen: Set<string>, values: string[]): void {
+  for (const x of values) {
+    const f = x.toLowerCase();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    into.push(x);
   }
 }
 
@@ -190,95 +200,189 @@ export interface Resolution {
   lookup: Map<string, string>;
 }
 
+/**
+ * The union-find nodes of one document's printed names and aliases: one node per (type, folded name).
+ * Names are looked up as printed first: the same printed names come back many times.
+ */
+class NameNodes {
+  readonly uf = new UnionFind();
+  /** (type, folded name) -> node, in order of creation */
+  private readonly byFold = new Map<EntityType, Map<string, number>>();
+  /** (type, printed name) -> node */
+  private readonly byName = new Map<EntityType, Map<string, number>>();
+
+  /** The node of a printed name (created on first sight), or undefined when the name folds to nothing. */
+  add(type: EntityType, name: string): number | undefined {
+    const byName = mapOf(this.byName, type);
+    let n = byName.get(name);
+    if (n !== undefined) return n;
+    const folded = foldName(name);
+    if (!folded) return undefined;
+    const byFold = mapOf(this.byFold, type);
+    n = byFold.get(folded);
+    if (n === undefined) {
+      n = this.uf.add();
+      byFold.set(folded, n);
+    }
+    byName.set(name, n);
+    return n;
+  }
+
+  /** The node of a name whose fold was seen (printed this way or another), without adding one. */
+  find(type: EntityType, name: string): number | undefined {
+    const n = this.byName.get(type)?.get(name);
+    return n !== undefined ? n : this.byFold.get(type)?.get(foldName(name));
+  }
+
+  /** (type|folded name) -> the value for the node's root, for every node that has one */
+  lookup<V>(valueOfRoot: Map<number, V>): Map<string, V> {
+    const out = new Map<string, V>();
+    for (const [type, byFold] of this.byFold) {
+      for (const [folded, node] of byFold) {
+        const v = valueOfRoot.get(this.uf.find(node));
+        if (v) out.set(`${type}|${folded}`, v);
+      }
+    }
+    return out;
+  }
+}
+
+function mapOf<K, V>(maps: Map<EntityType, Map<K, V>>, type: EntityType): Map<K, V> {
+  let m = maps.get(type);
+  if (!m) maps.set(type, (m = new Map()));
+  return m;
+}
+
+const idCache = new Map<EntityType, Map<string, string>>();
+
+/** entityId, memoised: the same canonical names come back in every document. */
+function cachedEntityId(type: EntityType, name: string): string {
+  const byName = mapOf(idCache, type);
+  let id = byName.get(name);
+  if (id === undefined) {
+    id = entityId(type, name);
+    if (byName.size > 50000) byName.clear();
+    byName.set(name, id);
+  }
+  return id;
+}
+
+/** A sentence no longer than a quote is its own snippet, whichever mention in it asks: those are kept per sentence start. */
+function snippetOf(ctx: SectionContext, m: EntityMention, sentenceSnippets: Map<number, string>): string {
+  const sentence = sentenceAt(ctx.sentences, m.start);
+  if (!sentence || sentence.end - sentence.start > MAX_QUOTE || m.end > sentence.end) return quoteAround(ctx.text, m.start, m.end, sentence);
+  let q = sentenceSnippets.get(sentence.start);
+  if (q === undefined) {
+    q = quoteAround(ctx.text, m.start, m.end, sentence);
+    sentenceSnippets.set(sentence.start, q);
+  }
+  return q;
+}
+
+function newGroup(type: EntityType): Group {
+  return { type, names: new Map(), aliases: new Set(), aliasLists: new Set(), propObjects: new Set(), props: {}, mentions: new Map(), total: 0 };
+}
+
+function addToGroup(g: Group, m: EntityMention, ctx: SectionContext, sentenceSnippets: Map<number, string>): void {
+  g.names.set(m.name, (g.names.get(m.name) ?? 0) + 1);
+  if (m.aliases?.length && !g.aliasLists.has(m.aliases)) {
+    g.aliasLists.add(m.aliases);
+    for (const a of m.aliases) g.aliases.add(a);
+  }
+  if (m.surface && m.surface !== m.name && !g.aliases.has(m.surface)) {
+    g.aliases.add(/\s\s|\n/.test(m.surface) ? m.surface.replace(/\s+/g, ' ').trim() : m.surface);
+  }
+  if (m.props && !g.propObjects.has(m.props)) {
+    g.propObjects.add(m.props);
+    mergeProps(g.props, m.props);
+  }
+  g.total++;
+  let sm = g.mentions.get(ctx.section.id);
+  if (!sm) {
+    sm = { count: 0, snippets: [] };
+    g.mentions.set(ctx.section.id, sm);
+  }
+  sm.count++;
+  // a snippet is the sentence around the mention; many mentions share a sentence, so only a few tries per section
+  if (sm.snippets.length < MAX_SNIPPETS && sm.count <= MAX_SNIPPETS * 2) {
+    const snippet = snippetOf(ctx, m, sentenceSnippets);
+    if (snippet && !sm.snippets.includes(snippet)) sm.snippets.push(snippet);
+  }
+}
+
+/** The group's names and aliases other than its canonical name, one per fold (first spelling wins). */
+function aliasesOf(g: Group, name: string): Map<string, string> {
+  const aliasSet = new Map<string, string>();
+  addAliases(aliasSet, g.names.keys(), foldName(name));
+  addAliases(aliasSet, g.aliases, foldName(name));
+  return aliasSet;
+}
+
+function addAliases(aliasSet: Map<string, string>, names: Iterable<string>, folded: string): void {
+  for (const a of names) {
+    const f = foldName(a);
+    if (f && f !== folded && !aliasSet.has(f)) aliasSet.set(f, a);
+  }
+}
+
+function mergeInto(existing: EntityFact, aliasSet: Map<string, string>, g: Group, mentions: EntityFact['mentions']): void {
+  // two groups whose names slug to the same id: fold them together
+  for (const a of aliasSet.values()) if (!existing.aliases.includes(a)) existing.aliases.push(a);
+  mergeProps(existing.props, g.props);
+  for (const m of mentions) {
+    const same = existing.mentions.find((x) => x.sectionId === m.sectionId);
+    if (same) {
+      same.count += m.count;
+      for (const s of m.snippets) if (same.snippets.length < MAX_SNIPPETS && !same.snippets.includes(s)) same.snippets.push(s);
+    } else existing.mentions.push(m);
+  }
+}
+
+function hasEvidence(r: RelationFact, sectionId: string, quote: string): boolean {
+  for (const e of r.evidence) if (e.sectionId === sectionId && e.quote === quote) return true;
+  return false;
+}
+
 export function resolveDocument(
   contexts: SectionContext[],
   mentionsBySection: EntityMention[][],
   candidatesBySection: RelationCandidate[][],
 ): Resolution {
   // 1. union mentions by (type, folded name/alias)
-  const uf = new UnionFind();
-  const keyToNode = new Map<string, number>();
-  // the same printed names come back many times: their node is looked up by (type, name) before folding
-  const nodeByName = new Map<EntityType, Map<string, number>>();
-  const nodeOf = (type: EntityType, name: string): number => {
-    let byName = nodeByName.get(type);
-    if (!byName) nodeByName.set(type, (byName = new Map()));
-    let n = byName.get(name);
-    if (n !== undefined) return n;
-    const key = `${type}|${foldName(name)}`;
-    n = keyToNode.get(key);
-    if (n === undefined) {
-      n = uf.add();
-      keyToNode.set(key, n);
-    }
-    byName.set(name, n);
-    return n;
-  };
-  // alias lists are often shared between mentions (a theme's synonyms): each (name, alias) pair is unioned once
-  const unioned = new Set<string>();
+  const nodes = new NameNodes();
+  const uf = nodes.uf;
+  // alias lists are often shared between mentions (a theme's synonyms): each list is unioned once per name node
+  const unionedLists = new Map<string[], Set<number>>();
   for (const mentions of mentionsBySection) {
     for (const m of mentions) {
-      if (!m.name || !foldName(m.name)) continue;
-      const a = nodeOf(m.type, m.name);
-      if (!m.aliases?.length) continue;
+      const a = nodes.add(m.type, m.name);
+      if (a === undefined || !m.aliases?.length) continue;
+      let done = unionedLists.get(m.aliases);
+      if (!done) unionedLists.set(m.aliases, (done = new Set()));
+      if (done.has(a)) continue;
+      done.add(a);
       for (const alias of m.aliases) {
-        const pair = `${a}|${alias}`;
-        if (unioned.has(pair)) continue;
-        unioned.add(pair);
-        if (foldName(alias)) uf.union(a, nodeOf(m.type, alias));
+        const b = nodes.add(m.type, alias);
+        if (b !== undefined) uf.union(a, b);
       }
     }
   }
 
   // 2. gather groups
   const groups = new Map<number, Group>();
-  contexts.forEach((ctx, i) => {
-    // a sentence no longer than a quote is its own snippet, whichever mention in it asks
+  for (let i = 0; i < contexts.length; i++) {
+    const ctx = contexts[i];
     const sentenceSnippets = new Map<number, string>();
-    const snippetOf = (m: EntityMention): string => {
-      const sentence = sentenceAt(ctx.sentences, m.start);
-      if (!sentence || sentence.end - sentence.start > MAX_QUOTE || m.end > sentence.end) return quoteAround(ctx.text, m.start, m.end, sentence);
-      let q = sentenceSnippets.get(sentence.start);
-      if (q === undefined) {
-        q = quoteAround(ctx.text, m.start, m.end, sentence);
-        sentenceSnippets.set(sentence.start, q);
-      }
-      return q;
-    };
     for (const m of mentionsBySection[i]) {
-      if (!m.name || !foldName(m.name)) continue;
-      const root = uf.find(nodeOf(m.type, m.name));
+      // every name that folds to something has had its node made in step 1
+      const node = nodes.find(m.type, m.name);
+      if (node === undefined || !m.name) continue;
+      const root = uf.find(node);
       let g = groups.get(root);
-      if (!g) {
-        g = { type: m.type, names: new Map(), aliases: new Set(), aliasLists: new Set(), propObjects: new Set(), props: {}, mentions: new Map(), total: 0 };
-        groups.set(root, g);
-      }
-      g.names.set(m.name, (g.names.get(m.name) ?? 0) + 1);
-      if (m.aliases?.length && !g.aliasLists.has(m.aliases)) {
-        g.aliasLists.add(m.aliases);
-        for (const a of m.aliases) g.aliases.add(a);
-      }
-      if (m.surface && m.surface !== m.name && !g.aliases.has(m.surface)) {
-        g.aliases.add(/\s\s|\n/.test(m.surface) ? m.surface.replace(/\s+/g, ' ').trim() : m.surface);
-      }
-      if (m.props && !g.propObjects.has(m.props)) {
-        g.propObjects.add(m.props);
-        mergeProps(g.props, m.props);
-      }
-      g.total++;
-      let sm = g.mentions.get(ctx.section.id);
-      if (!sm) {
-        sm = { count: 0, snippets: [] };
-        g.mentions.set(ctx.section.id, sm);
-      }
-      sm.count++;
-      // a snippet is the sentence around the mention; many mentions share a sentence, so only a few tries per section
-      if (sm.snippets.length < MAX_SNIPPETS && sm.count <= MAX_SNIPPETS * 2) {
-        const snippet = snippetOf(m);
-        if (snippet && !sm.snippets.includes(snippet)) sm.snippets.push(snippet);
-      }
+      if (!g) groups.set(root, (g = newGroup(m.type)));
+      addToGroup(g, m, ctx, sentenceSnippets);
     }
-  });
+  }
 
   // 3. entity facts
   const entities: EntityFact[] = [];
@@ -286,70 +390,61 @@ export function resolveDocument(
   const byId = new Map<string, EntityFact>();
   for (const [root, g] of groups) {
     const name = pickName(g);
-    const id = entityId(g.type, name);
+    const id = cachedEntityId(g.type, name);
     byRoot.set(root, id);
+    const aliasSet = aliasesOf(g, name);
+    const mentions: EntityFact['mentions'] = [];
+    for (const [sectionId, v] of g.mentions) mentions.push({ sectionId, count: v.count, snippets: v.snippets });
     const existing = byId.get(id);
-    const aliasSet = new Map<string, string>();
-    for (const a of [...g.names.keys(), ...g.aliases]) {
-      const f = foldName(a);
-      if (f && f !== foldName(name) && !aliasSet.has(f)) aliasSet.set(f, a);
-    }
-    const mentions = [...g.mentions].map(([sectionId, v]) => ({ sectionId, count: v.count, snippets: v.snippets }));
     if (existing) {
-      // two groups whose names slug to the same id: fold them together
-      for (const a of aliasSet.values()) if (!existing.aliases.includes(a)) existing.aliases.push(a);
-      mergeProps(existing.props, g.props);
-      for (const m of mentions) {
-        const same = existing.mentions.find((x) => x.sectionId === m.sectionId);
-        if (same) {
-          same.count += m.count;
-          for (const s of m.snippets) if (same.snippets.length < MAX_SNIPPETS && !same.snippets.includes(s)) same.snippets.push(s);
-        } else existing.mentions.push(m);
-      }
+      mergeInto(existing, aliasSet, g, mentions);
       continue;
     }
     const fact: EntityFact = { id, type: g.type, name, aliases: [...aliasSet.values()], props: g.props, mentions };
     byId.set(id, fact);
     entities.push(fact);
   }
-  const lookup = new Map<string, string>();
-  for (const [key, node] of keyToNode) {
-    const id = byRoot.get(uf.find(node));
-    if (id) lookup.set(key, id);
-  }
+  const lookup = nodes.lookup(byRoot);
 
-  // 4. relations
-  const relations = new Map<string, RelationFact>();
-  const idByName = new Map<EntityType, Map<string, string | undefined>>();
-  const idOf = (type: EntityType, name: string): string | undefined => {
-    let byName = idByName.get(type);
-    if (!byName) idByName.set(type, (byName = new Map()));
-    if (byName.has(name)) return byName.get(name);
-    const id = lookup.get(`${type}|${foldName(name)}`);
-    byName.set(name, id);
-    return id;
-  };
-  contexts.forEach((ctx, i) => {
+  // 4. relations, kept by type, from and to (nested maps: no composite string keys) and listed in order of creation
+  const relationList: RelationFact[] = [];
+  const relations = new Map<string, Map<string, Map<string, RelationFact>>>();
+  const organisationByDomain = new Map<string, string | undefined>();
+  for (let i = 0; i < contexts.length; i++) {
+    const ctx = contexts[i];
     for (const c of candidatesBySection[i] ?? []) {
-      const from = idOf(c.from.type, c.from.name);
-      const to = c.to.name.startsWith('@') ? organisationForDomain(c.to.name.slice(1), entities) : idOf(c.to.type, c.to.name);
+      const fromNode = nodes.find(c.from.type, c.from.name);
+      const from = fromNode === undefined ? undefined : byRoot.get(uf.find(fromNode));
+      let to: string | undefined;
+      if (c.to.name.startsWith('@')) {
+        const domain = c.to.name.slice(1);
+        if (organisationByDomain.has(domain)) to = organisationByDomain.get(domain);
+        else organisationByDomain.set(domain, (to = organisationForDomain(domain, entities)));
+      } else {
+        const toNode = nodes.find(c.to.type, c.to.name);
+        to = toNode === undefined ? undefined : byRoot.get(uf.find(toNode));
+      }
       if (!from || !to || from === to) continue;
-      const key = `${c.type}|${from}|${to}`;
-      let r = relations.get(key);
+      let byFrom = relations.get(c.type);
+      if (!byFrom) relations.set(c.type, (byFrom = new Map()));
+      let byTo = byFrom.get(from);
+      if (!byTo) byFrom.set(from, (byTo = new Map()));
+      let r = byTo.get(to);
       if (!r) {
         r = { type: c.type as RelationType, from, to, role: c.role ?? null, weight: 0, evidence: [] };
-        relations.set(key, r);
+        byTo.set(to, r);
+        relationList.push(r);
       }
       r.weight += c.weight ?? 1;
       if (!r.role && c.role) r.role = c.role;
       if (r.evidence.length >= MAX_EVIDENCE) continue;
       const quote = evidenceQuote(ctx, c.start, c.end);
       const sectionId = ctx.section.id;
-      if (quote && !r.evidence.some((e) => e.sectionId === sectionId && e.quote === quote)) r.evidence.push({ sectionId, quote });
+      if (quote && !hasEvidence(r, sectionId, quote)) r.evidence.push({ sectionId, quote });
     }
-  });
-  for (const r of relations.values()) r.weight = Math.round(r.weight * 1000) / 1000;
-  return { entities, relations: [...relations.values()], lookup };
+  }
+  for (const r of relationList) r.weight = Math.round(r.weight * 1000) / 1000;
+  return { entities, relations: relationList, lookup };
 }
 
 const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ten', 'ter', 'te', 'het', "'t", '’t', 'el', 'al', 'ben', 'la', 'le', 'du', 'da', 'di', 'dos', 'von', 'op', 'in']);
@@ -375,6 +470,19 @@ export function nameForms(fullName: string): string[] {
   return forms;
 }
 
+const nameFormsCache = new Map<string, readonly string[]>();
+
+/** nameForms, memoised (the same names come back in every document); the arrays are shared: read only. */
+function cachedNameForms(fullName: string): readonly string[] {
+  let forms = nameFormsCache.get(fullName);
+  if (forms === undefined) {
+    forms = nameForms(fullName);
+    if (nameFormsCache.size > 50000) nameFormsCache.clear();
+    nameFormsCache.set(fullName, forms);
+  }
+  return forms;
+}
+
 /**
  * Document-level person resolution: every later occurrence of a person's full name or surname
  * (with particles) becomes a mention of that person, unless another mention covers it or the
@@ -387,7 +495,9 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
   // a "name" that is only the surname of another person found in the document ("Roscam Abbing") is not an owner
   const surnameOf = new Map<string, string | null>();
   for (const full of personNames) {
-    for (const form of nameForms(full).slice(1)) {
+    const forms = cachedNameForms(full);
+    for (let k = 1; k < forms.length; k++) {
+      const form = forms[k];
       if (!personNames.has(form) || form === full) continue;
       const prev = surnameOf.get(form);
       surnameOf.set(form, prev === undefined || prev === full ? full : null);
@@ -396,7 +506,7 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
   for (const mentions of mentionsBySection) {
     for (const m of mentions) {
       if (m.type !== 'PERSON' || surnameOf.has(m.name)) continue;
-      for (const form of nameForms(m.name)) {
+      for (const form of cachedNameForms(m.name)) {
         const owner = formOwner.get(form);
         if (owner === undefined) formOwner.set(form, m.name);
         else if (owner !== null && foldName(owner) !== foldName(m.name)) formOwner.set(form, null);
@@ -423,36 +533,52 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     byLast.set(last, list);
   }
   const lastWords = [...byLast.keys()];
-  return contexts.map((ctx, i) => {
-    const existing = mentionsBySection[i];
-    // characters covered by a mention of any type but THEME (checking and marking are linear in the span)
-    const covered = new Uint8Array(ctx.text.length + 1);
-    for (const m of existing) if (m.type !== 'THEME') covered.fill(1, Math.max(0, m.start), Math.min(ctx.text.length, m.end));
-    const isCovered = (s: number, e: number): boolean => {
-      for (let k = s; k < e; k++) if (covered[k]) return true;
-      return false;
-    };
-    const added: EntityMention[] = [];
-    const text = ctx.text;
-    // occurrences of every surname's last word, found with indexOf (fast, linear per word)
-    const hits: { at: number; word: string }[] = [];
-    for (const word of lastWords) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) hits.push({ at, word });
-    hits.sort((a, b) => a.at - b.at);
-    for (const { at, word } of hits) {
-      const forms = byLast.get(word)!;
-      const end = at + word.length;
-      if (/[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
-      for (const form of forms) {
-        const start = end - form.length;
-        if (start < 0 || text.slice(start, end) !== form) continue;
-        if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) continue;
-        if (isCovered(start, end)) break;
-        const owner = formOwner.get(form)!;
-        added.push({ type: 'PERSON', name: owner, surface: form, start, end });
-        covered.fill(1, start, end);
-        break;
-      }
+  return contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner));
+}
+
+/** Occurrences of the words in the text (indexOf is fast and linear per word), in text order. */
+function wordHits(text: string, words: string[]): { at: number; word: string }[] {
+  const hits: { at: number; word: string }[] = [];
+  for (const word of words) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) hits.push({ at, word });
+  hits.sort((a, b) => a.at - b.at);
+  return hits;
+}
+
+/** One section's mentions plus the occurrences of the person name forms that no other mention covers. */
+function addNameMentionsIn(
+  ctx: SectionContext,
+  existing: EntityMention[],
+  lastWords: string[],
+  byLast: Map<string, string[]>,
+  formOwner: Map<string, string | null>,
+): EntityMention[] {
+  const text = ctx.text;
+  // occurrences of every surname's last word
+  const hits = wordHits(text, lastWords);
+  if (!hits.length) return existing;
+  // characters covered by a mention of any type but THEME (checking and marking are linear in the span)
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of existing) if (m.type !== 'THEME') covered.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
+  const added: EntityMention[] = [];
+  for (const { at, word } of hits) {
+    const forms = byLast.get(word)!;
+    const end = at + word.length;
+    if (/[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+    for (const form of forms) {
+      const start = end - form.length;
+      if (start < 0 || text.slice(start, end) !== form) continue;
+      if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) continue;
+      if (isCovered(covered, start, end)) break;
+      const owner = formOwner.get(form)!;
+      added.push({ type: 'PERSON', name: owner, surface: form, start, end });
+      covered.fill(1, start, end);
+      break;
     }
-    return added.length ? [...existing, ...added].sort((a, b) => a.start - b.start) : existing;
-  });
+  }
+  return added.length ? [...existing, ...added].sort((a, b) => a.start - b.start) : existing;
+}
+
+function isCovered(covered: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (covered[k]) return true;
+  return false;
 }

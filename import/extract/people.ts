@@ -12,29 +12,34 @@
  */
 import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
 import { nameData } from './name-data.ts';
+import { sentenceAt } from '../sentences.ts';
 
 export interface Token {
   text: string;
   start: number;
   end: number;
+  /** what the word is (looked up once per token, on first use) */
+  word: WordInfo | undefined;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
-const letterCache = new Map<number, boolean>();
+/** Per UTF-16 code: 0 not yet known, 1 letter, 2 not a letter (a typed array: this is asked for every character) */
+const letterTable = new Uint8Array(65536);
 
 function isLetterCode(c: number): boolean {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
-  if (c < 128) return false;
-  let r = letterCache.get(c);
-  if (r === undefined) {
-    r = LETTER.test(String.fromCharCode(c));
-    letterCache.set(c, r);
-  }
-  return r;
+  if (c < 128 || c !== c) return false; // NaN: past the end of the text
+  let r = letterTable[c];
+  if (r === 0) r = letterTable[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return r === 1;
 }
 
 const isWordJoiner = (c: number) => c === 45 || c === 39 || c === 8217; // - ' ’
 const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 160;
+
+function token(text: string, start: number, end: number): Token {
+  return { text: text.slice(start, end), start, end, word: undefined };
+}
 
 /**
  * Word tokens (letters with inner hyphens/apostrophes: "Anne-Marie", "zo’n"), "’t", digit runs and
@@ -51,7 +56,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if ((c === 39 || c === 8217) && text.charCodeAt(i + 1) === 116 && !isLetterCode(text.charCodeAt(i + 2))) {
-      out.push({ text: text.slice(i, i + 2), start: i, end: i + 2 });
+      out.push(token(text, i, i + 2));
       i += 2;
       continue;
     }
@@ -64,20 +69,20 @@ export function tokenize(text: string): Token[] {
         else if (!isWordJoiner(d)) break;
         j++;
       }
-      out.push({ text: text.slice(i, lastLetter + 1), start: i, end: lastLetter + 1 });
+      out.push(token(text, i, lastLetter + 1));
       i = lastLetter + 1;
       continue;
     }
     if (c >= 48 && c <= 57) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-      out.push({ text: text.slice(i, j), start: i, end: j });
+      out.push(token(text, i, j));
       i = j;
       continue;
     }
     // a surrogate pair stays one token
     const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-    out.push({ text: text.slice(i, i + width), start: i, end: i + width });
+    out.push(token(text, i, i + width));
     i += width;
   }
   return out;
@@ -139,6 +144,8 @@ export function isRoleWord(word: string): string | null {
   return r;
 }
 
+const ROLE_SUFFIXES = ['wethouder', 'burgemeester', 'medewerker', 'adviseur', 'directeur', 'werker', 'coördinator', 'onderzoeker', 'deskundige', 'regisseur', 'ambtenaar', 'leider', 'manager', 'voorzitter', 'journalist', 'schrijver', 'fotograaf', 'kunstenaar', 'maker', 'bestuurder', 'ondernemer', 'hoogleraar', 'docent', 'trainer', 'minister', 'ambassadeur'];
+
 function computeRole(word: string): string | null {
   const { roles } = nameData();
   const w = word.toLowerCase();
@@ -146,7 +153,7 @@ function computeRole(word: string): string | null {
   const dash = w.lastIndexOf('-');
   if (dash > 0 && roles.has(w.slice(dash + 1))) return w;
   // compounds: "beleidsmedewerker", "wijkwethouder", "jongerenwerker"
-  for (const suffix of ['wethouder', 'burgemeester', 'medewerker', 'adviseur', 'directeur', 'werker', 'coördinator', 'onderzoeker', 'deskundige', 'regisseur', 'ambtenaar', 'leider', 'manager', 'voorzitter', 'journalist', 'schrijver', 'fotograaf', 'kunstenaar', 'maker', 'bestuurder', 'ondernemer', 'hoogleraar', 'docent', 'trainer', 'minister', 'ambassadeur']) {
+  for (const suffix of ROLE_SUFFIXES) {
     if (w.length > suffix.length + 2 && w.endsWith(suffix)) return w;
   }
   return null;
@@ -156,27 +163,90 @@ function computeRole(word: string): string | null {
 export function roleFromTokens(tokens: Token[], from: number, to: number): string | null {
   for (let k = from; k <= to && k < tokens.length; k++) {
     if (k < 0) continue;
-    const r = isRoleWord(tokens[k].text);
+    const r = wordOf(tokens[k]).role;
     if (r) return r;
   }
   return null;
 }
 
-function adjacent(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end === 1 && text.charAt(a.end) === ' ';
+/**
+ * Everything the name parser asks about a word, computed once per distinct word: a capitalised
+ * token is looked at several times (as given name, as the word before or after another name), and
+ * one lookup per token is much cheaper than a lookup (and a toLowerCase) per question.
+ */
+interface WordInfo {
+  /** a capitalised word: "Jansen", "Anne-Marie", "El-Khatib" */
+  capWord: boolean;
+  role: string | null;
+  firstName: boolean;
+  ambiguousFirstName: boolean;
+  /** lower case with ’ as ' ("’t" -> "'t") */
+  particleForm: string;
+  /** a name particle that is not a weak one ("in", "op", "uit") */
+  particle: boolean;
+  /** written in lower case */
+  lowerCase: boolean;
+  capitalisedParticle: boolean;
+  stopword: boolean;
+  /** never a surname, whatever comes before it: a function word, a role, an organisation or place head */
+  notASurname: boolean;
+  nameBreaker: boolean;
+  title: boolean;
+  notAGivenName: boolean;
+  arabicParticle: boolean;
+  surnameParticle: boolean;
+  roleModifier: boolean;
 }
 
-const capWordCache = new Map<string, boolean>();
+const wordCache = new Map<string, WordInfo>();
+
+function wordOf(t: Token): WordInfo {
+  return t.word ?? (t.word = wordInfo(t.text));
+}
+
+function wordInfo(text: string): WordInfo {
+  let w = wordCache.get(text);
+  if (w === undefined) {
+    w = computeWordInfo(text);
+    if (wordCache.size > 50000) wordCache.clear();
+    wordCache.set(text, w);
+  }
+  return w;
+}
+
+function computeWordInfo(text: string): WordInfo {
+  const { particles, stopwords, firstNames, ambiguousFirstNames } = nameData();
+  const lower = text.toLowerCase();
+  const particleForm = lower.replace('’', "'");
+  const role = isRoleWord(text);
+  const nameBreaker = NAME_BREAKERS.has(lower);
+  const dash = lower.indexOf('-');
+  return {
+    capWord: text.length >= 2 && startsUpper(text) && CAP_WORD.test(text),
+    role,
+    firstName: firstNames.has(lower) || (dash > 0 && firstNames.has(lower.slice(0, dash))),
+    ambiguousFirstName: ambiguousFirstNames.has(lower),
+    particleForm,
+    particle: particles.has(particleForm) && !WEAK_PARTICLES.has(particleForm),
+    lowerCase: text === lower,
+    capitalisedParticle: CAPITALISED_PARTICLES.has(particleForm),
+    stopword: stopwords.has(lower),
+    notASurname: FUNCTION_WORDS.has(lower) || nameBreaker || role !== null || NAME_BREAKERS.has(lower.slice(lower.lastIndexOf('-') + 1)),
+    nameBreaker,
+    title: TITLES.has(lower),
+    notAGivenName: NOT_A_GIVEN_NAME.test(lower),
+    arabicParticle: ARABIC_PARTICLES.has(lower),
+    surnameParticle: SURNAME_PARTICLES.has(lower),
+    roleModifier: ROLE_MODIFIERS.has(lower),
+  };
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
 
 function isCapWord(t: Token | undefined): boolean {
-  if (!t || t.text.length < 2 || !startsUpper(t.text)) return false;
-  let r = capWordCache.get(t.text);
-  if (r === undefined) {
-    r = CAP_WORD.test(t.text);
-    if (capWordCache.size > 50000) capWordCache.clear();
-    capWordCache.set(t.text, r);
-  }
-  return r;
+  return t !== undefined && t.text.length >= 2 && startsUpper(t.text) && wordOf(t).capWord;
 }
 
 const UPPER = /\p{Lu}/u;
@@ -198,71 +268,42 @@ function isInitialAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.text.length !== 1) return false;
   const dot = tokens[i + 1];
-  return !!t && !!dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.start === t.end;
-}
-
-const particleFormCache = new Map<string, string>();
-
-function particleForm(word: string): string {
-  let f = particleFormCache.get(word);
-  if (f === undefined) {
-    f = word.toLowerCase().replace('’', "'");
-    if (particleFormCache.size > 50000) particleFormCache.clear();
-    particleFormCache.set(word, f);
-  }
-  return f;
+  return !!dot && startsUpper(t.text) && dot.text === '.' && dot.start === t.end;
 }
 
 function isParticle(t: Token | undefined, allowCapitalised: boolean, first = false): boolean {
   if (!t) return false;
-  const lower = particleForm(t.text);
-  if (first && lower === 'het') return false; // "van het Hof", never "het Hof" on its own
-  if (!nameData().particles.has(lower)) return false;
-  if (WEAK_PARTICLES.has(lower)) return false;
-  if (t.text === t.text.toLowerCase()) return true;
-  return allowCapitalised && CAPITALISED_PARTICLES.has(lower);
+  const w = wordOf(t);
+  if (!w.particle) return false;
+  if (first && w.particleForm === 'het') return false; // "van het Hof", never "het Hof" on its own
+  if (w.lowerCase) return true;
+  return allowCapitalised && w.capitalisedParticle;
 }
 
 function isSurnameWord(t: Token | undefined, afterParticle = false): boolean {
   if (!isCapWord(t)) return false;
-  const { stopwords } = nameData();
-  const lower = t!.text.toLowerCase();
+  const w = wordOf(t!);
   // after a particle or a clear first name, ordinary words are fine surnames ("van der Meer", "Monique Zondag"),
   // function words never are
-  if (FUNCTION_WORDS.has(lower) || (!afterParticle && stopwords.has(lower)) || NAME_BREAKERS.has(lower) || isRoleWord(lower)) return false;
-  const lastPart = lower.slice(lower.lastIndexOf('-') + 1);
-  if (NAME_BREAKERS.has(lastPart)) return false;
-  return true;
+  return !w.notASurname && (afterParticle || !w.stopword);
 }
 
 export function isAmbiguousFirstName(word: string): boolean {
-  return nameData().ambiguousFirstNames.has(word.toLowerCase());
+  return wordInfo(word).ambiguousFirstName;
 }
-
-const firstNameCache = new Map<string, boolean>();
 
 export function isFirstName(word: string): boolean {
-  let r = firstNameCache.get(word);
-  if (r === undefined) {
-    r = computeFirstName(word);
-    if (firstNameCache.size > 50000) firstNameCache.clear();
-    firstNameCache.set(word, r);
-  }
-  return r;
+  return wordInfo(word).firstName;
 }
 
-function computeFirstName(word: string): boolean {
-  const { firstNames } = nameData();
-  const w = word.toLowerCase();
-  if (firstNames.has(w)) return true;
-  const dash = w.indexOf('-');
-  return dash > 0 && firstNames.has(w.slice(0, dash));
+/** A capitalised Arabic particle ("Ben", "El"). */
+function isCapitalisedArabicParticle(t: Token | undefined): boolean {
+  return t !== undefined && startsUpper(t.text) && wordOf(t).arabicParticle;
 }
 
 /** Parses a name starting at token i (given name or initials, particles, surname). */
 export function parseName(text: string, tokens: Token[], i: number): ParsedName | null {
   if (!startsUpper(tokens[i].text)) return null; // names start with a capital: cheap exit for most tokens
-  const { stopwords } = nameData();
   const parts: string[] = [];
   let j = i;
   let initials = false;
@@ -284,25 +325,26 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
   } else {
     const g = tokens[j];
     if (!isCapWord(g)) return null;
-    const lower = g.text.toLowerCase();
+    const gw = wordOf(g);
     // "Somaya Ben Allouch": a capitalised particle right after a capitalised word belongs to that name
     const prev = tokens[j - 1];
     // "Van Kooten Niekerk": after a particle this is a surname, not a given name
-    const nextIsArabicParticle = !!tokens[j + 1] && ARABIC_PARTICLES.has(tokens[j + 1].text.toLowerCase()) && /^\p{Lu}/u.test(tokens[j + 1].text);
-    if (prev && adjacent(text, prev, g) && !isFirstName(g.text) && !nextIsArabicParticle && (SURNAME_PARTICLES.has(prev.text.toLowerCase()) || prev.text === 'De')) return null;
-    if (ARABIC_PARTICLES.has(lower) && prev && adjacent(text, prev, g) && isCapWord(prev) && !nameData().stopwords.has(prev.text.toLowerCase())) return null;
-    if (stopwords.has(lower) || NAME_BREAKERS.has(lower) || isRoleWord(lower) || TITLES.has(lower)) return null;
-    knownGiven = isFirstName(g.text);
+    const nextIsArabicParticle = isCapitalisedArabicParticle(tokens[j + 1]);
+    const afterPrev = prev !== undefined && adjacent(text, prev, g);
+    if (afterPrev && !gw.firstName && !nextIsArabicParticle && (wordOf(prev).surnameParticle || prev.text === 'De')) return null;
+    if (gw.arabicParticle && afterPrev && isCapWord(prev) && !wordOf(prev).stopword) return null;
+    if (gw.stopword || gw.nameBreaker || gw.role !== null || gw.title) return null;
+    knownGiven = gw.firstName;
     if (isParticle(g, true) && !knownGiven) return null;
     // "Krachtwijken Bouchra Dibi": an unknown word before a first name is not part of the name
     const g1 = tokens[j + 1];
-    if (!knownGiven && g1 && adjacent(text, g, g1) && isCapWord(g1) && isFirstName(g1.text) && !isAmbiguousFirstName(g1.text)) return null;
-    if (!knownGiven && NOT_A_GIVEN_NAME.test(lower)) return null;
+    if (!knownGiven && g1 && adjacent(text, g, g1) && isCapWord(g1) && wordOf(g1).firstName && !wordOf(g1).ambiguousFirstName) return null;
+    if (!knownGiven && gw.notAGivenName) return null;
     parts.push(g.text);
     j++;
     // a second given name ("Jan Willem van de Maat") when more name follows
     const g2 = tokens[j];
-    if (knownGiven && g2 && adjacent(text, tokens[j - 1], g2) && isCapWord(g2) && isFirstName(g2.text)) {
+    if (knownGiven && g2 && adjacent(text, tokens[j - 1], g2) && isCapWord(g2) && wordOf(g2).firstName) {
       const after = tokens[j + 1];
       if (after && adjacent(text, g2, after) && (isParticle(after, false) || isSurnameWord(after))) {
         parts.push(g2.text);
@@ -313,14 +355,14 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
   }
   // particles
   let particles = 0;
-  const arabicParticle = !initials && !!tokens[j] && ARABIC_PARTICLES.has(tokens[j].text.toLowerCase()) && /^\p{Lu}/u.test(tokens[j].text);
+  const arabicParticle = !initials && isCapitalisedArabicParticle(tokens[j]);
   while (particles < 3 && isParticle(tokens[j], particles === 0 && !initials, particles === 0) && tokens[j + 1] && adjacent(text, tokens[j], tokens[j + 1])) {
     parts.push(tokens[j].text);
     j++;
     particles++;
   }
   // surname
-  if (!isSurnameWord(tokens[j], particles > 0 || (knownGiven && !isAmbiguousFirstName(tokens[i].text)))) return null;
+  if (!isSurnameWord(tokens[j], particles > 0 || (knownGiven && !wordOf(tokens[i]).ambiguousFirstName))) return null;
   parts.push(tokens[j].text);
   let last = j;
   // a second surname word ("Roscam Abbing"), only when the name clearly ends after it
@@ -331,7 +373,7 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
     s2 &&
     adjacent(text, tokens[j], s2) &&
     isSurnameWord(s2) &&
-    !isFirstName(s2.text) &&
+    !wordOf(s2).firstName &&
     !(after2 && adjacent(text, s2, after2) && (isCapWord(after2) || isParticle(after2, false))) &&
     !(after2 && after2.text === '-')
   ) {
@@ -353,7 +395,7 @@ export function parseName(text: string, tokens: Token[], i: number): ParsedName 
     parts[parts.length - 1] = parts[parts.length - 1].slice(0, -2);
     end -= 2;
   }
-  return { first: i, last, end, parts, knownGiven, ambiguousGiven: knownGiven && isAmbiguousFirstName(tokens[i].text), initials, arabicParticle };
+  return { first: i, last, end, parts, knownGiven, ambiguousGiven: knownGiven && wordOf(tokens[i]).ambiguousFirstName, initials, arabicParticle };
 }
 
 /** The role printed right before the name ("wethouder", "SCP-directeur", "oud-wethouder"). */
@@ -361,11 +403,12 @@ function roleBefore(tokens: Token[], first: number): { role: string; at: number 
   for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
     const t = tokens[k];
     if (/^[.!?;:)(‘’'"“”]$/.test(t.text)) return null;
-    if (TITLES.has(t.text.toLowerCase()) || t.text === '.') continue;
-    const role = isRoleWord(t.text);
+    const w = wordOf(t);
+    if (w.title || t.text === '.') continue;
+    const role = w.role;
     if (role && ROLES_WITH_OBJECT.has(role)) return null;
     if (role) return { role: role.slice(role.lastIndexOf('-') + 1) === role ? role : printedRole(t.text), at: k };
-    if (k < first - 1 && !ROLE_MODIFIERS.has(t.text.toLowerCase())) return null;
+    if (k < first - 1 && !w.roleModifier) return null;
   }
   return null;
 }
@@ -403,15 +446,15 @@ export function roleAfter(text: string, tokens: Token[], last: number): { role: 
   if (!comma || comma.text !== ',') return null;
   let k = last + 2;
   let skipped = 0;
-  while (k < tokens.length && skipped < 3 && !isRoleWord(tokens[k].text)) {
+  while (k < tokens.length && skipped < 3 && !wordOf(tokens[k]).role) {
     const w = tokens[k].text;
-    if (!/^\p{Ll}/u.test(w) && !ROLE_MODIFIERS.has(w.toLowerCase())) return null;
+    if (!/^\p{Ll}/u.test(w) && !wordOf(tokens[k]).roleModifier) return null;
     if (ROLE_STOP.has(w)) return null;
     k++;
     skipped++;
   }
   const head = tokens[k];
-  if (!head || !isRoleWord(head.text)) return null;
+  if (!head || !wordOf(head).role) return null;
   const words = [printedRole(head.text)];
   let end = head.end;
   // qualifiers: "beleidsmedewerker participatie", "adviseur sociaal domein" — kept only when the role phrase clearly ends after them
@@ -436,7 +479,7 @@ function roleInPredicate(text: string, tokens: Token[], last: number): string | 
     const w = tokens[k].text;
     if (/^[.!?;]$/.test(w)) return null;
     if (k === last + 1 && !/^(is|was|werkt|werkte)$/.test(w)) return null;
-    const r = isRoleWord(w);
+    const r = wordOf(tokens[k]).role;
     if (r && /^\p{Ll}/u.test(w)) return printedRole(w);
   }
   return null;
@@ -444,37 +487,34 @@ function roleInPredicate(text: string, tokens: Token[], last: number): string | 
 
 const OPENERS = new Set(['‘', "'", '“', '"', '(', '-', '–', '•', '*', '▲', '▼', '■', '>']);
 
-/** Token indexes of the first word of every sentence (opening quotes, brackets and bullets before it are ignored). */
-export function sentenceStarts(ctx: SectionContext, tokens: Token[]): Set<number> {
-  const starts = new Set<number>();
-  let s = 0;
-  let seenContent = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    let moved = false;
-    while (s < ctx.sentences.length && ctx.sentences[s].end <= t.start) {
-      s++;
-      moved = true;
-    }
-    if (s >= ctx.sentences.length) break;
-    if (moved) seenContent = false;
-    if (t.start < ctx.sentences[s].start) continue;
-    if (seenContent) continue;
-    if (isLetterCode(t.text.charCodeAt(0))) {
-      starts.add(i);
-      seenContent = true;
-    } else if (!OPENERS.has(t.text)) seenContent = true;
-  }
-  return starts;
+/** The token is the first word of its sentence (opening quotes, brackets and bullets before it are ignored). */
+function isSentenceStart(ctx: SectionContext, tokens: Token[], p: number): boolean {
+  const t = tokens[p];
+  if (!isLetterCode(t.text.charCodeAt(0))) return false;
+  const sentence = sentenceAt(ctx.sentences, t.start);
+  if (!sentence) return false;
+  for (let k = p - 1; k >= 0 && tokens[k].start >= sentence.start; k--) if (!OPENERS.has(tokens[k].text)) return false;
+  return true;
+}
+
+/** An e-mail address right after the name, a byline before it on its line, or speech after it. */
+function textCue(text: string, startTok: Token, endTok: Token): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
+  const before = text.slice(lineStart + 1, startTok.start);
+  const window = text.slice(endTok.end, Math.min(text.length, endTok.end + 120));
+  const para = window.indexOf('\n\n');
+  const afterText = para >= 0 ? window.slice(0, para) : window;
+  return EMAIL_AFTER.test(afterText) || BYLINE_BEFORE.test(before) || SPEECH_AFTER.test(afterText);
 }
 
 export function findPeople(ctx: SectionContext): EntityMention[] {
   const text = ctx.text;
   const tokens = tokenize(text);
-  const starts = sentenceStarts(ctx, tokens);
   const out: EntityMention[] = [];
   let carryCueUntil = -1; // token index up to which a byline cue carries ("Door X en Y")
   for (let i = 0; i < tokens.length; i++) {
+    // names, also in reference lists, start with a capital: a cheap exit for most tokens
+    if (!startsUpper(tokens[i].text)) continue;
     const parsed = parseName(text, tokens, i);
     if (!parsed) {
       const bib = parseBibliographic(text, tokens, i);
@@ -489,29 +529,17 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
     const rb = roleBefore(tokens, parsed.first) ?? roleAsBefore(ctx, tokens, parsed.first);
     const ra = roleAfter(text, tokens, parsed.last);
     const rp = ra ? null : roleInPredicate(text, tokens, parsed.last);
-    // the context cues are read only when the decision or the carry-over needs them
-    let cue: boolean | undefined;
-    const hasCue = (): boolean => {
-      if (cue === undefined) {
-        cue = parsed.arabicParticle || !!rb || !!ra || !!rp || i <= carryCueUntil;
-        if (!cue) {
-          const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
-          const before = text.slice(lineStart + 1, startTok.start);
-          const window = text.slice(endTok.end, Math.min(text.length, endTok.end + 120));
-          const para = window.indexOf('\n\n');
-          const afterText = para >= 0 ? window.slice(0, para) : window;
-          cue = EMAIL_AFTER.test(afterText) || BYLINE_BEFORE.test(before) || SPEECH_AFTER.test(afterText);
-        }
-      }
-      return cue;
-    };
-    const atStart = starts.has(parsed.first);
+    // the text around the name is read only when the decision or the carry-over needs it (cue ??= textCue(...))
+    let cue: boolean | undefined = parsed.arabicParticle || !!rb || !!ra || !!rp || i <= carryCueUntil ? true : undefined;
     let accept: boolean;
     if (parsed.initials) accept = true;
-    else if (parsed.knownGiven) accept = !(atStart && parsed.ambiguousGiven) || hasCue();
-    else accept = hasCue();
+    else if (parsed.knownGiven) accept = !(parsed.ambiguousGiven && isSentenceStart(ctx, tokens, parsed.first)) || (cue ??= textCue(text, startTok, endTok));
+    else accept = cue ??= textCue(text, startTok, endTok);
     if (!accept) continue;
-    const roles = [rb?.role, ra?.role, rp].filter((r): r is string => !!r);
+    const roles: string[] = [];
+    if (rb?.role) roles.push(rb.role);
+    if (ra?.role) roles.push(ra.role);
+    if (rp) roles.push(rp);
     const name = parsed.parts.join(' ');
     out.push({
       type: 'PERSON',
@@ -523,7 +551,7 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
     });
     // "Door Olaf Stomp en Saskia Keuzenkamp": the cue carries over "en" / ","
     const nxt = tokens[parsed.last + 1];
-    if (nxt && (nxt.text === 'en' || nxt.text === ',' || nxt.text === '&') && hasCue()) carryCueUntil = parsed.last + 2;
+    if (nxt && (nxt.text === 'en' || nxt.text === ',' || nxt.text === '&') && (cue ??= textCue(text, startTok, endTok))) carryCueUntil = parsed.last + 2;
     i = parsed.last;
   }
   return out;
