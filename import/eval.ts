@@ -21,6 +21,7 @@
  *   target's gold aliases are used when the target is itself a gold entry.
  */
 import type { EntityFact, EntityType, ExtractionResult, RelationType } from './types.ts';
+import { foldName } from './resolve.ts';
 
 export interface GoldEntry {
   name: string;
@@ -64,15 +65,9 @@ const ALT_KIND_TYPE: Record<string, ScoredType> = {
   municipality: 'MUNICIPALITY',
 };
 
+/** The resolver's folding (case, diacritics, "&", punctuation), minus a leading article: "Het SCP" is "SCP". */
 export function normaliseForMatch(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' en ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^(?:de|het|een) /, '');
+  return foldName(name).replace(/^(?:de|het|een) /, '');
 }
 
 function keysOf(entry: GoldEntry | EntityFact): Set<string> {
