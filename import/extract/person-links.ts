@@ -31,8 +31,12 @@ function emailsIn(text: string): RegExpExecArray[] {
   return out;
 }
 
+/** The words that open a picture credit: "(foto ", "Foto's en illustraties: ". */
+const PICTURE_CREDIT = /\b(?:foto|foto's|fotografie|beeld|illustratie|illustraties)\s*:?\s*$/i;
 const PRONOUN_OPENING = /^[‘'“"]?(?:Hij|Zij|Ze)\s+(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\b/;
 const PRONOUN_FIRST = new Set(['‘', "'", '“', '"', 'H', 'Z']);
+/** "Tijdens de ontwikkeling was hij …", "Vanaf januari is zij …": the pronoun right after the verb of a sentence that opens with a phrase. */
+const PRONOUN_INVERTED = /[^.!?‘’“”"']{0,80}?\b(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\s+(?:hij|zij|ze)\b/y;
 const ON_BEHALF = /\b(?:namens|werkgever|werkgevers)\s+(?:de\s+|het\s+)?(?:(?:partij|organisatie|stichting|vereniging)\s+)?/i;
 const ON_BEHALF_WORD = /namens|werkgever/gi;
 const EMAIL_AT_START = /^[\w.+-]{1,64}@([\w-]{1,64}(?:\.[\w-]{1,64}){0,3})\.([a-z]{2,6})\b/i;
@@ -59,6 +63,12 @@ function span(ctx: SectionContext, a: { start: number; end: number }, b: { start
   const s = sentenceAt(ctx.sentences, start);
   if (s && s.end >= end && s.end - s.start <= 240) return { start: s.start, end: s.end };
   return { start, end };
+}
+
+/** Text between two targets of one apposition that keeps the apposition going: "en", ",", "/", or "(en) <role> bij/van". */
+function chainsOn(glue: string): boolean {
+  const m = /^\s*(?:,|\/|&|en\b|of\b)?\s*(?:(\p{Ll}[\p{L}-]*)\s+(?:bij|van|aan|voor|in)\s+(?:de\s+|het\s+)?(?:gemeente\s+)?)?$/u.exec(glue);
+  return !!m && (!m[1] || !!isRoleWord(m[1]));
 }
 
 /** First role word in a short stretch of text ("directeur van het", ", beleidsadviseur bij de gemeente"). */
@@ -122,9 +132,14 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       const clause = rest.slice(0, clauseLen);
       const role = roleIn(clause);
       const atParagraphEnd = !/\S/.test(text.slice(p.end + clauseLen, p.end + clauseLen + 2)) || p.end + clauseLen >= text.length;
+      let prevTarget: EntityMention | null = null;
       for (const t of following) {
         if (t.start >= p.end + clauseLen) break;
         const gap = between(t);
+        // "X, beleidsadviseur bij A vertelt hoe begeleiding van B …": after the first target only a coordinated
+        // one ("A en B", "A/B") or one a new role introduces ("A en voorzitter van B") is the person's
+        if (prevTarget && (prevTarget.type === 'ORGANISATION' || prevTarget.type === 'MUNICIPALITY') && !chainsOn(text.slice(prevTarget.end, t.start))) break;
+        if (t.type === 'ORGANISATION' || t.type === 'MUNICIPALITY') prevTarget = t;
         if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap))) {
           add(p, t, role);
           orgLocation(p, t, role);
@@ -134,6 +149,9 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
         if (t.type === 'MUNICIPALITY' && (role || /\bgemeenten?\s*$/i.test(gap))) add(p, t, role);
       }
     }
+
+    // 2b. a signature line "X, Sociaal en Cultureel Planbureau, Windesheim": the rest of the line lists X's organisations
+    for (const t of signatureOrganisations(p, following)) add(p, t, null);
 
     // 3. "X van Y" right after the name; "Burgemeester X van Zaanstad"
     const next = following[0];
@@ -145,6 +163,22 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     // 4. predicate in the same sentence: "X is wethouder in Huizen", "X werkt als adviseur bij Y"
     predicateLinks(p, following, between);
   });
+
+  /** The organisations of a line "X, A, B" (or "X, A/B") that holds nothing else after the name. */
+  function signatureOrganisations(p: EntityMention, following: EntityMention[]): EntityMention[] {
+    if (text.charAt(p.end) !== ',') return [];
+    const lineEnd = text.indexOf('\n', p.end);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    const orgs: EntityMention[] = [];
+    let at = p.end;
+    for (const t of following) {
+      if (t.start >= end) break;
+      if (t.type !== 'ORGANISATION' || !/^\s*(?:,|\/|&|en)\s*$/.test(text.slice(at, t.start))) return [];
+      orgs.push(t);
+      at = t.end;
+    }
+    return orgs.length > 1 && /^[\s.]*$/.test(text.slice(at, end)) ? orgs : [];
+  }
 
   /** "X (1973) is sinds 2013 directeur van het SCP en hoogleraar aan de Erasmus School", "Bakker (CDA), die ook voorzitter is van de VNG" */
   function predicateLinks(p: EntityMention, following: EntityMention[], between: (t: EntityMention) => string): void {
@@ -179,6 +213,10 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       const glue = text.slice(prevMention.end, p.start);
       const m2 = /^-(\p{L}+)\s+$/u.exec(glue);
       if (m2 && isRoleWord(m2[1])) add(p, prevMention, m2[1].toLowerCase());
+    }
+    // "(foto Hollandse Hoogte/Joris van Gennep)": a picture credit names the agency, a slash, then the photographer
+    if (prevMention && prevMention.type === 'ORGANISATION' && /^\s*\/\s*$/.test(text.slice(prevMention.end, p.start))) {
+      if (PICTURE_CREDIT.test(text.slice(Math.max(0, prevMention.start - 40), prevMention.start))) add(p, prevMention, null);
     }
     // "de Zaanse burgemeester X" has no municipality mention; "burgemeester van Zaanstad X" does
     if (prevMention && prevMention.type === 'MUNICIPALITY' && p.start - prevMention.end < 4) {
@@ -226,25 +264,37 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     }
   }
 
-  // 5e. "Hij is/was (als onderzoeker) verbonden aan Y", "Zij werkt bij Y": a sentence opening with a personal pronoun
-  //     speaks about the one person named in the previous sentence
-  for (let si = 1; si < ctx.sentences.length; si++) {
+  // 5e. "Hij is/was (als onderzoeker) verbonden aan Y", "Zij werkt bij Y", "Sinds 2018 is hij onderzoeker bij Y": a sentence
+  //     with a personal pronoun for subject (opening it, or right after the verb) and no name speaks about the one
+  //     person named in the previous sentence — or about the subject of the previous such sentence
+  let carried: EntityMention | null = null;
+  let pi = 0; // people before sentence si are behind this index
+  let before: EntityMention[] = [];
+  for (let si = 0; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si];
-    if (!PRONOUN_FIRST.has(text.charAt(s.start))) continue;
-    const sText = text.slice(s.start, s.end);
-    const pron = PRONOUN_OPENING.exec(sText);
-    if (!pron) continue;
-    const prevS = ctx.sentences[si - 1];
-    const prevPeople = new Set(people.filter((p) => p.start >= prevS.start && p.end <= prevS.end).map((p) => p.name));
-    if (prevPeople.size !== 1) continue;
-    const subject = people.filter((p) => p.start >= prevS.start && p.end <= prevS.end).pop()!;
-    if (people.some((p) => p.start >= s.start && p.end <= s.end)) continue;
+    while (pi < people.length && people[pi].start < s.start) pi++;
+    const own: EntityMention[] = [];
+    for (let k = pi; k < people.length && people[k].start < s.end; k++) if (people[k].end <= s.end) own.push(people[k]);
+    const subject: EntityMention | null = si === 0 ? null : before.length === 0 ? carried : before.every((p) => p.name === before[0].name) ? before[before.length - 1] : null;
+    before = own;
+    carried = null;
+    if (!subject || own.length > 0) continue;
+    const pron = PRONOUN_FIRST.has(text.charAt(s.start)) ? PRONOUN_OPENING.exec(text.slice(s.start, s.end)) : null;
+    let inverted: RegExpExecArray | null = null;
+    if (!pron) {
+      PRONOUN_INVERTED.lastIndex = s.start;
+      inverted = PRONOUN_INVERTED.exec(text);
+    }
+    if (!pron && !inverted) continue;
+    carried = subject;
+    // the predicate is read from the sentence start, or from the pronoun on when a phrase comes first
+    const from = pron ? s.start : s.start + inverted![0].length;
+    const stand = pron ? { start: s.start, end: s.start + pron[0].length } : { start: s.start, end: from };
     for (const t of sorted) {
-      if (t.start < s.start || t.end > s.end) continue;
-      const gap = text.slice(s.start, t.start);
+      if (t.start < from || t.end > s.end) continue;
+      const gap = text.slice(from, t.start);
       if (gap.length > 200) break;
       const role = roleIn(gap);
-      const stand = { start: s.start, end: s.start + pron[0].length };
       if (t.type === 'ORGANISATION' && (PREP_BEFORE_TARGET.test(gap) || /\bverbonden\s+aan\s+(?:de\s+|het\s+)?$/i.test(gap))) {
         const ev = span(ctx, stand, t);
         out.push({ type: 'WORKS_FOR', from: { type: 'PERSON', name: subject.name }, to: { type: 'ORGANISATION', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });

@@ -121,3 +121,34 @@ describe('person links across the sections of an article', () => {
     expect(show(linkPeopleAcrossSections(contexts, mentions, [[hold('Anna de Boer', 'Deventer', 0.5)], [hold('Anna de Boer', 'Zwolle', 0.5)]], [0, 1]))).toEqual(['Anna de Boer -> Deventer (0.5)']);
   });
 });
+
+describe('person links: signatures, credits, pronouns and chained appositions', () => {
+  it('WORKS_FOR every organisation of a signature line', () => {
+    expect(setup('Petra Aalders, Nederlands Wijkinstituut, Hogeschool Zeewolde\n\nZij schreef het boek.', ['Nederlands Wijkinstituut', 'Hogeschool Zeewolde'])).toEqual([
+      'WORKS_FOR Petra Aalders -> Nederlands Wijkinstituut',
+      'WORKS_FOR Petra Aalders -> Hogeschool Zeewolde',
+    ]);
+  });
+
+  it('WORKS_FOR the agency of a picture credit', () => {
+    expect(setup('Een feest in de wijk. (foto Beeldbank Noord/Sanne de Vries)', ['Beeldbank Noord'])).toEqual(['WORKS_FOR Sanne de Vries -> Beeldbank Noord']);
+  });
+
+  it('reads a pronoun after a fronted phrase, and carries the subject to the next such sentence', () => {
+    const text = "'Dit werkt', zegt Peter Mulder. Tijdens het project was hij als onderzoeker verbonden aan het Wijklab Oost. Sinds maart is hij onderzoeker bij het Instituut Noord.";
+    expect(setup(text, ['Wijklab Oost', 'Instituut Noord'])).toEqual([
+      'WORKS_FOR Peter Mulder -> Wijklab Oost [onderzoeker]',
+      'WORKS_FOR Peter Mulder -> Instituut Noord [onderzoeker]',
+    ]);
+  });
+
+  it('stops an apposition at a target that is neither coordinated nor introduced by a role', () => {
+    expect(setup('Karin Bos, beleidsadviseur bij Zwolle vertelt hoe begeleiding van Wijkwijs haar hielp.', ['Wijkwijs'], ['Zwolle'])).toEqual([
+      'HOLDS_OFFICE_IN Karin Bos -> Zwolle [beleidsadviseur]',
+    ]);
+    expect(setup('Karin Bos, directeur van Wijkwijs en voorzitter van Buurtkracht, is tevreden.', ['Wijkwijs', 'Buurtkracht'])).toEqual([
+      'WORKS_FOR Karin Bos -> Wijkwijs [directeur]',
+      'WORKS_FOR Karin Bos -> Buurtkracht [directeur]',
+    ]);
+  });
+});

@@ -190,3 +190,81 @@ describe('linkProgrammesAcrossSections', () => {
     expect(t2.slice(extra[1][0].start, extra[1][0].end)).toContain('Wijk Vooruit');
   });
 });
+
+describe('linkProgrammes: whose municipality it is', () => {
+  const mark = (text: string, marks: [EntityMention['type'], string, Record<string, string>?][]): EntityMention[] =>
+    marks
+      .flatMap(([type, name, props]) => {
+        const out: EntityMention[] = [];
+        for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) out.push({ type, name, surface: name, start: i, end: i + name.length, ...(props ? { props } : {}) });
+        return out;
+      })
+      .sort((a, b) => a.start - b.start);
+  const runsIn = (text: string, marks: [EntityMention['type'], string, Record<string, string>?][], title = 'Test') =>
+    linkProgrammes(ctx(text, title), mark(text, marks))
+      .filter((r) => r.type === 'RUNS_IN')
+      .map((r) => `${r.from.name} -> ${r.to.name}`);
+
+  it('does not place a programme where a person of its sentence works', () => {
+    const text = 'Pieter Smeding, jongerenwerker in Zwolle, gebruikt al jaren de methode Sterke Start.';
+    expect(runsIn(text, [['PERSON', 'Pieter Smeding'], ['MUNICIPALITY', 'Zwolle'], ['PROGRAMME', 'Sterke Start']])).toEqual([]);
+    const quote = "'Ik raad Sterke Start iedereen aan', aldus Els Wouda, wethouder Zwolle.";
+    expect(runsIn(quote, [['PERSON', 'Els Wouda'], ['MUNICIPALITY', 'Zwolle'], ['PROGRAMME', 'Sterke Start']])).toEqual([]);
+  });
+
+  it('links a programme in parentheses only to the municipality that heads them', () => {
+    const text = 'We spraken met wethouder Els Wouda van Zwolle (tevens ambassadeur van Sterke Start) en met burgemeester Ad Kuipers van Deventer.';
+    expect(runsIn(text, [['PERSON', 'Els Wouda'], ['PERSON', 'Ad Kuipers'], ['MUNICIPALITY', 'Zwolle'], ['MUNICIPALITY', 'Deventer'], ['PROGRAMME', 'Sterke Start']])).toEqual([
+      'Sterke Start -> Zwolle',
+    ]);
+  });
+
+  it('reads only "in X" for a programme of an organisation ("P van de Y")', () => {
+    const text = 'Dit project van de gemeente Zwolle maakt deel uit van Sterke Start van de Vereniging Nederlandse Gemeenten.';
+    const marks: [EntityMention['type'], string][] = [['MUNICIPALITY', 'Zwolle'], ['PROGRAMME', 'Sterke Start'], ['ORGANISATION', 'Vereniging Nederlandse Gemeenten']];
+    expect(runsIn(text, marks)).toEqual([]);
+    expect(runsIn('In Zwolle loopt Sterke Start van de Vereniging Nederlandse Gemeenten.', marks)).toEqual(['Sterke Start -> Zwolle']);
+  });
+
+  it('does not guess where a national institute\'s publication or a national programme runs', () => {
+    const about = 'De gemeente Zwolle werkt hard aan de wijken. In Zwolle gaat het goed. Zwolle is trots.\n\n';
+    const made = `${about}Het kennisinstituut Wijkwijs heeft de handreiking Sterke Start ontwikkeld.`;
+    const marks: [EntityMention['type'], string, Record<string, string>?][] = [['MUNICIPALITY', 'Zwolle'], ['PROGRAMME', 'Sterke Start'], ['ORGANISATION', 'Wijkwijs', { kind: 'kennisinstituut' }]];
+    expect(runsIn(made, marks)).toEqual([]);
+    // with a national institute as partner ("samen met"), the municipality runs it
+    expect(runsIn(`${about}De gemeente heeft samen met Wijkwijs Sterke Start ontwikkeld.`, marks)).toEqual(['Sterke Start -> Zwolle']);
+    expect(runsIn(`${about}Het landelijke programma Sterke Start helpt daarbij.`, marks)).toEqual([]);
+  });
+
+  it('places programmes by a municipality named once in a long section only in its own paragraph', () => {
+    const filler = 'Dit is een lange zin over het sociaal domein zonder plaatsnaam erin. '.repeat(25);
+    const text = `In Zwolle werken wijkteams met de aanpak Sterke Start.\n\n${filler}\n\nDe training Goed Gesprek is nieuw.`;
+    expect(runsIn(text, [['MUNICIPALITY', 'Zwolle'], ['PROGRAMME', 'Sterke Start'], ['PROGRAMME', 'Goed Gesprek']])).toEqual(['Sterke Start -> Zwolle']);
+  });
+});
+
+describe('linkProgrammesAcrossSections: counted municipalities and contents', () => {
+  const section = (text: string, i: number): SectionContext => ({ ...ctx(text, text.split('\n')[0]), section: { id: `doc#${i + 1}`, ordinal: i + 1, title: text.split('\n')[0], text } });
+  const marks = (text: string, type: EntityMention['type'], names: string[]): EntityMention[] =>
+    names.map((name) => ({ type, name, surface: name, start: text.indexOf(name), end: text.indexOf(name) + name.length }));
+
+  it('links "vijf gemeenten" of a programme to the municipalities the article named for those five', async () => {
+    const { linkProgrammesAcrossSections } = await import('../../import/extract/programme/links.ts');
+    const t = [
+      'Samen sterker\n\nHet kennisinstituut hielp vijf gemeenten. Drie daarvan vertellen: Zwolle, Kampen en Deventer.',
+      'Wat doet Olst-Wijhe?\n\nOlst-Wijhe kijkt vooral naar de wijk.',
+      'Het traject\n\nIn het programma Samen Verder zijn vijf gemeenten begeleid.',
+    ];
+    const contexts = t.map(section);
+    const mentions = [marks(t[0], 'MUNICIPALITY', ['Zwolle', 'Kampen', 'Deventer']), marks(t[1], 'MUNICIPALITY', ['Olst-Wijhe']), marks(t[2], 'PROGRAMME', ['Samen Verder'])];
+    const extra = linkProgrammesAcrossSections(contexts, mentions);
+    expect(extra[2].map((c) => c.to.name).sort()).toEqual(['Deventer', 'Kampen', 'Olst-Wijhe', 'Zwolle']);
+  });
+
+  it('leaves a table-of-contents entry alone', async () => {
+    const { linkProgrammesAcrossSections } = await import('../../import/extract/programme/links.ts');
+    const t = ['Wat doet Zwolle?\n\nZwolle werkt aan de wijk. Zwolle is trots.', 'Inhoud\n\n12 Aan de slag met Sterke Start\n\n18 Nieuws'];
+    const extra = linkProgrammesAcrossSections(t.map(section), [marks(t[0], 'MUNICIPALITY', ['Zwolle']), marks(t[1], 'PROGRAMME', ['Sterke Start'])]);
+    expect(extra[1]).toEqual([]);
+  });
+});
