@@ -55,7 +55,8 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
     if (start < skipTo) continue;
     const folded = lower[w];
     const dashAt = folded.indexOf('-', 3);
-    const whole = index.firstWords.has(folded) || (folded.includes("’") && index.firstWords.has(foldForm(folded)));
+    const beginsLonger = index.firstWords.get(folded) ?? (folded.includes("’") ? index.firstWords.get(foldForm(folded)) : undefined);
+    const whole = beginsLonger !== undefined;
     if (!whole && !(dashAt > 0 && index.firstWords.has(folded.slice(0, dashAt)))) continue;
     let matched = false;
     if (whole) {
@@ -64,7 +65,7 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
       ends.push(wEnd);
       let pos = wEnd;
       // extend while the words so far begin some multi-word form: no longer form can match past that
-      while (ends.length < index.maxWords) {
+      while (beginsLonger && ends.length < index.maxWords) {
         NEXT_WORD.lastIndex = pos;
         const n = NEXT_WORD.exec(text);
         if (!n) break;

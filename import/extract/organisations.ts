@@ -20,7 +20,7 @@ import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
 import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
 import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
-import { cueNounKind, headKind, headPosition, isHeadCompound } from './org/heads.ts';
+import { cueNounKind, headKind, headPosition, isHeadCompound, type HeadPosition } from './org/heads.ts';
 import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
@@ -40,6 +40,68 @@ interface Tok {
   start: number;
   end: number;
   conn: boolean;
+  info: WordInfo;
+}
+
+/**
+ * What the tests of a name ask about one printed word, computed once per distinct word: the tests
+ * ask about each token many times, and every lower-casing and lexicon lookup allocates and hashes.
+ */
+interface WordInfo {
+  lower: string;
+  stop: boolean;
+  roleLike: boolean;
+  firstName: boolean;
+  head: OrgKind | null;
+  headCompound: boolean;
+  /** cueNounKind of the lower-case word */
+  cueNoun: OrgKind | null;
+  allCaps: boolean;
+  /** the head kind and position of the word without a possessive "'s" */
+  possessiveHead: OrgKind | null;
+  possessiveHeadPosition: HeadPosition;
+  adjective: boolean;
+  nameAdjective: boolean;
+  /** not a function word or a bare "Nederlandse", "Regionale": tells names apart */
+  informative: boolean;
+  law: boolean;
+  nonOrgAcronym: boolean;
+  splitAdjective: boolean;
+}
+
+const wordInfos = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfos.get(word);
+  if (!info) {
+    if (wordInfos.size >= 50000) wordInfos.clear();
+    info = computeWordInfo(word);
+    wordInfos.set(word, info);
+  }
+  return info;
+}
+
+function computeWordInfo(word: string): WordInfo {
+  const lower = word.toLowerCase();
+  const bare = word.replace(/['’]s$/, '');
+  return {
+    lower,
+    stop: stopwords().has(lower),
+    roleLike: isRoleWordLike(lower),
+    firstName: isFirstName(word),
+    head: headKind(word),
+    headCompound: isHeadCompound(word),
+    cueNoun: cueNounKind(lower),
+    allCaps: isAllCapsWord(word),
+    possessiveHead: headKind(bare),
+    possessiveHeadPosition: headPosition(bare),
+    adjective: ADJECTIVE.test(word),
+    nameAdjective: NAME_ADJECTIVE.test(word),
+    informative: !FUNCTION_WORD.test(word) && !/^(?:Nederlandse?|Landelijke?|Nationale?|Regionale?|Lokale?)$/.test(word),
+    law: /^(?:Wet|Wmo|Jeugdwet|Participatiewet|Wlz|Zvw)(?:-|$)/.test(word),
+    nonOrgAcronym: ACRONYM.test(word) && NON_ORG_ACRONYMS.has(word.toUpperCase()),
+    splitAdjective: SPLIT_ADJ.test(word),
+  };
 }
 
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
@@ -65,7 +127,8 @@ function tokensOf(text: string, offset: number): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, conn: CONN_WORDS.has(m[0]) });
+    const info = wordInfo(m[0]);
+    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, conn: CONN_WORDS.has(m[0]), info });
   }
   return out;
 }
@@ -154,15 +217,16 @@ function findKnown(text: string): Candidate[] {
     if (start < skipTo) continue;
     const first = lower[w];
     const dash = first.indexOf('-');
-    if (!idx.firstWords.has(first) && dash < 2) continue;
+    const beginsLonger = idx.firstWords.get(first); // undefined when no name starts with this word
+    if (beginsLonger === undefined && dash < 2) continue;
     const word = text.slice(start, spans[2 * w + 1]);
-    if (idx.firstWords.has(first)) {
+    if (beginsLonger !== undefined) {
       ends.length = 0;
       keys.length = 0;
       ends.push(start + word.length);
       let pos = ends[0];
       // extend while the words so far begin some multi-word name: no longer name can match past that
-      while (ends.length < idx.maxWords) {
+      while (beginsLonger && ends.length < idx.maxWords) {
         KNOWN_NEXT.lastIndex = pos;
         const n = KNOWN_NEXT.exec(text);
         if (!n) break;
@@ -289,20 +353,19 @@ function segmentOf(text: string, toks: Tok[]): Segment {
 /** Drops sentence starters and stop words at the front, connectors at both ends. */
 function trim(text: string, toks: Tok[]): Tok[] {
   let s = 0;
-  const stop = stopwords();
   while (s < toks.length) {
     const t = toks[s];
     if (t.conn) {
       s++;
       continue;
     }
-    const lower = t.text.toLowerCase();
-    const initial = s === 0 ? isSentenceInitial(text, t.start) : toks.slice(0, s).every((x) => x.conn || stop.has(x.text.toLowerCase()));
-    if ((initial && stop.has(lower) && !NAME_ADJECTIVE.test(t.text)) || isRoleWordLike(lower) || (cueNounKind(lower) && !headKind(t.text) && s < toks.length - 1)) {
+    const w = t.info;
+    const initial = s === 0 ? isSentenceInitial(text, t.start) : onlyStopWordsBefore(toks, s);
+    if ((initial && w.stop && !w.nameAdjective) || w.roleLike || (w.cueNoun && !w.head && s < toks.length - 1)) {
       s++;
       continue;
     }
-    if (isAllCapsWord(t.text) && t.text.length > 6) {
+    if (w.allCaps && t.text.length > 6) {
       s++;
       continue;
     }
@@ -311,6 +374,11 @@ function trim(text: string, toks: Tok[]): Tok[] {
   let e = toks.length;
   while (e > s && (toks[e - 1].conn || /^(?:De|Het|Een)$/.test(toks[e - 1].text))) e--;
   return toks.slice(s, e);
+}
+
+function onlyStopWordsBefore(toks: Tok[], s: number): boolean {
+  for (let i = 0; i < s; i++) if (!toks[i].conn && !toks[i].info.stop) return false;
+  return true;
 }
 
 function nameTokens(toks: Tok[]): Tok[] {
@@ -329,21 +397,30 @@ function headOf(seg: Segment): { kind: OrgKind; index: number } | null {
 
 function computeHead(names: Tok[]): { kind: OrgKind; index: number } | null {
   for (let i = 0; i < names.length; i++) {
-    const word = names[i].text.replace(/['’]s$/, '');
-    const k = headKind(word);
+    const k = names[i].info.possessiveHead;
     if (!k) continue;
-    const pos = headPosition(word);
+    const pos = names[i].info.possessiveHeadPosition;
     // "Stichting X" / "Nederlandse Vereniging voor X": a prefix head opens the name (after adjectives)
-    if (pos === 'prefix' && i !== names.length - 1 && !names.slice(0, i).every((t) => ADJECTIVE.test(t.text))) continue;
+    if (pos === 'prefix' && i !== names.length - 1 && !allAdjectives(names, i)) continue;
     if (pos === 'head' && i !== names.length - 1) continue;
     return { kind: k, index: i };
   }
   return null;
 }
 
+function allAdjectives(names: Tok[], upTo: number): boolean {
+  for (let i = 0; i < upTo; i++) if (!names[i].info.adjective) return false;
+  return true;
+}
+
+function allCaps(names: Tok[]): boolean {
+  for (const t of names) if (!t.info.allCaps) return false;
+  return true;
+}
+
 function isPersonLike(seg: Segment): boolean {
   const names = namesOf(seg);
-  return names.length >= 1 && names.length <= 4 && isFirstName(names[0].text) && !headOf(seg);
+  return names.length >= 1 && names.length <= 4 && names[0].info.firstName && !headOf(seg);
 }
 
 function isPlaceOrStop(ctx: Context, seg: Segment): boolean {
@@ -359,18 +436,17 @@ function recogniseByShape(ctx: Context, seg: Segment): Candidate | null {
   const names = namesOf(seg);
   if (!names.length || RAAD_BOARD.test(seg.text)) return null;
   // "Karel Smit van Wonen": a person and a portfolio, not an organisation
-  if (names.length >= 2 && isFirstName(names[0].text) && !headKind(names[1].text) && !knownWhole(ctx.text, seg)) return null;
-  if (names.every((t) => isAllCapsWord(t.text)) && names.length > 1) return null; // a heading in capitals
+  if (names.length >= 2 && names[0].info.firstName && !names[1].info.head && !knownWhole(ctx.text, seg)) return null;
+  if (names.length > 1 && allCaps(names)) return null; // a heading in capitals
   const head = headOf(seg);
   if (head) {
-    const others = names.filter((_, i) => i !== head.index);
-    const informative = others.filter((t) => !FUNCTION_WORD.test(t.text) && !/^(?:Nederlandse?|Landelijke?|Nationale?|Regionale?|Lokale?)$/.test(t.text));
-    if (informative.length >= 1 && !(names.length === 2 && isFirstName(names[0].text) && head.index === 1)) {
+    const informative = names.some((t, i) => i !== head.index && t.info.informative);
+    if (informative && !(names.length === 2 && names[0].info.firstName && head.index === 1)) {
       return { start: seg.start, end: seg.end, name: seg.text, kind: head.kind, aliases: [], strength: 2 };
     }
   }
-  if (names.length === 1 && isHeadCompound(names[0].text) && !isSentenceInitial(ctx.text, seg.start)) {
-    return { start: seg.start, end: seg.end, name: seg.text, kind: headKind(names[0].text) ?? 'anders', aliases: [], strength: 2 };
+  if (names.length === 1 && names[0].info.headCompound && !isSentenceInitial(ctx.text, seg.start)) {
+    return { start: seg.start, end: seg.end, name: seg.text, kind: names[0].info.head ?? 'anders', aliases: [], strength: 2 };
   }
   return null;
 }
@@ -381,7 +457,7 @@ const GATE_WORDS_BEFORE = new Set(['bij', 'voor', 'van', 'aan', 'met', 'door', '
  * A single capitalised word can only be an organisation through its shape or a cue next to it;
  * this cheap test skips the many that have neither (names after "zegt", places, sentence starts).
  */
-function singleWordMayBeOrg(text: string, start: number, end: number, word: string): boolean {
+function singleWordMayBeOrg(text: string, start: number, end: number, word: WordInfo): boolean {
   const prev = text.charAt(start - 1);
   if (prev === '(' || prev === '‘' || prev === '“') return true;
   const prev2 = text.charAt(start - 2);
@@ -394,19 +470,28 @@ function singleWordMayBeOrg(text: string, start: number, end: number, word: stri
   }
   const w = wordBefore(text, start).word;
   if (w && (GATE_WORDS_BEFORE.has(w) || cueNounKind(w))) return true;
-  return headKind(word) !== null || isHeadCompound(word);
+  return word.head !== null || word.headCompound;
 }
 
 /** Splits a run at "en het", "en de" and at "en"/"&" between two names that stand on their own. */
-function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
+/** The whole run is one known name, or one defined by an acronym after it: it is not split. */
+function isOneName(ctx: Context, toks: Tok[]): boolean {
   const whole = segmentOf(ctx.text, toks);
-  const wholeKnown = knownWhole(ctx.text, whole) !== null;
+  if (knownWhole(ctx.text, whole) !== null) return true;
   const defined = definitionAt(ctx.text, whole.end);
-  const wholeDefined = !!defined && acronymFits(whole.text, defined[1]);
+  return !!defined && acronymFits(whole.text, defined[1]);
+}
+
+function standsAlone(ctx: Context, s: Segment): boolean {
+  return !!recogniseByShape(ctx, s) || knownWhole(ctx.text, s) !== null || isMunicipalityExactly(ctx, s.start, s.end);
+}
+
+function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
+  let oneName: boolean | undefined; // isOneName(ctx, toks), asked only at a "van" or "en"
   for (let i = 1; i < toks.length - 1; i++) {
     const t = toks[i];
     // "Anna Jansen van de Bibliotheek Rivierenland", "Participatie van het Ministerie van SZW"
-    if (t.text === 'van' && !wholeKnown && !wholeDefined && toks[i + 1].conn && /^(?:de|het)$/.test(toks[i + 1].text) && i + 2 < toks.length) {
+    if (t.text === 'van' && !(oneName ??= isOneName(ctx, toks)) && toks[i + 1].conn && /^(?:de|het)$/.test(toks[i + 1].text) && i + 2 < toks.length) {
       const left = segmentOf(ctx.text, toks.slice(0, i));
       const right = segmentOf(ctx.text, toks.slice(i + 2));
       if (!headOf(left) && (recogniseByShape(ctx, right) || knownWhole(ctx.text, right) || /^[Mm]inisterie/.test(right.text))) {
@@ -415,17 +500,17 @@ function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
     }
     if (t.text !== 'en' && t.text !== '&' && t.text !== ',') continue;
     // inside a list "A, B en C" the last "en" separates two items, unless the run is one known or defined name
-    if (inList && t.text === 'en' && !wholeKnown && !wholeDefined && !SPLIT_ADJ.test(toks[i - 1].text)) {
+    if (inList && t.text === 'en' && !(oneName ??= isOneName(ctx, toks)) && !toks[i - 1].info.splitAdjective) {
       return [toks.slice(0, i), ...splitRun(ctx, toks.slice(i + 1))];
     }
     const left = toks.slice(0, i);
     const right = toks[i + 1].conn && /^(?:de|het)$/.test(toks[i + 1].text) ? toks.slice(i + 2) : toks.slice(i + 1);
     if (!left.length || !right.length) continue;
     const articleSplit = right.length !== toks.length - i - 1;
-    const ls = segmentOf(ctx.text, trim(ctx.text, left).length ? trim(ctx.text, left) : left);
+    const trimmed = trim(ctx.text, left);
+    const ls = segmentOf(ctx.text, trimmed.length ? trimmed : left);
     const rs = segmentOf(ctx.text, right);
-    const stands = (s: Segment) => !!recogniseByShape(ctx, s) || knownWhole(ctx.text, s) !== null || isMunicipalityExactly(ctx, s.start, s.end);
-    if (articleSplit || (stands(ls) && stands(rs))) return [...splitRun(ctx, left), ...splitRun(ctx, right)];
+    if (articleSplit || (standsAlone(ctx, ls) && standsAlone(ctx, rs))) return [...splitRun(ctx, left), ...splitRun(ctx, right)];
   }
   return [toks];
 }
@@ -439,7 +524,7 @@ function knownWhole(_text: string, seg: Segment): KnownForm | null {
 /** Cuts "Verbinding in Wijk" before a municipality introduced by a preposition. */
 function cutBeforePlace(ctx: Context, toks: Tok[]): Tok[] {
   for (let i = 1; i < toks.length; i++) {
-    if ((toks[i].text === 'in' || toks[i].text === 'uit' || toks[i].text === 'te') && i + 1 < toks.length && (overlapsMunicipality(ctx, toks[i + 1].start, toks[i + 1].end) || PLACES.has(toks[i + 1].text.toLowerCase()))) {
+    if ((toks[i].text === 'in' || toks[i].text === 'uit' || toks[i].text === 'te') && i + 1 < toks.length && (overlapsMunicipality(ctx, toks[i + 1].start, toks[i + 1].end) || PLACES.has(toks[i + 1].info.lower))) {
       return toks.slice(0, i);
     }
   }
@@ -519,9 +604,22 @@ function endsAffiliation(text: string, end: number): boolean {
 /** "Samen in de Straat, een onderzoeksproject": what follows says it is a programme or project. */
 const PROGRAMME_AFTER = /^,? (?:een|het|de) (?:\p{Ll}+ )?(?:\p{Ll}*(?:project|programma|initiatief|methode|methodiek|aanpak|training|cursus|campagne|app|website|platform|netwerk|pilot|onderzoek|festival|congres|bijeenkomst|interventie))\b/u;
 
+/** seg.replace(/[^\p{L}\d]/gu, '').length >= 2, counted in place for ASCII text. */
+function hasTwoLettersOrDigits(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return s.replace(/[^\p{L}\d]/gu, '').length >= 2;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (++n >= 2) return true;
+    }
+  }
+  return false;
+}
+
 function plausibleName(ctx: Context, seg: Segment): boolean {
   const names = namesOf(seg);
-  if (!names.length || names.length > 5 || seg.text.replace(/[^\p{L}\d]/gu, '').length < 2) return false;
+  if (!names.length || names.length > 5 || !hasTwoLettersOrDigits(seg.text)) return false;
   if (RAAD_BOARD.test(seg.text) || PROGRAMME_AFTER.test(ctx.text.slice(seg.end, seg.end + 60))) return false;
   if (ctx.muniStarts.has(seg.start)) return false;
   // "minister Jansen", "wethouder Jansen": a role right before makes it a person
@@ -530,10 +628,10 @@ function plausibleName(ctx: Context, seg: Segment): boolean {
   // "bewoners in Kessel": a place, even when the gazetteer does not count it as a municipality here
   if ((before === 'in' || before === 'uit' || before === 'te') && municipalityIndex().forms.has(foldForm(seg.text))) return false;
   if (isPlaceOrStop(ctx, seg) || isPersonLike(seg)) return false;
-  if (names.length === 1 && isFirstName(names[0].text)) return false;
-  if (names.every((t) => isAllCapsWord(t.text)) && (names.length > 1 || names[0].text.length > 6)) return false;
-  if (names.length === 1 && ACRONYM.test(names[0].text) && NON_ORG_ACRONYMS.has(names[0].text.toUpperCase())) return false;
-  if (names.some((t) => /^(?:Wet|Wmo|Jeugdwet|Participatiewet|Wlz|Zvw)(?:-|$)/.test(t.text))) return false;
+  if (names.length === 1 && names[0].info.firstName) return false;
+  if (allCaps(names) && (names.length > 1 || names[0].text.length > 6)) return false;
+  if (names.length === 1 && names[0].info.nonOrgAcronym) return false;
+  if (names.some((t) => t.info.law)) return false;
   return true;
 }
 
@@ -611,13 +709,15 @@ function knownCover(known: Candidate[]): (start: number, end: number) => boolean
   };
 }
 
-/** An opening parenthesis in the 60 characters before `pos` that is not closed before it (searched in place). */
+/** An opening parenthesis in the 60 characters before `pos` that is not closed before it (a bounded backwards scan). */
 function openParenBefore(text: string, pos: number): boolean {
-  if (pos <= 0) return false;
   const from = Math.max(0, pos - 60);
-  const open = text.lastIndexOf('(', pos - 1);
-  if (open < from) return false;
-  return text.lastIndexOf(')', pos - 1) < open;
+  for (let i = pos - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 40) return true; // (
+    if (c === 41) return false; // )
+  }
+  return false;
 }
 
 function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
@@ -632,8 +732,8 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       if (stopwords().has(m.single)) continue;
       const next = text.charAt(m.index + m[0].length);
       if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') continue;
-      if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !isHeadCompound(m[0])) continue;
-      if (!singleWordMayBeOrg(text, m.index, m.index + m[0].length, m[0])) continue;
+      if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !wordInfo(m[0]).headCompound) continue;
+      if (!singleWordMayBeOrg(text, m.index, m.index + m[0].length, wordInfo(m[0]))) continue;
     }
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
@@ -770,11 +870,25 @@ const CREDIT_CONTINUES = /\((?:pag|p|cover|coverbeeld)\b/;
  * lower-case brand or a name opening with an adjective ("Hollandse Hoogte") is a company. Two
  * plain capitalised words with an unknown first word could be either and are left alone.
  */
-const CREDIT_WORDS = ['Foto', 'foto ', 'Beeld', 'beeld ', 'Illustrat', 'illustratie ', 'Cartoon', 'Vormgeving', 'Ontwerp', 'Opmaak', 'Druk'];
+/** The label words that open a line in CREDIT_LABEL, in lower case as the word scan gives them. */
+const CREDIT_LINE_LABELS = new Set(['foto', "foto's", 'foto’s', 'fotografie', 'beeld', 'illustratie', 'illustraties', 'cartoon', 'cartoons', 'vormgeving', 'ontwerp', 'opmaak', 'druk', 'drukwerk']);
+
+/** Whether CREDIT_LABEL can match: a label word opens a line, or "(foto ", "(beeld ", "(illustratie " stands somewhere. */
+function mayHaveCredits(text: string): boolean {
+  for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) {
+    if (text.startsWith('foto ', p + 1) || text.startsWith('beeld ', p + 1) || text.startsWith('illustratie ', p + 1)) return true;
+  }
+  const { spans, count, lower } = capitalisedWords(text);
+  for (let w = 0; w < count; w++) {
+    const start = spans[2 * w];
+    if ((start === 0 || text.charCodeAt(start - 1) === 10) && CREDIT_LINE_LABELS.has(lower[w])) return true;
+  }
+  return false;
+}
 
 function findCredits(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!CREDIT_WORDS.some((w) => text.includes(w))) return out;
+  if (!mayHaveCredits(text)) return out;
   CREDIT_LABEL.lastIndex = 0;
   for (let m = CREDIT_LABEL.exec(text); m; m = CREDIT_LABEL.exec(text)) {
     const from = m.index + m[0].length;

@@ -27,8 +27,8 @@ export interface MunicipalityForm {
 export interface MunicipalityIndex {
   /** folded form -> candidates (more than one: the form cannot be decided, e.g. "Bergen"). */
   forms: Map<string, MunicipalityForm[]>;
-  /** First word (folded) of every form, to skip most words with one Map lookup. */
-  firstWords: Set<string>;
+  /** First word (folded) of every form, to skip most words with one Map lookup -> whether a form of two or more words starts with it. */
+  firstWords: Map<string, boolean>;
   maxWords: number;
   /** Every folded prefix of two or more words of a multi-word form: a longer name is tried only while the words so far begin one. */
   prefixes: Set<string>;
@@ -80,7 +80,7 @@ export function loadMunicipalityData(): { municipalities: RawMunicipality[]; mer
 
 export function buildMunicipalityIndex(data = loadMunicipalityData()): MunicipalityIndex {
   const forms = new Map<string, MunicipalityForm[]>();
-  const firstWords = new Set<string>();
+  const firstWords = new Map<string, boolean>();
   const byName = new Map<string, MunicipalityRecord>();
   const prefixes = new Set<string>();
   let maxWords = 1;
@@ -93,7 +93,7 @@ export function buildMunicipalityIndex(data = loadMunicipalityData()): Municipal
     list.push({ municipality, kind, printed, ambiguous });
     forms.set(key, list);
     const words = formWords(printed);
-    firstWords.add(words[0]);
+    firstWords.set(words[0], firstWords.get(words[0]) === true || words.length > 1);
     for (let k = 2; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     maxWords = Math.max(maxWords, words.length);
   };

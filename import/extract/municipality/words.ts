@@ -1,6 +1,6 @@
 /**
- * Capitalised words of a text, found by one linear scan over its characters (no regular
- * expression per word): the municipality and organisation extractors look up only these, and
+ * Capitalised words of a text, found by one scan over its characters (no regular expression
+ * per word): the municipality and organisation extractors look up only these, and
  * share the result for the same text. A word starts with a capital or a digit ("Platform31") or
  * with "'s-" ("'s-Hertogenbosch"), not right after a letter, digit or the characters of e-mail
  * addresses, URLs and compounds; inner hyphens, apostrophes, "&", "+" and "*" join parts.
@@ -41,6 +41,12 @@ function cls(c: number): number {
   return c === 0x2019 ? JOINER : 0; // ’
 }
 
+/**
+ * Where a word may start: a superset of the capitals and digits (and the quote of "'s-"), so that
+ * the regular expression engine, faster than a loop over the characters, skips the lower-case text.
+ */
+const MAY_START = /[A-Z0-9'\u00c0-\u1fff\u2019]/g;
+
 let memoText: string | null = null;
 let memoWords: Words | null = null;
 
@@ -49,36 +55,22 @@ export function capitalisedWords(text: string): Words {
   const n = text.length;
   let spans = new Int32Array(256);
   let count = 0;
-  let i = 0;
-  while (i < n) {
+  MAY_START.lastIndex = 0;
+  while (MAY_START.test(text)) {
+    let i = MAY_START.lastIndex - 1;
+    if (i > 0 && cls(text.charCodeAt(i - 1)) & BLOCKS) continue;
+    const start = i;
     const c = text.charCodeAt(i);
-    const k = cls(c);
-    let start = -1;
-    if (k & UPPER_START) {
-      if (i === 0 || !(cls(text.charCodeAt(i - 1)) & BLOCKS)) start = i;
-    } else if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 45 && (i === 0 || !(cls(text.charCodeAt(i - 1)) & BLOCKS))) {
-      start = i; // 's-Hertogenbosch
-      i += 2;
-    }
-    if (start < 0) {
-      // a lower-case word is skipped whole, anything else one character at a time
-      i++;
-      if (k & WORDCHAR) {
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if ((d >= 97 && d <= 122) || cls(d) & WORDCHAR) i++; // a-z first: most characters of a text
-          else break;
-        }
-      }
-      continue;
-    }
-    i++;
+    if (cls(c) & UPPER_START) i++;
+    else if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 45) i += 3; // 's-Hertogenbosch
+    else continue;
     while (i < n) {
       const d = cls(text.charCodeAt(i));
       if (d & WORDCHAR) i++;
       else if (d & JOINER && i + 1 < n && cls(text.charCodeAt(i + 1)) & WORDCHAR) i += 2;
       else break;
     }
+    MAY_START.lastIndex = i;
     if (count * 2 + 2 > spans.length) {
       const next = new Int32Array(spans.length * 2);
       next.set(spans);

@@ -14,7 +14,8 @@ export interface KnownForm {
 
 export interface KnownIndex {
   forms: Map<string, KnownForm[]>;
-  firstWords: Set<string>;
+  /** First word of every form -> whether a form of two or more words starts with it (else no longer name is tried). */
+  firstWords: Map<string, boolean>;
   maxWords: number;
   /** Every folded prefix of two or more words of a multi-word form: a longer name is tried only while the words so far begin one. */
   prefixes: Set<string>;
@@ -40,7 +41,7 @@ let cached: KnownIndex | null = null;
 export function knownIndex(): KnownIndex {
   if (cached) return cached;
   const forms = new Map<string, KnownForm[]>();
-  const firstWords = new Set<string>();
+  const firstWords = new Map<string, boolean>();
   const byCompactName = new Map<string, KnownOrg>();
   const prefixes = new Set<string>();
   let maxWords = 1;
@@ -54,7 +55,7 @@ export function knownIndex(): KnownIndex {
     list.push({ org, printed: p, exactCase: isAcronymLike(p) });
     forms.set(key, list);
     const words = key.split(' ');
-    firstWords.add(words[0]);
+    firstWords.set(words[0], firstWords.get(words[0]) === true || words.length > 1);
     for (let k = 2; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     maxWords = Math.max(maxWords, words.length);
   };
