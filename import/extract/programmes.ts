@@ -10,7 +10,7 @@
  * Laws, ordinary quoted words and quoted speech are rejected.
  */
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
-import { cueKind, nameHeadKind, isNameHead, type ProgrammeKind } from './programme/cues.ts';
+import { cueKind, cueKindAt, lowerCode, nameHeadKind, isNameHead, NAME_HEAD_LIST, type ProgrammeKind } from './programme/cues.ts';
 import { NAME, TOKEN, FUNCTION_WORDS, cleanName, isLawName, nameKey, stripArticle } from './programme/names.ts';
 import { linkProgrammes as linkProgrammeRelations } from './programme/links.ts';
 import { isKnownNonProgramme } from './programme/known.ts';
@@ -61,9 +61,8 @@ function firstCue(phrase: string): string | null {
 const NAME_DEVELOPED_BY = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])(${NAME})[ \\t]+(?:is|werd|wordt)[ \\t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \\t]+(?:door|van|in)\\b`, 'gu');
 /** CamelCase words: MantelScan, PiëzoMethodiek, DayMate, WIsH, InstrumentWijzer.nl. */
 const CAMEL = /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@\/.#-])([A-ZÀ-ÖØ-Þ]+[a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ]+[a-zß-öø-ÿ]*)+(?:-[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*)?|\d{1,2}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,})(\.nl)?(?![A-Za-zÀ-ÖØ-öø-ÿ0-9@])/gu;
-/** Capitalised runs, checked for a programme head word at their end. */
+/** Capitalised runs, checked for a programme head word at their end (found by capitalisedRunEnd; the regex settles the rare cases after a '+'). */
 const CAPITALISED_RUN = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@/.#])(${TOKEN}(?:[ \\t]+${TOKEN}){0,4})(?![A-Za-zÀ-ÖØ-öø-ÿ0-9])`, 'gu');
-const CAPITALISED_CUE = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@/.#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)?)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9-])`, 'gu');
 /** Bare cue words that, opening a sentence or heading, announce the name that follows ("Project Buurtbank"). */
 const STRONG_INITIAL_CUES = new Set(['project', 'programma', 'pilot', 'methode', 'methodiek', 'training', 'platform', 'campagne', 'interventie', 'module', 'app', 'website', 'congres', 'masterclass']);
 const CUE_BARE = new Set(['project', 'programma', 'pilot', 'methode', 'training', 'platform', 'campagne', 'interventie', 'module', 'app', 'website', 'rapport', 'notitie', 'publicatie', 'onderzoek', 'dossier', 'boek', 'congres', 'titel', 'noemer', 'plek', 'map', 'week', 'tool', 'instrument', 'aanpak', 'model', 'systeem', 'spel', 'scan', 'film', 'actie', 'regeling', 'traject', 'initiatief', 'evenement', 'bijeenkomst', 'debat', 'conferentie', 'cursus', 'handboek', 'handreiking', 'brochure', 'symposium', 'festival', 'toepassing', 'experiment']);
@@ -80,7 +79,8 @@ function sticky(re: RegExp): RegExp {
   return new RegExp(re.source, re.flags.replace('g', '') + 'y');
 }
 
-function* matchesAt(rule: RegExp, text: string, starts: Iterable<number>): Generator<RegExpExecArray> {
+function matchesAt(rule: RegExp, text: string, starts: number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   let next = 0;
   let tried = -1;
   for (const p of starts) {
@@ -90,12 +90,13 @@ function* matchesAt(rule: RegExp, text: string, starts: Iterable<number>): Gener
     const m = rule.exec(text);
     if (m) {
       next = m.index + m[0].length;
-      yield m;
+      found.push(m);
     }
   }
+  return found;
 }
 
-/** Letters and hyphens of a word (ANY_WORD, CAPITALISED_CUE): walking back over them finds the word start. */
+/** Letters and hyphens of a word (ANY_WORD): walking back over them finds the word start. */
 function isWordLetterOrHyphen(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
   return (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
@@ -129,29 +130,28 @@ function isSpaceOrTab(c: number): boolean {
  * Start of every word that CUE_THEN_NAME could match as a cue: a word (letters and hyphens, maybe
  * "'s"), an optional colon and spaces before a possible name start, whose cueKind is not null.
  */
-function* cueBeforeNameStarts(text: string): Generator<number> {
-  SPACE_BEFORE_NAME.lastIndex = 0;
-  for (let m = SPACE_BEFORE_NAME.exec(text); m; m = SPACE_BEFORE_NAME.exec(text)) {
-    let e = m.index;
+function cueBeforeNameStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (const p of scanText(text).capitals) {
+    if (p === 0 || !isSpaceOrTab(text.charCodeAt(p - 1))) continue;
+    let e = p - 1;
     while (e > 0 && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
     if (e > 0 && text.charCodeAt(e - 1) === 58) e--;
     let s = e;
     if (s >= 2 && text.charCodeAt(s - 1) === 115 && text.charCodeAt(s - 2) === 39) s -= 2;
     s = wordStart(text, s);
-    if (s < e && cueKind(text.slice(s, e))) yield s;
+    if (s < e && cueKindAt(text, s, e)) starts.push(s);
   }
+  return starts;
 }
-const SPACE_BEFORE_NAME = /[ \t](?=[A-ZÀ-ÖØ-Þ0-9])/g;
 
 const MAX_NAME_WORDS = 16;
 
-/** Every position where a NAME can start and run up to an anchor phrase (the anchor must be found where the name ends). */
-function namesBefore(text: string, anchor: RegExp): number[] {
+/** Every position where a NAME can start and run up to an anchor (given by its start; anchors in text order). */
+function namesBefore(text: string, anchors: number[]): number[] {
   const out: number[] = [];
   let floor = 0;
-  anchor.lastIndex = 0;
-  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
-    const end = m.index;
+  for (const end of anchors) {
     // a NAME is at most 16 space-separated words (6 tokens, 2 connectors between each pair)
     let r = end;
     let words = 0;
@@ -167,51 +167,161 @@ function namesBefore(text: string, anchor: RegExp): number[] {
   return out;
 }
 
-const NAME_IS_ANCHOR = /(?:[’'”"])?(?:,[ \t]+(?:een|het|de)[ \t]+|[ \t]+(?:is|was)[ \t]+(?:een[ \t]+|(?:de|het)[ \t]+(?:enige|eerste|nieuwe|landelijke)[ \t]+))/g;
-const DEVELOPED_BY_ANCHOR = /[ \t]+(?:is|werd|wordt)[ \t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \t]+(?:door|van|in)\b/gu;
-/** Opening quotes after what QUOTED's lookbehind allows: the start of the text, white space, ( [ : ; — –. */
-function* quoteStarts(text: string): Generator<number> {
-  QUOTE_CHAR.lastIndex = 0;
-  for (let m = QUOTE_CHAR.exec(text); m; m = QUOTE_CHAR.exec(text)) {
-    const i = m.index;
-    if (i === 0) {
-      yield i;
-      continue;
+const NAME_IS_ANCHOR = /(?:[’'”"])?(?:,[ \t]+(?:een|het|de)[ \t]+|[ \t]+(?:is|was)[ \t]+(?:een[ \t]+|(?:de|het)[ \t]+(?:enige|eerste|nieuwe|landelijke)[ \t]+))/y;
+const DEVELOPED_BY_ANCHOR = /[ \t]+(?:is|werd|wordt)[ \t]+(?:ontwikkeld|bedacht|opgezet|gestart|opgericht)[ \t]+(?:door|van|in)\b/uy;
+
+function isClosingQuote(c: number): boolean {
+  return c === 0x2019 || c === 39 || c === 0x201d || c === 34;
+}
+
+/**
+ * Starts of the NAME_IS_ANCHOR and DEVELOPED_BY_ANCHOR matches, as a global search would find them.
+ * Both are tried only around an anchor key (see scanText): at the start of the spaces before the key word (a match
+ * ends in a letter or in all the spaces it can take, so the next search never starts inside such a
+ * run of spaces) and at a closing quote right before that.
+ */
+function definitionAnchors(text: string): { nameIs: number[]; developed: number[] } {
+  const nameIsAt: number[] = [];
+  const developedAt: number[] = [];
+  for (const key of scanText(text).anchorKeys) {
+    let start = key;
+    const comma = text.charCodeAt(start) === 44;
+    if (!comma) while (start > 0 && isSpaceOrTab(text.charCodeAt(start - 1))) start--;
+    const w = text.charCodeAt(key + 1);
+    if (comma || w === 105 || (w === 119 && text.charCodeAt(key + 2) === 97)) {
+      // ", een", " is", " was"
+      if (start > 0 && isClosingQuote(text.charCodeAt(start - 1))) nameIsAt.push(start - 1);
+      nameIsAt.push(start);
     }
-    const b = text[i - 1];
-    if (b === '(' || b === '[' || b === ':' || b === ';' || b === '—' || b === '–' || /\s/.test(b)) yield i;
+    if (!comma && !(w === 119 && text.charCodeAt(key + 2) === 97)) developedAt.push(start);
   }
-}
-const QUOTE_CHAR = /[‘'"“]/g;
-
-function* paragraphStarts(text: string): Generator<number> {
-  yield 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) yield i + 1;
+  return { nameIs: matchStarts(NAME_IS_ANCHOR, text, nameIsAt), developed: matchStarts(DEVELOPED_BY_ANCHOR, text, developedAt) };
 }
 
-/** A lower-case letter or a digit before a capital: every CamelCase word (CAMEL) has one. */
-const CAMEL_HUMP = /[a-zß-öø-ÿ0-9][A-ZÀ-ÖØ-Þ]/g;
+function matchStarts(rule: RegExp, text: string, starts: number[]): number[] {
+  const out: number[] = [];
+  for (const m of matchesAt(rule, text, starts)) out.push(m.index);
+  return out;
+}
+
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
 
 function isAlnum(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
 }
 
-/** Start of the letter/digit run around every hump: the only place CAMEL's lookbehind lets a match start. */
-function* camelStarts(text: string): Generator<number> {
-  CAMEL_HUMP.lastIndex = 0;
-  let last = -1;
-  for (let m = CAMEL_HUMP.exec(text); m; m = CAMEL_HUMP.exec(text)) {
-    let p = m.index;
-    while (p > 0 && isAlnum(text.charCodeAt(p - 1))) p--;
-    if (p !== last) yield (last = p);
-    CAMEL_HUMP.lastIndex = m.index + 1;
-  }
+function isCapitalOrDigit(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
-const PARTICIPLES = ['ontwikkeld', 'bedacht', 'opgezet', 'gestart', 'opgericht'];
+/**
+ * The places where the rules can start, found in one pass over the text (every pass over a section
+ * costs about as much as the next, so the rules share this one); memoised for the last text.
+ *  - capitals: every [A-ZÀ-ÖØ-Þ0-9] after a character that is not [A-Za-zÀ-ÖØ-öø-ÿ0-9]: where a capitalised
+ *    word, a NAME or a capitalised run can start;
+ *  - camels: those capitals whose word has a hump (a lower-case letter or digit before a capital): where CAMEL can match;
+ *  - anchorKeys: ", een|het|de" and "is|was|werd|wordt" after a space (see definitionAnchors);
+ *  - quotes: opening quotes after what QUOTED's lookbehind allows (the start of the text, white space, ( [ : ; — –).
+ * None of the alternatives of START can contain the first character of another, so one scan finds what separate scans would.
+ */
+const START = /[A-ZÀ-ÖØ-Þ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9]*|,[ \t]+(?:een|het|de)(?=[ \t])|[ \t](?:is|was|werd|wordt)(?=[ \t])|[‘'"“]/g;
+
+interface TextStarts {
+  capitals: number[];
+  camels: number[];
+  anchorKeys: number[];
+  quotes: number[];
+}
+
+let scannedText: string | undefined;
+let scanned: TextStarts = { capitals: [], camels: [], anchorKeys: [], quotes: [] };
+
+function scanText(text: string): TextStarts {
+  if (text === scannedText) return scanned;
+  const found: TextStarts = { capitals: [], camels: [], anchorKeys: [], quotes: [] };
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (isCapitalOrDigit(c)) {
+      if (i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
+      found.capitals.push(i);
+      if (hasHump(text, i, i + m[0].length)) found.camels.push(i);
+    } else if (c === 44 || isSpaceOrTab(c)) found.anchorKeys.push(i);
+    else if (i === 0 || mayPrecedeQuote(text[i - 1])) found.quotes.push(i);
+  }
+  scannedText = text;
+  scanned = found;
+  return found;
+}
+
+function mayPrecedeQuote(b: string): boolean {
+  return b === '(' || b === '[' || b === ':' || b === ';' || b === '—' || b === '–' || /\s/.test(b);
+}
+
+/** A lower-case letter or a digit before a capital in text[start, end): every CamelCase word (CAMEL) has one. */
+function hasHump(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isCapitalLetter(c) && !isCapitalLetter(text.charCodeAt(i - 1))) return true;
+  }
+  return false;
+}
+
+function isCapitalLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** The characters besides letters and digits that CAPITALISED_RUN's lookbehind rejects: @ / . # */
+function isRunStop(c: number): boolean {
+  return c === 64 || c === 47 || c === 46 || c === 35;
+}
+
+/** - ! . & ' ’ : the characters that join the parts of a TOKEN. */
+function isTokenJoiner(c: number): boolean {
+  return c === 45 || c === 33 || c === 46 || c === 38 || c === 39 || c === 0x2019;
+}
+
+/** End of the TOKEN (names.ts) at p, taken greedily as the regex does. */
+function tokenEnd(text: string, p: number): number {
+  let i = p + 1;
+  while (isAlnum(text.charCodeAt(i))) i++;
+  while (isTokenJoiner(text.charCodeAt(i)) && isAlnum(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isAlnum(text.charCodeAt(i))) i++;
+  }
+  while (text.charCodeAt(i) === 43) i++;
+  if (text.charCodeAt(i) === 33) i++;
+  return i;
+}
+
+/**
+ * End of the CAPITALISED_RUN match at a capital start p, or -1 if none. Scanned by hand (the regex
+ * from every position was the costliest part of the stage): greedy tokens give the regex's match
+ * whenever no letter follows; only after a '+' can one, and then the regex backtracks and decides.
+ */
+function capitalisedRunEnd(text: string, p: number): number {
+  let end = tokenEnd(text, p);
+  for (let tokens = 1; tokens < 5; tokens++) {
+    let j = end;
+    while (isSpaceOrTab(text.charCodeAt(j))) j++;
+    if (j === end || !isCapitalOrDigit(text.charCodeAt(j))) break;
+    end = tokenEnd(text, j);
+  }
+  if (!isAlnum(text.charCodeAt(end))) return end;
+  CAPITALISED_RUN_AT.lastIndex = p;
+  const m = CAPITALISED_RUN_AT.exec(text);
+  return m ? p + m[0].length : -1;
+}
 
 const CAMEL_AT = sticky(CAMEL);
+const NAME_THEN_CUE_AT = sticky(NAME_THEN_CUE);
+const CAPITALISED_RUN_AT = sticky(CAPITALISED_RUN);
 const QUOTED_AT = sticky(QUOTED);
 const CUE_THEN_NAME_AT = sticky(CUE_THEN_NAME);
 const NAME_IS_CUE_AT = sticky(NAME_IS_CUE);
@@ -221,13 +331,24 @@ const NAME_DEVELOPED_BY_AT = sticky(NAME_DEVELOPED_BY);
 /** Big consumer platforms and brands that are tools people use, not social-domain programmes. */
 const CAMEL_STOP = new Set(['app store', 'telegram', 'signal', 'instagram', 'twitter', 'whatsapp', 'youtube', 'linkedin', 'tiktok', 'powerpoint', 'iphone', 'ipad', 'facebook', 'mcdonalds', 'paypal', 'playstation', 'wifi']);
 
-function tagged(out: Candidate[], rule: string): { push: (c: Candidate) => void } {
-  return {
-    push: (c: Candidate) => {
-      c.rule = rule;
-      out.push(c);
-    },
-  };
+/** A rule's candidates, each marked with the rule (shown with PROG_DEBUG=1). A class, not a closure per call. */
+class RuleOutput {
+  private readonly out: Candidate[];
+  private readonly rule: string;
+
+  constructor(out: Candidate[], rule: string) {
+    this.out = out;
+    this.rule = rule;
+  }
+
+  push(c: Candidate): void {
+    c.rule = this.rule;
+    this.out.push(c);
+  }
+}
+
+function tagged(out: Candidate[], rule: string): RuleOutput {
+  return new RuleOutput(out, rule);
 }
 
 function isCapitalised(word: string): boolean {
@@ -334,7 +455,7 @@ function lowerTail(text: string, from: number): number {
 function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'quoted');
   const text = ctx.text;
-  for (const m of matchesAt(QUOTED_AT, text, quoteStarts(text))) {
+  for (const m of matchesAt(QUOTED_AT, text, scanText(text).quotes)) {
     const open = m[1];
     const close = m[3];
     if (CLOSE_FOR[open] !== close) continue;
@@ -460,15 +581,44 @@ function cueNameCandidates(ctx: SectionContext, out0: Candidate[]): void {
   }
 }
 
+function isLowerLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/**
+ * End of the capitalised word at a capital start that may be a cue (Basisboek, Zorg-app), or -1:
+ * /(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9@\/.#-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)?(?![A-Za-zÀ-ÖØ-öø-ÿ0-9-])/
+ * matched by hand: the regex has no other way to match than greedily.
+ */
+function capitalisedCueEnd(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  if ((c >= 48 && c <= 57) || (start > 0 && isCueStop(text.charCodeAt(start - 1)))) return -1;
+  let i = start + 1;
+  if (!isLowerLetter(text.charCodeAt(i))) return -1;
+  while (isLowerLetter(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 45 && isLowerLetter(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isLowerLetter(text.charCodeAt(i))) i++;
+  }
+  const after = text.charCodeAt(i);
+  return isAlnum(after) || after === 45 ? -1 : i;
+}
+
+/** The characters besides letters and digits that may not precede a capitalised cue word: @ / . # - */
+function isCueStop(c: number): boolean {
+  return isRunStop(c) || c === 45;
+}
+
 /** A capitalised cue word inside a sentence names a thing with its lower-case tail: "het Basisboek vrijwilligersmanagement". */
 function capitalisedCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'capcue');
   const text = ctx.text;
-  for (const m of text.matchAll(CAPITALISED_CUE)) {
-    const word = m[1];
-    const kind = cueKind(word);
+  for (const start of scanText(text).capitals) {
+    const wordEnd = capitalisedCueEnd(text, start);
+    if (wordEnd < 0) continue;
+    const kind = cueKindAt(text, start, wordEnd);
     if (!kind) continue;
-    const start = m.index!;
+    const word = text.slice(start, wordEnd);
     const initial = isSentenceInitial(ctx, start);
     const articleBefore = /(?:^|[\s‘'"“])(?:het|de|Het|De)\s+$/u.test(text.slice(Math.max(0, start - 5), start));
     const paraStart = start === 0 || text[start - 1] === '\n';
@@ -497,11 +647,37 @@ function cueKindWord(word: string): string {
   return CUE_BARE.has(w) ? w : '';
 }
 
+/** Start of every het/de/een (or Het/De/Een) that spaces separate from a capital start: where NAME_THEN_CUE can match. */
+function articleBeforeNameStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (const p of scanText(text).capitals) {
+    if (p === 0 || !isSpaceOrTab(text.charCodeAt(p - 1))) continue;
+    let e = p - 1;
+    while (e > 0 && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+    const s = endsWithArticle(text, e);
+    if (s >= 0 && (s === 0 || !isAlnum(text.charCodeAt(s - 1)))) starts.push(s);
+  }
+  return starts;
+}
+
+/** Start of the het/de/een (first letter in either case) that ends at e, or -1. */
+function endsWithArticle(text: string, e: number): number {
+  if (e < 2) return -1;
+  const a = text.charCodeAt(e - 2);
+  const b = text.charCodeAt(e - 1);
+  if ((a === 100 || a === 68) && b === 101) return e - 2; // de
+  if (e < 3 || b !== 116 && b !== 110) return -1;
+  const first = text.charCodeAt(e - 3);
+  if ((first === 104 || first === 72) && a === 101 && b === 116) return e - 3; // het
+  if ((first === 101 || first === 69) && a === 101 && b === 110) return e - 3; // een
+  return -1;
+}
+
 /** "het Samen voor Someren model", "de Relatiewijs methode": a capitalised name followed by a cue. */
 function nameThenCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'namecue');
   const text = ctx.text;
-  for (const m of text.matchAll(NAME_THEN_CUE)) {
+  for (const m of matchesAt(NAME_THEN_CUE_AT, text, articleBeforeNameStarts(text))) {
     const name = trimRun(m[1]);
     const kind = cueKind(m[2]);
     if (!kind || !['methode', 'programma', 'project'].includes(kind)) continue;
@@ -538,7 +714,8 @@ function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
 function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'definition');
   const text = ctx.text;
-  for (const m of matchesAt(NAME_IS_CUE_AT, text, namesBefore(text, NAME_IS_ANCHOR))) {
+  const anchors = definitionAnchors(text);
+  for (const m of matchesAt(NAME_IS_CUE_AT, text, namesBefore(text, anchors.nameIs))) {
     let name = trimRun(m[1]);
     let start = m.index! + m[1].indexOf(name);
     const cue = firstCue(m[2]);
@@ -567,8 +744,7 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
     if (phraseWords.some((w) => CLAUSE_WORDS.has(w.toLowerCase()))) continue;
     out.push({ name, start: m.index!, end: m.index! + name.length, kind, strength: 2 });
   }
-  const developed = PARTICIPLES.some((w) => text.includes(w)) ? namesBefore(text, DEVELOPED_BY_ANCHOR) : [];
-  for (const m of matchesAt(NAME_DEVELOPED_BY_AT, text, developed)) {
+  for (const m of matchesAt(NAME_DEVELOPED_BY_AT, text, namesBefore(text, anchors.developed))) {
     if (!isSentenceInitial(ctx, m.index!)) continue;
     let name = trimRun(m[1]);
     let start = m.index!;
@@ -580,24 +756,33 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
   }
 }
 
-const headGateCache = new Map<string, boolean>();
+/** Name heads by their last letter, for testing the end of a capitalised run without slicing it. */
+const NAME_HEADS_BY_LAST = new Map<number, string[]>();
+for (const head of NAME_HEAD_LIST) {
+  const last = head.charCodeAt(head.length - 1);
+  NAME_HEADS_BY_LAST.set(last, [...(NAME_HEADS_BY_LAST.get(last) ?? []), head]);
+}
 
-/** Whether the last word of a capitalised run can make it a programme name (ends in a digit or a name head). */
-function mayEndInNameHead(lastWord: string): boolean {
-  let ok = headGateCache.get(lastWord);
-  if (ok === undefined) {
-    const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1);
-    ok = /\d$/.test(lastWord) || !!nameHeadKind(lastWord) || isNameHead(lastPart) || !!nameHeadKind(lastPart);
-    if (headGateCache.size > 50000) headGateCache.clear();
-    headGateCache.set(lastWord, ok);
+/**
+ * Whether the capitalised run text[start, end) can be a programme name: its last word ends in a
+ * digit or, in any case, in a name head ("Kwaliteitskompas", "Sense-spreekuur", "Mama Café").
+ */
+function mayEndInNameHead(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last >= 48 && last <= 57) return true;
+  for (const head of NAME_HEADS_BY_LAST.get(lowerCode(last)) ?? []) {
+    if (head.length > end - start) continue;
+    let k = 1;
+    while (k < head.length && lowerCode(text.charCodeAt(end - 1 - k)) === head.charCodeAt(head.length - 1 - k)) k++;
+    if (k === head.length) return true;
   }
-  return ok;
+  return false;
 }
 
 function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'shape');
   const text = ctx.text;
-  for (const m of matchesAt(CAMEL_AT, text, camelStarts(text))) {
+  for (const m of matchesAt(CAMEL_AT, text, scanText(text).camels)) {
     const word = m[1];
     if (CAMEL_STOP.has(word.toLowerCase())) continue;
     if (word.length < 4) continue;
@@ -608,12 +793,17 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
   if (text.includes('#')) for (const m of text.matchAll(HASHTAG)) {
     out.push({ name: `#${m[1]}`, start: m.index!, end: m.index! + m[0].length, kind: 'campagne', strength: 2 });
   }
-  for (const m of text.matchAll(CAPITALISED_RUN)) {
-    const run = m[1];
+  let next = 0;
+  for (const p of scanText(text).capitals) {
+    if (p < next || (p > 0 && isRunStop(text.charCodeAt(p - 1)))) continue;
+    const end = capitalisedRunEnd(text, p);
+    if (end < 0) continue;
+    next = end;
     // cheap gate first: most capitalised runs have no programme head word at all
-    if (!mayEndInNameHead(run.slice(Math.max(run.lastIndexOf(' '), run.lastIndexOf('\t')) + 1))) continue;
+    if (!mayEndInNameHead(text, p, end)) continue;
+    const run = text.slice(p, end);
     let tokens = run.split(/[ \t]+/);
-    let start = m.index!;
+    let start = p;
     while (tokens.length > 1 && /^\d+$/.test(tokens[0])) {
       start += tokens[0].length + 1;
       tokens = tokens.slice(1);
@@ -754,21 +944,25 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
   const all = settleOverlaps([...accepted, ...repeatOccurrences(ctx.text, accepted)]);
   const kindByKey = new Map<string, ProgrammeKind>();
   for (const c of accepted) if (!kindByKey.has(nameKey(c.name)) || c.kind !== 'anders') kindByKey.set(nameKey(c.name), c.kind);
-  return all.map((c): EntityMention => {
+  const mentions: EntityMention[] = [];
+  for (const c of all) {
     const name = stripArticle(c.name);
-    const aliasSet = new Set([...(c.aliases ?? []), ...(name !== c.name ? [c.name] : [])]);
-    const aliases = aliasSet.size ? [...aliasSet] : undefined;
-    return {
-      type: 'PROGRAMME',
-      name,
-      surface: ctx.text.slice(c.start, c.end),
-      start: c.start,
-      end: c.end,
-      ...(aliases ? { aliases } : {}),
-      props: { kind: kindByKey.get(nameKey(c.name)) ?? c.kind, ...(DEBUG ? { rule: c.rule ?? null } : {}) },
-    };
-  });
+    const aliases = aliasesOf(c, name);
+    const props: Record<string, string | null> = { kind: kindByKey.get(nameKey(c.name)) ?? c.kind };
+    if (DEBUG) props.rule = c.rule ?? null;
+    const surface = ctx.text.slice(c.start, c.end);
+    mentions.push(aliases ? { type: 'PROGRAMME', name, surface, start: c.start, end: c.end, aliases, props } : { type: 'PROGRAMME', name, surface, start: c.start, end: c.end, props });
+  }
+  return mentions;
 };
+
+/** The candidate's aliases and, when an article was stripped from it, its full name; undefined if none. */
+function aliasesOf(c: Candidate, name: string): string[] | undefined {
+  if (!c.aliases) return name === c.name ? undefined : [c.name];
+  const aliases = new Set(c.aliases);
+  if (name !== c.name) aliases.add(c.name);
+  return aliases.size ? [...aliases] : undefined;
+}
 
 export const linkProgrammes: RelationLinker = (ctx, mentions): RelationCandidate[] => linkProgrammeRelations(ctx, mentions);
 

@@ -154,6 +154,93 @@ export function cueKind(word: string): ProgrammeKind | null {
   return kind;
 }
 
+/**
+ * The cue heads read backwards as a trie over a-z (the heads' only letters), so a word in a text is
+ * looked up where it ends, without slicing it. Node 0 is the root; next[node * 26 + letter] is a
+ * child (0: none), kinds[node] the kind of the head that ends there.
+ */
+class ReversedHeads {
+  private next = new Int32Array(26);
+  private kinds: (ProgrammeKind | null)[] = [null];
+
+  constructor(heads: string[]) {
+    for (const head of heads) {
+      let node = 0;
+      for (let i = head.length - 1; i >= 0; i--) {
+        const slot = node * 26 + head.charCodeAt(i) - 97;
+        node = this.next[slot] || this.addNode(slot);
+      }
+      this.kinds[node] = CUE_KINDS[head];
+    }
+  }
+
+  /** A new node, the child at slot. */
+  private addNode(slot: number): number {
+    const node = this.kinds.length;
+    this.kinds.push(null);
+    if ((node + 1) * 26 > this.next.length) {
+      const grown = new Int32Array(this.next.length * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    this.next[slot] = node;
+    return node;
+  }
+
+  /** The kind of the longest head that text[from, end) ends with (case-insensitively), or null. */
+  longestAt(text: string, from: number, end: number): ProgrammeKind | null {
+    let node = 0;
+    let kind: ProgrammeKind | null = null;
+    for (let i = end - 1; i >= from; i--) {
+      const letter = lowerCode(text.charCodeAt(i)) - 97;
+      if (letter < 0 || letter > 25) break;
+      node = this.next[node * 26 + letter];
+      if (!node) break;
+      kind = this.kinds[node] ?? kind;
+    }
+    return kind;
+  }
+}
+
+const CUE_TRIE = new ReversedHeads(Object.keys(CUE_KINDS));
+const PLURAL_EN_TRIE = new ReversedHeads(Object.keys(CUE_KINDS).filter((h) => PLURAL_EN.has(h)));
+
+/** Lower case of a letter in [A-ZÀ-ÖØ-Þ] (as toLowerCase), any other character unchanged. */
+export function lowerCode(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
+}
+
+function isLetterHyphenOrApostrophe(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45 || c === 39;
+  return c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
+}
+
+/**
+ * cueKind(text.slice(start, end)) without the slice and the cache lookup (the hot callers test a
+ * word before every capital). Words of letters, hyphens and apostrophes are looked up in place,
+ * anything else by cueKind.
+ */
+export function cueKindAt(text: string, start: number, end: number): ProgrammeKind | null {
+  if (end - start < 3) return null; // every head is longer
+  for (let i = start; i < end; i++) if (!isLetterHyphenOrApostrophe(text.charCodeAt(i))) return cueKind(text.slice(start, end));
+  // as cueKind: no non-letters in front, no hyphens behind, no 's
+  let from = start;
+  while (from < end && (text.charCodeAt(from) === 45 || text.charCodeAt(from) === 39)) from++;
+  let to = end;
+  while (to > from && text.charCodeAt(to - 1) === 45) to--;
+  const last = lowerCode(text.charCodeAt(to - 1));
+  if (to - from >= 2 && last === 115 && text.charCodeAt(to - 2) === 39) to -= 2;
+  const kind = CUE_TRIE.longestAt(text, from, to);
+  if (kind || to - from < 2) return kind;
+  const end1 = lowerCode(text.charCodeAt(to - 1));
+  if (end1 === 115) {
+    const singular = CUE_TRIE.longestAt(text, from, to - 1);
+    if (singular) return singular;
+  }
+  if (end1 === 110 && lowerCode(text.charCodeAt(to - 2)) === 101) return PLURAL_EN_TRIE.longestAt(text, from, to - 2);
+  return null;
+}
+
 const NAME_HEAD_LENGTHS = [...new Set(Object.keys(NAME_HEADS).map((h) => h.length))].sort((a, b) => b - a);
 
 /** The kind implied by the head of a capitalised name (its last word or compound part), or null. */

@@ -29,8 +29,15 @@ export function isLawName(name: string): boolean {
   return LAW.test(name.trim());
 }
 
+/** What cleanName changes: markup, white space other than one space, and (at the ends) quotes, brackets, punctuation. */
+const UNCLEAN_INSIDE = /[*_[\]]|[^\S ]| {2}/;
+const UNCLEAN_FIRST = /[\s"'‘’“”(]/u;
+const UNCLEAN_LAST = /[\s"'‘’“”),;:.]/u;
+
 /** Strip a leading article and surrounding punctuation/markup from a candidate name. */
 export function cleanName(raw: string): string {
+  // most names are clean already: skip the five passes over them
+  if (raw === '' || (!UNCLEAN_FIRST.test(raw[0]) && !UNCLEAN_LAST.test(raw[raw.length - 1]) && !UNCLEAN_INSIDE.test(raw))) return raw;
   return raw
     .replace(/[*_[\]]+/g, '')
     .replace(/\s+/g, ' ')
