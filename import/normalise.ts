@@ -33,9 +33,23 @@ function replaceOddCharacter(c: string): string {
 
 /** An e-mail address broken after '@' by the PDF line wrap ("m.bool@ movisie.nl"). */
 function repairBrokenAddresses(text: string): string {
-  if (!text.includes('@ ') && !text.includes('@\n')) return text;
-  return text.replace(/@[ \n]+(?=[\w-]+\.[a-z]{2,}\b)/g, '@');
+  // the regex only at an '@' followed by a space or newline (indexOf finds those cheaply), not over the whole text
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next !== 32 && next !== 10) continue;
+    BROKEN_ADDRESS.lastIndex = at;
+    const m = BROKEN_ADDRESS.exec(text);
+    if (!m) continue;
+    out += text.slice(from, at + 1);
+    from = at + m[0].length;
+    at = from - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
+
+const BROKEN_ADDRESS = /@[ \n]+(?=[\w-]+\.[a-z]{2,}\b)/y;
 
 const MARKUP = /[*_\\`<!\[]/;
 
@@ -157,8 +171,10 @@ function cannotEndParagraph(para: string): boolean {
   if (!para) return false;
   const tail = para.slice(-12);
   if (DANGLING_WORD.test(tail) || /[,(]$/.test(tail)) return true;
+  const from = Math.max(0, para.length - 200);
+  if (para.indexOf('(', from) < 0) return false; // the common case, found by a native scan
   let depth = 0;
-  for (let i = Math.max(0, para.length - 200); i < para.length; i++) {
+  for (let i = from; i < para.length; i++) {
     const c = para.charCodeAt(i);
     if (c === 40) depth++;
     else if (c === 41 && depth > 0) depth--;
@@ -198,8 +214,8 @@ export function normaliseBlocks(raw: string): Block[] {
       }
       continue;
     }
-    if (PAGE_NUMBER.test(trimmed) || RUNNING_HEAD.test(trimmed)) continue;
-    if (RULE.test(trimmed)) {
+    if (isPageNumber(trimmed) || isRunningHead(trimmed)) continue;
+    if (isRule(trimmed)) {
       close();
       continue;
     }
@@ -233,6 +249,21 @@ export function normaliseBlocks(raw: string): Block[] {
   }
   close();
   return blocks;
+}
+
+// The line tests look at the first character before running a regex: most lines fail there.
+function isPageNumber(line: string): boolean {
+  return line.length <= 3 && PAGE_NUMBER.test(line);
+}
+
+function isRunningHead(line: string): boolean {
+  return (line.charCodeAt(0) | 0x20) === 109 && RUNNING_HEAD.test(line); // 'm' or 'M'
+}
+
+const RULE_STARTS = new Set(['-', '*', '_', '>', '<', '•', '·', '▪', '■']);
+
+function isRule(line: string): boolean {
+  return RULE_STARTS.has(line.charAt(0)) && RULE.test(line);
 }
 
 const SENTENCE_FINAL = new Set(['.', '!', '?', ':', ';', '’', "'", '"', '”', ')']);
