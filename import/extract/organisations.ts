@@ -846,12 +846,18 @@ function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[
   return out;
 }
 
+const CITY_NETWORK = /G(\d{1,3})(?![\p{L}\p{N}])/uy;
+
 /** City networks: "de G40", "G32-verband", "gemeenten uit de G50". */
 function findCityNetworks(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const G = /G(\d{1,3})(?![\p{L}\p{N}])/gu;
-  for (let m = G.exec(text); m; m = G.exec(text)) {
-    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
+  // matched in place at each "G" followed by a digit: a search for the letter is cheaper than the expression over the text
+  for (let g = text.indexOf('G'); g >= 0; g = text.indexOf('G', g + 1)) {
+    const d = text.charCodeAt(g + 1);
+    if (d < 48 || d > 57) continue;
+    CITY_NETWORK.lastIndex = g;
+    const m = CITY_NETWORK.exec(text);
+    if (!m || (g > 0 && blocksNameStart(text.charCodeAt(g - 1)))) continue;
     const n = Number(m[1]);
     if (n < 3 || n > 100) continue;
     out.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'netwerk', aliases: [], strength: 3 });

@@ -11,30 +11,87 @@ const WORD_BEFORE = /([\p{L}\p{M}'’-]+)[\s,:]*$/u;
 let lastText: string | null = null;
 let lastPos = -1;
 let lastWords: string[] = [];
+/** The callers ask for at most this many words; the last answer is kept with this many. */
+const CACHED_WORDS = 4;
 
-/** Up to `max` words before `pos` in the same clause, lower-cased, nearest last. */
+/** Up to `max` words before `pos` in the same clause, nearest last. */
 export function clauseWordsBefore(text: string, pos: number, max = 4): string[] {
+  if (max > CACHED_WORDS) return lastClauseWords(text, pos, max);
   // the province, surname and body tests ask about the same position in turn: keep the last answer
   if (text !== lastText || pos !== lastPos) {
-    lastWords = allClauseWordsBefore(text, pos);
+    lastWords = lastClauseWords(text, pos, CACHED_WORDS);
     lastText = text;
     lastPos = pos;
   }
   return lastWords.slice(-max);
 }
 
-function allClauseWordsBefore(text: string, pos: number): string[] {
-  const left = text.slice(Math.max(0, pos - 80), pos);
-  let cut = -1;
-  for (let i = left.length - 1; i >= 0; i--) {
-    const c = left[i];
-    if (c === '.' || c === '!' || c === '?' || c === ';' || c === '\n' || c === '(' || c === ')' || c === ':') {
-      cut = i;
-      break;
-    }
+/** The clause looked at: at most the 80 characters before a position. */
+const WINDOW = 80;
+
+/**
+ * Where the clause before `pos` starts: after the last clause mark in the window, else after the
+ * first space of a window that cuts into the text (a partial first word is dropped).
+ */
+function clauseStart(text: string, pos: number): number {
+  const from = Math.max(0, pos - WINDOW);
+  for (let i = pos - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; newline ( ) :
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 40 || c === 41 || c === 58) return i + 1;
   }
-  const clause = cut >= 0 ? left.slice(cut + 1) : pos - 80 > 0 ? left.slice(left.indexOf(' ') + 1) : left;
-  return clause.match(/[\p{L}\p{M}'’-]+/gu) ?? [];
+  if (from === 0) return 0;
+  const space = text.indexOf(' ', from);
+  return space >= 0 && space < pos ? space + 1 : from;
+}
+
+const WORD_CHAR = /^[\p{L}\p{M}'’-]$/u;
+/** Per UTF-16 code unit: 0 not yet known, 1 not a word character, 2 a word character (letters, marks, apostrophes, hyphen). */
+const WORD_CLASS = new Uint8Array(0x10000);
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp >= 0x10000) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let k = WORD_CLASS[cp];
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+    WORD_CLASS[cp] = k;
+  }
+  return k === 2;
+}
+
+/** The code point that ends at `end` (exclusive), a surrogate pair only when both halves lie at or after `from`. */
+function codePointBefore(text: string, end: number, from: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && end - 2 >= from) {
+    const h = text.charCodeAt(end - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/**
+ * The last `max` words of the clause before `pos` (what /[\p{L}\p{M}'’-]+/gu finds in it), read
+ * backwards from `pos`: a slice and a regular expression per candidate cost more than the scan.
+ */
+function lastClauseWords(text: string, pos: number, max: number): string[] {
+  const from = clauseStart(text, pos);
+  const words: string[] = [];
+  let i = pos;
+  while (i > from && words.length < max) {
+    let cp = codePointBefore(text, i, from);
+    if (!isWordCodePoint(cp)) {
+      i -= cp >= 0x10000 ? 2 : 1;
+      continue;
+    }
+    const end = i;
+    while (i > from) {
+      cp = codePointBefore(text, i, from);
+      if (!isWordCodePoint(cp)) break;
+      i -= cp >= 0x10000 ? 2 : 1;
+    }
+    words.push(text.slice(i, end));
+  }
+  return words.reverse();
 }
 
 /** The printed word right before `pos` (case kept), or '' when punctuation other than space comes first. */
@@ -120,6 +177,7 @@ export function isSurnameContext(text: string, pos: number): boolean {
   // a paragraph break inside a name ("Kees van\n\nDijk") is a PDF artefact: read across it
   const prevCode = text.charCodeAt(pos - 1);
   if (prevCode !== 32 && prevCode !== 10) return false;
+  if (plainWordBefore(text, pos)) return false;
   const left = text.slice(Math.max(0, pos - 80), pos).replace(/\s+/g, ' ');
   // "Anna Doorn", "J. Vaals": a given name or initial right before
   const lastSpace = left.lastIndexOf(' ', left.length - 2);
@@ -140,6 +198,26 @@ export function isSurnameContext(text: string, pos: number): boolean {
   // "Van der Berg van Amsterdam": the capitalised word is itself a surname, so "van X" is a place
   if (/(?:^|\s)(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s\S+\s$/.test(before)) return false;
   return !OFFICES.has(given[1].toLowerCase()) && !/^(?:Gemeente|Wethouder|Burgemeester|Stad|Regio)$/.test(given[1]) && !isPlaceLike(given[1]);
+}
+
+/** The lower-case words a surname particle can end with ("van", "van de", "van het"). */
+const PARTICLE_ENDS = new Set(['van', 'de', 'den', 'der', 'ter', 'ten', 'het']);
+
+/**
+ * A plain lower-case word that is no particle stands right before `pos` ("in Best", "gemeente
+ * Best"): then no given name, initial or particle does. A short scan that settles most candidates
+ * before isSurnameContext slices and runs its expressions; anything less plain is left to those.
+ */
+function plainWordBefore(text: string, pos: number): boolean {
+  let e = pos - 1;
+  while (e >= 0 && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 10)) e--;
+  let b = e;
+  while (b >= 0 && text.charCodeAt(b) >= 97 && text.charCodeAt(b) <= 122) b--;
+  // the word must lie whole inside the 80-character window and follow a space, "(" or "/" (or open the text)
+  if (b === e || b + 1 < pos - 80) return false;
+  const c = text.charCodeAt(b);
+  if (b >= 0 && c !== 32 && c !== 10 && c !== 40 && c !== 47) return false;
+  return !PARTICLE_ENDS.has(text.slice(b + 1, e + 1));
 }
 
 /** A capitalised word that ends a place or an organisation rather than a given name. */

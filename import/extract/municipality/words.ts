@@ -50,10 +50,30 @@ const MAY_START = /[A-Z0-9'\u00c0-\u1fff\u2019]/g;
 let memoText: string | null = null;
 let memoWords: Words | null = null;
 
+/**
+ * The words are scanned into a scratch array that is reused, then copied into a view carved out
+ * of one shared block: a typed array of its own per section costs more than the scan of a short
+ * section. A view is never handed out twice, so results stay valid.
+ */
+const POOL_INTS = 1 << 16;
+let pool = new Int32Array(POOL_INTS);
+let poolUsed = 0;
+let scratch = new Int32Array(512);
+
+function carve(ints: number): Int32Array {
+  if (ints > POOL_INTS >> 2) return new Int32Array(ints);
+  if (poolUsed + ints > POOL_INTS) {
+    pool = new Int32Array(POOL_INTS);
+    poolUsed = 0;
+  }
+  const out = new Int32Array(pool.buffer, poolUsed * 4, ints);
+  poolUsed += ints;
+  return out;
+}
+
 export function capitalisedWords(text: string): Words {
   if (memoText === text && memoWords) return memoWords;
   const n = text.length;
-  let spans = new Int32Array(256);
   let count = 0;
   MAY_START.lastIndex = 0;
   while (MAY_START.test(text)) {
@@ -71,15 +91,17 @@ export function capitalisedWords(text: string): Words {
       else break;
     }
     MAY_START.lastIndex = i;
-    if (count * 2 + 2 > spans.length) {
-      const next = new Int32Array(spans.length * 2);
-      next.set(spans);
-      spans = next;
+    if (count * 2 + 2 > scratch.length) {
+      const next = new Int32Array(scratch.length * 2);
+      next.set(scratch);
+      scratch = next;
     }
-    spans[count * 2] = start;
-    spans[count * 2 + 1] = i;
+    scratch[count * 2] = start;
+    scratch[count * 2 + 1] = i;
     count++;
   }
+  const spans = carve(count * 2);
+  for (let k = 0; k < count * 2; k++) spans[k] = scratch[k];
   const lower: string[] = new Array(count);
   const hasLetter = new Uint8Array(count);
   for (let w = 0; w < count; w++) {
