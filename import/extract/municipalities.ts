@@ -26,7 +26,7 @@ interface Candidate {
 const LIST_GAP = /^\s*(?:,|,? en|,? of|\/|&|,? en de gemeente|,? en gemeente)\s*$/;
 
 function isCapitalised(printed: string): boolean {
-  const c = printed.replace(/^['’]s-/, '').charAt(0);
+  const c = printed.replace(/^['’‘]s-/, '').charAt(0);
   return c !== '' && c === c.toUpperCase() && c !== c.toLowerCase();
 }
 
@@ -41,7 +41,7 @@ function pickForm(forms: MunicipalityForm[]): MunicipalityForm | null {
 }
 
 /** The next word of a multi-word form: one space, or a comma and a space, before it. */
-const NEXT_WORD = /(?: |, )(?:['’]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/uy;
+const NEXT_WORD = /(?: |, )(?:['’‘]s-)?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’/.][\p{L}\p{M}\d]+)*/uy;
 
 function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
   const out: Candidate[] = [];
@@ -53,9 +53,10 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
     const start = spans[2 * w];
     const wEnd = spans[2 * w + 1];
     if (start < skipTo) continue;
-    const folded = lower[w];
+    // "’s-Hertogenbosch" and "‘s-Hertogenbosch" are looked up as "'s-hertogenbosch"
+    const folded = lower[w].charCodeAt(0) === 0x2019 || lower[w].charCodeAt(0) === 0x2018 ? foldForm(lower[w]) : lower[w];
     const dashAt = folded.indexOf('-', 3);
-    const beginsLonger = index.firstWords.get(folded) ?? (folded.includes("’") ? index.firstWords.get(foldForm(folded)) : undefined);
+    const beginsLonger = index.firstWords.get(folded);
     const whole = beginsLonger !== undefined;
     if (!whole && !(dashAt > 0 && index.firstWords.has(folded.slice(0, dashAt)))) continue;
     let matched = false;

@@ -21,6 +21,13 @@ describe('municipalities: plain names', () => {
     expect(surfaces('zoals de Delftse Rotary Club en het Amsterdamse beleid')).toEqual(['Delftse->Delft', 'Amsterdamse->Amsterdam']);
   });
 
+  it("reads \"'s-\" names with a straight or a typographic apostrophe", () => {
+    for (const quote of ["'", '’', '‘']) {
+      expect(surfaces(`Het project loopt in ${quote}s-Hertogenbosch en Tilburg.`)).toEqual([`${quote}s-Hertogenbosch->'s-Hertogenbosch`, 'Tilburg->Tilburg']);
+    }
+    expect(names('De gemeente ’s-Gravenhage doet mee.')).toEqual(['Den Haag']);
+  });
+
   it('names the municipality of a district printed with it', () => {
     expect(surfaces('opbouwwerker in Tilburg-Noord')).toEqual(['Tilburg->Tilburg']);
   });

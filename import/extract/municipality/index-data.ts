@@ -53,13 +53,13 @@ interface RawMerged {
 }
 
 /** Anything foldForm would change after lower-casing; most printed forms have none of it. */
-const FOLD_NEEDS_CLEANING = /[’`,]|\s\s|^\s|\s$|[^\S ]/;
+const FOLD_NEEDS_CLEANING = /[’‘`,]|\s\s|^\s|\s$|[^\S ]/;
 
 /** Folding for lookups: lower case, one kind of apostrophe, no commas, single spaces. */
 export function foldForm(text: string): string {
   const lower = text.toLowerCase();
   if (!FOLD_NEEDS_CLEANING.test(lower)) return lower;
-  return lower.replace(/[’`]/g, "'").replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  return lower.replace(/[’‘`]/g, "'").replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Words of a form as the tokenizer of the extractor sees them. */

@@ -42,10 +42,10 @@ function cls(c: number): number {
 }
 
 /**
- * Where a word may start: a superset of the capitals and digits (and the quote of "'s-"), so that
+ * Where a word may start: a superset of the capitals and digits (and the quotes of "'s-", "’s-", "‘s-"), so that
  * the regular expression engine, faster than a loop over the characters, skips the lower-case text.
  */
-const MAY_START = /[A-Z0-9'\u00c0-\u1fff\u2019]/g;
+const MAY_START = /[A-Z0-9'\u00c0-\u1fff\u2018\u2019]/g;
 
 let memoText: string | null = null;
 let memoWords: Words | null = null;
@@ -82,7 +82,7 @@ export function capitalisedWords(text: string): Words {
     const start = i;
     const c = text.charCodeAt(i);
     if (cls(c) & UPPER_START) i++;
-    else if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 45) i += 3; // 's-Hertogenbosch
+    else if ((c === 39 || c === 0x2019 || c === 0x2018) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 45) i += 3; // 's-Hertogenbosch
     else continue;
     while (i < n) {
       const d = cls(text.charCodeAt(i));
