@@ -38,9 +38,13 @@ const PRONOUN_FIRST = new Set(['‘', "'", '“', '"', 'H', 'Z']);
 /** "Tijdens de ontwikkeling was hij …", "Vanaf januari is zij …": the pronoun right after the verb of a sentence that opens with a phrase. */
 const PRONOUN_INVERTED = /[^.!?‘’“”"']{0,80}?\b(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\s+(?:hij|zij|ze)\b/y;
 const ON_BEHALF = /\b(?:namens|werkgever|werkgevers)\s+(?:de\s+|het\s+)?(?:(?:partij|organisatie|stichting|vereniging)\s+)?/i;
-const ON_BEHALF_WORD = /namens|werkgever/gi;
 const EMAIL_AT_START = /^[\w.+-]{1,64}@([\w-]{1,64}(?:\.[\w-]{1,64}){0,3})\.([a-z]{2,6})\b/i;
 const FREE_MAIL = new Set(['gmail', 'hotmail', 'outlook', 'live', 'yahoo', 'icloud', 'kpnmail', 'ziggo', 'xs4all', 'planet', 'home']);
+
+/** Letters and digits of a name, for comparing it with an e-mail domain. */
+function compact(s: string): string {
+  return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
 
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -81,23 +85,48 @@ function roleIn(stretch: string): string | null {
   return null;
 }
 
-export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
-  const text = ctx.text;
-  const out: RelationCandidate[] = [];
-  const sorted = [...mentions].filter((m) => m.type !== 'THEME').sort((a, b) => a.start - b.start);
-  const people = sorted.filter((m) => m.type === 'PERSON');
-  if (!people.length) return out;
+/**
+ * What the rules of one section share: its text, its mentions (themes left out) in order, and the
+ * links found so far. A class rather than closures made per call: the linker runs for every section.
+ */
+class SectionLinks {
+  readonly ctx: SectionContext;
+  readonly text: string;
+  readonly sorted: EntityMention[];
+  readonly out: RelationCandidate[] = [];
 
-  const add = (p: EntityMention, t: EntityMention, role: string | null) => {
+  constructor(ctx: SectionContext, sorted: EntityMention[]) {
+    this.ctx = ctx;
+    this.text = ctx.text;
+    this.sorted = sorted;
+  }
+
+  /** A link of person p to an organisation or municipality t, with the sentence (or the span between them) as evidence. */
+  add(p: EntityMention, t: EntityMention, role: string | null): void {
     if (t.type !== 'ORGANISATION' && t.type !== 'MUNICIPALITY') return;
     const type = t.type === 'ORGANISATION' ? 'WORKS_FOR' : 'HOLDS_OFFICE_IN';
-    const ev = span(ctx, p, t);
-    out.push({ type, from: { type: 'PERSON', name: p.name }, to: { type: t.type, name: t.name }, role: role ?? roleOf(p), weight: 1, start: ev.start, end: ev.end });
-  };
+    const ev = span(this.ctx, p, t);
+    this.out.push({ type, from: { type: 'PERSON', name: p.name }, to: { type: t.type, name: t.name }, role: role ?? roleOf(p), weight: 1, start: ev.start, end: ev.end });
+  }
 
-  sorted.forEach((m, idx) => {
-    if (m.type !== 'PERSON') return;
-    const p = m;
+  /** "directeur van Binding in Wijk bij Duurstede": working for an organisation placed in a municipality places the person there too. */
+  orgLocation(p: EntityMention, org: EntityMention, role: string | null): void {
+    const muni = this.sorted.find((m) => m.type === 'MUNICIPALITY' && m.start > org.end && m.start - org.end <= 14);
+    if (muni && /^\s+(?:in|uit)\s+(?:de\s+gemeente\s+)?$/i.test(this.text.slice(org.end, muni.start))) this.add(p, muni, role);
+  }
+}
+
+export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
+  const text = ctx.text;
+  if (!mentions.some((m) => m.type === 'PERSON')) return [];
+  const sorted = mentions.filter((m) => m.type !== 'THEME').sort((a, b) => a.start - b.start);
+  const people = sorted.filter((m) => m.type === 'PERSON');
+  const links = new SectionLinks(ctx, sorted);
+  const out = links.out;
+
+  for (let idx = 0; idx < sorted.length; idx++) {
+    const p = sorted[idx];
+    if (p.type !== 'PERSON') continue;
     const sentence = sentenceAt(ctx.sentences, p.start);
     const sentenceEnd = sentence ? sentence.end : text.length;
     // the mentions after p up to the next person in the sentence
@@ -107,7 +136,6 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       if (n.start >= sentenceEnd + 1 || n.type === 'PERSON') break;
       following.push(n);
     }
-    const between = (t: EntityMention) => text.slice(p.end, t.start);
 
     // 1. "X (Y)" / "X (Y/Z)" / "wethouder X (Amersfoort)"
     if (/^\s*\(/.test(text.slice(p.end, p.end + 3))) {
@@ -117,8 +145,8 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
         const innerRole = roleIn(inner);
         for (const t of following) {
           if (t.start > close) break;
-          if (t.type === 'ORGANISATION') add(p, t, innerRole);
-          else if (t.type === 'MUNICIPALITY' && (hasMunicipalRole(p, innerRole) || /\bgemeente\s*$/i.test(between(t)))) add(p, t, innerRole);
+          if (t.type === 'ORGANISATION') links.add(p, t, innerRole);
+          else if (t.type === 'MUNICIPALITY' && (hasMunicipalRole(p, innerRole) || /\bgemeente\s*$/i.test(text.slice(p.end, t.start)))) links.add(p, t, innerRole);
         }
       }
     }
@@ -135,96 +163,60 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       let prevTarget: EntityMention | null = null;
       for (const t of following) {
         if (t.start >= p.end + clauseLen) break;
-        const gap = between(t);
+        const gap = text.slice(p.end, t.start);
         // "X, beleidsadviseur bij A vertelt hoe begeleiding van B …": after the first target only a coordinated
         // one ("A en B", "A/B") or one a new role introduces ("A en voorzitter van B") is the person's
         if (prevTarget && (prevTarget.type === 'ORGANISATION' || prevTarget.type === 'MUNICIPALITY') && !chainsOn(text.slice(prevTarget.end, t.start))) break;
         if (t.type === 'ORGANISATION' || t.type === 'MUNICIPALITY') prevTarget = t;
         if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap))) {
-          add(p, t, role);
-          orgLocation(p, t, role);
+          links.add(p, t, role);
+          links.orgLocation(p, t, role);
         }
         // a role in apposition places the person where the clause says: "medewerker bij sociaal wijkteam Amersfoort",
         // "wethouder Hoogezand-Sappemeer", "vrijwilliger bij de voedselbank in Amersfoort"
-        if (t.type === 'MUNICIPALITY' && (role || /\bgemeenten?\s*$/i.test(gap))) add(p, t, role);
+        if (t.type === 'MUNICIPALITY' && (role || /\bgemeenten?\s*$/i.test(gap))) links.add(p, t, role);
       }
     }
 
     // 2b. a signature line "X, Sociaal en Cultureel Planbureau, Windesheim": the rest of the line lists X's organisations
-    for (const t of signatureOrganisations(p, following)) add(p, t, null);
+    for (const t of signatureOrganisations(text, p, following)) links.add(p, t, null);
 
     // 3. "X van Y" right after the name; "Burgemeester X van Zaanstad"
     const next = following[0];
-    if (next && /^\s+van\s+(?:de\s+|het\s+)?(?:gemeente\s+)?$/i.test(between(next))) {
-      if (next.type === 'ORGANISATION') add(p, next, null);
-      else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(between(next)))) add(p, next, null);
+    if (next) {
+      const gap = text.slice(p.end, next.start);
+      if (/^\s+van\s+(?:de\s+|het\s+)?(?:gemeente\s+)?$/i.test(gap)) {
+        if (next.type === 'ORGANISATION') links.add(p, next, null);
+        else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(gap))) links.add(p, next, null);
+      }
     }
 
     // 4. predicate in the same sentence: "X is wethouder in Huizen", "X werkt als adviseur bij Y"
-    predicateLinks(p, following, between);
-  });
-
-  /** The organisations of a line "X, A, B" (or "X, A/B") that holds nothing else after the name. */
-  function signatureOrganisations(p: EntityMention, following: EntityMention[]): EntityMention[] {
-    if (text.charAt(p.end) !== ',') return [];
-    const lineEnd = text.indexOf('\n', p.end);
-    const end = lineEnd < 0 ? text.length : lineEnd;
-    const orgs: EntityMention[] = [];
-    let at = p.end;
-    for (const t of following) {
-      if (t.start >= end) break;
-      if (t.type !== 'ORGANISATION' || !/^\s*(?:,|\/|&|en)\s*$/.test(text.slice(at, t.start))) return [];
-      orgs.push(t);
-      at = t.end;
-    }
-    return orgs.length > 1 && /^[\s.]*$/.test(text.slice(at, end)) ? orgs : [];
+    predicateLinks(links, p, following);
   }
 
-  /** "X (1973) is sinds 2013 directeur van het SCP en hoogleraar aan de Erasmus School", "Bakker (CDA), die ook voorzitter is van de VNG" */
-  function predicateLinks(p: EntityMention, following: EntityMention[], between: (t: EntityMention) => string): void {
-    for (const t of following) {
-      const gap = between(t);
-      if (gap.length > 300) break;
-      if (!PREDICATE_START.test(gap)) continue;
-      const role = roleIn(gap);
-      if (t.type === 'ORGANISATION' && (role || gap.length <= 120) && PREP_BEFORE_TARGET.test(gap)) {
-        add(p, t, role);
-        orgLocation(p, t, role);
-      }
-      if (t.type === 'MUNICIPALITY') {
-        if (/\bgemeenten?\s+$/i.test(gap) || (role && hasMunicipalRole(p, role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap))) add(p, t, role);
-      }
-    }
-  }
-
-  /** "directeur van Binding in Wijk bij Duurstede": working for an organisation placed in a municipality places the person there too. */
-  function orgLocation(p: EntityMention, org: EntityMention, role: string | null): void {
-    const muni = sorted.find((m) => m.type === 'MUNICIPALITY' && m.start > org.end && m.start - org.end <= 14);
-    if (muni && /^\s+(?:in|uit)\s+(?:de\s+gemeente\s+)?$/i.test(text.slice(org.end, muni.start))) add(p, muni, role);
-  }
-
-  sorted.forEach((m, idx) => {
-    if (m.type !== 'PERSON') return;
-    const p = m;
+  for (let idx = 0; idx < sorted.length; idx++) {
+    const p = sorted[idx];
+    if (p.type !== 'PERSON') continue;
 
     // 5. "Y-directeur X", "Movisie-adviseur X": an organisation glued to the role before the name
     const prevMention = sorted[idx - 1];
     if (prevMention && prevMention.type === 'ORGANISATION' && p.start - prevMention.end < 30) {
       const glue = text.slice(prevMention.end, p.start);
       const m2 = /^-(\p{L}+)\s+$/u.exec(glue);
-      if (m2 && isRoleWord(m2[1])) add(p, prevMention, m2[1].toLowerCase());
+      if (m2 && isRoleWord(m2[1])) links.add(p, prevMention, m2[1].toLowerCase());
     }
     // "(foto Hollandse Hoogte/Joris van Gennep)": a picture credit names the agency, a slash, then the photographer
     if (prevMention && prevMention.type === 'ORGANISATION' && /^\s*\/\s*$/.test(text.slice(prevMention.end, p.start))) {
-      if (PICTURE_CREDIT.test(text.slice(Math.max(0, prevMention.start - 40), prevMention.start))) add(p, prevMention, null);
+      if (PICTURE_CREDIT.test(text.slice(Math.max(0, prevMention.start - 40), prevMention.start))) links.add(p, prevMention, null);
     }
     // "de Zaanse burgemeester X" has no municipality mention; "burgemeester van Zaanstad X" does
     if (prevMention && prevMention.type === 'MUNICIPALITY' && p.start - prevMention.end < 4) {
       const lead = text.slice(Math.max(0, prevMention.start - 40), prevMention.start);
       const r = /(\p{L}+)\s+van\s+(?:de\s+gemeente\s+)?$/iu.exec(lead);
-      if (r && MUNICIPAL_ROLE.test(r[1])) add(p, prevMention, r[1].toLowerCase());
+      if (r && MUNICIPAL_ROLE.test(r[1])) links.add(p, prevMention, r[1].toLowerCase());
     }
-  });
+  }
 
   // 5b. a municipal office holder in a sentence (or, failing that, a section) that names exactly one municipality:
   //     "In het stadhuis van de gemeente Veenendaal vertellen wijkregisseur W. B. ...", "Wethouder Ton Schroor" in an article on Groningen
@@ -235,7 +227,7 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     const s = sentenceAt(ctx.sentences, p.start);
     const inSentence = s ? municipalities.filter((m) => m.start >= s.start && m.end <= s.end) : [];
     const names = new Set(inSentence.map((m) => m.name));
-    if (names.size === 1) add(p, inSentence[0], null);
+    if (names.size === 1) links.add(p, inSentence[0], null);
     else if (names.size === 0 && sectionMunis.size === 1) {
       const t = municipalities[0];
       out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: p.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: roleOf(p), weight: 0.5, start: p.start, end: p.end });
@@ -294,25 +286,23 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       if (t.start < from || t.end > s.end) continue;
       const gap = text.slice(from, t.start);
       if (gap.length > 200) break;
-      const role = roleIn(gap);
-      if (t.type === 'ORGANISATION' && (PREP_BEFORE_TARGET.test(gap) || /\bverbonden\s+aan\s+(?:de\s+|het\s+)?$/i.test(gap))) {
+      // the role is read only for the mentions that can be linked (roleIn looks up every word of the gap)
+      if (t.type === 'ORGANISATION') {
+        if (!PREP_BEFORE_TARGET.test(gap) && !/\bverbonden\s+aan\s+(?:de\s+|het\s+)?$/i.test(gap)) continue;
         const ev = span(ctx, stand, t);
-        out.push({ type: 'WORKS_FOR', from: { type: 'PERSON', name: subject.name }, to: { type: 'ORGANISATION', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
-      } else if (t.type === 'MUNICIPALITY' && (/\bgemeenten?\s+$/i.test(gap) || (role && MUNICIPAL_ROLE.test(role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap)))) {
+        out.push({ type: 'WORKS_FOR', from: { type: 'PERSON', name: subject.name }, to: { type: 'ORGANISATION', name: t.name }, role: roleIn(gap) ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
+      } else if (t.type === 'MUNICIPALITY') {
+        const role = roleIn(gap);
+        if (!/\bgemeenten?\s+$/i.test(gap) && !(role && MUNICIPAL_ROLE.test(role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap))) continue;
         const ev = span(ctx, stand, t);
         out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: subject.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
       }
     }
   }
 
-  // 6. "namens Y" in a sentence with exactly one person
-  // only sentences holding one of the cue words can match (the words are found once in the whole text)
-  const cueSentences = new Set<Sentence>();
-  for (const w of text.matchAll(ON_BEHALF_WORD)) {
-    const s = sentenceAt(ctx.sentences, w.index!);
-    if (s) cueSentences.add(s);
-  }
-  for (const s of cueSentences) {
+  // 6. "namens Y" in a sentence with exactly one person: only the sentences of the people are read, and only
+  //    when the section names an organisation
+  if (sorted.some((m) => m.type === 'ORGANISATION')) for (const s of sentencesOf(ctx.sentences, people)) {
     const sText = text.slice(s.start, s.end);
     // "namens (de partij) Y", "haar werkgever Y"
     const nm = ON_BEHALF.exec(sText);
@@ -321,7 +311,7 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     const inSentence = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
     const persons = inSentence.filter((m) => m.type === 'PERSON');
     const org = inSentence.find((m) => m.start === at && m.type === 'ORGANISATION');
-    if (org && new Set(persons.map((x) => x.name)).size === 1) add(persons[0], org, roleIn(sText.slice(0, nm.index)));
+    if (org && new Set(persons.map((x) => x.name)).size === 1) links.add(persons[0], org, roleIn(sText.slice(0, nm.index)));
   }
 
   // 7. e-mail addresses: the person named just before the address works for the domain's organisation
@@ -346,7 +336,6 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     const near = owner.end <= e.index && e.index - owner.end < 150 && !text.slice(owner.end, e.index).includes('\n\n') ? owner : address;
     const ev = span(ctx, near, { start: e.index, end: e.index + e[0].length });
     // prefer an organisation mention of this section whose name matches the domain
-    const compact = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
     const org = sorted.find((m) => m.type === 'ORGANISATION' && [m.name, ...(m.aliases ?? [])].some((n) => compact(n) === compact(label)));
     out.push({
       type: 'WORKS_FOR',
@@ -366,6 +355,50 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     seen.add(key);
     return true;
   });
+}
+
+/** The sentences that hold the start of a mention (mentions in text order), each once, in text order. */
+function sentencesOf(sentences: Sentence[], mentions: EntityMention[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    if (s && s !== out[out.length - 1]) out.push(s);
+  }
+  return out;
+}
+
+/** The organisations of a line "X, A, B" (or "X, A/B") that holds nothing else after the name. */
+function signatureOrganisations(text: string, p: EntityMention, following: EntityMention[]): EntityMention[] {
+  if (text.charAt(p.end) !== ',') return [];
+  const lineEnd = text.indexOf('\n', p.end);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  const orgs: EntityMention[] = [];
+  let at = p.end;
+  for (const t of following) {
+    if (t.start >= end) break;
+    if (t.type !== 'ORGANISATION' || !/^\s*(?:,|\/|&|en)\s*$/.test(text.slice(at, t.start))) return [];
+    orgs.push(t);
+    at = t.end;
+  }
+  return orgs.length > 1 && /^[\s.]*$/.test(text.slice(at, end)) ? orgs : [];
+}
+
+/** "X (1973) is sinds 2013 directeur van het SCP en hoogleraar aan de Erasmus School", "Bakker (CDA), die ook voorzitter is van de VNG" */
+function predicateLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
+  for (const t of following) {
+    const gap = links.text.slice(p.end, t.start);
+    if (gap.length > 300) break;
+    if (t.type !== 'ORGANISATION' && t.type !== 'MUNICIPALITY') continue;
+    if (!PREDICATE_START.test(gap)) continue;
+    const role = roleIn(gap);
+    if (t.type === 'ORGANISATION' && (role || gap.length <= 120) && PREP_BEFORE_TARGET.test(gap)) {
+      links.add(p, t, role);
+      links.orgLocation(p, t, role);
+    }
+    if (t.type === 'MUNICIPALITY') {
+      if (/\bgemeenten?\s+$/i.test(gap) || (role && hasMunicipalRole(p, role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap))) links.add(p, t, role);
+    }
+  }
 }
 
 export const linkPeople: RelationLinker = (ctx, mentions) => linkPersonRelations(ctx, mentions);

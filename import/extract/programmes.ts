@@ -210,6 +210,23 @@ function paragraphStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Whether PARA_APPOSITION can match at the paragraph start p: a capital, then 2..60 characters up to the
+ * first of , . : ; ! ? or a line break, which must be a comma (the regex, tried at every paragraph, mostly
+ * backtracks through all 60 before it fails).
+ */
+function mayOpenApposition(text: string, p: number): boolean {
+  if (!isCapitalLetter(text.charCodeAt(p))) return false;
+  const limit = Math.min(text.length, p + 62);
+  for (let i = p + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) return i - p - 1 >= 2;
+    if (c === 46 || c === 58 || c === 59 || c === 33 || c === 63 || c === 10) return false;
+    if (c >= 0xd800 && c <= 0xdfff) return true; // the regex counts code points: let it decide
+  }
+  return false;
+}
+
 function isAlnum(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
@@ -357,22 +374,36 @@ function isCapitalised(word: string): boolean {
 
 /** True when `pos` starts its sentence (ignoring quotes, bullets and spaces before it). */
 function isSentenceInitial(ctx: SectionContext, pos: number): boolean {
+  const text = ctx.text;
   let i = pos - 1;
-  while (i >= 0 && /[\s‘'"“(•*–—-]/.test(ctx.text[i])) {
-    if (ctx.text[i] === '\n') return true;
+  while (i >= 0 && isSentenceLead(text.charCodeAt(i))) {
+    if (text.charCodeAt(i) === 10) return true;
     i--;
   }
   if (i < 0) return true;
-  return /[.!?:;]/.test(ctx.text[i]);
+  const c = text.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59; // . ! ? : ;
 }
 
-/** The last word before `pos` (within the sentence), lower-cased; '' if none. */
+const SENTENCE_LEAD = /[\s‘'"“(•*–—-]/;
+
+/** A character of SENTENCE_LEAD (white space, opening quotes, bullets, dashes); ASCII tested without the regex. */
+function isSentenceLead(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 40 || c === 42 || c === 45;
+  return SENTENCE_LEAD.test(String.fromCharCode(c));
+}
+
+/** The last `max` words before `pos` within its clause (the 120 characters before it, after the last . : ; ! ? or line break). */
 function wordsBefore(text: string, pos: number, max: number): string[] {
-  const left = text.slice(Math.max(0, pos - 120), pos);
-  const cut = Math.max(left.lastIndexOf('.'), left.lastIndexOf(':'), left.lastIndexOf(';'), left.lastIndexOf('\n'), left.lastIndexOf('!'), left.lastIndexOf('?'));
-  const clause = cut >= 0 ? left.slice(cut + 1) : left;
-  const words = clause.split(/[\s]+/).filter(Boolean);
+  const from = Math.max(0, pos - 120);
+  let cut = pos;
+  while (cut > from && !isClauseBreak(text.charCodeAt(cut - 1))) cut--;
+  const words = text.slice(cut, pos).split(/[\s]+/).filter(Boolean);
   return words.slice(-max);
+}
+
+function isClauseBreak(c: number): boolean {
+  return c === 46 || c === 58 || c === 59 || c === 10 || c === 33 || c === 63; // . : ; \n ! ?
 }
 
 /** Organisation-type words: a name that starts or ends with one is an organisation, not a programme. */
@@ -421,14 +452,17 @@ const SUBJECT_PRONOUN = new Set(['we', 'wij', 'ze', 'zij', 'je', 'jij', 'ik', 'u
 const NOT_PARTICIPLE = new Set(['geweld', 'gedrag', 'gebied', 'gesprek', 'gezin', 'geluk', 'gevoel', 'gebouw', 'gedicht', 'gezicht', 'geheugen', 'gehoor', 'gewicht', 'gerecht', 'gelet', 'gebit', 'gezondheid']);
 const PARTICIPLE = /^(?:[a-zß-öø-ÿ]{0,5}ge[a-zß-öø-ÿ]{2,}[dt]|(?:ont|ver|be|her)[a-zß-öø-ÿ]{3,}[dt]|[a-zß-öø-ÿ]+dt|[a-zß-öø-ÿ]+(?:eren|elen|aden|oden|uiden|ijden|ellen|anden)|[a-zß-öø-ÿ]+(?:gt|kt|pt|ft|lt|dt|ijt|aat|eet|oot))$/u;
 
+const TAIL_WORD = /^[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ-]*)/u;
+const TAIL_CONNECTORS = new Set(['in', 'op', 'met', 'voor', 'de', 'bij', 'naar', 'tot', 'zonder', 'over', 'tegen', 'door', 'en']);
+
 /**
  * Lower-case continuation of a name ("databank Effectieve sociale interventies", "Thuis in de
  * wijk"): up to 4 lower-case words that end cleanly at punctuation, a capital, the end of the
  * paragraph or a verb/function word. Returns the length of the tail (0 when there is none).
  */
 function lowerTail(text: string, from: number): number {
-  const re = /^[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ-]*)/u;
-  const connectors = new Set(['in', 'op', 'met', 'voor', 'de', 'bij', 'naar', 'tot', 'zonder', 'over', 'tegen', 'door', 'en']);
+  const re = TAIL_WORD;
+  const connectors = TAIL_CONNECTORS;
   let pos = from;
   let words = 0;
   let pendingConnector = false;
@@ -476,14 +510,14 @@ function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
     let kind: ProgrammeKind | null = colonCue ? cueKind(colonCue[1]) : null;
     let cueDistance = kind ? 0 : -1;
     for (let k = before.length - 1; !kind && k >= 0 && k >= before.length - 6; k--) {
-      const w = before[k].replace(/[,()]/g, '');
-      const c = cueKind(w);
+      const listed = hasListPunctuation(before[k]);
+      const c = cueKind(listed ? before[k].replace(/[,()]/g, '') : before[k]);
       if (c) {
         kind = c;
         cueDistance = before.length - 1 - k;
         break;
       }
-      if (/[,()]/.test(before[k]) && k < before.length - 1) break;
+      if (listed && k < before.length - 1) break;
     }
     const inParens = /\(\s*(?:[A-Za-zÀ-ÖØ-öø-ÿ-]+\s+)?$/u.test(text.slice(Math.max(0, m.index! - 25), m.index!));
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
@@ -506,6 +540,15 @@ function quotedCandidates(ctx: SectionContext, out0: Candidate[]): void {
       out.push({ name: inner, start, end, kind: 'anders', strength: 1 });
     }
   }
+}
+
+/** A comma or a parenthesis in the word: [,()]. */
+function hasListPunctuation(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 44 || c === 40 || c === 41) return true;
+  }
+  return false;
 }
 
 /** Trim a name run: trailing function words, a trailing "van <Organisation>" and leading numbers. */
@@ -619,22 +662,20 @@ function capitalisedCueCandidates(ctx: SectionContext, out0: Candidate[]): void 
     const kind = cueKindAt(text, start, wordEnd);
     if (!kind) continue;
     const word = text.slice(start, wordEnd);
-    const initial = isSentenceInitial(ctx, start);
-    const articleBefore = /(?:^|[\s‘'"“])(?:het|de|Het|De)\s+$/u.test(text.slice(Math.max(0, start - 5), start));
-    const paraStart = start === 0 || text[start - 1] === '\n';
-    const tail = lowerTail(text, start + word.length);
-    if (paraStart) {
+    if (start === 0 || text[start - 1] === '\n') {
       // A short heading paragraph: the whole heading names it ("Ontwikkeltraject Integraal werken in de wijk").
       const nl = text.indexOf('\n', start);
       const para = text.slice(start, nl < 0 ? text.length : nl);
       const head = /^([^:.!?]{3,80})(?::|$)/u.exec(para);
-      const capitalAfterCue = head ? head[1].split(/\s+/).slice(1).some((w) => /^[A-ZÀ-ÖØ-Þ]/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase())) : false;
-      if (head && capitalAfterCue && head[1].split(/\s+/).length >= 2 && head[1].split(/\s+/).length <= 8 && !/[.!?]$/.test(head[1])) {
+      const headWords = head ? head[1].split(/\s+/) : [];
+      const capitalAfterCue = headWords.slice(1).some((w) => /^[A-ZÀ-ÖØ-Þ]/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
+      if (head && capitalAfterCue && headWords.length >= 2 && headWords.length <= 8 && !/[.!?]$/.test(head[1])) {
         out.push({ name: head[1].trim(), start, end: start + head[1].trim().length, kind, strength: 2 });
       }
+      continue;
     }
-    if (paraStart) continue;
-    if (initial && !articleBefore) continue;
+    if (isSentenceInitial(ctx, start) && !/(?:^|[\s‘'"“])(?:het|de|Het|De)\s+$/u.test(text.slice(Math.max(0, start - 5), start))) continue;
+    const tail = lowerTail(text, start + word.length);
     if (tail > 0 && word.toLowerCase() !== cueKindWord(word)) {
       out.push({ name: text.slice(start, start + word.length + tail), start, end: start + word.length + tail, kind, strength: 2 });
     }
@@ -697,8 +738,8 @@ function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
     const close = text.indexOf(')', open);
     if (close < 0) break;
     if (close - open < 4 || close - open > 121 || text.slice(open, close).includes('\n')) continue;
-    const cue = /([A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)[ \t]*$/u.exec(text.slice(Math.max(0, open - 40), open));
-    const kind = cue ? cueKind(cue[1]) : null;
+    const cue = wordBeforeParenthesis(text, open);
+    const kind = cue ? cueKind(cue) : null;
     if (!kind) continue;
     let offset = open + 1;
     for (const item of text.slice(open + 1, close).split(/,\s*/)) {
@@ -709,6 +750,30 @@ function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
       out.push({ name, start: at, end: at + name.length, kind: kind === 'anders' ? 'platform' : kind, strength: 2 });
     }
   }
+}
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
+}
+
+/**
+ * What /([A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)[ \t]*$/u captures in the 40 characters before `open`,
+ * found by walking back (the end-anchored regex tried every position of the window); null if nothing.
+ */
+function wordBeforeParenthesis(text: string, open: number): string | null {
+  const from = Math.max(0, open - 40);
+  let end = open;
+  while (end > from && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from) {
+    const c = text.charCodeAt(start - 1);
+    // a hyphen only between letters
+    const joins = c === 45 && start < end && start - 2 >= from && isLetterCode(text.charCodeAt(start - 2));
+    if (!isLetterCode(c) && !joins) break;
+    start--;
+  }
+  return start < end ? text.slice(start, end) : null;
 }
 
 function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
@@ -735,7 +800,7 @@ function definitionCandidates(ctx: SectionContext, out0: Candidate[]): void {
     if (initial && !apposition && tokens.length === 1 && isPlainWord(tokens[0]) && !ctx.section.title.includes(tokens[0]) && !new RegExp(`[^.!?\\n]\\s${tokens[0]}\\b`, 'u').test(text)) continue;
     out.push({ name, start, end: start + name.length, kind, strength: 2 });
   }
-  for (const m of matchesAt(PARA_APPOSITION_AT, text, paragraphStarts(text))) {
+  for (const m of matchesAt(PARA_APPOSITION_AT, text, paragraphStarts(text).filter((p) => mayOpenApposition(text, p)))) {
     const name = m[1].trim();
     const cue = firstCue(m[2]);
     const kind = cue ? cueKind(cue) : null;

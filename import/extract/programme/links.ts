@@ -10,17 +10,20 @@
  */
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
 import { municipalityByName } from '../../gazetteers.ts';
-import { sentenceAt } from '../../sentences.ts';
+import { sentenceAt, sentenceIndexAt } from '../../sentences.ts';
 import { isRoleWord } from '../people.ts';
 
 /** Capitalised adjectives of municipalities ("de Utrechtse Regenboogagenda", "de Amersfoortse aanpak"). */
 const ADJECTIVE = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:se|sche)(?![\p{L}])/gu;
 
 const ADJECTIVE_AT = new RegExp(ADJECTIVE.source, 'uy');
-/** Every adjective ends in "se" or "sche" before a non-letter; found with a literal, which is far cheaper than ADJECTIVE's scan. */
-const ADJECTIVE_END = /s(?:ch)?e(?![\p{L}])/gu;
+/**
+ * Every adjective ends in "se" or "sche" before a non-letter; found with a literal, which is far cheaper than
+ * ADJECTIVE's scan. The same scan stops at a surrogate (see adjectiveStarts); the letter after the ending is
+ * tested in code, which keeps the regex free of the u flag.
+ */
+const ADJECTIVE_END_OR_SURROGATE = /s(?:ch)?e|[\ud800-\udfff]/g;
 const LETTER = /\p{L}/u;
-const SURROGATE = /[\ud800-\udfff]/;
 const letterClass = new Uint8Array(0x10000); // 1 = letter, 2 = not, 0 = unknown
 
 function isLetter(c: number): boolean {
@@ -36,11 +39,17 @@ function isLetter(c: number): boolean {
  * Null when the text has astral characters (code points in two code units): then scan as usual.
  */
 function adjectiveStarts(text: string): number[] | null {
-  if (SURROGATE.test(text)) return null;
   const out: number[] = [];
   let floor = 0;
-  ADJECTIVE_END.lastIndex = 0;
-  for (let m = ADJECTIVE_END.exec(text); m; m = ADJECTIVE_END.exec(text)) {
+  const ending = ADJECTIVE_END_OR_SURROGATE;
+  ending.lastIndex = 0;
+  for (let m = ending.exec(text); m; m = ending.exec(text)) {
+    if (m[0].length === 1) return null; // a surrogate
+    const after = m.index + m[0].length;
+    if (after < text.length && isLetter(text.charCodeAt(after))) {
+      ending.lastIndex = m.index + 1; // as the lookahead (?![\p{L}]) failing there
+      continue;
+    }
     let r = m.index;
     while (r > floor && (isLetter(text.charCodeAt(r - 1)) || text.charCodeAt(r - 1) === 45)) r--;
     for (let p = r; p < m.index; p++) if (p === r || text.charCodeAt(p - 1) === 45) out.push(p);
@@ -216,6 +225,13 @@ export function unplaceableProgrammes(ctx: SectionContext, mentions: EntityMenti
   return out;
 }
 
+/** Keeps one candidate per relation: the first of the highest weight. */
+function addStrongest(out: Map<string, RelationCandidate>, c: RelationCandidate): void {
+  const key = `${c.type}|${c.from.name}|${c.to.name}`;
+  const prev = out.get(key);
+  if (!prev || (c.weight ?? 0) > (prev.weight ?? 0)) out.set(key, c);
+}
+
 function sameParagraph(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return !text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)).includes('\n\n');
 }
@@ -244,24 +260,25 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
   ];
   const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
   const out = new Map<string, RelationCandidate>();
-  const add = (c: RelationCandidate) => {
-    const key = `${c.type}|${c.from.name}|${c.to.name}`;
-    const prev = out.get(key);
-    if (!prev || (c.weight ?? 0) > (prev.weight ?? 0)) out.set(key, c);
-  };
 
   const people = mentions.filter((m) => m.type === 'PERSON');
+  // the runner cue of a sentence is looked up only for an organisation in it that is not tied directly,
+  // and once for the programmes that share the sentence
+  let cueSpan: { start: number; end: number } | null = null;
+  let cue: boolean | undefined;
   for (const p of programmes) {
-    const own = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+    const ownIdx = sentenceIndexAt(ctx.sentences, p.start);
+    const own = ownIdx >= 0 ? ctx.sentences[ownIdx] : { start: p.start, end: p.end };
     // "‘Wat telt’ is een instrument … Het is ontwikkeld in Eindhoven": a next sentence that opens
     // with a pronoun still speaks about the programme.
-    const nextIdx = ctx.sentences.indexOf(own as Sentence) + 1;
-    const next = nextIdx > 0 ? ctx.sentences[nextIdx] : undefined;
+    const next = ownIdx >= 0 ? ctx.sentences[ownIdx + 1] : undefined;
     const continues = next !== undefined && ANAPHOR.test(ctx.text.slice(next.start, next.start + 20));
     const s = continues ? { start: own.start, end: next.end } : own;
-    const sentenceText = maskMentions(ctx.text, s, mentions);
     const from = { type: 'PROGRAMME' as const, name: p.name };
-    const cue = RUNNER_CUE.test(sentenceText);
+    if (!cueSpan || cueSpan.start !== s.start || cueSpan.end !== s.end) {
+      cueSpan = s;
+      cue = undefined;
+    }
     let owned = false;
     for (const o of orgs) {
       if (o.start < s.start || o.end > s.end) continue;
@@ -269,11 +286,11 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
       const between = o.start >= p.end ? ctx.text.slice(p.end, o.start) : '';
       const direct = DIRECT_LINK.test(between);
       owned ||= direct;
-      if (!direct && !cue) continue;
-      add({ type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight: direct ? 1 : 0.5, start: s.start, end: s.end });
+      if (!direct && !(cue ??= RUNNER_CUE.test(maskMentions(ctx.text, s, mentions)))) continue;
+      addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight: direct ? 1 : 0.5, start: s.start, end: s.end });
     }
     for (const m of sentenceMunicipalities(ctx.text, p, s, munis, people, owned)) {
-      add({ type: 'RUNS_IN', from, to: { type: 'MUNICIPALITY', name: m.name }, weight: 1, start: s.start, end: s.end });
+      addStrongest(out, { type: 'RUNS_IN', from, to: { type: 'MUNICIPALITY', name: m.name }, weight: 1, start: s.start, end: s.end });
     }
   }
 
@@ -292,7 +309,7 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
       const before = ctx.text.slice(Math.max(0, m.start - 10), m.start);
       if (!/(?:\bin|\bgemeente)\s+$/iu.test(before)) continue;
       const s = sentenceAt(ctx.sentences, m.start) ?? { start: m.start, end: m.end };
-      for (const p of titled) add({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: m.name }, weight: 0.5, start: s.start, end: s.end });
+      for (const p of titled) addStrongest(out, { type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: m.name }, weight: 0.5, start: s.start, end: s.end });
     }
   }
 
@@ -301,7 +318,7 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
     for (const p of guessable) {
       if (named.length === 1 && ctx.text.length > ONE_MENTION_SECTION_LENGTH && !sameParagraph(ctx.text, p, named[0])) continue;
       const s = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
-      add({ type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: home }, weight: 0.5, start: s.start, end: s.end });
+      addStrongest(out, { type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: home }, weight: 0.5, start: s.start, end: s.end });
     }
   }
   return [...out.values()];
