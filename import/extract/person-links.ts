@@ -116,137 +116,172 @@ class SectionLinks {
   }
 }
 
+/**
+ * The person links of one section. Each rule is a function of its own: the rules are read in this
+ * order (the order of the candidates matters to the resolver), and a small function is cheap for the
+ * JIT to compile again when new input makes it drop its optimised code.
+ */
 export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
-  const text = ctx.text;
   if (!mentions.some((m) => m.type === 'PERSON')) return [];
   const sorted = mentions.filter((m) => m.type !== 'THEME').sort((a, b) => a.start - b.start);
   const people = sorted.filter((m) => m.type === 'PERSON');
   const links = new SectionLinks(ctx, sorted);
-  const out = links.out;
 
   for (let idx = 0; idx < sorted.length; idx++) {
     const p = sorted[idx];
     if (p.type !== 'PERSON') continue;
-    const sentence = sentenceAt(ctx.sentences, p.start);
-    const sentenceEnd = sentence ? sentence.end : text.length;
-    // the mentions after p up to the next person in the sentence
-    const following: EntityMention[] = [];
-    for (let k = idx + 1; k < sorted.length; k++) {
-      const n = sorted[k];
-      if (n.start >= sentenceEnd + 1 || n.type === 'PERSON') break;
-      following.push(n);
-    }
-
-    // 1. "X (Y)" / "X (Y/Z)" / "wethouder X (Amersfoort)"
-    if (/^\s*\(/.test(text.slice(p.end, p.end + 3))) {
-      const close = text.indexOf(')', p.end);
-      if (close > 0 && close - p.end < 160) {
-        const inner = text.slice(p.end, close);
-        const innerRole = roleIn(inner);
-        for (const t of following) {
-          if (t.start > close) break;
-          if (t.type === 'ORGANISATION') links.add(p, t, innerRole);
-          else if (t.type === 'MUNICIPALITY' && (hasMunicipalRole(p, innerRole) || /\bgemeente\s*$/i.test(text.slice(p.end, t.start)))) links.add(p, t, innerRole);
-        }
-      }
-    }
-
-    // 2. apposition "X, <role> van/bij (de gemeente) Y" and signatures "X, Raad van Bestuur Movisie"
-    const captionRole = /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(p.end, p.end + 40));
-    if (/^\s*,/.test(text.slice(p.end, p.end + 2)) || (captionRole && isRoleWord(captionRole[1]))) {
-      const rest = text.slice(p.end, Math.min(sentenceEnd, p.end + 140));
-      const clauseEnd = rest.slice(1).search(/[,;:‘’“”"'!?]|\.\s|\n/);
-      const clauseLen = clauseEnd < 0 ? rest.length : clauseEnd + 1;
-      const clause = rest.slice(0, clauseLen);
-      const role = roleIn(clause);
-      const atParagraphEnd = !/\S/.test(text.slice(p.end + clauseLen, p.end + clauseLen + 2)) || p.end + clauseLen >= text.length;
-      let prevTarget: EntityMention | null = null;
-      for (const t of following) {
-        if (t.start >= p.end + clauseLen) break;
-        const gap = text.slice(p.end, t.start);
-        // "X, beleidsadviseur bij A vertelt hoe begeleiding van B …": after the first target only a coordinated
-        // one ("A en B", "A/B") or one a new role introduces ("A en voorzitter van B") is the person's
-        if (prevTarget && (prevTarget.type === 'ORGANISATION' || prevTarget.type === 'MUNICIPALITY') && !chainsOn(text.slice(prevTarget.end, t.start))) break;
-        if (t.type === 'ORGANISATION' || t.type === 'MUNICIPALITY') prevTarget = t;
-        if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap))) {
-          links.add(p, t, role);
-          links.orgLocation(p, t, role);
-        }
-        // a role in apposition places the person where the clause says: "medewerker bij sociaal wijkteam Amersfoort",
-        // "wethouder Hoogezand-Sappemeer", "vrijwilliger bij de voedselbank in Amersfoort"
-        if (t.type === 'MUNICIPALITY' && (role || /\bgemeenten?\s*$/i.test(gap))) links.add(p, t, role);
-      }
-    }
-
-    // 2b. a signature line "X, Sociaal en Cultureel Planbureau, Windesheim": the rest of the line lists X's organisations
-    for (const t of signatureOrganisations(text, p, following)) links.add(p, t, null);
-
-    // 3. "X van Y" right after the name; "Burgemeester X van Zaanstad"
-    const next = following[0];
-    if (next) {
-      const gap = text.slice(p.end, next.start);
-      if (/^\s+van\s+(?:de\s+|het\s+)?(?:gemeente\s+)?$/i.test(gap)) {
-        if (next.type === 'ORGANISATION') links.add(p, next, null);
-        else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(gap))) links.add(p, next, null);
-      }
-    }
-
-    // 4. predicate in the same sentence: "X is wethouder in Huizen", "X werkt als adviseur bij Y"
+    const following = followingInSentence(ctx, sorted, idx);
+    parentheticalLinks(links, p, following);
+    appositionLinks(links, p, following);
+    for (const t of signatureOrganisations(ctx.text, p, following)) links.add(p, t, null);
+    vanLinks(links, p, following);
     predicateLinks(links, p, following);
   }
+  for (let idx = 0; idx < sorted.length; idx++) if (sorted[idx].type === 'PERSON') linksBeforeName(links, idx);
+  officeInTheOneMunicipality(links, people);
+  coordinatedMunicipalities(links);
+  coordinatedPeople(links, people);
+  pronounLinks(links, people);
+  onBehalfLinks(links, people);
+  emailLinks(links, people);
+  return distinctCandidates(links.out);
+}
 
-  for (let idx = 0; idx < sorted.length; idx++) {
-    const p = sorted[idx];
-    if (p.type !== 'PERSON') continue;
-
-    // 5. "Y-directeur X", "Movisie-adviseur X": an organisation glued to the role before the name
-    const prevMention = sorted[idx - 1];
-    if (prevMention && prevMention.type === 'ORGANISATION' && p.start - prevMention.end < 30) {
-      const glue = text.slice(prevMention.end, p.start);
-      const m2 = /^-(\p{L}+)\s+$/u.exec(glue);
-      if (m2 && isRoleWord(m2[1])) links.add(p, prevMention, m2[1].toLowerCase());
-    }
-    // "(foto Hollandse Hoogte/Joris van Gennep)": a picture credit names the agency, a slash, then the photographer
-    if (prevMention && prevMention.type === 'ORGANISATION' && /^\s*\/\s*$/.test(text.slice(prevMention.end, p.start))) {
-      if (PICTURE_CREDIT.test(text.slice(Math.max(0, prevMention.start - 40), prevMention.start))) links.add(p, prevMention, null);
-    }
-    // "de Zaanse burgemeester X" has no municipality mention; "burgemeester van Zaanstad X" does
-    if (prevMention && prevMention.type === 'MUNICIPALITY' && p.start - prevMention.end < 4) {
-      const lead = text.slice(Math.max(0, prevMention.start - 40), prevMention.start);
-      const r = /(\p{L}+)\s+van\s+(?:de\s+gemeente\s+)?$/iu.exec(lead);
-      if (r && MUNICIPAL_ROLE.test(r[1])) links.add(p, prevMention, r[1].toLowerCase());
-    }
+/** The mentions after person sorted[idx] up to the next person, within the person's sentence. */
+function followingInSentence(ctx: SectionContext, sorted: EntityMention[], idx: number): EntityMention[] {
+  const sentence = sentenceAt(ctx.sentences, sorted[idx].start);
+  const sentenceEnd = sentence ? sentence.end : ctx.text.length;
+  const following: EntityMention[] = [];
+  for (let k = idx + 1; k < sorted.length; k++) {
+    const n = sorted[k];
+    if (n.start >= sentenceEnd + 1 || n.type === 'PERSON') break;
+    following.push(n);
   }
+  return following;
+}
 
-  // 5b. a municipal office holder in a sentence (or, failing that, a section) that names exactly one municipality:
-  //     "In het stadhuis van de gemeente Veenendaal vertellen wijkregisseur W. B. ...", "Wethouder Ton Schroor" in an article on Groningen
-  const municipalities = sorted.filter((m) => m.type === 'MUNICIPALITY');
+/** 1. "X (Y)" / "X (Y/Z)" / "wethouder X (Amersfoort)" */
+function parentheticalLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
+  const text = links.text;
+  if (!/^\s*\(/.test(text.slice(p.end, p.end + 3))) return;
+  const close = text.indexOf(')', p.end);
+  if (close <= 0 || close - p.end >= 160) return;
+  const inner = text.slice(p.end, close);
+  const innerRole = roleIn(inner);
+  for (const t of following) {
+    if (t.start > close) break;
+    if (t.type === 'ORGANISATION') links.add(p, t, innerRole);
+    else if (t.type === 'MUNICIPALITY' && (hasMunicipalRole(p, innerRole) || /\bgemeente\s*$/i.test(text.slice(p.end, t.start)))) links.add(p, t, innerRole);
+  }
+}
+
+/** 2. apposition "X, <role> van/bij (de gemeente) Y" and signatures "X, Raad van Bestuur Movisie" */
+function appositionLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
+  const text = links.text;
+  const captionRole = /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(p.end, p.end + 40));
+  if (!/^\s*,/.test(text.slice(p.end, p.end + 2)) && !(captionRole && isRoleWord(captionRole[1]))) return;
+  const sentence = sentenceAt(links.ctx.sentences, p.start);
+  const sentenceEnd = sentence ? sentence.end : text.length;
+  const rest = text.slice(p.end, Math.min(sentenceEnd, p.end + 140));
+  const clauseEnd = rest.slice(1).search(/[,;:‘’“”"'!?]|\.\s|\n/);
+  const clauseLen = clauseEnd < 0 ? rest.length : clauseEnd + 1;
+  const clause = rest.slice(0, clauseLen);
+  const role = roleIn(clause);
+  const atParagraphEnd = !/\S/.test(text.slice(p.end + clauseLen, p.end + clauseLen + 2)) || p.end + clauseLen >= text.length;
+  let prevTarget: EntityMention | null = null;
+  for (const t of following) {
+    if (t.start >= p.end + clauseLen) break;
+    const gap = text.slice(p.end, t.start);
+    // "X, beleidsadviseur bij A vertelt hoe begeleiding van B …": after the first target only a coordinated
+    // one ("A en B", "A/B") or one a new role introduces ("A en voorzitter van B") is the person's
+    if (prevTarget && (prevTarget.type === 'ORGANISATION' || prevTarget.type === 'MUNICIPALITY') && !chainsOn(text.slice(prevTarget.end, t.start))) break;
+    if (t.type === 'ORGANISATION' || t.type === 'MUNICIPALITY') prevTarget = t;
+    if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap))) {
+      links.add(p, t, role);
+      links.orgLocation(p, t, role);
+    }
+    // a role in apposition places the person where the clause says: "medewerker bij sociaal wijkteam Amersfoort",
+    // "wethouder Hoogezand-Sappemeer", "vrijwilliger bij de voedselbank in Amersfoort"
+    if (t.type === 'MUNICIPALITY' && (role || /\bgemeenten?\s*$/i.test(gap))) links.add(p, t, role);
+  }
+}
+
+/** 3. "X van Y" right after the name; "Burgemeester X van Zaanstad" */
+function vanLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
+  const next = following[0];
+  if (!next) return;
+  const gap = links.text.slice(p.end, next.start);
+  if (!/^\s+van\s+(?:de\s+|het\s+)?(?:gemeente\s+)?$/i.test(gap)) return;
+  if (next.type === 'ORGANISATION') links.add(p, next, null);
+  else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(gap))) links.add(p, next, null);
+}
+
+/**
+ * 5. What stands right before the name: "Y-directeur X", "Movisie-adviseur X" (an organisation glued to the
+ * role), a picture credit "(foto Hollandse Hoogte/Joris van Gennep)", "burgemeester van Zaanstad X".
+ */
+function linksBeforeName(links: SectionLinks, idx: number): void {
+  const text = links.text;
+  const p = links.sorted[idx];
+  const prevMention = links.sorted[idx - 1];
+  if (!prevMention) return;
+  if (prevMention.type === 'ORGANISATION' && p.start - prevMention.end < 30) {
+    const m2 = /^-(\p{L}+)\s+$/u.exec(text.slice(prevMention.end, p.start));
+    if (m2 && isRoleWord(m2[1])) links.add(p, prevMention, m2[1].toLowerCase());
+  }
+  if (prevMention.type === 'ORGANISATION' && /^\s*\/\s*$/.test(text.slice(prevMention.end, p.start))) {
+    if (PICTURE_CREDIT.test(text.slice(Math.max(0, prevMention.start - 40), prevMention.start))) links.add(p, prevMention, null);
+  }
+  // "de Zaanse burgemeester X" has no municipality mention; "burgemeester van Zaanstad X" does
+  if (prevMention.type === 'MUNICIPALITY' && p.start - prevMention.end < 4) {
+    const lead = text.slice(Math.max(0, prevMention.start - 40), prevMention.start);
+    const r = /(\p{L}+)\s+van\s+(?:de\s+gemeente\s+)?$/iu.exec(lead);
+    if (r && MUNICIPAL_ROLE.test(r[1])) links.add(p, prevMention, r[1].toLowerCase());
+  }
+}
+
+/**
+ * 5b. a municipal office holder in a sentence (or, failing that, a section) that names exactly one municipality:
+ * "In het stadhuis van de gemeente Veenendaal vertellen wijkregisseur W. B. ...", "Wethouder Ton Schroor" in an article on Groningen
+ */
+function officeInTheOneMunicipality(links: SectionLinks, people: EntityMention[]): void {
+  const municipalities = links.sorted.filter((m) => m.type === 'MUNICIPALITY');
   const sectionMunis = new Set(municipalities.map((m) => m.name));
   for (const p of people) {
     if (!hasMunicipalRole(p, null)) continue;
-    const s = sentenceAt(ctx.sentences, p.start);
+    const s = sentenceAt(links.ctx.sentences, p.start);
     const inSentence = s ? municipalities.filter((m) => m.start >= s.start && m.end <= s.end) : [];
     const names = new Set(inSentence.map((m) => m.name));
     if (names.size === 1) links.add(p, inSentence[0], null);
     else if (names.size === 0 && sectionMunis.size === 1) {
       const t = municipalities[0];
-      out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: p.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: roleOf(p), weight: 0.5, start: p.start, end: p.end });
+      links.out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: p.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: roleOf(p), weight: 0.5, start: p.start, end: p.end });
     }
   }
+}
 
-  // 5c. coordination: "voor de gemeenten Hillegom, Lisse en Teylingen" — a linked municipality passes its link on
+/** 5c. coordination: "voor de gemeenten Hillegom, Lisse en Teylingen" — a linked municipality passes its link on */
+function coordinatedMunicipalities(links: SectionLinks): void {
+  const text = links.text;
+  const out = links.out;
+  const municipalities = links.sorted.filter((m) => m.type === 'MUNICIPALITY');
   const linked = out.filter((c) => c.type === 'HOLDS_OFFICE_IN');
   for (const c of linked) {
     let prev = municipalities.find((m) => m.name === c.to.name && m.start >= c.start && m.end <= c.end);
     while (prev) {
-      const nxt = municipalities.find((m) => m.start > prev!.end && m.start - prev!.end <= 5);
+      const after: EntityMention = prev;
+      const nxt = municipalities.find((m) => m.start > after.end && m.start - after.end <= 5);
       if (!nxt || !/^(?:,\s*|\s+en\s+|\s+of\s+)$/.test(text.slice(prev.end, nxt.start))) break;
       out.push({ ...c, to: { type: 'MUNICIPALITY', name: nxt.name }, end: Math.max(c.end, nxt.end) });
       prev = nxt;
     }
   }
+}
 
-  // 5d. "X en Y, allebei beleidsadviseur bij Movisie": a person coordinated with the next one shares that one's apposition links
+/** 5d. "X en Y, allebei beleidsadviseur bij Movisie": a person coordinated with the next one shares that one's apposition links */
+function coordinatedPeople(links: SectionLinks, people: EntityMention[]): void {
+  const text = links.text;
+  const out = links.out;
   for (let k = people.length - 2; k >= 0; k--) {
     const p = people[k];
     const q = people[k + 1];
@@ -255,10 +290,15 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       out.push({ ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) });
     }
   }
+}
 
-  // 5e. "Hij is/was (als onderzoeker) verbonden aan Y", "Zij werkt bij Y", "Sinds 2018 is hij onderzoeker bij Y": a sentence
-  //     with a personal pronoun for subject (opening it, or right after the verb) and no name speaks about the one
-  //     person named in the previous sentence — or about the subject of the previous such sentence
+/**
+ * 5e. "Hij is/was (als onderzoeker) verbonden aan Y", "Zij werkt bij Y", "Sinds 2018 is hij onderzoeker bij Y": a sentence
+ * with a personal pronoun for subject (opening it, or right after the verb) and no name speaks about the one
+ * person named in the previous sentence — or about the subject of the previous such sentence
+ */
+function pronounLinks(links: SectionLinks, people: EntityMention[]): void {
+  const { ctx, text } = links;
   let carried: EntityMention | null = null;
   let pi = 0; // people before sentence si are behind this index
   let before: EntityMention[] = [];
@@ -282,27 +322,39 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     // the predicate is read from the sentence start, or from the pronoun on when a phrase comes first
     const from = pron ? s.start : s.start + inverted![0].length;
     const stand = pron ? { start: s.start, end: s.start + pron[0].length } : { start: s.start, end: from };
-    for (const t of sorted) {
-      if (t.start < from || t.end > s.end) continue;
-      const gap = text.slice(from, t.start);
-      if (gap.length > 200) break;
-      // the role is read only for the mentions that can be linked (roleIn looks up every word of the gap)
-      if (t.type === 'ORGANISATION') {
-        if (!PREP_BEFORE_TARGET.test(gap) && !/\bverbonden\s+aan\s+(?:de\s+|het\s+)?$/i.test(gap)) continue;
-        const ev = span(ctx, stand, t);
-        out.push({ type: 'WORKS_FOR', from: { type: 'PERSON', name: subject.name }, to: { type: 'ORGANISATION', name: t.name }, role: roleIn(gap) ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
-      } else if (t.type === 'MUNICIPALITY') {
-        const role = roleIn(gap);
-        if (!/\bgemeenten?\s+$/i.test(gap) && !(role && MUNICIPAL_ROLE.test(role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap))) continue;
-        const ev = span(ctx, stand, t);
-        out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: subject.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
-      }
+    pronounPredicateLinks(links, subject, s, from, stand);
+  }
+}
+
+/** The links of a pronoun sentence's predicate ("… is hij onderzoeker bij Y") for its subject. */
+function pronounPredicateLinks(links: SectionLinks, subject: EntityMention, s: Sentence, from: number, stand: { start: number; end: number }): void {
+  const { ctx, text } = links;
+  for (const t of links.sorted) {
+    if (t.start < from || t.end > s.end) continue;
+    const gap = text.slice(from, t.start);
+    if (gap.length > 200) break;
+    // the role is read only for the mentions that can be linked (roleIn looks up every word of the gap)
+    if (t.type === 'ORGANISATION') {
+      if (!PREP_BEFORE_TARGET.test(gap) && !/\bverbonden\s+aan\s+(?:de\s+|het\s+)?$/i.test(gap)) continue;
+      const ev = span(ctx, stand, t);
+      links.out.push({ type: 'WORKS_FOR', from: { type: 'PERSON', name: subject.name }, to: { type: 'ORGANISATION', name: t.name }, role: roleIn(gap) ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
+    } else if (t.type === 'MUNICIPALITY') {
+      const role = roleIn(gap);
+      if (!/\bgemeenten?\s+$/i.test(gap) && !(role && MUNICIPAL_ROLE.test(role) && /\b(?:in|van|bij|voor)\s+(?:de\s+)?$/i.test(gap))) continue;
+      const ev = span(ctx, stand, t);
+      links.out.push({ type: 'HOLDS_OFFICE_IN', from: { type: 'PERSON', name: subject.name }, to: { type: 'MUNICIPALITY', name: t.name }, role: role ?? roleOf(subject), weight: 1, start: ev.start, end: ev.end });
     }
   }
+}
 
-  // 6. "namens Y" in a sentence with exactly one person: only the sentences of the people are read, and only
-  //    when the section names an organisation
-  if (sorted.some((m) => m.type === 'ORGANISATION')) for (const s of sentencesOf(ctx.sentences, people)) {
+/**
+ * 6. "namens Y" in a sentence with exactly one person: only the sentences of the people are read, and only
+ * when the section names an organisation
+ */
+function onBehalfLinks(links: SectionLinks, people: EntityMention[]): void {
+  const { ctx, text, sorted } = links;
+  if (!sorted.some((m) => m.type === 'ORGANISATION')) return;
+  for (const s of sentencesOf(ctx.sentences, people)) {
     const sText = text.slice(s.start, s.end);
     // "namens (de partij) Y", "haar werkgever Y"
     const nm = ON_BEHALF.exec(sText);
@@ -313,31 +365,23 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     const org = inSentence.find((m) => m.start === at && m.type === 'ORGANISATION');
     if (org && new Set(persons.map((x) => x.name)).size === 1) links.add(persons[0], org, roleIn(sText.slice(0, nm.index)));
   }
+}
 
-  // 7. e-mail addresses: the person named just before the address works for the domain's organisation
+/** 7. e-mail addresses: the person named just before the address works for the domain's organisation */
+function emailLinks(links: SectionLinks, people: EntityMention[]): void {
+  const { ctx, text, sorted } = links;
   for (const e of emailsIn(text)) {
     const label = e[1].split('.').pop()!.toLowerCase();
     if (FREE_MAIL.has(label)) continue;
     const local = fold(e[0].slice(0, e[0].indexOf('@')));
-    // the person whose surname the local part spells ("o.stomp@" -> Olaf Stomp), else the person right before the address
-    let owner: EntityMention | undefined = people.find((p) => {
-      const surname = fold(p.name.split(' ').pop()!);
-      return surname.length >= 3 && local.includes(surname);
-    });
-    if (!owner) {
-      for (const p of people) {
-        if (p.end > e.index) break;
-        owner = p;
-      }
-      if (!owner || e.index - owner.end > 60 || text.slice(owner.end, e.index).includes('\n\n')) continue;
-      if (people.some((q) => q.name !== owner!.name && local.includes(fold(q.name.split(' ').pop()!)))) continue;
-    }
+    const owner = addressOwner(text, people, e, local);
+    if (!owner) continue;
     const address = { start: e.index, end: e.index + e[0].length };
     const near = owner.end <= e.index && e.index - owner.end < 150 && !text.slice(owner.end, e.index).includes('\n\n') ? owner : address;
     const ev = span(ctx, near, { start: e.index, end: e.index + e[0].length });
     // prefer an organisation mention of this section whose name matches the domain
     const org = sorted.find((m) => m.type === 'ORGANISATION' && [m.name, ...(m.aliases ?? [])].some((n) => compact(n) === compact(label)));
-    out.push({
+    links.out.push({
       type: 'WORKS_FOR',
       from: { type: 'PERSON', name: owner.name },
       to: { type: 'ORGANISATION', name: org ? org.name : `@${e[1].toLowerCase()}.${e[2].toLowerCase()}` },
@@ -347,9 +391,30 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
       end: ev.end,
     });
   }
-  // several rules may read the same link from one passage: keep one candidate per link and passage
+}
+
+/** The person whose surname the local part spells ("o.stomp@" -> Olaf Stomp), else the person right before the address. */
+function addressOwner(text: string, people: EntityMention[], e: RegExpExecArray, local: string): EntityMention | undefined {
+  const bySurname = people.find((p) => {
+    const surname = fold(p.name.split(' ').pop()!);
+    return surname.length >= 3 && local.includes(surname);
+  });
+  if (bySurname) return bySurname;
+  let owner: EntityMention | undefined;
+  for (const p of people) {
+    if (p.end > e.index) break;
+    owner = p;
+  }
+  if (!owner || e.index - owner.end > 60 || text.slice(owner.end, e.index).includes('\n\n')) return undefined;
+  const named = owner.name;
+  if (people.some((q) => q.name !== named && local.includes(fold(q.name.split(' ').pop()!)))) return undefined;
+  return owner;
+}
+
+/** Several rules may read the same link from one passage: one candidate per link and passage. */
+function distinctCandidates(candidates: RelationCandidate[]): RelationCandidate[] {
   const seen = new Set<string>();
-  return out.filter((c) => {
+  return candidates.filter((c) => {
     const key = `${c.type}|${c.from.name}|${c.to.name}|${c.start}`;
     if (seen.has(key)) return false;
     seen.add(key);
