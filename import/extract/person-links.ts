@@ -519,80 +519,106 @@ export function linkPeopleAcrossSections(
   candidatesBySection: RelationCandidate[][],
   articleOf: number[],
 ): RelationCandidate[][] {
-  const stated = new Map<string, Set<string>>();
-  const placed = new Set<string>();
-  const employers = new Map<string, { org: string; role: string | null }[]>();
-  const basedIn = new Map<string, Set<string>>();
-  for (const cs of candidatesBySection) {
-    for (const c of cs) {
+  const facts = documentFacts(mentionsBySection, candidatesBySection);
+  const kept = keepStatedOverGuessed(facts, candidatesBySection);
+  placeByArticle(facts, contexts, mentionsBySection, articleOf, kept);
+  return kept;
+}
+
+/** What the per-section linkers found about people and organisations, over the whole document. */
+interface DocumentFacts {
+  /** person -> municipalities a link states (weight 1) */
+  stated: Map<string, Set<string>>;
+  /** people with any HOLDS_OFFICE_IN link */
+  placed: Set<string>;
+  employers: Map<string, { org: string; role: string | null }[]>;
+  basedIn: Map<string, Set<string>>;
+  orgKind: Map<string, string>;
+  /** a person guessed into different municipalities by different sections keeps the guess of the first such section */
+  firstGuess: Map<string, { section: number; names: Set<string> }>;
+}
+
+function documentFacts(mentionsBySection: EntityMention[][], candidatesBySection: RelationCandidate[][]): DocumentFacts {
+  const facts: DocumentFacts = { stated: new Map(), placed: new Set(), employers: new Map(), basedIn: new Map(), orgKind: new Map(), firstGuess: new Map() };
+  for (let i = 0; i < candidatesBySection.length; i++) {
+    for (const c of candidatesBySection[i]) {
       if (c.type === 'HOLDS_OFFICE_IN') {
-        placed.add(c.from.name);
-        if ((c.weight ?? 1) >= 1) stated.set(c.from.name, (stated.get(c.from.name) ?? new Set()).add(c.to.name));
+        facts.placed.add(c.from.name);
+        if ((c.weight ?? 1) >= 1) facts.stated.set(c.from.name, (facts.stated.get(c.from.name) ?? new Set()).add(c.to.name));
+        else {
+          const guess = facts.firstGuess.get(c.from.name) ?? { section: i, names: new Set<string>() };
+          if (guess.section === i) guess.names.add(c.to.name);
+          facts.firstGuess.set(c.from.name, guess);
+        }
       } else if (c.type === 'WORKS_FOR' && (c.weight ?? 1) >= 1) {
-        employers.set(c.from.name, [...(employers.get(c.from.name) ?? []), { org: c.to.name, role: c.role ?? null }]);
+        const list = facts.employers.get(c.from.name);
+        if (list) list.push({ org: c.to.name, role: c.role ?? null });
+        else facts.employers.set(c.from.name, [{ org: c.to.name, role: c.role ?? null }]);
       } else if (c.type === 'BASED_IN') {
-        basedIn.set(c.from.name, (basedIn.get(c.from.name) ?? new Set()).add(c.to.name));
+        facts.basedIn.set(c.from.name, (facts.basedIn.get(c.from.name) ?? new Set()).add(c.to.name));
       }
     }
   }
-  const orgKind = new Map<string, string>();
-  for (const ms of mentionsBySection) for (const m of ms) if (m.type === 'ORGANISATION' && typeof m.props?.kind === 'string') orgKind.set(m.name, m.props.kind);
+  for (const ms of mentionsBySection) for (const m of ms) if (m.type === 'ORGANISATION' && typeof m.props?.kind === 'string') facts.orgKind.set(m.name, m.props.kind);
+  return facts;
+}
 
-  // a person guessed into different municipalities by different sections keeps the guess of the first such section
-  const firstGuess = new Map<string, { section: number; names: Set<string> }>();
-  candidatesBySection.forEach((cs, i) => {
-    for (const c of cs) {
-      if (c.type !== 'HOLDS_OFFICE_IN' || (c.weight ?? 1) >= 1) continue;
-      const guess = firstGuess.get(c.from.name) ?? { section: i, names: new Set<string>() };
-      if (guess.section === i) guess.names.add(c.to.name);
-      firstGuess.set(c.from.name, guess);
-    }
-  });
-  const worksElsewhere = (org: string, municipality: string): boolean =>
-    NATIONAL_KINDS.has(orgKind.get(org) ?? '') || [...(basedIn.get(org) ?? [])].some((m) => m !== municipality);
-  const kept = candidatesBySection.map((cs) =>
+/** An organisation that works nationally, or is based in another municipality than this one. */
+function worksElsewhere(facts: DocumentFacts, org: string, municipality: string): boolean {
+  if (NATIONAL_KINDS.has(facts.orgKind.get(org) ?? '')) return true;
+  const based = facts.basedIn.get(org);
+  if (!based) return false;
+  for (const m of based) if (m !== municipality) return true;
+  return false;
+}
+
+/**
+ * A link guessed from the section alone (weight < 1) yields to a link the text states for another
+ * municipality, to the first section's guess, and to an organisation the person holds the same role at.
+ */
+function keepStatedOverGuessed(facts: DocumentFacts, candidatesBySection: RelationCandidate[][]): RelationCandidate[][] {
+  return candidatesBySection.map((cs) =>
     cs.filter((c) => {
       if (c.type !== 'HOLDS_OFFICE_IN' || (c.weight ?? 1) >= 1) return true;
-      const own = stated.get(c.from.name);
+      const own = facts.stated.get(c.from.name);
       if (own && !own.has(c.to.name)) return false;
-      if (!own && !firstGuess.get(c.from.name)?.names.has(c.to.name)) return false;
+      if (!own && !facts.firstGuess.get(c.from.name)?.names.has(c.to.name)) return false;
       // "Else Boss, beleidsadviseur bij Movisie" holds that role at a national institute, not at the municipality the section names
-      return !(employers.get(c.from.name) ?? []).some((e) => c.role && e.role === c.role && worksElsewhere(e.org, c.to.name));
+      return !(facts.employers.get(c.from.name) ?? []).some((e) => c.role && e.role === c.role && worksElsewhere(facts, e.org, c.to.name));
     }),
   );
+}
 
+/**
+ * A person introduced in an article that is set in one municipality (or in the few it lists together),
+ * and not otherwise placed, is placed there — unless the person works for a national organisation or one
+ * based elsewhere, is named only in passing, or is the article's author or a cited author.
+ */
+function placeByArticle(facts: DocumentFacts, contexts: SectionContext[], mentionsBySection: EntityMention[][], articleOf: number[], kept: RelationCandidate[][]): void {
   // each person's first mention, in document order
   const firstMention = new Map<string, { section: number; mention: EntityMention }>();
-  mentionsBySection.forEach((ms, i) => {
-    for (const m of ms) if (m.type === 'PERSON' && !firstMention.has(m.name)) firstMention.set(m.name, { section: i, mention: m });
-  });
+  for (let i = 0; i < mentionsBySection.length; i++) {
+    for (const m of mentionsBySection[i]) if (m.type === 'PERSON' && !firstMention.has(m.name)) firstMention.set(m.name, { section: i, mention: m });
+  }
   const sectionsOfArticle = new Map<number, number[]>();
-  articleOf.forEach((a, i) => sectionsOfArticle.set(a, [...(sectionsOfArticle.get(a) ?? []), i]));
+  for (let i = 0; i < articleOf.length; i++) {
+    const list = sectionsOfArticle.get(articleOf[i]);
+    if (list) list.push(i);
+    else sectionsOfArticle.set(articleOf[i], [i]);
+  }
   const settings = new Map<number, Set<string>>();
   for (const [article, sections] of sectionsOfArticle) settings.set(article, articleMunicipalities(sections, contexts, mentionsBySection));
 
   for (const [person, { section, mention }] of firstMention) {
-    if (placed.has(person)) continue;
+    if (facts.placed.has(person)) continue;
     const where = settings.get(articleOf[section]);
     if (!where || where.size === 0) continue;
-    const elsewhere = (employers.get(person) ?? []).some((e) => [...where].some((m) => worksElsewhere(e.org, m)));
+    const elsewhere = (facts.employers.get(person) ?? []).some((e) => [...where].some((m) => worksElsewhere(facts, e.org, m)));
     if (elsewhere) continue;
-    const s = sentenceAt(contexts[section].sentences, mention.start) ?? mention;
-    // someone the article only names in passing (a byline, a song's singer, a cited author) is not placed by it;
-    // the people it is about come back (surname-only mentions count) or head one of its sections
     const sections = sectionsOfArticle.get(articleOf[section]) ?? [section];
-    let count = 0;
-    for (const i of sections) for (const m of mentionsBySection[i]) if (m.type === 'PERSON' && m.name === person) count++;
-    const headsSection = sections.some((i) => contexts[i].section.title.includes(mention.surface));
-    if (count < 2 && !headsSection) continue;
-    // the author of the article ("Door: Susan de Boer") or of a work it cites ("Marcel Spierts en Hugo Post. (2018).")
-    const text = contexts[section].text;
-    if (CREDIT_BEFORE.test(text.slice(s.start, mention.start)) || CITATION_YEAR.test(text.slice(s.start, Math.min(text.length, s.end + 12)))) continue;
-    // "Cretien van Campen, Sociaal en Cultureel Planbureau": introduced with a national organisation
-    const introducedNationally = mentionsBySection[section].some(
-      (m) => m.type === 'ORGANISATION' && m.start >= s.start && m.end <= s.end && NATIONAL_KINDS.has(orgKind.get(m.name) ?? ''),
-    );
-    if (introducedNationally) continue;
+    if (!isAboutPerson(contexts, mentionsBySection, sections, person, mention)) continue;
+    const s = sentenceAt(contexts[section].sentences, mention.start) ?? mention;
+    if (isAuthor(contexts[section].text, s, mention) || introducedNationally(facts, mentionsBySection[section], s)) continue;
     for (const name of where) {
       kept[section].push({
         type: 'HOLDS_OFFICE_IN',
@@ -605,5 +631,24 @@ export function linkPeopleAcrossSections(
       });
     }
   }
-  return kept;
+}
+
+/**
+ * Someone the article only names in passing (a byline, a song's singer, a cited author) is not placed by it;
+ * the people it is about come back (surname-only mentions count) or head one of its sections.
+ */
+function isAboutPerson(contexts: SectionContext[], mentionsBySection: EntityMention[][], sections: number[], person: string, mention: EntityMention): boolean {
+  let count = 0;
+  for (const i of sections) for (const m of mentionsBySection[i]) if (m.type === 'PERSON' && m.name === person) count++;
+  return count >= 2 || sections.some((i) => contexts[i].section.title.includes(mention.surface));
+}
+
+/** The author of the article ("Door: Susan de Boer") or of a work it cites ("Marcel Spierts en Hugo Post. (2018)."). */
+function isAuthor(text: string, s: { start: number; end: number }, mention: EntityMention): boolean {
+  return CREDIT_BEFORE.test(text.slice(s.start, mention.start)) || CITATION_YEAR.test(text.slice(s.start, Math.min(text.length, s.end + 12)));
+}
+
+/** "Cretien van Campen, Sociaal en Cultureel Planbureau": introduced with a national organisation. */
+function introducedNationally(facts: DocumentFacts, mentions: EntityMention[], s: { start: number; end: number }): boolean {
+  return mentions.some((m) => m.type === 'ORGANISATION' && m.start >= s.start && m.end <= s.end && NATIONAL_KINDS.has(facts.orgKind.get(m.name) ?? ''));
 }
