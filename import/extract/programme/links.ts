@@ -253,27 +253,44 @@ function dominantMunicipality(ctx: SectionContext, munis: EntityMention[]): stri
 export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): RelationCandidate[] {
   const programmes = mentions.filter((m) => m.type === 'PROGRAMME');
   if (programmes.length === 0) return [];
+  const munis = municipalitiesOfSection(ctx, mentions);
+  const people = mentions.filter((m) => m.type === 'PERSON');
+  const out = new Map<string, RelationCandidate>();
+  sentenceLinks(ctx, mentions, programmes, munis, people, out);
+
+  // A section about a programme (named in its title): where "in X" / "gemeente X" is said, it runs.
+  const title = ctx.section.title;
+  // "raadslid gemeente Oss" under a testimonial says where its author works, not what the section is about
+  const settings = munis.filter((m) => !isPersonsPlace(ctx.text, m, people));
+  const home = dominantMunicipality(ctx, settings);
+  const anyTitled = programmes.some((p) => title.includes(p.name));
+  if (!home && !anyTitled) return [...out.values()];
+  const unplaceable = unplaceableProgrammes(ctx, mentions);
+  const guessable = programmes.filter((p) => !unplaceable.has(p.name));
+  const titled = anyTitled ? guessable.filter((p) => title.includes(p.name)) : [];
+  if (titled.length > 0) titledSectionLinks(ctx, titled, munis, out);
+  if (home) homeLinks(ctx, guessable, settings, home, out);
+  return [...out.values()];
+}
+
+/** The section's municipality mentions, plus adjectives ("Amsterdamse") that no mention covers. */
+function municipalitiesOfSection(ctx: SectionContext, mentions: EntityMention[]): EntityMention[] {
   const adjectives = municipalityAdjectives(ctx.text).filter((a) => !mentions.some((m) => m.type === 'MUNICIPALITY' && m.start <= a.start && a.end <= m.end));
-  const munis: EntityMention[] = [
+  return [
     ...mentions.filter((m) => m.type === 'MUNICIPALITY'),
     ...adjectives.map((a): EntityMention => ({ type: 'MUNICIPALITY', name: a.name, surface: ctx.text.slice(a.start, a.end), start: a.start, end: a.end })),
   ];
-  const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
-  const out = new Map<string, RelationCandidate>();
+}
 
-  const people = mentions.filter((m) => m.type === 'PERSON');
+/** What each programme's own sentence says: who runs it, where it runs. */
+function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programmes: EntityMention[], munis: EntityMention[], people: EntityMention[], out: Map<string, RelationCandidate>): void {
+  const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
   // the runner cue of a sentence is looked up only for an organisation in it that is not tied directly,
   // and once for the programmes that share the sentence
   let cueSpan: { start: number; end: number } | null = null;
   let cue: boolean | undefined;
   for (const p of programmes) {
-    const ownIdx = sentenceIndexAt(ctx.sentences, p.start);
-    const own = ownIdx >= 0 ? ctx.sentences[ownIdx] : { start: p.start, end: p.end };
-    // "‘Wat telt’ is een instrument … Het is ontwikkeld in Eindhoven": a next sentence that opens
-    // with a pronoun still speaks about the programme.
-    const next = ownIdx >= 0 ? ctx.sentences[ownIdx + 1] : undefined;
-    const continues = next !== undefined && ANAPHOR.test(ctx.text.slice(next.start, next.start + 20));
-    const s = continues ? { start: own.start, end: next.end } : own;
+    const s = programmeSentence(ctx, p);
     const from = { type: 'PROGRAMME' as const, name: p.name };
     if (!cueSpan || cueSpan.start !== s.start || cueSpan.end !== s.end) {
       cueSpan = s;
@@ -293,35 +310,38 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
       addStrongest(out, { type: 'RUNS_IN', from, to: { type: 'MUNICIPALITY', name: m.name }, weight: 1, start: s.start, end: s.end });
     }
   }
+}
 
-  // A section about a programme (named in its title): where "in X" / "gemeente X" is said, it runs.
-  const title = ctx.section.title;
-  // "raadslid gemeente Oss" under a testimonial says where its author works, not what the section is about
-  const settings = munis.filter((m) => !isPersonsPlace(ctx.text, m, people));
-  const home = dominantMunicipality(ctx, settings);
-  const anyTitled = programmes.some((p) => title.includes(p.name));
-  if (!home && !anyTitled) return [...out.values()];
-  const unplaceable = unplaceableProgrammes(ctx, mentions);
-  const guessable = programmes.filter((p) => !unplaceable.has(p.name));
-  const titled = anyTitled ? guessable.filter((p) => title.includes(p.name)) : [];
-  if (titled.length > 0) {
-    for (const m of munis) {
-      const before = ctx.text.slice(Math.max(0, m.start - 10), m.start);
-      if (!/(?:\bin|\bgemeente)\s+$/iu.test(before)) continue;
-      const s = sentenceAt(ctx.sentences, m.start) ?? { start: m.start, end: m.end };
-      for (const p of titled) addStrongest(out, { type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: m.name }, weight: 0.5, start: s.start, end: s.end });
-    }
-  }
+/**
+ * The programme's sentence, and the next one when it opens with a pronoun: "‘Wat telt’ is een
+ * instrument … Het is ontwikkeld in Eindhoven" still speaks about the programme.
+ */
+function programmeSentence(ctx: SectionContext, p: EntityMention): { start: number; end: number } {
+  const ownIdx = sentenceIndexAt(ctx.sentences, p.start);
+  const own = ownIdx >= 0 ? ctx.sentences[ownIdx] : { start: p.start, end: p.end };
+  const next = ownIdx >= 0 ? ctx.sentences[ownIdx + 1] : undefined;
+  const continues = next !== undefined && ANAPHOR.test(ctx.text.slice(next.start, next.start + 20));
+  return continues ? { start: own.start, end: next.end } : own;
+}
 
-  if (home) {
-    const named = settings.filter((m) => m.name === home);
-    for (const p of guessable) {
-      if (named.length === 1 && ctx.text.length > ONE_MENTION_SECTION_LENGTH && !sameParagraph(ctx.text, p, named[0])) continue;
-      const s = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
-      addStrongest(out, { type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: home }, weight: 0.5, start: s.start, end: s.end });
-    }
+/** A section titled with a programme: it runs where the section says "in X" or "gemeente X". */
+function titledSectionLinks(ctx: SectionContext, titled: EntityMention[], munis: EntityMention[], out: Map<string, RelationCandidate>): void {
+  for (const m of munis) {
+    const before = ctx.text.slice(Math.max(0, m.start - 10), m.start);
+    if (!/(?:\bin|\bgemeente)\s+$/iu.test(before)) continue;
+    const s = sentenceAt(ctx.sentences, m.start) ?? { start: m.start, end: m.end };
+    for (const p of titled) addStrongest(out, { type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: m.name }, weight: 0.5, start: s.start, end: s.end });
   }
-  return [...out.values()];
+}
+
+/** A section about one municipality (see dominantMunicipality) places its programmes there, near the mention when named once. */
+function homeLinks(ctx: SectionContext, guessable: EntityMention[], settings: EntityMention[], home: string, out: Map<string, RelationCandidate>): void {
+  const named = settings.filter((m) => m.name === home);
+  for (const p of guessable) {
+    if (named.length === 1 && ctx.text.length > ONE_MENTION_SECTION_LENGTH && !sameParagraph(ctx.text, p, named[0])) continue;
+    const s = sentenceAt(ctx.sentences, p.start) ?? { start: p.start, end: p.end };
+    addStrongest(out, { type: 'RUNS_IN', from: { type: 'PROGRAMME', name: p.name }, to: { type: 'MUNICIPALITY', name: home }, weight: 0.5, start: s.start, end: s.end });
+  }
 }
 
 /** How many sections before a section still count as "the same article". */
