@@ -196,8 +196,6 @@ export function organisationForDomain(domain: string, entities: EntityFact[]): s
 export interface Resolution {
   entities: EntityFact[];
   relations: RelationFact[];
-  /** (type, folded name or alias) -> entity id */
-  lookup: Map<string, string>;
 }
 
 /**
@@ -232,18 +230,6 @@ class NameNodes {
   find(type: EntityType, name: string): number | undefined {
     const n = this.byName.get(type)?.get(name);
     return n !== undefined ? n : this.byFold.get(type)?.get(foldName(name));
-  }
-
-  /** (type|folded name) -> the value for the node's root, for every node that has one */
-  lookup<V>(valueOfRoot: Map<number, V>): Map<string, V> {
-    const out = new Map<string, V>();
-    for (const [type, byFold] of this.byFold) {
-      for (const [folded, node] of byFold) {
-        const v = valueOfRoot.get(this.uf.find(node));
-        if (v) out.set(`${type}|${folded}`, v);
-      }
-    }
-    return out;
   }
 }
 
@@ -404,7 +390,6 @@ export function resolveDocument(
     byId.set(id, fact);
     entities.push(fact);
   }
-  const lookup = nodes.lookup(byRoot);
 
   // 4. relations, kept by type, from and to (nested maps: no composite string keys) and listed in order of creation
   const relationList: RelationFact[] = [];
@@ -444,7 +429,7 @@ export function resolveDocument(
     }
   }
   for (const r of relationList) r.weight = Math.round(r.weight * 1000) / 1000;
-  return { entities, relations: relationList, lookup };
+  return { entities, relations: relationList };
 }
 
 const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ten', 'ter', 'te', 'het', "'t", '’t', 'el', 'al', 'ben', 'la', 'le', 'du', 'da', 'di', 'dos', 'von', 'op', 'in']);

@@ -6,7 +6,6 @@
  */
 import { nameData } from '../name-data.ts';
 
-const WORD_BEFORE = /([\p{L}\p{M}'’-]+)[\s,:]*$/u;
 
 let lastText: string | null = null;
 let lastPos = -1;
@@ -92,14 +91,6 @@ function lastClauseWords(text: string, pos: number, max: number): string[] {
     words.push(text.slice(i, end));
   }
   return words.reverse();
-}
-
-/** The printed word right before `pos` (case kept), or '' when punctuation other than space comes first. */
-export function printedWordBefore(text: string, pos: number): string {
-  const left = text.slice(Math.max(0, pos - 40), pos);
-  if (!/ $/.test(left)) return '';
-  const m = WORD_BEFORE.exec(left.slice(0, -1) + ' ');
-  return m && left.trimEnd().endsWith(m[1]) ? m[1] : '';
 }
 
 const LEAD_IN = /[\s‘'"“(•*▲▼►–—-]/;
