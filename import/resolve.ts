@@ -334,9 +334,16 @@ export function resolveDocument(
   mentionsBySection: EntityMention[][],
   candidatesBySection: RelationCandidate[][],
 ): Resolution {
-  // 1. union mentions by (type, folded name/alias)
+  const nodes = unionNames(mentionsBySection);
+  const groups = gatherGroups(nodes, contexts, mentionsBySection);
+  const { entities, byRoot } = entityFacts(groups);
+  const relations = relationFacts(nodes, byRoot, entities, contexts, candidatesBySection);
+  return { entities, relations };
+}
+
+/** 1. One union-find node per (type, folded name or alias); a mention's aliases are united with its name. */
+function unionNames(mentionsBySection: EntityMention[][]): NameNodes {
   const nodes = new NameNodes();
-  const uf = nodes.uf;
   // alias lists are often shared between mentions (a theme's synonyms): each list is unioned once per name node
   const unionedLists = new Map<string[], Set<number>>();
   for (const mentions of mentionsBySection) {
@@ -349,12 +356,15 @@ export function resolveDocument(
       done.add(a);
       for (const alias of m.aliases) {
         const b = nodes.add(m.type, alias);
-        if (b !== undefined) uf.union(a, b);
+        if (b !== undefined) nodes.uf.union(a, b);
       }
     }
   }
+  return nodes;
+}
 
-  // 2. gather groups
+/** 2. The mentions of each group (union-find root), with their snippets per section. */
+function gatherGroups(nodes: NameNodes, contexts: SectionContext[], mentionsBySection: EntityMention[][]): Map<number, Group> {
   const groups = new Map<number, Group>();
   for (let i = 0; i < contexts.length; i++) {
     const ctx = contexts[i];
@@ -363,14 +373,17 @@ export function resolveDocument(
       // every name that folds to something has had its node made in step 1
       const node = nodes.find(m.type, m.name);
       if (node === undefined || !m.name) continue;
-      const root = uf.find(node);
+      const root = nodes.uf.find(node);
       let g = groups.get(root);
       if (!g) groups.set(root, (g = newGroup(m.type)));
       addToGroup(g, m, ctx, sentenceSnippets);
     }
   }
+  return groups;
+}
 
-  // 3. entity facts
+/** 3. One entity fact per id (two groups whose names give one id are merged), and the id of each root. */
+function entityFacts(groups: Map<number, Group>): { entities: EntityFact[]; byRoot: Map<number, string> } {
   const entities: EntityFact[] = [];
   const byRoot = new Map<number, string>();
   const byId = new Map<string, EntityFact>();
@@ -390,8 +403,21 @@ export function resolveDocument(
     byId.set(id, fact);
     entities.push(fact);
   }
+  return { entities, byRoot };
+}
 
-  // 4. relations, kept by type, from and to (nested maps: no composite string keys) and listed in order of creation
+/**
+ * 4. Relation facts between entity ids, with summed weights and up to MAX_EVIDENCE quotes; kept by type,
+ * from and to (nested maps: no composite string keys) and listed in order of creation.
+ */
+function relationFacts(
+  nodes: NameNodes,
+  byRoot: Map<number, string>,
+  entities: EntityFact[],
+  contexts: SectionContext[],
+  candidatesBySection: RelationCandidate[][],
+): RelationFact[] {
+  const uf = nodes.uf;
   const relationList: RelationFact[] = [];
   const relations = new Map<string, Map<string, Map<string, RelationFact>>>();
   const organisationByDomain = new Map<string, string | undefined>();
@@ -429,7 +455,7 @@ export function resolveDocument(
     }
   }
   for (const r of relationList) r.weight = Math.round(r.weight * 1000) / 1000;
-  return { entities, relations: relationList };
+  return relationList;
 }
 
 const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ten', 'ter', 'te', 'het', "'t", '’t', 'el', 'al', 'ben', 'la', 'le', 'du', 'da', 'di', 'dos', 'von', 'op', 'in']);
