@@ -720,21 +720,22 @@ function openParenBefore(text: string, pos: number): boolean {
   return false;
 }
 
+interface RunItem {
+  seg: Segment;
+  cand: Candidate | null;
+  known: boolean;
+  inParens: boolean;
+  /** plausibleName(ctx, seg), computed at most once */
+  plausible: boolean | undefined;
+}
+
 function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   const { text } = ctx;
   const out: Candidate[] = [];
-  interface Item { seg: Segment; cand: Candidate | null; known: boolean; inParens: boolean; plausible: boolean | undefined }
   const covered = knownCover(known);
-  const items: Item[] = [];
+  const items: RunItem[] = [];
   for (const m of capitalisedRuns(text)) {
-    if (m.single !== null) {
-      // the common case, one capitalised word: a function word, or a sentence start without an apposition after it
-      if (stopwords().has(m.single)) continue;
-      const next = text.charAt(m.index + m[0].length);
-      if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') continue;
-      if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !wordInfo(m[0]).headCompound) continue;
-      if (!singleWordMayBeOrg(text, m.index, m.index + m[0].length, wordInfo(m[0]))) continue;
-    }
+    if (m.single !== null && !singleWordRunMayBeOrg(text, m)) continue;
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
     // a quoted title ("de ‘Alliantie Nieuw Begin’") is a programme or a title, not an organisation
@@ -747,48 +748,68 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       if (!toks.length) continue;
       const seg = segmentOf(text, toks);
       if (/^(?:ministerie|Ministerie)/.test(seg.text)) continue;
-      let cand: Candidate | null = null;
-      let plausible: boolean | undefined; // plausibleName(ctx, seg), computed at most once
-      const knownHere = covered(seg.start, seg.end);
-      if (!knownHere && !isMunicipalityExactly(ctx, seg.start, seg.end)) {
-        cand = recogniseByShape(ctx, seg);
-        if (cand && isPersonLike(seg)) cand = null;
-        const def = definitionAt(text, seg.end);
-        const names = namesOf(seg);
-        if (!cand && def && names.length >= 2 && acronymFits(seg.text, def[1]) && (plausible ??= plausibleName(ctx, seg)) && !NON_ORG_ACRONYMS.has(def[1].toUpperCase())) {
-          cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 2 };
-        }
-        if (!cand && (plausible ??= plausibleName(ctx, seg))) {
-          const cueKind = cueNounBefore(text, seg.start);
-          const initial = isSentenceInitial(text, seg.start);
-          const afterKind = cueNounAfter(text, seg.end);
-          if (cueKind && !initial) {
-            cand = { start: seg.start, end: seg.end, name: seg.text, kind: cueKind, aliases: [], strength: 1 };
-            // "de buurtteamorganisatie Sociaal": a one-word name is known with its noun
-            const noun = wordBefore(text, seg.start).word;
-            if (names.length === 1 && noun) cand.aliases.push(`${noun} ${seg.text}`);
-          }
-          else if (afterKind) cand = { start: seg.start, end: seg.end, name: seg.text, kind: afterKind, aliases: [], strength: 1 };
-          else if (publisherPlaceBefore(ctx, seg)) cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'bedrijf', aliases: [], strength: 1 };
-          else if (!initial && hasAffiliationCue(text, seg.start) && endsAffiliation(text, seg.end)) {
-            cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
-          } else if (names.length <= 4 && endsAffiliation(text, seg.end) && hasPersonBefore(text, seg.start)) {
-            cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
-          }
-        }
-        if (cand) {
-          if (def && acronymFits(seg.text, def[1])) {
-            cand.aliases.push(def[1]);
-            cand.end = seg.end; // the acronym is an alias; its own span is found as a bare acronym
-          }
-        }
-      }
-      const inParens = openParenBefore(text, seg.start);
-      items.push({ seg, cand, known: knownHere, inParens, plausible });
-      if (cand) out.push(cand);
+      const item: RunItem = { seg, cand: null, known: covered(seg.start, seg.end), inParens: false, plausible: undefined };
+      if (!item.known && !isMunicipalityExactly(ctx, seg.start, seg.end)) item.cand = segmentCandidate(ctx, item);
+      item.inParens = openParenBefore(text, seg.start);
+      items.push(item);
+      if (item.cand) out.push(item.cand);
     }
   }
-  // lists: "Het Nederlands Jeugdinstituut, Vilans en Movisie", "Movisie, Tekstwerk en Datalab"
+  listMembers(ctx, items, out, covered);
+  return out;
+}
+
+/** The common case, one capitalised word: not a function word, nor a sentence start without an apposition after it. */
+function singleWordRunMayBeOrg(text: string, m: RunMatch): boolean {
+  if (stopwords().has(m.single!)) return false;
+  const next = text.charAt(m.index + m[0].length);
+  if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') return false;
+  if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !wordInfo(m[0]).headCompound) return false;
+  return singleWordMayBeOrg(text, m.index, m.index + m[0].length, wordInfo(m[0]));
+}
+
+/** An organisation read from the segment's shape, a definition "Full Name (ABBR)", or its context; null when none. */
+function segmentCandidate(ctx: Context, item: RunItem): Candidate | null {
+  const { text } = ctx;
+  const seg = item.seg;
+  let cand = recogniseByShape(ctx, seg);
+  if (cand && isPersonLike(seg)) cand = null;
+  const def = definitionAt(text, seg.end);
+  const names = namesOf(seg);
+  if (!cand && def && names.length >= 2 && acronymFits(seg.text, def[1]) && (item.plausible ??= plausibleName(ctx, seg)) && !NON_ORG_ACRONYMS.has(def[1].toUpperCase())) {
+    cand = { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 2 };
+  }
+  if (!cand && (item.plausible ??= plausibleName(ctx, seg))) cand = contextCandidate(ctx, seg, names.length);
+  if (cand && def && acronymFits(seg.text, def[1])) {
+    cand.aliases.push(def[1]);
+    cand.end = seg.end; // the acronym is an alias; its own span is found as a bare acronym
+  }
+  return cand;
+}
+
+/** A plausible name that context makes an organisation: a cue noun before or after it, a publisher's place, an affiliation. */
+function contextCandidate(ctx: Context, seg: Segment, nameCount: number): Candidate | null {
+  const { text } = ctx;
+  const cueKind = cueNounBefore(text, seg.start);
+  const initial = isSentenceInitial(text, seg.start);
+  if (cueKind && !initial) {
+    const cand: Candidate = { start: seg.start, end: seg.end, name: seg.text, kind: cueKind, aliases: [], strength: 1 };
+    // "de buurtteamorganisatie Sociaal": a one-word name is known with its noun
+    const noun = wordBefore(text, seg.start).word;
+    if (nameCount === 1 && noun) cand.aliases.push(`${noun} ${seg.text}`);
+    return cand;
+  }
+  const afterKind = cueNounAfter(text, seg.end);
+  if (afterKind) return { start: seg.start, end: seg.end, name: seg.text, kind: afterKind, aliases: [], strength: 1 };
+  if (publisherPlaceBefore(ctx, seg)) return { start: seg.start, end: seg.end, name: seg.text, kind: 'bedrijf', aliases: [], strength: 1 };
+  if (!initial && hasAffiliationCue(text, seg.start) && endsAffiliation(text, seg.end)) return { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
+  if (nameCount <= 4 && endsAffiliation(text, seg.end) && hasPersonBefore(text, seg.start)) return { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
+  return null;
+}
+
+/** Lists: "Het Nederlands Jeugdinstituut, Vilans en Movisie", "Movisie, Tekstwerk en Datalab": a plausible name listed with an organisation is one. */
+function listMembers(ctx: Context, items: RunItem[], out: Candidate[], covered: (start: number, end: number) => boolean): void {
+  const { text } = ctx;
   const isOrgAt = (s: Segment) => out.some((c) => c.start <= s.start && c.end >= s.end) || covered(s.start, s.end);
   const chain = items.filter((it) => !it.inParens);
   for (let round = 0; round < 2; round++) {
@@ -802,13 +823,10 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       if (!linkedPrev && !linkedNext) continue;
       if (isOrgAt(it.seg) || /^ \(pag/.test(text.slice(it.seg.end, it.seg.end + 6))) continue;
       if (!(it.plausible ??= plausibleName(ctx, it.seg)) || isSentenceInitial(text, it.seg.start)) continue;
-      {
-        it.cand = { start: it.seg.start, end: it.seg.end, name: it.seg.text, kind: 'anders', aliases: [], strength: 1 };
-        out.push(it.cand);
-      }
+      it.cand = { start: it.seg.start, end: it.seg.end, name: it.seg.text, kind: 'anders', aliases: [], strength: 1 };
+      out.push(it.cand);
     }
   }
-  return out;
 }
 
 /** Bare acronyms: known ones (already found), ones defined in this section, or after an article or cue. */
