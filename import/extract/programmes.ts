@@ -243,24 +243,26 @@ function isCapitalOrDigit(c: number): boolean {
  *    word, a NAME or a capitalised run can start;
  *  - camels: those capitals whose word has a hump (a lower-case letter or digit before a capital): where CAMEL can match;
  *  - anchorKeys: ", een|het|de" and "is|was|werd|wordt" after a space (see definitionAnchors);
+ *  - methods: " method" before "e" or "iek" (see uninflectedNameCueCandidates);
  *  - quotes: opening quotes after what QUOTED's lookbehind allows (the start of the text, white space, ( [ : ; — –).
  * None of the alternatives of START can contain the first character of another, so one scan finds what separate scans would.
  */
-const START = /[A-ZÀ-ÖØ-Þ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9]*|,[ \t]+(?:een|het|de)(?=[ \t])|[ \t](?:is|was|werd|wordt)(?=[ \t])|[‘'"“]/g;
+const START = /[A-ZÀ-ÖØ-Þ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9]*|,[ \t]+(?:een|het|de)(?=[ \t])|[ \t](?:(?:is|was|werd|wordt)(?=[ \t])|method(?=e|iek))|[‘'"“]/g;
 
 interface TextStarts {
   capitals: number[];
   camels: number[];
   anchorKeys: number[];
+  methods: number[];
   quotes: number[];
 }
 
 let scannedText: string | undefined;
-let scanned: TextStarts = { capitals: [], camels: [], anchorKeys: [], quotes: [] };
+let scanned: TextStarts = { capitals: [], camels: [], anchorKeys: [], methods: [], quotes: [] };
 
 function scanText(text: string): TextStarts {
   if (text === scannedText) return scanned;
-  const found: TextStarts = { capitals: [], camels: [], anchorKeys: [], quotes: [] };
+  const found: TextStarts = { capitals: [], camels: [], anchorKeys: [], methods: [], quotes: [] };
   START.lastIndex = 0;
   for (let m = START.exec(text); m; m = START.exec(text)) {
     const i = m.index;
@@ -269,7 +271,7 @@ function scanText(text: string): TextStarts {
       if (i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
       found.capitals.push(i);
       if (hasHump(text, i, i + m[0].length)) found.camels.push(i);
-    } else if (c === 44 || isSpaceOrTab(c)) found.anchorKeys.push(i);
+    } else if (c === 44 || isSpaceOrTab(c)) (text.charCodeAt(i + 1) === 109 ? found.methods : found.anchorKeys).push(i);
     else if (i === 0 || mayPrecedeQuote(text[i - 1])) found.quotes.push(i);
   }
   scannedText = text;
@@ -429,10 +431,16 @@ function computeAcceptableName(name: string): boolean {
   if (FUNCTION_WORDS.has(bare.toLowerCase())) return false;
   if (isLawName(bare)) return false;
   if (isKnownNonProgramme(bare)) return false;
-  if (CAMEL_STOP.has(bare.toLowerCase())) return false;
+  if (CAMEL_STOP.has(bare.toLowerCase()) || startsWithConsumerBrand(bare)) return false;
   if (ORG_WORD.test(bare)) return false;
   if (/@|www\.|https?:/.test(bare)) return false;
   return true;
+}
+
+/** "App Store van Apple": a consumer platform and its owner. */
+function startsWithConsumerBrand(name: string): boolean {
+  const space = name.indexOf(' van ');
+  return space > 0 && CAMEL_STOP.has(name.slice(0, space).toLowerCase());
 }
 
 /** A plain capitalised word that could as well be an ordinary word (Verbinden, Goed, Implementatie). */
@@ -730,6 +738,101 @@ function nameThenCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
   }
 }
 
+/** The lead of a list item: a title up to its colon ("Van Beschermd wonen, naar beschermd thuis: …"), bullet dropped. */
+const ITEM_LEAD = /^(?:[•▪●◦*-][ \t]*)?([A-ZÀ-ÖØ-Þ0-9][^:.!?\n]{2,80}):[ \t]+(?=\S)/u;
+/** A title after a cue and its colon ("Generieke module: Een waardevolle dag - …"), up to the end of its sentence. */
+const TITLE_AFTER_CUE = /^([A-ZÀ-ÖØ-Þ0-9][^.!?\n:]{2,100}?)(?:[.!?](?=\s|$)|$)/u;
+const MAX_ITEM_WORDS = 12;
+
+/**
+ * "Bijvoorbeeld met deze publicaties, conferenties en projecten:" announces a list: each paragraph
+ * that follows and opens with a title and a colon names one of them. A lead that is itself a cue
+ * ("Generieke module:", "Congres:") names the kind; the title then follows the colon.
+ */
+function announcedListCandidates(ctx: SectionContext, out0: Candidate[]): void {
+  const text = ctx.text;
+  const out = tagged(out0, 'listitem');
+  for (let colon = text.indexOf(':\n'); colon >= 0; colon = text.indexOf(':\n', colon + 1)) {
+    const kind = pluralCueBefore(text, colon);
+    if (!kind) continue;
+    let para = colon + 1;
+    while (text.charCodeAt(para) === 10) para++;
+    for (let items = 0; para < text.length && items < 10; items++) {
+      const nl = text.indexOf('\n', para);
+      const paraEnd = nl < 0 ? text.length : nl;
+      const lead = ITEM_LEAD.exec(text.slice(para, paraEnd));
+      if (lead) pushListItem(out, text, para + lead[0].indexOf(lead[1]), lead[1], para + lead[0].length, paraEnd, kind);
+      else if (!isAppositionParagraph(text.slice(para, paraEnd))) break;
+      para = paraEnd;
+      while (text.charCodeAt(para) === 10) para++;
+    }
+  }
+}
+
+/** "Ggz in de wijk, een publicatie met …": a list item that the definition rule names. */
+function isAppositionParagraph(paragraph: string): boolean {
+  PARA_APPOSITION_AT.lastIndex = 0;
+  return PARA_APPOSITION_AT.test(paragraph);
+}
+
+/** The kind of a plural cue word right before a colon ("projecten:", "initiatieven:"), or null. */
+function pluralCueBefore(text: string, colon: number): ProgrammeKind | null {
+  const start = wordStart(text, colon);
+  if (colon - start < 4) return null;
+  const last = lowerCode(text.charCodeAt(colon - 1));
+  const plural = last === 115 || (last === 110 && lowerCode(text.charCodeAt(colon - 2)) === 101); // -s, -'s, -en
+  return plural ? cueKindAt(text, start, colon) : null;
+}
+
+function pushListItem(out: RuleOutput, text: string, leadStart: number, lead: string, after: number, paraEnd: number, listKind: ProgrammeKind): void {
+  const leadWords = lead.trim().split(/\s+/);
+  const leadCue = cueKind(leadWords[leadWords.length - 1]);
+  if (!leadCue) {
+    if (leadWords.length > MAX_ITEM_WORDS || leadWords.some((w) => CLAUSE_WORDS.has(w.toLowerCase()))) return;
+    const name = lead.trim();
+    out.push({ name, start: leadStart, end: leadStart + name.length, kind: listKind === 'anders' ? 'project' : listKind, strength: 2 });
+    return;
+  }
+  // "Congres: ‘…’" is left to the quoted rule
+  const title = TITLE_AFTER_CUE.exec(text.slice(after, paraEnd));
+  if (!title || title[1].split(/\s+/).length > MAX_ITEM_WORDS) return;
+  const name = title[1].trim();
+  out.push({ name, start: after, end: after + name.length, kind: leadCue === 'anders' ? listKind : leadCue, strength: 2 });
+}
+
+/**
+ * "de empowerment methode": after de/het an adjective takes -e ("de nieuwe methode"), so a bare
+ * lower-case word between the article and "methode" / "methodiek" is a name written apart from its head.
+ */
+function uninflectedNameCueCandidates(ctx: SectionContext, out0: Candidate[]): void {
+  const text = ctx.text;
+  const out = tagged(out0, 'uninflected');
+  for (const at of scanText(text).methods) {
+    const end = methodHeadEnd(text, at + ' method'.length);
+    if (end < 0) continue;
+    const start = wordStart(text, at);
+    if (!isUninflectedNoun(text, start, at)) continue;
+    const article = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ])(?:[Dd]e|[Hh]et) $/u.test(text.slice(Math.max(0, start - 5), start));
+    if (!article) continue;
+    out.push({ name: text.slice(start, end), start, end, kind: 'methode', strength: 2 });
+  }
+}
+
+/** End of "methode" or "methodiek" whose "method" ends at p, when no letter, digit or hyphen follows; else -1. */
+function methodHeadEnd(text: string, p: number): number {
+  const end = text.startsWith('e', p) ? p + 1 : text.startsWith('iek', p) ? p + 3 : -1;
+  const after = text.charCodeAt(end);
+  return end < 0 || isAlnum(after) || after === 45 ? -1 : end;
+}
+
+/** A lower-case word of 5+ letters without the -e / -en of an inflected adjective or participle. */
+function isUninflectedNoun(text: string, start: number, end: number): boolean {
+  if (end - start < 5) return false;
+  for (let i = start; i < end; i++) if (!isLowerLetter(text.charCodeAt(i))) return false;
+  const last = text.charCodeAt(end - 1);
+  return last !== 101 && !(last === 110 && text.charCodeAt(end - 2) === 101);
+}
+
 /** "buurtapps (MijnBuurtje, Nextdoor)": a parenthesised list of names after a cue word. */
 function listCandidates(ctx: SectionContext, out0: Candidate[]): void {
   const out = tagged(out0, 'list');
@@ -894,9 +997,19 @@ function shapeCandidates(ctx: SectionContext, out0: Candidate[]): void {
       tokens = tokens.slice(1);
     }
     if (tokens.length === 1 && FUNCTION_WORDS.has(tokens[0].toLowerCase())) continue;
+    // "Inschrijving Movisie Scriptieprijs 2018 gestart": a sentence's opening action noun is not part of the name
+    if (tokens.length > 2 && isSentenceInitial(ctx, start) && isActionNoun(tokens[0])) {
+      start += tokens[0].length + 1;
+      tokens = tokens.slice(1);
+    }
     const name = tokens.join(' ');
     out.push({ name, start, end: start + name.length, kind, strength: 1 });
   }
+}
+
+/** A plain capitalised noun made from a verb with -ing (Inschrijving, Opening, Uitreiking). */
+function isActionNoun(token: string): boolean {
+  return token.length > 5 && token.endsWith('ing') && isPlainWord(token);
 }
 
 /** Overlapping candidates: keep the stronger, then the longer one. */
@@ -1004,6 +1117,8 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
   capitalisedCueCandidates(ctx, cands);
   nameThenCueCandidates(ctx, cands);
   listCandidates(ctx, cands);
+  announcedListCandidates(ctx, cands);
+  uninflectedNameCueCandidates(ctx, cands);
   shapeCandidates(ctx, cands);
   const accepted = settleOverlaps(preferBaseNames(cands.filter((c) => acceptableName(c.name))));
   const all = settleOverlaps([...accepted, ...repeatOccurrences(ctx.text, accepted)]);
@@ -1040,5 +1155,7 @@ export const __debugRules = {
   capcue: capitalisedCueCandidates,
   namecue: nameThenCueCandidates,
   list: listCandidates,
+  listitem: announcedListCandidates,
+  uninflected: uninflectedNameCueCandidates,
   shape: shapeCandidates,
 };

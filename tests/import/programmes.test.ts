@@ -72,6 +72,36 @@ describe('extractProgrammes', () => {
     const ms = extractProgrammes(ctx('Het project Buurtbank Noord helpt bewoners. Buurtbank Noord krijgt nu geld.'));
     expect(ms.filter((m) => m.name === 'Buurtbank Noord')).toHaveLength(2);
   });
+
+  it('names the items of a list that a plural cue announces', () => {
+    const text = [
+      'Wij helpen graag, bijvoorbeeld met deze trainingen en projecten:',
+      'Basismodule: Samen aan tafel - gesprekken met buren. Deze module geeft handvatten aan vrijwilligers.',
+      'Op eigen benen, met hulp dichtbij: in drie wijken zoeken we met bewoners naar nieuwe vormen van steun.',
+      'Buurtkoffie helpt eenzame ouderen verder.',
+      'Tweede lijst: niets hier.',
+    ].join('\n\n');
+    const found = names(text);
+    expect(found).toContain('Samen aan tafel - gesprekken met buren');
+    expect(found).toContain('Op eigen benen, met hulp dichtbij');
+    expect(found).not.toContain('Tweede lijst');
+    // without the announcement, a colon lead is no name
+    expect(names('Op eigen benen, met hulp dichtbij: in drie wijken zoeken we naar steun.')).toEqual([]);
+  });
+
+  it('takes an uninflected word between de/het and a method head as the method name', () => {
+    expect(names('Zij werken met de buddy methode in de wijk.')).toEqual(['buddy methode']);
+    expect(names('Zij werken met de nieuwe methode en de eigen training.')).toEqual([]);
+  });
+
+  it('finds named crowdfunding platforms in parentheses', () => {
+    expect(names('• Crowdfunding (Samen Geven, Buurt in bloei)')).toEqual(['Samen Geven', 'Buurt in bloei']);
+  });
+
+  it('drops an opening action noun from a name and rejects a consumer platform with its owner', () => {
+    expect(names('Dat is mooi. Aanmelding Oosterse Buurtprijs 2019 geopend.')).toEqual(['Oosterse Buurtprijs 2019']);
+    expect(names('Zo telt de App Store van Apple veel apps.')).toEqual([]);
+  });
 });
 
 describe('linkProgrammes', () => {

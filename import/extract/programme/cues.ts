@@ -45,6 +45,7 @@ const CUE_KINDS: Record<string, ProgrammeKind> = {
   databank: 'platform',
   kennisbank: 'platform',
   keuzewijzer: 'platform',
+  crowdfunding: 'platform',
   campagne: 'campagne',
   map: 'methode',
   charter: 'initiatief',
