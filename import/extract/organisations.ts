@@ -20,7 +20,7 @@ import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
 import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
 import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
-import { cueNounKind, headKind, headPosition, isHeadCompound, type HeadPosition } from './org/heads.ts';
+import { cueNounKind, headKind, headPosition, isHeadCompound, isPlaceBodyNoun, type HeadPosition } from './org/heads.ts';
 import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
@@ -67,6 +67,8 @@ interface WordInfo {
   law: boolean;
   nonOrgAcronym: boolean;
   splitAdjective: boolean;
+  /** shaped like a brand name: "WIJdelft", "Zorg073" */
+  brand: boolean;
 }
 
 const wordInfos = new Map<string, WordInfo>();
@@ -101,6 +103,7 @@ function computeWordInfo(word: string): WordInfo {
     law: /^(?:Wet|Wmo|Jeugdwet|Participatiewet|Wlz|Zvw)(?:-|$)/.test(word),
     nonOrgAcronym: ACRONYM.test(word) && NON_ORG_ACRONYMS.has(word.toUpperCase()),
     splitAdjective: SPLIT_ADJ.test(word),
+    brand: BRAND_WORD.test(word),
   };
 }
 
@@ -120,6 +123,12 @@ function definitionAt(text: string, pos: number): RegExpExecArray | null {
 const ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:se|che|e|isch|ijk|aal|eel|ief)|Koninklijke?|Landelijke?|Nationale?|Algemene?)$/u;
 const NAME_ADJECTIVE = /^(?:Nederlandse?|Nederlands|Landelijke?|Nationale?|Koninklijke?|Europese?|Internationale?|Algemene?|Centrale?|Vrije)$/;
 const SPLIT_ADJ = /^\p{Lu}\p{Ll}+(?:aal|eel|ief|ijk|isch|ele|ale|ieve|ijke|ische)$/u;
+/**
+ * One word shaped like a brand name, which no ordinary word or person name has: an acronym fused to a
+ * lower-case word ("WIJdelft", "KBOfonds"; not the digraph of "IJsselmeer") or a name ending in a Dutch
+ * area code, as local organisations name themselves ("Welzijn073", "Buurtwerk010").
+ */
+const BRAND_WORD = /^(?:(?!IJ\p{Ll})\p{Lu}{2,5}\p{Ll}{3,}|\p{Lu}[\p{L}]{2,}0\d{2})$/u;
 const FUNCTION_WORD = /^(?:de|het|een|deze|die|dit|dat|onze|ons|uw|jouw|mijn|zijn|haar|hun|ieder|iedere|elke|alle|nieuwe|eigen)$/i;
 const RAAD_BOARD = /^Raad van (?:Bestuur|Toezicht|Advies|Commissarissen)\b|^(?:Bestuur|Directie|Redactie|Thema|Colofon)\b/;
 
@@ -260,10 +269,31 @@ function findKnown(text: string): Candidate[] {
       const tail = word.slice(dash + 1);
       if (form && /^\p{Ll}/u.test(tail) && !form.org.ambiguous && !NOT_ORG_SUFFIX.test(tail.toLowerCase())) {
         out.push(knownCandidate(form, start, start + dash));
+      } else if (!forms) {
+        const c = compoundOrg(text, start, head, tail);
+        if (c) out.push(c);
       }
     }
   }
   return out;
+}
+
+/** "Ajax-voetballer", "Philips-topman": the first part of such a compound is the club or company the person belongs to. */
+const MEMBER_TAIL = /^(?:voetballers?|spelers?|speelsters?|trainers?|keepers?|supporters?|fans|topman|topvrouw|woordvoerders?|werknemers?|medewerkers?|bestuurders?|directeur)$/;
+
+/**
+ * An organisation named by a compound with a word that is not in the gazetteer: "Ajax-voetballer" (a
+ * member noun after it) or "BUCH-gemeenten" (an acronym for the municipalities that work together).
+ */
+function compoundOrg(text: string, start: number, head: string, tail: string): Candidate | null {
+  const end = start + head.length + 1 + tail.length;
+  if (tail === 'gemeenten' && ACRONYM_WORD.test(head) && !/^G\d/.test(head) && !NON_ORG_ACRONYMS.has(head)) {
+    return { start, end, name: text.slice(start, end), kind: 'netwerk', aliases: [], strength: 2 };
+  }
+  if (!MEMBER_TAIL.test(tail) || !/^\p{Lu}\p{Ll}+$/u.test(head) || isSentenceInitial(text, start)) return null;
+  const info = wordInfo(head);
+  if (info.stop || info.firstName || PLACES.has(info.lower) || municipalityIndex().forms.has(foldForm(head))) return null;
+  return { start, end: start + head.length, name: head, kind: 'anders', aliases: [], strength: 1 };
 }
 
 const MINISTRY = /([Mm]inisterie van|[Mm]inisteries(?: van)?) ((?:\p{Lu}[\p{L}&]*|en|,)(?:[ ,]+(?:\p{Lu}[\p{L}&]*|en(?= \p{Lu})))*)(?: \((\p{Lu}[\p{L}&]{1,6})\))?/gu;
@@ -448,6 +478,7 @@ function recogniseByShape(ctx: Context, seg: Segment): Candidate | null {
   if (names.length === 1 && names[0].info.headCompound && !isSentenceInitial(ctx.text, seg.start)) {
     return { start: seg.start, end: seg.end, name: seg.text, kind: names[0].info.head ?? 'anders', aliases: [], strength: 2 };
   }
+  if (names.length === 1 && names[0].info.brand) return { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 2 };
   return null;
 }
 
@@ -469,8 +500,8 @@ function singleWordMayBeOrg(text: string, start: number, end: number, word: Word
     if (n1 === '(' || n1 === '–' || n1 === '-' || n1 === '&' || text.startsWith('en ', end + 1)) return true;
   }
   const w = wordBefore(text, start).word;
-  if (w && (GATE_WORDS_BEFORE.has(w) || cueNounKind(w))) return true;
-  return word.head !== null || word.headCompound;
+  if (w && (GATE_WORDS_BEFORE.has(w) || cueNounKind(w) || isPlaceBodyNoun(w))) return true;
+  return word.head !== null || word.headCompound || word.brand;
 }
 
 /** Splits a run at "en het", "en de" and at "en"/"&" between two names that stand on their own. */
@@ -511,8 +542,18 @@ function splitRun(ctx: Context, toks: Tok[], inList = false): Tok[][] {
     const ls = segmentOf(ctx.text, trimmed.length ? trimmed : left);
     const rs = segmentOf(ctx.text, right);
     if (articleSplit || (standsAlone(ctx, ls) && standsAlone(ctx, rs))) return [...splitRun(ctx, left), ...splitRun(ctx, right)];
+    if (t.text === 'en' && right.length === 1 && knownBesideName(ctx, ls, rs) && !(oneName ??= isOneName(ctx, toks))) return [...splitRun(ctx, left), ...splitRun(ctx, right)];
   }
   return [toks];
+}
+
+/**
+ * "Movisie en Verbindlab": a known organisation (not a ministry's portfolio, "Binnenlandse Zaken en X")
+ * and then a one-word plausible name are two items of a list. The caller checks that the right side is one word.
+ */
+function knownBesideName(ctx: Context, ls: Segment, rs: Segment): boolean {
+  const known = knownWhole(ctx.text, ls);
+  return known !== null && known.org.kind !== 'ministerie' && plausibleName(ctx, rs);
 }
 
 function knownWhole(_text: string, seg: Segment): KnownForm | null {
@@ -749,7 +790,8 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
       const seg = segmentOf(text, toks);
       if (/^(?:ministerie|Ministerie)/.test(seg.text)) continue;
       const item: RunItem = { seg, cand: null, known: covered(seg.start, seg.end), inParens: false, plausible: undefined };
-      if (!item.known && !isMunicipalityExactly(ctx, seg.start, seg.end)) item.cand = segmentCandidate(ctx, item);
+      if (!item.known) item.cand = placeBodyCandidate(text, seg);
+      if (!item.known && !item.cand && !isMunicipalityExactly(ctx, seg.start, seg.end)) item.cand = segmentCandidate(ctx, item);
       item.inParens = openParenBefore(text, seg.start);
       items.push(item);
       if (item.cand) out.push(item.cand);
@@ -759,13 +801,24 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   return out;
 }
 
+/** "het dorpsoverleg Ellecom": a residents' council named with its place, the noun included. */
+function placeBodyCandidate(text: string, seg: Segment): Candidate | null {
+  // every such noun ends in one of these letters: a cheap test before the word is cut out
+  const last = text.charAt(seg.start - 2);
+  if (last !== 'g' && last !== 'd' && last !== 'm' && last !== 'é') return null;
+  const before = wordBefore(text, seg.start);
+  if (!before.word || !isPlaceBodyNoun(before.word)) return null;
+  return { start: before.start, end: seg.end, name: `${before.word} ${seg.text}`, kind: 'anders', aliases: [], strength: 1 };
+}
+
 /** The common case, one capitalised word: not a function word, nor a sentence start without an apposition after it. */
 function singleWordRunMayBeOrg(text: string, m: RunMatch): boolean {
   if (stopwords().has(m.single!)) return false;
   const next = text.charAt(m.index + m[0].length);
   if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') return false;
-  if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !wordInfo(m[0]).headCompound) return false;
-  return singleWordMayBeOrg(text, m.index, m.index + m[0].length, wordInfo(m[0]));
+  const info = wordInfo(m[0]);
+  if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !info.headCompound && !info.brand) return false;
+  return singleWordMayBeOrg(text, m.index, m.index + m[0].length, info);
 }
 
 /** An organisation read from the segment's shape, a definition "Full Name (ABBR)", or its context; null when none. */
@@ -787,6 +840,15 @@ function segmentCandidate(ctx: Context, item: RunItem): Candidate | null {
   return cand;
 }
 
+/** "X, dat in 2014 als bewonersbedrijf werd opgericht", "X, opgericht in 1998": only an organisation is founded. */
+const FOUNDED_AFTER = /, (?:(?:dat|die) (?:(?:in|sinds) (?:\p{Ll}+ )?\d{4} )?(?:als (?:[\p{Ll}-]+ ){1,3})?(?:werd|is) opgericht|(?:in \d{4} )?opgericht (?:in|door|als|op) )/uy;
+
+function foundedAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 44) return false; // ,
+  FOUNDED_AFTER.lastIndex = end;
+  return FOUNDED_AFTER.test(text);
+}
+
 /** A plausible name that context makes an organisation: a cue noun before or after it, a publisher's place, an affiliation. */
 function contextCandidate(ctx: Context, seg: Segment, nameCount: number): Candidate | null {
   const { text } = ctx;
@@ -799,7 +861,7 @@ function contextCandidate(ctx: Context, seg: Segment, nameCount: number): Candid
     if (nameCount === 1 && noun) cand.aliases.push(`${noun} ${seg.text}`);
     return cand;
   }
-  const afterKind = cueNounAfter(text, seg.end);
+  const afterKind = cueNounAfter(text, seg.end) ?? (foundedAfter(text, seg.end) ? 'anders' : null);
   if (afterKind) return { start: seg.start, end: seg.end, name: seg.text, kind: afterKind, aliases: [], strength: 1 };
   if (publisherPlaceBefore(ctx, seg)) return { start: seg.start, end: seg.end, name: seg.text, kind: 'bedrijf', aliases: [], strength: 1 };
   if (!initial && hasAffiliationCue(text, seg.start) && endsAffiliation(text, seg.end)) return { start: seg.start, end: seg.end, name: seg.text, kind: 'anders', aliases: [], strength: 1 };
@@ -1026,6 +1088,46 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** ", Alles is Gezondheid, FNO zorg voor Kansen, ": a list item that goes on with another item after it. */
+const LISTED_NAME = /, (\p{Lu}[\p{L}\p{M}\d&'’-]*(?: (?:\p{Ll}+|\p{Lu}[\p{L}\p{M}\d&'’-]*)){1,3})(?=, \p{Lu}|,? en (?:de |het )?\p{Lu})/uy;
+const NOT_IN_LISTED_NAME = new Set(['en', 'of', 'maar', 'dat', 'die', 'want', 'zijn', 'was', 'heeft', 'hebben']);
+
+/**
+ * Names with lower-case words inside ("Alles is Gezondheid", "FNO zorg voor Kansen") are no capitalised
+ * run; in a list right after an organisation, an item that starts and ends with a capital is one too.
+ */
+function withListedNames(text: string, kept: Candidate[]): Candidate[] {
+  const extra: Candidate[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    let prev = kept[i];
+    while (text.charCodeAt(prev.end) === 44) {
+      LISTED_NAME.lastIndex = prev.end;
+      const m = LISTED_NAME.exec(text);
+      if (!m) break;
+      const start = prev.end + 2;
+      const end = start + m[1].length;
+      const next = kept[i + 1];
+      if ((next && next.start < end) || !listedName(m[1])) break;
+      prev = { start, end, name: m[1], kind: 'anders', aliases: [], strength: 1 };
+      extra.push(prev);
+    }
+  }
+  return extra.length ? [...kept, ...extra].sort((a, b) => a.start - b.start) : kept;
+}
+
+function listedName(item: string): boolean {
+  const words = item.split(' ');
+  const last = words[words.length - 1];
+  if (!/^\p{Lu}/u.test(last) || isFirstName(words[0])) return false;
+  let lower = 0;
+  for (const w of words) {
+    if (!/^\p{Ll}/u.test(w)) continue;
+    if (NOT_IN_LISTED_NAME.has(w)) return false;
+    lower++;
+  }
+  return lower > 0 && lower <= 2;
+}
+
 export function findOrganisations(text: string, municipalities: EntityMention[] = findMunicipalities(text)): EntityMention[] {
   const ctx = contextOf(text, municipalities);
   const ministries = [...findMinistries(text), ...findPortfolios(text)];
@@ -1038,7 +1140,7 @@ export function findOrganisations(text: string, municipalities: EntityMention[] 
   const covering = [...confirmed, ...ministries];
   const acronyms = findAcronyms(ctx, defined).filter((a) => !covering.some((k) => k.start <= a.start && k.end >= a.end && k.name !== a.name) || defined.has(a.aliases[0] ?? ''));
   const emails = [...findEmailDomains(text), ...findCityNetworks(text), ...findCredits(text)];
-  const all = resolveOverlaps([...ministries, ...confirmed, ...runs, ...acronyms, ...emails]).filter(
+  const all = withListedNames(text, resolveOverlaps([...ministries, ...confirmed, ...runs, ...acronyms, ...emails])).filter(
     (c) => !isMunicipalityExactly(ctx, c.start, c.end) && !/^(?:gemeente|provincie)\b/i.test(c.name),
   );
   return all.map((c) => ({

@@ -169,3 +169,35 @@ describe('organisations: known names word by word', () => {
     expect(found.map((m) => m.surface)).toEqual(['Sociaal en Cultureel Planbureau', 'Stichting De Brug']);
   });
 });
+
+describe('organisations: names read from their shape or their place in a sentence', () => {
+  it('a brand-shaped word: an acronym fused to a word, or a name ending in an area code', () => {
+    expect(names('De buurtcoaches van ZORGdelft komen langs.')).toEqual(['ZORGdelft']);
+    expect(names('Welzijn073 is er voor iedereen. We zitten met Welzijn073 in één pand.')).toEqual(['Welzijn073', 'Welzijn073']);
+    expect(names('Zwemmen in het IJsselmeer is fijn.')).toEqual([]);
+  });
+
+  it('the club or company in a compound with a member noun, and an acronym of co-operating municipalities', () => {
+    expect(names('Een eerbetoon aan Feijenstad-voetballer Karim de Wit.')).toEqual(['Feijenstad']);
+    expect(names('Het sociaal team werkt voor de drie KLM-gemeenten.')).toEqual(['KLM-gemeenten']);
+    expect(names('In de G4-gemeenten gaat het anders.')).toEqual(['G4']);
+  });
+
+  it('a residents’ council is named with its noun and its village', () => {
+    expect(names('Het initiatief komt van het dorpsoverleg Ellecom. Daar wonen veel ouderen.')).toEqual(['dorpsoverleg Ellecom']);
+  });
+
+  it('a name followed by how it was founded', () => {
+    expect(names('Het boek beschrijft de praktijk van HIER Werkt Zuid, dat in 2015 als coöperatief bewonersbedrijf werd opgericht.')).toEqual(['HIER Werkt Zuid']);
+  });
+
+  it('a one-word name after "en" and a known organisation', () => {
+    expect(names('Daarom ondersteunen de Europese Unie en Verbindlab gemeenten hierbij.')).toEqual(['Europese Unie', 'Verbindlab']);
+  });
+
+  it('list items after an organisation may hold lower-case words', () => {
+    const found = names('Het congres is een evenement van de Rijksoverheid, Samen is Sterker, KBG zorg voor Elkaar, Gezond in... en de Europese Unie.');
+    expect(found).toEqual(expect.arrayContaining(['Samen is Sterker', 'KBG zorg voor Elkaar']));
+    expect(found.some((n) => n.startsWith('Gezond'))).toBe(false);
+  });
+});

@@ -154,6 +154,16 @@ export function isHeadCompound(word: string): boolean {
   return STANDALONE_SUFFIXES.some((suffix) => w.length > suffix.length + 2 && w.endsWith(suffix));
 }
 
+/**
+ * Local councils and consultations of residents, named after their village or neighbourhood: "het
+ * dorpsoverleg Ellecom", "de wijkraad Noordoost". The noun is part of the name.
+ */
+const PLACE_BODY = /^(?:dorps|wijk|buurt|bewoners)(?:overleg|raad|platform|comité)$/;
+
+export function isPlaceBodyNoun(word: string): boolean {
+  return PLACE_BODY.test(word);
+}
+
 /** Cheap test before the list: every cue noun ends in one of these. */
 const CUE_ENDING = /(?:organisaties?|aanbieders?|instelling(?:en)?|werkgevers?|bureaus?|bedrijf|bedrijven|voorziening|corporaties?|uitgeverij|partij(?:en)?|fondsen|kennisinstitu(?:ut|ten)|stichting|vereniging)$/;
 
