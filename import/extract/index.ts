@@ -118,6 +118,21 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
   return [...kept, ...themes].sort((a, b) => a.start - b.start);
 }
 
+/** The municipality mentions that lost the overlap contest to an organisation name they stand inside. */
+export function municipalitiesInOrganisationNames(found: EntityMention[], kept: EntityMention[]): EntityMention[] {
+  const organisations = kept.filter((m) => m.type === 'ORGANISATION');
+  if (organisations.length === 0) return [];
+  const keptMunicipalities = new Set(kept.filter((m) => m.type === 'MUNICIPALITY').map((m) => m.start));
+  const out: EntityMention[] = [];
+  for (const m of found) {
+    if (m.type !== 'MUNICIPALITY' || keptMunicipalities.has(m.start)) continue;
+    if (!organisations.some((o) => o.start <= m.start && m.end <= o.end)) continue;
+    keptMunicipalities.add(m.start);
+    out.push(m);
+  }
+  return out;
+}
+
 /**
  * Article number per section (the index of its first section): in markdown a level-1 heading opens an
  * article that runs until the next one; sections before the first one, and every section of a text
@@ -169,6 +184,12 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleNumbers(segments)));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
 
-  const { entities, relations } = resolveDocument(contexts, mentions, candidates);
+  // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the
+  // text: it becomes an entity, but the linkers never saw it, so "docent aan de Hogeschool Rotterdam" places nobody there
+  const withPlacesInNames = mentions.map((kept, i) => {
+    const nested = municipalitiesInOrganisationNames(found[i], kept);
+    return nested.length ? [...kept, ...nested] : kept;
+  });
+  const { entities, relations } = resolveDocument(contexts, withPlacesInNames, candidates);
   return { document, entities, relations };
 }

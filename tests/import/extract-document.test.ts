@@ -108,3 +108,25 @@ describe('dropOverlaps', () => {
     expect(kept.map((x) => x.type)).toEqual(['MUNICIPALITY', 'ORGANISATION']);
   });
 });
+
+describe('a municipality named only inside an organisation name', () => {
+  const text = 'Stage bij de buren\n\nPetra Verhoeven, docent aan de Hogeschool Rotterdam, begeleidt dit jaar twintig studenten.';
+  const result = extractDocument('hogeschool.txt', text);
+  const byName = (type: string, name: string) => result.entities.find((e) => e.type === type && e.name === name);
+
+  it('is an entity, and the organisation is based there', () => {
+    const muni = byName('MUNICIPALITY', 'Rotterdam');
+    const org = result.entities.find((e) => e.type === 'ORGANISATION' && e.name.includes('Hogeschool Rotterdam'));
+    expect(muni).toBeDefined();
+    expect(org).toBeDefined();
+    expect(result.relations).toContainEqual(expect.objectContaining({ type: 'BASED_IN', from: org!.id, to: muni!.id }));
+  });
+
+  it('does not place the person who works for the organisation', () => {
+    const person = byName('PERSON', 'Petra Verhoeven');
+    expect(person).toBeDefined();
+    const types = result.relations.filter((r) => r.from === person!.id).map((r) => r.type);
+    expect(types).toContain('WORKS_FOR');
+    expect(types).not.toContain('HOLDS_OFFICE_IN');
+  });
+});
