@@ -156,7 +156,8 @@ async function run(options: Options): Promise<void> {
   let password = config.password ?? '';
   const children: ChildProcess[] = [];
   const cleanup = async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    // the servers go first: stopping Neo4j under their open connections makes their drivers log errors
+    await Promise.all(children.map(stopChild));
     await embedded?.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
@@ -237,6 +238,21 @@ async function run(options: Options): Promise<void> {
   } finally {
     await cleanup();
   }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 function printTable(results: Measurement[], list: Scenario[], connectionCounts: number[]): void {
