@@ -10,6 +10,7 @@
  */
 import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
 import { capitalisedWords } from './municipality/words.ts';
+import { extendNamePrefix } from './gazetteer-prefix.ts';
 import { headKind } from './org/heads.ts';
 import { foldForm, municipalityIndex, type MunicipalityForm, type MunicipalityIndex } from './municipality/index-data.ts';
 import { blocksNameStart, contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
@@ -61,20 +62,10 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
     if (!whole && !(dashAt > 0 && index.firstWords.has(folded.slice(0, dashAt)))) continue;
     let matched = false;
     if (whole) {
-      ends.length = 0;
-      keys.length = 0;
-      ends.push(wEnd);
-      let pos = wEnd;
-      // extend while the words so far begin some multi-word form: no longer form can match past that
-      while (beginsLonger && ends.length < index.maxWords) {
-        NEXT_WORD.lastIndex = pos;
-        const n = NEXT_WORD.exec(text);
-        if (!n) break;
-        const key = foldForm(text.slice(start, n.index + n[0].length));
-        if (!index.prefixes.has(key)) break;
-        pos = n.index + n[0].length;
-        ends.push(pos);
-        keys.push(key);
+      if (beginsLonger) extendNamePrefix(text, start, wEnd, index, NEXT_WORD, foldForm, ends, keys);
+      else {
+        ends.length = 0;
+        ends.push(wEnd);
       }
       for (let n = ends.length; n >= 1 && !matched; n--) {
         const printed = text.slice(start, ends[n - 1]);

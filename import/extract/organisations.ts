@@ -24,6 +24,7 @@ import { cueNounKind, headKind, headPosition, isHeadCompound, isPlaceBodyNoun, t
 import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
+import { extendNamePrefix } from './gazetteer-prefix.ts';
 
 interface Candidate {
   start: number;
@@ -230,20 +231,10 @@ function findKnown(text: string): Candidate[] {
     if (beginsLonger === undefined && dash < 2) continue;
     const word = text.slice(start, spans[2 * w + 1]);
     if (beginsLonger !== undefined) {
-      ends.length = 0;
-      keys.length = 0;
-      ends.push(start + word.length);
-      let pos = ends[0];
-      // extend while the words so far begin some multi-word name: no longer name can match past that
-      while (beginsLonger && ends.length < idx.maxWords) {
-        KNOWN_NEXT.lastIndex = pos;
-        const n = KNOWN_NEXT.exec(text);
-        if (!n) break;
-        const key = foldOrg(text.slice(start, n.index + n[0].length));
-        if (!idx.prefixes.has(key)) break;
-        pos = n.index + n[0].length;
-        ends.push(pos);
-        keys.push(key);
+      if (beginsLonger) extendNamePrefix(text, start, start + word.length, idx, KNOWN_NEXT, foldOrg, ends, keys);
+      else {
+        ends.length = 0;
+        ends.push(start + word.length);
       }
       let hit: KnownForm | null = null;
       let end = 0;
