@@ -130,9 +130,11 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
   for (let idx = 0; idx < sorted.length; idx++) {
     const p = sorted[idx];
     if (p.type !== 'PERSON') continue;
-    const following = followingInSentence(ctx, sorted, idx);
+    const sentence = sentenceAt(ctx.sentences, p.start);
+    const sentenceEnd = sentence ? sentence.end : ctx.text.length;
+    const following = followingInSentence(sorted, idx, sentenceEnd);
     parentheticalLinks(links, p, following);
-    appositionLinks(links, p, following);
+    appositionLinks(links, p, following, sentenceEnd);
     for (const t of signatureOrganisations(ctx.text, p, following)) links.add(p, t, null);
     vanLinks(links, p, following);
     predicateLinks(links, p, following);
@@ -147,10 +149,8 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
   return distinctCandidates(links.out);
 }
 
-/** The mentions after person sorted[idx] up to the next person, within the person's sentence. */
-function followingInSentence(ctx: SectionContext, sorted: EntityMention[], idx: number): EntityMention[] {
-  const sentence = sentenceAt(ctx.sentences, sorted[idx].start);
-  const sentenceEnd = sentence ? sentence.end : ctx.text.length;
+/** The mentions after person sorted[idx] up to the next person, within the person's sentence (ending at sentenceEnd). */
+function followingInSentence(sorted: EntityMention[], idx: number, sentenceEnd: number): EntityMention[] {
   const following: EntityMention[] = [];
   for (let k = idx + 1; k < sorted.length; k++) {
     const n = sorted[k];
@@ -176,12 +176,10 @@ function parentheticalLinks(links: SectionLinks, p: EntityMention, following: En
 }
 
 /** 2. apposition "X, <role> van/bij (de gemeente) Y" and signatures "X, Raad van Bestuur Movisie" */
-function appositionLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
+function appositionLinks(links: SectionLinks, p: EntityMention, following: EntityMention[], sentenceEnd: number): void {
   const text = links.text;
   const captionRole = /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(p.end, p.end + 40));
   if (!/^\s*,/.test(text.slice(p.end, p.end + 2)) && !(captionRole && isRoleWord(captionRole[1]))) return;
-  const sentence = sentenceAt(links.ctx.sentences, p.start);
-  const sentenceEnd = sentence ? sentence.end : text.length;
   const rest = text.slice(p.end, Math.min(sentenceEnd, p.end + 140));
   const clauseEnd = rest.slice(1).search(/[,;:‘’“”"'!?]|\.\s|\n/);
   const clauseLen = clauseEnd < 0 ? rest.length : clauseEnd + 1;
