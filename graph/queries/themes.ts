@@ -17,17 +17,21 @@ export interface PersonThemeLinkRow {
   evidence: PassageRow[];
 }
 
+/** The themes t reached through WORKS_ON links r, ranked by summed weight, with their passages, as `items`. */
+const RANKED_THEMES = `
+    WITH t, sum(r.weight) AS weight, collect(r) AS rels
+    ORDER BY weight DESC, t.name, t.id
+    LIMIT $first
+    ${EVIDENCE_SUBQUERY}
+    RETURN collect({theme: ${entityProjection('t')}, weight: weight, evidence: evidence}) AS items`;
+
 /** People, organisations and programmes work on themes directly. */
 const DIRECT_THEMES = `
   UNWIND $ids AS id
   MATCH (src:Entity {id: id})
   CALL (src) {
     MATCH (src)-[r:WORKS_ON]->(t:Theme)
-    WITH t, sum(r.weight) AS weight, collect(r) AS rels
-    ORDER BY weight DESC, t.name, t.id
-    LIMIT $first
-    ${EVIDENCE_SUBQUERY}
-    RETURN collect({theme: ${entityProjection('t')}, weight: weight, evidence: evidence}) AS items
+    ${RANKED_THEMES}
   }
   RETURN id, items`;
 
@@ -42,11 +46,7 @@ const MUNICIPALITY_THEMES = `
     MATCH (m)<-[:RUNS_IN|BASED_IN|HOLDS_OFFICE_IN]-(x:Entity)
     WITH DISTINCT x
     MATCH (x)-[r:WORKS_ON]->(t:Theme)
-    WITH t, sum(r.weight) AS weight, collect(r) AS rels
-    ORDER BY weight DESC, t.name, t.id
-    LIMIT $first
-    ${EVIDENCE_SUBQUERY}
-    RETURN collect({theme: ${entityProjection('t')}, weight: weight, evidence: evidence}) AS items
+    ${RANKED_THEMES}
   }
   RETURN id, items`;
 
