@@ -168,14 +168,16 @@ export function articleNumbers(segments: { level: number }[]): number[] {
   });
 }
 
-export function extractDocument(file: string, text: string): ExtractionResult {
-  const docId = documentId(file);
+/** `relativePath`: the file's path relative to the import root, '/'-separated (a bare file name for one file). */
+export function extractDocument(relativePath: string, text: string): ExtractionResult {
+  const docId = documentId(relativePath);
   const blocks = normaliseBlocks(text);
   const segments = segment(blocks);
   const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
   const document: DocumentFact = {
     id: docId,
-    file: file.split(/[\\/]/).pop() ?? file,
+    file: relativePath.split('/').pop() ?? relativePath,
+    path: relativePath,
     title: readTitle(blocks, docId),
     published: readPublished(blocks),
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
