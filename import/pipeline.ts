@@ -168,7 +168,13 @@ export function articleNumbers(segments: { level: number }[]): number[] {
   });
 }
 
-export function extractDocument(file: string, text: string): ExtractionResult {
+export interface ExtractOptions {
+  /** Names of MENTION_EXTRACTORS / RELATION_LINKERS to leave out (the ablation in `npm run eval -- --ablate`). */
+  without?: ReadonlySet<string>;
+}
+
+export function extractDocument(file: string, text: string, options: ExtractOptions = {}): ExtractionResult {
+  const on = ([name]: [string, unknown]) => !options.without?.has(name);
   const docId = documentId(file);
   const blocks = normaliseBlocks(text);
   const segments = segment(blocks);
@@ -192,12 +198,12 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   // one extractor over every section, then the next: each extractor's code and data stay warm (measurably faster
   // than every extractor per section); a section's mentions keep the extractor order
   const found: EntityMention[][] = contexts.map(() => []);
-  for (const [name, extract] of MENTION_EXTRACTORS) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
+  for (const [name, extract] of MENTION_EXTRACTORS.filter(on)) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
   let mentions: EntityMention[][] = found.map(dropOverlaps);
   mentions = addPersonNameMentions(contexts, mentions);
 
   let candidates: RelationCandidate[][] = contexts.map(() => []);
-  for (const [name, link] of RELATION_LINKERS) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
+  for (const [name, link] of RELATION_LINKERS.filter(on)) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
   // a programme in a box or follow-up section runs where its article is set
   const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
   acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
