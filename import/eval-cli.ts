@@ -37,7 +37,13 @@ const program = new Command()
   .option('--corpus <dir>', 'folder with the corpus texts', join(projectRoot, 'corpus'))
   .option('--verbose', 'list every miss and unmatched prediction', false)
   .option('--min', 'exit 1 when a threshold of issue 3 is missed', false)
+  .option('--conll <file>', 'score the NER tagger on a CoNLL-2002 file instead (entity level, conlleval style)')
   .parse();
+
+if (program.opts().conll) {
+  const { runConllEval } = await import('./tag/ner/conll-eval.ts');
+  process.exit(runConllEval(program.opts().conll as string));
+}
 
 const opts = program.opts<{ gold: string; corpus: string; verbose: boolean; min: boolean }>();
 
