@@ -39,10 +39,16 @@ const program = new Command()
   .option('--corpus <dir>', 'folder with the corpus texts', join(projectRoot, 'corpus'))
   .option('--verbose', 'list every miss and unmatched prediction', false)
   .option('--min', 'exit 1 when a threshold of issue 3 is missed', false)
+  .option('--conll <file>', 'score the NER tagger on a CoNLL-2002 file instead (entity level, conlleval style)')
   .option('--ablate [document]', 'F1 change per tag-stage module switched off, on one magazine (default: the check document 001) and CoNLL articles')
   .option('--conll-docs <file>', 'CoNLL file for --ablate and --extract-conll', defaultConll())
   .option('--extract-conll', 'score the CoNLL articles of --conll-docs through the whole extraction (names per article)', false)
   .parse();
+
+if (program.opts().conll) {
+  const { runConllEval } = await import('../tag/ner/conll-eval.ts');
+  process.exit(runConllEval(program.opts().conll as string));
+}
 
 const opts = program.opts<{ gold: string; corpus: string; verbose: boolean; min: boolean; ablate?: string | true; conllDocs: string; extractConll: boolean }>();
 
