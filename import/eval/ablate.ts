@@ -4,7 +4,7 @@
  * on) and on CoNLL articles through the full extraction; the table prints F1 per type with
  * everything on and the change when that one module is off (negative: the module earns its place).
  */
-import { MENTION_EXTRACTORS, extractDocument } from '../pipeline.ts';
+import { MENTION_EXTRACTORS, MODEL_TAGGER, extractDocument } from '../pipeline.ts';
 import { precision, recall, scoreDocument, type GoldDocument, type TypeScore } from './eval.ts';
 import { emptyConllScore, f1, readConllArticles, scoreConllArticle, type ConllScore } from './conll-docs.ts';
 
@@ -38,7 +38,7 @@ export function runAblation(input: AblationInput): void {
   console.log(`  ${'module off'.padEnd(16)} ${head.map((h) => h.padStart(7)).join('')}`);
   const all = run(input, new Set(), articles);
   console.log(`  ${'(none)'.padEnd(16)} ${all.map((x) => x.toFixed(3).padStart(7)).join('')}`);
-  for (const [name] of MENTION_EXTRACTORS) {
+  for (const [name] of [...MENTION_EXTRACTORS, MODEL_TAGGER]) {
     const off = run(input, new Set([name]), articles);
     const delta = off.map((x, k) => x - all[k]);
     console.log(`  ${name.padEnd(16)} ${delta.map((d) => (Math.abs(d) < 0.0005 ? '0' : (d > 0 ? '+' : '') + d.toFixed(3)).padStart(7)).join('')}`);
