@@ -25,3 +25,7 @@ export function documentId(file: string): string {
 export function sectionId(docId: string, ordinal: number): string {
   return `${docId}#${ordinal}`;
 }
+
+export function articleId(docId: string, ordinal: number): string {
+  return `${docId}#a${ordinal}`;
+}

@@ -8,11 +8,13 @@
  * failure is recorded in `extractionWarnings`, so one broken module cannot sink a document.
  */
 import { createHash } from 'node:crypto';
-import { documentId, sectionId } from '../ids.ts';
-import type { DocumentFact, EntityType, ExtractionResult, SectionFact } from '../types.ts';
+import { articleId, documentId, sectionId } from '../ids.ts';
+import type { ArticleFact, DocumentFact, EntityType, ExtractionResult, SectionFact } from '../types.ts';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
 import { normaliseBlocks } from '../normalise.ts';
 import { readPublished, readTitle, segment } from '../segment.ts';
+import { articleOfSection, splitArticles } from '../segment/articles.ts';
+import { linkArticleThemes } from '../relate/article-links.ts';
 import { splitSentences } from '../sentences.ts';
 import { addPersonNameMentions, resolveDocument } from '../resolve.ts';
 import { extractProgrammes, linkProgrammes } from './programmes.ts';
@@ -152,7 +154,10 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   const docId = documentId(file);
   const blocks = normaliseBlocks(text);
   const segments = segment(blocks);
-  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
+  const spans = splitArticles(segments);
+  const articleOf = articleOfSection(spans, segments.length);
+  const articles: ArticleFact[] = spans.map((a) => ({ id: articleId(docId, a.ordinal), ordinal: a.ordinal, title: a.title, sectionIds: a.sections.map((i) => sectionId(docId, i + 1)) }));
+  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text, articleId: articles[articleOf[i]]?.id }));
   const document: DocumentFact = {
     id: docId,
     file: file.split(/[\\/]/).pop() ?? file,
@@ -160,6 +165,7 @@ export function extractDocument(file: string, text: string): ExtractionResult {
     published: readPublished(blocks),
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     sections,
+    articles,
   };
 
   const contexts: SectionContext[] = sections.map((section) => ({
@@ -181,8 +187,11 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   // a programme in a box or follow-up section runs where its article is set
   const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
   acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
-  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleNumbers(segments)));
+  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
+  // who works on which theme: the article's main themes, by each actor's role in it
+  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions));
+  articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
 
   // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the
   // text: it becomes an entity, but the linkers never saw it, so "docent aan de Hogeschool Rotterdam" places nobody there
