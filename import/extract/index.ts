@@ -14,7 +14,7 @@ import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker
 import { normaliseBlocks } from '../normalise.ts';
 import { readPublished, readTitle, segment } from '../segment.ts';
 import { articleOfSection, splitArticles } from '../segment/articles.ts';
-import { linkArticleThemes } from '../relate/article-links.ts';
+import { linkArticleRunners, linkArticleThemes } from '../relate/article-links.ts';
 import { splitSentences } from '../sentences.ts';
 import { addPersonNameMentions, resolveDocument } from '../resolve.ts';
 import { extractProgrammes, linkProgrammes } from './programmes.ts';
@@ -192,6 +192,8 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   // who works on which theme: the article's main themes, by each actor's role in it
   const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions));
   articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
+  const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates));
+  articleRunners.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
 
   // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the
   // text: it becomes an entity, but the linkers never saw it, so "docent aan de Hogeschool Rotterdam" places nobody there

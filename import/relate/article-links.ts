@@ -159,3 +159,49 @@ export function linkArticleThemes(articles: ArticleGroup[], contexts: SectionCon
   }
   return out;
 }
+
+const CONTACT_EMPLOYER_WEIGHT = 0.3;
+
+/**
+ * RUN_BY read from the article a programme is portrayed in (named in a title, or twice or more): the
+ * employer of the article's contact person ("Meer informatie: a.b@movisie.nl") runs what the article
+ * presents. (What a sentence says — "een initiatief van", "ontwikkeld door", "in opdracht van" — is read
+ * by the programme linker.) Evidence: the passage that introduces the programme (kind ARTICLE).
+ */
+export function linkArticleRunners(
+  articles: ArticleGroup[],
+  contexts: SectionContext[],
+  mentionsBySection: EntityMention[][],
+  candidatesBySection: RelationCandidate[][],
+): RelationCandidate[][] {
+  const out: RelationCandidate[][] = contexts.map(() => []);
+  for (const group of articles) {
+    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const actors = collectActors(group, contexts, mentionsBySection);
+    const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && (a.count >= 2 || inTitles(titles, a.first.mention)));
+    if (portrayed.length === 0) continue;
+    const runners = new Map<string, number>();
+    const contacts = new Set(actors.filter((a) => a.type === 'PERSON' && a.roles.has('contact')).map((a) => a.name));
+    for (const i of group.sections) {
+      for (const c of candidatesBySection[i] ?? []) {
+        if (c.type === 'WORKS_FOR' && contacts.has(c.from.name)) runners.set(c.to.name, CONTACT_EMPLOYER_WEIGHT);
+      }
+    }
+    for (const p of portrayed) {
+      const span = introSpan(contexts[p.first.section], p.first.mention);
+      for (const [org, weight] of runners) {
+        if (org === p.name) continue;
+        out[p.first.section].push({
+          type: 'RUN_BY',
+          from: { type: 'PROGRAMME', name: p.name },
+          to: { type: 'ORGANISATION', name: org },
+          weight,
+          start: span.start,
+          end: span.end,
+          kind: 'ARTICLE',
+        });
+      }
+    }
+  }
+  return out;
+}
