@@ -26,8 +26,8 @@ const LEAD_WEIGHT = 2;
 const BODY_WEIGHT = 1;
 /** A main theme scores at least this much, and at least this share of the strongest one. */
 const MIN_SCORE = 3;
-const MIN_SHARE = 0.3;
-const MAX_THEMES = 4;
+const MIN_SHARE = 0.5;
+const MAX_THEMES = 2;
 
 export function themeProfile(article: ArticleText, matcher: ThemeMatcher = themeMatcher()): ArticleTheme[] {
   const scores = new Map<string, { theme: ThemeDefinition; score: number }>();
