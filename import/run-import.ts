@@ -5,11 +5,10 @@
  */
 import { basename } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { extractDocument } from './extract/index.ts';
-import { checkFile, discoverFiles, DEFAULT_MAX_FILE_BYTES, type FileCheck } from './files.ts';
-import { isCurrent, storedVersion, writeExtraction, type WriteStatus } from '../graph/write.ts';
+import { extractDocument } from './pipeline.ts';
+import { checkFile, discoverFiles, DEFAULT_MAX_FILE_BYTES, type FileCheck } from './read/files.ts';
+import { contentHash, extractorVersion, isCurrent, storedVersion, writeExtraction, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
-import { contentHash, extractorVersion } from './extractor-version.ts';
 
 export interface SkippedFile {
   path: string;

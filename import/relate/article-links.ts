@@ -11,8 +11,8 @@
  * (in a title, or named three times). Each link is evidenced by the passage that introduces the actor
  * (kind ARTICLE), so a reader sees who it is and in which article; the theme itself is the article's.
  */
-import type { EntityMention, RelationCandidate, SectionContext } from '../extract/model.ts';
-import { sentenceAt } from '../sentences.ts';
+import type { EntityMention, RelationCandidate, SectionContext } from '../model.ts';
+import { sentenceAt } from '../segment/sentences.ts';
 import { themeProfile, type ArticleTheme } from './theme-profile.ts';
 
 export interface ArticleGroup {

@@ -5,7 +5,7 @@
  * folded by the vocabulary's stems and endings ("armoedebeleid" -> armoede, "eenzame" -> eenzaamheid).
  * Only the main themes are kept: a theme named in passing is not what the article is about.
  */
-import { themeMatcher, type ThemeDefinition, type ThemeMatcher } from '../extract/themes.ts';
+import { themeMatcher, type ThemeDefinition, type ThemeMatcher } from '../tag/rules/themes.ts';
 
 export interface ArticleTheme {
   theme: ThemeDefinition;

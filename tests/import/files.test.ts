@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContent, checkFile, discoverFiles } from '../../import/files.ts';
+import { checkContent, checkFile, discoverFiles } from '../../import/read/files.ts';
 
 const dutch =
   'De gemeente wil samen met inwoners en welzijnsorganisaties werken aan minder eenzaamheid in de wijk. ' +

@@ -20,9 +20,9 @@
  *   (HOLDS_OFFICE_IN, RUNS_IN) relation to a predicted entity matching the gold target; the
  *   target's gold aliases are used when the target is itself a gold entry.
  */
-import type { EntityFact, EntityType, ExtractionResult, RelationType } from './types.ts';
-import { foldName } from './resolve.ts';
-import { themeMatcher } from './extract/themes.ts';
+import type { EntityFact, EntityType, ExtractionResult, RelationType } from '../types.ts';
+import { foldName } from '../resolve/resolve.ts';
+import { themeMatcher } from '../tag/rules/themes.ts';
 
 export interface GoldEntry {
   name: string;

@@ -5,7 +5,7 @@
  * a sentence as evidence of a link only when it names both ends; the evidence-integrity test reads
  * the graph back with the same rule.
  */
-import { themeMatcher, type ThemeMatcher } from '../extract/themes.ts';
+import { themeMatcher, type ThemeMatcher } from '../tag/rules/themes.ts';
 
 export interface NamedEntity {
   id: string;
