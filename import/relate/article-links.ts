@@ -33,8 +33,10 @@ export const ROLE_WEIGHT: Record<ArticleRole, number> = {
   photographer: 0,
 };
 
-const CONTACT_BOX = /^\s*(?:[-•*]\s*)?(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^\n]{0,40}?[:?]/i;
-const BYLINE = /^\s*(?:door|tekst|tekst en (?:foto|beeld)|interview|redactie|auteurs?)\s*:?\s+$/i;
+/** The opening of a contact box, with at most a few names or words between it and the person. */
+const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^.\n:?]{0,40}[:?][^.\n]{0,80}$/i;
+/** "Door Olaf Stomp en ": the byline word, then any names before this one joined by "en", "&" or ",". */
+const BYLINE = /^\s*(?:[Dd]oor|DOOR|[Tt]ekst(?: en (?:foto|beeld))?|TEKST|[Ii]nterview|[Rr]edactie|[Aa]uteurs?)\s*:?\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el|\p{Lu}[\p{L}.'’-]*))*\s*(?:,|&|en)\s+)*$/u;
 const CREDIT_PHOTO = /(?:^|\s|\()(?:foto|foto's|fotografie|beeld|illustratie|illustraties|cartoon)\s*:?\s*$/i;
 /** "X: ‘…", "zegt X", "aldus X", "vertelt X": a quote attributed to the person. */
 const ATTRIBUTION_AFTER = /^\s*:\s*[‘'“"]/;
@@ -58,19 +60,12 @@ function lineBefore(text: string, at: number): string {
   return text.slice(nl + 1, at);
 }
 
-function paragraphBefore(text: string, at: number): string {
-  const p = text.lastIndexOf('\n\n', at - 1);
-  return text.slice(p < 0 ? 0 : p + 2, at);
-}
-
 /** The role a single mention of a person shows by its surroundings. */
 export function mentionRole(text: string, m: EntityMention): ArticleRole | null {
   const line = lineBefore(text, m.start);
   if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(text.slice(Math.max(0, m.start - 30), m.start))) return 'photographer';
-  if (CONTACT_BOX.test(paragraphBefore(text, m.start))) return 'contact';
-  // "Door Olaf Stomp en Saskia Keuzenkamp": the byline word, then names joined by "en", "&" or ","
-  const byline = line.replace(/(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el)\s+)*)*\p{Lu}[\p{L}.'’-]*\s*(?:,|&|\ben\b)\s*/gu, '');
-  if (BYLINE.test(byline) && line.length < 120) return 'author';
+  if (CONTACT_BOX.test(text.slice(Math.max(0, m.start - 130), m.start))) return 'contact';
+  if (BYLINE.test(line) && line.length < 120) return 'author';
   if (ATTRIBUTION_AFTER.test(text.slice(m.end, m.end + 4)) || ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) return 'quoted';
   return null;
 }

@@ -28,7 +28,9 @@ const SHORT_DOCUMENT = 6000;
 const MASTHEAD_BODY = 80;
 
 /** A contact box or a closing byline: what ends an article in a magazine. */
-const CLOSING = /(?:^|\n)\s*(?:meer informatie\b|meer weten\b|contact\s*:|door\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,4}\s*\.?\s*$)/imu;
+const CONTACT_BOX = /(?:^|\n)\s*(?:meer informatie\b|meer weten\b|contact\s*:)/i;
+/** A line that holds only a byline: "Door Karin de Boer", "Tekst: Jan Smit en Ali Demir". Case matters for the names. */
+const BYLINE_LINE = /(?:^|\n)\s*(?:[Dd]oor|DOOR|[Tt]ekst|TEKST)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|de|der|den|te|ten|ter|en|&))*\s*\.?\s*(?:\n|$)/u;
 /** A headline: opens with a quote mark. */
 const QUOTED_TITLE = /^[‘'“"]/;
 const QUESTION = /\?\s*$/;
@@ -57,7 +59,7 @@ export function isHeadline(title: string): boolean {
 
 /** Whether a section ends with (or holds) a contact box or closing byline. */
 export function closesArticle(text: string): boolean {
-  return CLOSING.test(text);
+  return CONTACT_BOX.test(text) || BYLINE_LINE.test(text);
 }
 
 export function splitArticles(segments: SegmentLike[]): ArticleSpan[] {
