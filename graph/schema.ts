@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 export const ENTITY_LABELS = ['Person', 'Organisation', 'Municipality', 'Programme', 'Theme'] as const;
 
 /** Every label whose `id` is unique. */
-export const UNIQUE_ID_LABELS = ['Document', 'Section', ...ENTITY_LABELS, 'Entity'] as const;
+export const UNIQUE_ID_LABELS = ['Document', 'Section', 'Article', ...ENTITY_LABELS, 'Entity'] as const;
 
 export const FULLTEXT_INDEX = 'entitySearch';
 export const FULLTEXT_PROPERTIES = ['name', 'searchText'] as const;

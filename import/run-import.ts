@@ -23,6 +23,8 @@ export interface ImportSummary {
   skipped: SkippedFile[];
   entities: Record<string, number>;
   relations: number;
+  /** Articles of the documents written (see segment/articles.ts). */
+  articles: number;
   bytes: number;
   seconds: number;
 }
@@ -47,6 +49,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     skipped: problems.map(toSkipped),
     entities: {},
     relations: 0,
+    articles: 0,
     bytes: 0,
     seconds: 0,
   };
@@ -88,6 +91,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     if (outcome.status !== 'unchanged') {
       for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
       summary.relations += result.relations.length;
+      summary.articles += result.document.articles?.length ?? 0;
     }
     options.onFile?.(path, outcome.status);
   }
