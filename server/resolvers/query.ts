@@ -101,6 +101,7 @@ export const queryResolvers = {
     documents: (_: unknown, __: unknown, ctx: ApiContext) => documents(ctx.read),
     document: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.document.load(id),
     section: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.section.load(id),
+    article: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.article.load(id),
     stats: (_: unknown, __: unknown, ctx: ApiContext) => stats(ctx.read),
   },
 };
