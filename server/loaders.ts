@@ -7,6 +7,8 @@ import { entitiesByIds, documentsOf, linkedEntities, mentionsOf, type LinkField 
 import { documentsByIds, sectionsByIds, sectionsOfDocuments, type SectionRow } from '../graph/queries/documents.ts';
 import { themeLinks, themePeople, type PersonThemeLinkRow, type ThemeLinkRow } from '../graph/queries/themes.ts';
 import { edgeEvidence, type EdgeKey } from '../graph/queries/evidence.ts';
+import { themeMembers, type ThemeMemberRow } from '../graph/queries/theme-members.ts';
+import type { EntityType } from '../graph/queries/model.ts';
 import type { DocumentRow, EntityRow, PassageRow } from '../graph/queries/model.ts';
 import type { ReadContext } from '../graph/queries/run.ts';
 
@@ -47,6 +49,8 @@ export function createLoaders(read: ReadContext) {
       once(`themes:${kind}:${first}`, () => loader<ThemeLinkRow[]>((ids) => themeLinks(read, kind, ids, first), [])),
     themePeople: (first: number) =>
       once(`themePeople:${first}`, () => loader<PersonThemeLinkRow[]>((ids) => themePeople(read, ids, first), [])),
+    themeMembers: (type: EntityType, first: number) =>
+      once(`themeMembers:${type}:${first}`, () => loader<ThemeMemberRow[]>((ids) => themeMembers(read, type, ids, first), [])),
     edgeEvidence: () =>
       once('edgeEvidence', () =>
         loader<PassageRow[]>(async (ids) => {
