@@ -126,6 +126,7 @@ export class App implements ViewHost {
     this.state = { ...next, expanded: [...next.expanded], hidden: [...next.hidden], types: [...next.types] };
     this.writeUrl(options.push);
     this.tabs.select(this.state.view);
+    document.body.dataset.view = this.state.view;
     this.legend.set({ types: this.state.types, minWeight: this.state.minWeight });
     this.applyFilter();
     const view = this.views.get(this.state.view)!;
@@ -250,6 +251,7 @@ export class App implements ViewHost {
       this.loadController?.abort();
       this.state = { ...saved.state, types: this.state.types, minWeight: this.state.minWeight };
       this.tabs.select(id);
+      document.body.dataset.view = id;
       this.canvas.restore(saved.canvas);
       this.applyFilter();
       this.onSelect(saved.canvas.selected, true);
