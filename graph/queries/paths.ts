@@ -6,8 +6,8 @@
  *
  * Alternatives in the manner of Yen's algorithm, one level deep: the shortest path that
  * avoids one of the inner nodes of the first, for each of them. Each is one breadth-first
- * search (SHORTEST 1); asking Neo4j for SHORTEST k directly walks every trail when fewer than
- * k exist, and counts the same nodes again for every parallel (per-document) relationship.
+ * search (shortestPath); asking Neo4j for SHORTEST k directly walks every trail when fewer
+ * than k exist, and counts the same nodes again for every parallel (per-document) relationship.
  */
 import type { EntityType } from '../../import/types.ts';
 import { RELATION_PATTERN } from './model.ts';
@@ -31,11 +31,13 @@ const SHORTEST_AVOIDING = `
   UNWIND range(0, size($excludes) - 1) AS i
   CALL (a, b, hubDegree, i) {
     WITH a, b, hubDegree, $excludes[i] AS exclude
-    MATCH p = SHORTEST 1 (a)(()-[:${RELATION_PATTERN}]-(y:Entity WHERE y.id = $to OR (
+    // A universal node predicate: Neo4j checks it during the breadth-first search.
+    MATCH p = shortestPath((a)-[:${RELATION_PATTERN}*..${MAX_PATH_LENGTH}]-(b))
+    WHERE all(y IN nodes(p) WHERE y = a OR y = b OR (
         NOT y.id IN exclude
         AND NOT y.type IN $avoidTypes
-        AND (hubDegree IS NULL OR COUNT { (y)-[:${RELATION_PATTERN}]-(:Entity) } <= hubDegree)))){1,${MAX_PATH_LENGTH}}(b)
-    WHERE length(p) <= $maxLength
+        AND (hubDegree IS NULL OR COUNT { (y)-[:${RELATION_PATTERN}]-(:Entity) } <= hubDegree)))
+    WITH p WHERE length(p) <= $maxLength
     RETURN [n IN nodes(p) | n.id] AS ids
   }
   RETURN i, ids`;

@@ -295,19 +295,26 @@ describe('explorer in Chromium', () => {
     const near = new Set(focusGraph.nodes.map((n) => n.id));
     const far = wide.nodes.find((n) => !near.has(n.id));
     expect(far, 'an entity two steps from the focus').toBeDefined();
-    const { path } = await app.gql<{ path: Sub | null }>(
-      'query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id type label } edges { id source target type } } }', { a: focus.id, b: far!.id },
+    const { path, paths } = await app.gql<{ path: Sub | null; paths: Sub[] }>(
+      `query($a: ID!, $b: ID!) {
+        path(from: $a, to: $b) { nodes { id type label } edges { id source target type } }
+        paths(from: $a, to: $b, first: 3) { nodes { id type label } edges { id source target type } }
+      }`, { a: focus.id, b: far!.id },
     );
     expect(path?.nodes.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(paths[0].nodes.length).toBe(path!.nodes.length);
 
     await page.click('#tab-verbinding');
     await chooseInSearch(page, 'verbinding-van', focus.name, focus.id);
     await chooseInSearch(page, 'verbinding-naar', far!.label, far!.id);
-    await page.locator('#verbinding-stappen li').first().waitFor();
+    await page.locator('#verbinding-stappen > li').first().waitFor();
     await idle(page);
-    await expect(page.locator('#verbinding-stappen li').count()).resolves.toBe(path!.nodes.length);
-    await waitForNodes(page, path!.nodes.map((n) => n.id));
-    const steps = await page.locator('#verbinding-stappen button.link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    await expect(page.locator('#verbinding-stappen > li').count()).resolves.toBe(path!.nodes.length);
+    // The graph shows the shortest path and its alternatives.
+    await waitForNodes(page, [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))]);
+    await expect(page.locator('#paneel-verbinding .path-alternative').count()).resolves.toBe(paths.length);
+    const steps = await page.locator('#verbinding-stappen > li > button.link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(steps).toEqual(paths[0].nodes.map((n) => n.id));
     expect(steps[0]).toBe(focus.id);
     expect(steps.at(-1)).toBe(far!.id);
     const url = new URL(page.url());
