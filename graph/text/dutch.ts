@@ -18,9 +18,19 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+/** Stems are asked again and again (the same words in every passage): remember them. */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+
 /** The Dutch stem of a folded word ("eenzame", "eenzaamheid" -> "eenzam"). */
 export function dutchStem(word: string): string {
-  return stemmer.stem(word);
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer.stem(word);
+    if (stems.size >= MAX_REMEMBERED) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 /** Folded words of a text, letters and digits only. */

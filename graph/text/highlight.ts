@@ -32,7 +32,7 @@ function matcher(terms: readonly string[]): (word: string) => number {
   const folded = terms.map(foldText);
   const stems = folded.map((t) => dutchStem(t));
   return (word) => {
-    const w = foldText(word);
+    const w = /^[a-z0-9]+$/.test(word) ? word : foldText(word);
     const exact = folded.indexOf(w);
     if (exact >= 0) return exact;
     const stem = dutchStem(w);
