@@ -133,7 +133,7 @@ export class FeatureExtractor {
   readonly padding: number[][];
 
   /** Features of position i that do not come from one word type alone: bias, sentence start, bigrams, context features. */
-  positionFeatures(infos: readonly TypeInfo[], i: number, context: readonly number[][], out: number[]): void {
+  positionFeatures(infos: readonly TypeInfo[], i: number, context: readonly (number[] | undefined)[], out: number[]): void {
     const n = infos.length;
     const t = infos[i];
     out.push(T.BIAS);
@@ -148,7 +148,8 @@ export class FeatureExtractor {
       out.push(mix(T.BIGRAM_R, mix(t.lower, next ? next.lower : PAD_LOWER)));
       out.push(mix(T.SHAPE_TRI, mix(mix(prev ? prev.shape : PAD_SHAPE, t.shape), next ? next.shape : PAD_SHAPE)));
     }
-    for (const f of context[i]) out.push(f);
+    const own = context[i];
+    if (own) for (const f of own) out.push(f);
   }
 
   /**
@@ -179,19 +180,24 @@ export class FeatureExtractor {
    * Sentence-context features per token: BILU position inside the longest lexicon match of each span
    * category, position and length of the run of capitalised words, and being inside quotes.
    */
-  contextFeatures(infos: readonly TypeInfo[]): number[][] {
+  contextFeatures(infos: readonly TypeInfo[]): (number[] | undefined)[] {
     const n = infos.length;
-    const feats: number[][] = infos.map(() => []);
+    const feats: (number[] | undefined)[] = new Array(n);
+    const push = (i: number, f: number) => {
+      const list = feats[i];
+      if (list) list.push(f);
+      else feats[i] = [f];
+    };
     let runStart = 0;
     let inQuote = false;
     for (let i = 0; i <= n; i++) {
       if (i < n && infos[i].quote) inQuote = !inQuote;
-      else if (i < n && inQuote) feats[i].push(mix(T.QUOTE, infos[i].cap ? 1 : 0));
+      else if (i < n && inQuote) push(i, mix(T.QUOTE, infos[i].cap ? 1 : 0));
       if (i < n && infos[i].cap) continue;
       const len = i - runStart;
       for (let k = runStart; k < i; k++) {
         const pos = len === 1 ? 3 : k === runStart ? 0 : k === i - 1 ? 2 : 1;
-        feats[k].push(mix(T.RUN, pos * 8 + Math.min(len, 5) + (runStart === 0 ? 64 : 0)));
+        push(k, mix(T.RUN, pos * 8 + Math.min(len, 5) + (runStart === 0 ? 64 : 0)));
       }
       runStart = i + 1;
     }
@@ -213,7 +219,7 @@ export class FeatureExtractor {
         coveredUntil = i + best;
         for (let k = 0; k < best; k++) {
           const pos = best === 1 ? 3 : k === 0 ? 0 : k === best - 1 ? 2 : 1;
-          feats[i + k].push(mix(T.SPAN + category, pos));
+          push(i + k, mix(T.SPAN + category, pos));
         }
       }
     }

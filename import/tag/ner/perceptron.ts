@@ -4,7 +4,11 @@
  * confidences, and averaged structured-perceptron training (deterministic: seeded shuffle, exact sums).
  */
 import { seededRandom, shuffleInPlace } from './hash.ts';
-import { LABEL_COUNT as L, allowedTransition } from './labels.ts';
+import { LABEL_COUNT, allowedTransition } from './labels.ts';
+
+/** The label count as a literal, so that the hot loops see a constant. */
+const L = 17;
+if (L !== LABEL_COUNT) throw new Error('perceptron.ts: label count changed');
 
 export interface FeaturisedSentence {
   offsets: Uint32Array;

@@ -5,8 +5,13 @@
  * Gives exactly the sums of perceptron.emissions() over FeatureExtractor.sentence().
  */
 import { type FeatureExtractor, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
-import { LABEL_COUNT as L } from './labels.ts';
+import { LABEL_COUNT } from './labels.ts';
 import type { ChainWeights } from './perceptron.ts';
+
+// Literals and local copies: V8 optimises hot loops over imported bindings much worse.
+const L = 17;
+if (L !== LABEL_COUNT) throw new Error('scorer.ts: label count changed');
+const OFFSETS: readonly number[] = [...WINDOW_OFFSETS];
 
 let nextScorerId = 0;
 
@@ -28,10 +33,19 @@ export class EmissionScorer {
     });
   }
 
-  private addInto(target: Int32Array | Float64Array, at: number, feats: readonly number[]): void {
-    const e = this.weights.emission;
+  private addInto(target: Int32Array, at: number, feats: readonly number[]): void {
+    const e = this.weights.emission as Int16Array;
     for (const f of feats) {
       const base = (f & this.mask) * L;
+      for (let l = 0; l < L; l++) target[at + l] += e[base + l];
+    }
+  }
+
+  private addIntoRow(target: Float64Array, at: number, feats: readonly number[]): void {
+    const e = this.weights.emission as Int16Array;
+    const mask = this.mask;
+    for (let k = 0; k < feats.length; k++) {
+      const base = (feats[k] & mask) * L;
       for (let l = 0; l < L; l++) target[at + l] += e[base + l];
     }
   }
@@ -39,7 +53,7 @@ export class EmissionScorer {
   private vector(info: TypeInfo): Int32Array {
     let v = info.vectors[this.id];
     if (!v) {
-      v = new Int32Array(L * (1 + WINDOW_OFFSETS.length));
+      v = new Int32Array(L * 5);
       this.addInto(v, 0, info.own);
       info.asNeighbour.forEach((feats, k) => this.addInto(v!, (k + 1) * L, feats));
       info.vectors[this.id] = v;
@@ -58,8 +72,8 @@ export class EmissionScorer {
       const row = i * L;
       const own = vectors[i];
       for (let l = 0; l < L; l++) out[row + l] = own[l];
-      for (let k = 0; k < WINDOW_OFFSETS.length; k++) {
-        const j = i + WINDOW_OFFSETS[k];
+      for (let k = 0; k < 4; k++) {
+        const j = i + OFFSETS[k];
         const src = j >= 0 && j < n ? vectors[j] : this.padding[k];
         const at = j >= 0 && j < n ? (k + 1) * L : 0;
         for (let l = 0; l < L; l++) out[row + l] += src[at + l];
@@ -67,7 +81,7 @@ export class EmissionScorer {
       positional.length = 0;
       this.extractor.positionFeatures(infos, i, context, positional);
       if (extra) for (const f of extra[i]) positional.push(f);
-      this.addInto(out, row, positional);
+      this.addIntoRow(out, row, positional);
       const scale = this.weights.scale;
       for (let l = 0; l < L; l++) out[row + l] *= scale;
     }
