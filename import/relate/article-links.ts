@@ -38,10 +38,12 @@ export const ROLE_WEIGHT: Record<ArticleRole, number> = {
 };
 
 /** The opening of a contact box, with at most a few names or words between it and the person. */
-const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^.\n:?]{0,40}[:?][^.\n]{0,80}$/i;
+const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^.\n:?]{0,40}[:?](?:[^.\n]|\.(?=\S)){0,120}$/i;
 /** "Door Olaf Stomp en ": the byline word, then any names before this one joined by "en", "&" or ",". */
 const BYLINE = /^\s*(?:[Dd]oor|DOOR|[Tt]ekst(?: en (?:foto|beeld))?|TEKST|[Ii]nterview|[Rr]edactie|[Aa]uteurs?)\s*:?\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el|\p{Lu}[\p{L}.'’-]*))*\s*(?:,|&|en)\s+)*$/u;
 const CREDIT_PHOTO = /(?:^|\s|\()(?:foto|foto's|fotografie|beeld|illustratie|illustraties|cartoon)\s*:?\s*$/i;
+/** "(foto Hollandse Hoogte/Joris van Genneep)": a credit in brackets, agency first. */
+const CREDIT_IN_BRACKETS = /\((?:foto|foto's|fotografie|beeld|illustratie)\b[^()\n]{0,60}$/i;
 /** "X: ‘…", "zegt X", "aldus X", "vertelt X": a quote attributed to the person. */
 const ATTRIBUTION_AFTER = /^\s*:\s*[‘'“"]/;
 const ATTRIBUTION_BEFORE = /\b(?:zegt|vertelt|aldus|stelt|legt|vindt|benadrukt|licht)\s+$/i;
@@ -69,7 +71,8 @@ function lineBefore(text: string, at: number): string {
 /** The role a single mention of a person shows by its surroundings. */
 export function mentionRole(text: string, m: EntityMention): ArticleRole | null {
   const line = lineBefore(text, m.start);
-  if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(text.slice(Math.max(0, m.start - 30), m.start))) return 'photographer';
+  const before = text.slice(Math.max(0, m.start - 70), m.start);
+  if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(before.slice(-30)) || CREDIT_IN_BRACKETS.test(before)) return 'photographer';
   if (CONTACT_BOX.test(text.slice(Math.max(0, m.start - 130), m.start))) return 'contact';
   if (BYLINE.test(line) && line.length < 120) return 'author';
   if (CITATION.test(text.slice(m.end, m.end + 40))) return 'cited';
@@ -93,7 +96,7 @@ export function actorRole(actor: Pick<Actor, 'type' | 'count' | 'roles'>, inTitl
     if (inTitle || actor.count >= 3) return 'portrayed';
     return actor.count === 2 ? 'quoted' : null;
   }
-  if ((r.has('photographer') || r.has('cited')) && actor.count === 1) return null;
+  if (r.has('photographer') || (r.has('cited') && actor.count === 1)) return null;
   if (r.has('contact')) return 'contact';
   if (inTitle || actor.count >= 3) return 'interviewee';
   if (r.has('author')) return 'author';

@@ -17,6 +17,10 @@ describe('mentionRole', () => {
     expect(mentionRole(b, at(b, 'Piet Smit'))).toBe('author');
     const f = 'Foto: Lotte Maas\n\nHet buurthuis is open.';
     expect(mentionRole(f, at(f, 'Lotte Maas'))).toBe('photographer');
+    const g = 'Het plein in Oost (foto Beeldbank Noord/Lotte Maas).';
+    expect(mentionRole(g, at(g, 'Lotte Maas'))).toBe('photographer');
+    const two = 'Meer informatie: Ali Demir (a.demir@buurtkracht.nl of 06 12 34 56 78) of Sanne Bos (s.bos@buurtkracht.nl).';
+    expect(mentionRole(two, at(two, 'Sanne Bos'))).toBe('contact');
     const q = 'Jan Smit: ‘Mantelzorgers hebben rust nodig.’';
     expect(mentionRole(q, at(q, 'Jan Smit'))).toBe('quoted');
     const z = 'Dat is belangrijk, zegt Jan Smit.';
