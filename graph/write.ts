@@ -44,6 +44,16 @@ export async function storedVersion(driver: Driver, database: string, documentId
   return rec ? { sha256: rec.get('sha256'), extractorVersion: rec.get('extractorVersion') ?? null } : null;
 }
 
+/** The path of another document that holds exactly this text, if the graph has one. */
+export async function documentWithContent(driver: Driver, database: string, sha256: string, exceptId: string): Promise<string | null> {
+  const res = await driver.executeQuery(
+    'MATCH (d:Document {sha256: $sha256}) WHERE d.id <> $exceptId RETURN coalesce(d.path, d.file, d.id) AS path LIMIT 1',
+    { sha256, exceptId },
+    { database, routing: 'READ' },
+  );
+  return (res.records[0]?.get('path') as string | undefined) ?? null;
+}
+
 export function isCurrent(stored: StoredVersion | null, sha256: string, extractorVersion: string | null): boolean {
   return stored !== null && stored.sha256 === sha256 && stored.extractorVersion === extractorVersion;
 }
@@ -105,7 +115,7 @@ async function writeDocument(tx: ManagedTransaction, result: ExtractionResult, e
   const { sections, ...doc } = result.document;
   await tx.run(
     `MERGE (d:Document {id: $doc.id})
-     SET d.title = $doc.title, d.published = $doc.published, d.file = $doc.file, d.sha256 = $doc.sha256,
+     SET d.title = $doc.title, d.published = $doc.published, d.file = $doc.file, d.path = coalesce($doc.path, $doc.file), d.sha256 = $doc.sha256,
          d.extractorVersion = $extractorVersion, d.importedAt = datetime()
      WITH d
      UNWIND $sections AS s

@@ -20,9 +20,9 @@ export const STAGES: readonly Stage[] = [
   { name: 'read', folder: 'import/read/', handOff: 'paths -> checked UTF-8 text per file', job: 'find files, refuse what is not Dutch text' },
   { name: 'normalise', folder: 'import/normalise/', handOff: 'text -> Block[]', job: 'de-hyphenate, unwrap PDF lines, strip page furniture' },
   { name: 'segment', folder: 'import/segment/', handOff: 'Block[] -> SectionContext[] (sections with sentences)', job: 'magazine -> sections -> sentences' },
-  { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> EntityMention[] (candidate spans)', job: 'propose entity spans (rules in tag/rules/)' },
-  { name: 'type', folder: 'import/pipeline.ts (dropOverlaps; becomes import/type/)', handOff: 'EntityMention[] -> EntityMention[] (one type per span)', job: 'decide each span\'s type; overlapping spans compete' },
-  { name: 'resolve', folder: 'import/resolve/', handOff: 'mentions -> EntityFact[] (one per real entity)', job: 'merge aliases, abbreviations, surname-only mentions' },
+  { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> TaggedSpan[] (PER/ORG/LOC/MISC) and rule EntityMention[]', job: 'the trained tagger proposes spans (tag/ner-spans.ts: swap it there); high-precision rules in tag/rules/' },
+  { name: 'type', folder: 'import/type/', handOff: 'spans -> EntityMention[] (one type per span)', job: 'LOC -> municipality (CBS) or place; ORG/MISC -> organisation/programme (span classifier); rules win where they overlap' },
+  { name: 'resolve', folder: 'import/resolve/', handOff: 'mentions -> EntityFact[] (one per real entity)', job: 'merge variants, aliases, abbreviations, surname-only mentions' },
   { name: 'relate', folder: 'import/relate/', handOff: 'SectionContext + mentions -> RelationCandidate[]', job: 'link entities by sentence cues and article placement' },
   { name: 'write', folder: 'import/write/', handOff: 'ExtractionResult -> Neo4j (Cypher in graph/write.ts)', job: 'one idempotent transaction per document' },
 ];
@@ -44,6 +44,11 @@ import { extractPeople } from './tag/rules/people.ts';
 import { linkPeople, linkPeopleAcrossSections } from './relate/person-links.ts';
 import { extractMunicipalities } from './tag/rules/municipalities.ts';
 import { extractOrganisations, linkOrganisations } from './tag/rules/organisations.ts';
+import { isDictionaryWord, proposeSpans } from './tag/ner-spans.ts';
+import { typeSpans } from './type/span-types.ts';
+import { fillGaps } from './type/fill-gaps.ts';
+import { lowerCaseWords } from './type/span-features.ts';
+import { mergeVariants } from './resolve/variants.ts';
 
 export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
   ['people', extractPeople],
@@ -52,6 +57,12 @@ export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
   ['programmes', extractProgrammes],
   ['themes', extractThemes],
 ];
+
+/**
+ * The trained tagger proposes spans (tag stage) and the type stage types them. They fill what the
+ * rules left: where a rule mention overlaps a tagger span, the rule wins.
+ */
+export const MODEL_TAGGER: [string, MentionExtractor] = ['tagger', (ctx) => typeSpans(ctx, proposeSpans(ctx), isDictionaryWord)];
 
 export const RELATION_LINKERS: [string, RelationLinker][] = [
   ['person-links', linkPeople],
@@ -170,8 +181,26 @@ export function articleNumbers(segments: { level: number }[]): number[] {
   });
 }
 
-export function extractDocument(file: string, text: string): ExtractionResult {
-  const docId = documentId(file);
+function sectionContexts(documentId: string, sections: SectionFact[]): SectionContext[] {
+  return sections.map((section) => ({ documentId, section, text: section.text, sentences: splitSentences(section.text) }));
+}
+
+/** The segment stage's hand-off for one document (what the tag stage reads), without extracting. */
+export function documentContexts(relativePath: string, text: string): SectionContext[] {
+  const docId = documentId(relativePath);
+  const sections = segment(normaliseBlocks(text)).map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
+  return sectionContexts(docId, sections);
+}
+
+export interface ExtractOptions {
+  /** Names of MENTION_EXTRACTORS / RELATION_LINKERS to leave out (the ablation in `npm run eval -- --ablate`). */
+  without?: ReadonlySet<string>;
+}
+
+/** `relativePath`: the file's path relative to the import root, '/'-separated (a bare file name for one file). */
+export function extractDocument(relativePath: string, text: string, options: ExtractOptions = {}): ExtractionResult {
+  const on = ([name]: [string, unknown]) => !options.without?.has(name);
+  const docId = documentId(relativePath);
   const blocks = normaliseBlocks(text);
   const segments = segment(blocks);
   const spans = splitArticles(segments);
@@ -180,7 +209,8 @@ export function extractDocument(file: string, text: string): ExtractionResult {
   const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text, articleId: articles[articleOf[i]]?.id }));
   const document: DocumentFact = {
     id: docId,
-    file: file.split(/[\\/]/).pop() ?? file,
+    file: relativePath.split('/').pop() ?? relativePath,
+    path: relativePath,
     title: readTitle(blocks, docId),
     published: readPublished(blocks),
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
@@ -188,22 +218,18 @@ export function extractDocument(file: string, text: string): ExtractionResult {
     articles,
   };
 
-  const contexts: SectionContext[] = sections.map((section) => ({
-    documentId: docId,
-    section,
-    text: section.text,
-    sentences: splitSentences(section.text),
-  }));
+  const contexts = sectionContexts(docId, sections);
 
   // one extractor over every section, then the next: each extractor's code and data stay warm (measurably faster
   // than every extractor per section); a section's mentions keep the extractor order
   const found: EntityMention[][] = contexts.map(() => []);
-  for (const [name, extract] of MENTION_EXTRACTORS) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
+  for (const [name, extract] of MENTION_EXTRACTORS.filter(on)) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
   let mentions: EntityMention[][] = found.map(dropOverlaps);
+  if (on(MODEL_TAGGER)) mentions = mentions.map((kept, i) => fillGaps(kept, guarded(MODEL_TAGGER[0], () => MODEL_TAGGER[1](contexts[i]))));
   mentions = addPersonNameMentions(contexts, mentions);
 
   let candidates: RelationCandidate[][] = contexts.map(() => []);
-  for (const [name, link] of RELATION_LINKERS) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
+  for (const [name, link] of RELATION_LINKERS.filter(on)) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
   // a programme in a box or follow-up section runs where its article is set
   const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
   acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
@@ -221,6 +247,8 @@ export function extractDocument(file: string, text: string): ExtractionResult {
     const nested = municipalitiesInOrganisationNames(found[i], kept);
     return nested.length ? [...kept, ...nested] : kept;
   });
-  const { entities, relations } = resolveDocument(contexts, withPlacesInNames, candidates);
+  const lowerWords = new Set(contexts.flatMap((ctx) => [...lowerCaseWords(ctx.text)]));
+  const merged = mergeVariants(withPlacesInNames, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+  const { entities, relations } = resolveDocument(contexts, merged, candidates);
   return { document, entities, relations };
 }

@@ -41,9 +41,12 @@ export interface ArticleFact {
 }
 
 export interface DocumentFact {
-  /** Stable id derived from the file name (without extension). */
+  /** Stable id derived from the path relative to the import root (see import/ids.ts documentId). */
   id: string;
+  /** The file name. */
   file: string;
+  /** The path relative to the import root, '/'-separated (the file name when absent). */
+  path?: string;
   title: string;
   /** Issue date as printed ("februari 2018"), or null. */
   published: string | null;

@@ -25,7 +25,7 @@ export function entityProjection(n: string): string {
   return `${n} {.id, .type, .name, .aliases, .mentionCount, .roles, .kind, .province, .cbsCode}`;
 }
 
-export const DOCUMENT_PROJECTION = (d: string) => `${d} {.id, .title, .published, .file}`;
+export const DOCUMENT_PROJECTION = (d: string) => `${d} {.id, .title, .published, .file, .path}`;
 
 export interface EntityRow {
   id: string;
@@ -44,6 +44,7 @@ export interface DocumentRow {
   title: string | null;
   published: string | null;
   file: string | null;
+  path?: string | null;
 }
 
 /** One passage: a snippet or quote, the section it was read in, and its document. */
