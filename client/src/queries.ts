@@ -83,7 +83,7 @@ export async function fetchThemePeople(id: string, first = 25, options?: Request
           people(first: $first) {
             weight
             person { id name roles organisations { ${REF} } }
-            evidence(first: 2) { ${MENTION_FIELDS} }
+            evidence(first: 2) { ${MENTION_FIELDS} kind article { id title } }
           }
         }
       }
@@ -175,7 +175,7 @@ export type MemberType = (typeof MEMBER_TYPES)[number];
 /** A theme with its people, organisations, programmes and municipalities, each ranked with evidence. */
 export async function fetchThemeMembers(id: string, first = 15, options?: RequestOptions): Promise<{ theme: EntityRef; members: Record<MemberType, RankedEntry[]> } | null> {
   const member = (alias: string, type: MemberType) =>
-    `${alias}: members(type: ${type}, first: $first) { weight entity { id name type } evidence(first: 3) { ${MENTION_FIELDS} } }`;
+    `${alias}: members(type: ${type}, first: $first) { weight entity { id name type } evidence(first: 3) { ${MENTION_FIELDS} kind article { id title } } }`;
   const data = await graphql<{ entity: (EntityRef & Partial<Record<string, RankedEntry[]>>) | null }>(
     `query ThemaLeden($id: ID!, $first: Int) {
       entity(id: $id) {

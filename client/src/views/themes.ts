@@ -9,7 +9,7 @@ import { fetchNames, fetchThemeMembers, MEMBER_TYPES, type MemberType } from '..
 import { TYPE_PLURAL, formatWeight } from '../labels.ts';
 import { passage } from '../panels/details.ts';
 import { exportButtons, slug, type ExportEntry } from '../export.ts';
-import type { EntityRef, RankedEntry, Subgraph } from '../types.ts';
+import type { EntityRef, Mention, RankedEntry, Subgraph } from '../types.ts';
 import type { View, ViewHost } from './view.ts';
 
 /** Element ids of the four lists (stable: tests and links use them). */
@@ -80,14 +80,32 @@ function renderMembers(container: HTMLElement, theme: EntityRef, members: Record
         return h('li', { class: 'rank-item' },
           h('div', { class: 'rank-head' }, name, h('span', { class: 'weight', title: 'Sterkte: gewicht van de verbanden met het thema, opgeteld over de documenten', text: formatWeight(m.weight) })),
           h('div', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((100 * m.weight) / max)}%` })),
+          m.evidence.length ? evidenceSummary(m.evidence[0]) : null,
           m.evidence.length
-            ? h('details', { class: 'evidence' }, h('summary', { text: `Bewijs (${m.evidence.length})` }), h('ul', { class: 'passage-list' }, ...m.evidence.map(passage)))
+            ? h('details', { class: 'evidence' }, h('summary', { text: `Bewijs (${m.evidence.length})` }), h('ul', { class: 'passage-list' }, ...m.evidence.map(evidenceItem)))
             : null,
         );
       })),
     );
   });
   container.replaceChildren(h('h3', { class: 'theme-title', text: `Wie werkt aan ${theme.name}?` }), ...sections);
+}
+
+/** Where a link comes from: a sentence that names both, or the article the member stands in. */
+function evidenceLabel(m: Mention): string {
+  if (m.kind === 'ARTICLE') return m.article?.title ? `Uit het artikel “${m.article.title}”` : 'Uit het artikel';
+  return 'Uit de zin';
+}
+
+function evidenceSummary(m: Mention): HTMLElement {
+  return h('p', { class: 'evidence-kind small', 'data-kind': m.kind ?? 'SENTENCE', text: evidenceLabel(m) });
+}
+
+function evidenceItem(m: Mention): HTMLElement {
+  const item = passage(m);
+  item.dataset.kind = m.kind ?? 'SENTENCE';
+  item.prepend(h('p', { class: 'evidence-kind small', text: evidenceLabel(m) }));
+  return item;
 }
 
 function themeGraph(theme: EntityRef, members: Record<MemberType, RankedEntry[]>): Subgraph {

@@ -1,0 +1,213 @@
+/**
+ * Linear-chain model over hashed features: emission weights per (feature bucket, label), transition
+ * weights per label pair, Viterbi decoding under BILOU constraints, max-marginal confidences for
+ * confidences, and averaged structured-perceptron training (deterministic: seeded shuffle, exact sums).
+ */
+import { seededRandom, shuffleInPlace } from './hash.ts';
+import { LABEL_COUNT, allowedTransition } from './labels.ts';
+
+/** The label count as a literal, so that the hot loops see a constant. */
+const L = 17;
+if (L !== LABEL_COUNT) throw new Error('perceptron.ts: label count changed');
+
+export interface FeaturisedSentence {
+  offsets: Uint32Array;
+  feats: Uint32Array;
+}
+
+/** Transition table: row 0 is the sentence start, row from+1 the previous label; column L is the sentence end. */
+export const TRANSITION_SIZE = (L + 1) * (L + 1);
+const NEG = -1e30;
+const ALLOWED = new Uint8Array(TRANSITION_SIZE);
+for (let from = -1; from < L; from++) for (let to = -1; to < L; to++) ALLOWED[(from + 1) * (L + 1) + (to < 0 ? L : to)] = allowedTransition(from, to) ? 1 : 0;
+const tIndex = (from: number, to: number) => (from + 1) * (L + 1) + (to < 0 ? L : to);
+/** Allowed previous labels of each label (inside a sentence). */
+const PREDECESSORS: Uint8Array[] = Array.from({ length: L }, (_, to) => Uint8Array.from(Array.from({ length: L }, (_, f) => f).filter((from) => ALLOWED[tIndex(from, to)])));
+
+export interface ChainWeights {
+  hashBits: number;
+  /** Emission weights, (bucket * L + label); Int16 when quantised (times `scale`), Float32/64 while training. */
+  emission: Int16Array | Float32Array | Float64Array;
+  scale: number;
+  transition: Float32Array | Float64Array;
+}
+
+export function emissions(w: ChainWeights, s: FeaturisedSentence): Float64Array {
+  const n = s.offsets.length - 1;
+  const out = new Float64Array(n * L);
+  const mask = 2 ** w.hashBits - 1;
+  const e = w.emission;
+  for (let i = 0; i < n; i++) {
+    const row = i * L;
+    for (let k = s.offsets[i]; k < s.offsets[i + 1]; k++) {
+      const base = (s.feats[k] & mask) * L;
+      for (let l = 0; l < L; l++) out[row + l] += e[base + l];
+    }
+    if (w.scale !== 1) for (let l = 0; l < L; l++) out[row + l] *= w.scale;
+  }
+  return out;
+}
+
+export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>): Uint8Array {
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  const score = new Float64Array(n * L);
+  const back = new Int8Array(n * L);
+  for (let l = 0; l < L; l++) score[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let to = 0; to < L; to++) {
+      let best = NEG;
+      let arg = 0;
+      const preds = PREDECESSORS[to];
+      for (let k = 0; k < preds.length; k++) {
+        const from = preds[k];
+        const s = score[(i - 1) * L + from] + tr[(from + 1) * (L + 1) + to];
+        if (s > best) {
+          best = s;
+          arg = from;
+        }
+      }
+      score[i * L + to] = best + em[i * L + to];
+      back[i * L + to] = arg;
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  for (let l = 0; l < L; l++) {
+    const ti = tIndex(l, -1);
+    if (!ALLOWED[ti]) continue;
+    const s = score[(n - 1) * L + l] + tr[ti];
+    if (s > best) {
+      best = s;
+      arg = l;
+    }
+  }
+  labels[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]];
+  return labels;
+}
+
+/**
+ * Confidence of label l at token i: a softmax over labels, at `temperature`, of the max-marginals
+ * (best score of any path through (i, l)). Returns a function so that only span tokens pay for it.
+ */
+export function confidences(em: Float64Array, n: number, tr: ArrayLike<number>, temperature: number): (i: number, label: number) => number {
+  const alpha = new Float64Array(n * L);
+  const beta = new Float64Array(n * L);
+  for (let l = 0; l < L; l++) alpha[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let to = 0; to < L; to++) {
+      let best = NEG;
+      for (let from = 0; from < L; from++) {
+        const ti = tIndex(from, to);
+        if (ALLOWED[ti]) best = Math.max(best, alpha[(i - 1) * L + from] + tr[ti]);
+      }
+      alpha[i * L + to] = best + em[i * L + to];
+    }
+  }
+  for (let l = 0; l < L; l++) beta[(n - 1) * L + l] = ALLOWED[tIndex(l, -1)] ? tr[tIndex(l, -1)] : NEG;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let from = 0; from < L; from++) {
+      let best = NEG;
+      for (let to = 0; to < L; to++) {
+        const ti = tIndex(from, to);
+        if (ALLOWED[ti]) best = Math.max(best, tr[ti] + em[(i + 1) * L + to] + beta[(i + 1) * L + to]);
+      }
+      beta[i * L + from] = best;
+    }
+  }
+  return (i, label) => {
+    let max = NEG;
+    for (let l = 0; l < L; l++) max = Math.max(max, alpha[i * L + l] + beta[i * L + l]);
+    let z = 0;
+    for (let l = 0; l < L; l++) {
+      const m = alpha[i * L + l] + beta[i * L + l];
+      if (m > NEG / 2) z += Math.exp((m - max) / temperature);
+    }
+    const own = alpha[i * L + label] + beta[i * L + label];
+    return own > NEG / 2 ? Math.exp((own - max) / temperature) / z : 0;
+  };
+}
+
+export interface TrainingExample extends FeaturisedSentence {
+  gold: ArrayLike<number>;
+}
+
+export interface PerceptronOptions {
+  hashBits: number;
+  epochs: number;
+  seed: number;
+}
+
+/** Averaged structured perceptron; the result is the averaged weights (Float64, not yet quantised). */
+export function trainPerceptron(examples: readonly TrainingExample[], options: PerceptronOptions): ChainWeights {
+  const size = 2 ** options.hashBits * L;
+  const mask = 2 ** options.hashBits - 1;
+  const w = new Float64Array(size);
+  const acc = new Float64Array(size);
+  const tw = new Float64Array(TRANSITION_SIZE);
+  const tacc = new Float64Array(TRANSITION_SIZE);
+  const live: ChainWeights = { hashBits: options.hashBits, emission: w, scale: 1, transition: tw };
+  const order = examples.map((_, i) => i);
+  const random = seededRandom(options.seed);
+  let c = 1;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const idx of order) {
+      const ex = examples[idx];
+      const n = ex.offsets.length - 1;
+      if (n === 0) continue;
+      const pred = viterbi(emissions(live, ex), n, tw);
+      let prevGold = -1;
+      let prevPred = -1;
+      for (let i = 0; i < n; i++) {
+        const g = ex.gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          for (let k = ex.offsets[i]; k < ex.offsets[i + 1]; k++) {
+            const base = (ex.feats[k] & mask) * L;
+            w[base + g] += 1;
+            acc[base + g] += c;
+            w[base + p] -= 1;
+            acc[base + p] -= c;
+          }
+        }
+        if (g !== p || prevGold !== prevPred) {
+          const tg = tIndex(prevGold, g);
+          const tp = tIndex(prevPred, p);
+          tw[tg] += 1;
+          tacc[tg] += c;
+          tw[tp] -= 1;
+          tacc[tp] -= c;
+        }
+        prevGold = g;
+        prevPred = p;
+      }
+      if (prevGold !== prevPred) {
+        const tg = tIndex(prevGold, -1);
+        const tp = tIndex(prevPred, -1);
+        tw[tg] += 1;
+        tacc[tg] += c;
+        tw[tp] -= 1;
+        tacc[tp] -= c;
+      }
+      c++;
+    }
+  }
+  for (let i = 0; i < size; i++) if (w[i] !== 0 || acc[i] !== 0) w[i] -= acc[i] / c;
+  for (let i = 0; i < TRANSITION_SIZE; i++) tw[i] -= tacc[i] / c;
+  return live;
+}
+
+/** Int16 emission weights with one scale; weights below half a step become 0 (pruned). */
+export function quantise(w: ChainWeights): ChainWeights {
+  let max = 0;
+  for (let i = 0; i < w.emission.length; i++) {
+    const a = Math.abs(w.emission[i]);
+    if (a > max) max = a;
+  }
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = new Int16Array(w.emission.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(w.emission[i] / scale);
+  return { hashBits: w.hashBits, emission: q, scale: scale * w.scale, transition: Float32Array.from(w.transition) };
+}
