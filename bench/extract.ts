@@ -17,15 +17,15 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MENTION_EXTRACTORS, RELATION_LINKERS, articleNumbers, dropOverlaps, extractDocument } from '../import/extract/index.ts';
-import { linkProgrammesAcrossSections } from '../import/extract/programme/links.ts';
-import { linkPeopleAcrossSections } from '../import/extract/person-links.ts';
-import type { EntityMention, SectionContext } from '../import/extract/model.ts';
-import { addPersonNameMentions, resolveDocument } from '../import/resolve.ts';
-import { splitSentences } from '../import/sentences.ts';
-import { normaliseBlocks } from '../import/normalise.ts';
-import { segment } from '../import/segment.ts';
-import { prng } from './prng.ts';
+import { MENTION_EXTRACTORS, RELATION_LINKERS, articleNumbers, dropOverlaps, extractDocument } from '../import/pipeline.ts';
+import { linkProgrammesAcrossSections } from '../import/relate/programme-links.ts';
+import { linkPeopleAcrossSections } from '../import/relate/person-links.ts';
+import type { EntityMention, SectionContext } from '../import/model.ts';
+import { addPersonNameMentions, resolveDocument } from '../import/resolve/resolve.ts';
+import { splitSentences } from '../import/segment/sentences.ts';
+import { normaliseBlocks } from '../import/normalise/normalise.ts';
+import { segment } from '../import/segment/segment.ts';
+import { syntheticDocuments } from './synthetic.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDir = join(root, 'corpus');
@@ -48,23 +48,7 @@ function* documentsAt(corpus: { file: string; text: string }[], scale: number): 
     for (let r = 0; r < REPEATS_AT_1X; r++) yield* corpus;
     return;
   }
-  const sections = corpus.flatMap((d) => segment(normaliseBlocks(d.text)).map((s) => `${s.title}\n\n${s.text}`));
-  const bytes = corpus.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
-  const docSize = Math.round(bytes / corpus.length);
-  const target = bytes * scale;
-  const rand = prng(scale * 7919);
-  let total = 0;
-  for (let n = 0; total < target; n++) {
-    const parts: string[] = [];
-    let size = 0;
-    while (size < docSize) {
-      const s = sections[Math.floor(rand() * sections.length)];
-      parts.push(s);
-      size += Buffer.byteLength(s) + 2;
-    }
-    yield { file: `synthetic_${scale}x_${n}.txt`, text: parts.join('\n\n') };
-    total += size;
-  }
+  yield* syntheticDocuments(corpus, scale);
 }
 
 /** CPU ms of the main thread alone (Linux; null elsewhere). */

@@ -10,7 +10,7 @@ import { ensureSchema } from '../graph/schema.ts';
 import { graphCounts, type StatsRow } from '../graph/queries/stats.ts';
 import { projectRoot } from '../graph/config.ts';
 import { importPaths, type ImportSummary } from './run-import.ts';
-import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './read/files.ts';
 import { describeError } from './errors.ts';
 
 const program = new Command()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContent, checkFile, discoverFiles } from '../../import/files.ts';
+import { checkContent, checkFile, discoverFiles } from '../../import/read/files.ts';
 
 const dutch =
   'De gemeente wil samen met inwoners en welzijnsorganisaties werken aan minder eenzaamheid in de wijk. ' +
@@ -45,7 +45,7 @@ describe('checkFile and discoverFiles', () => {
 
   it('finds .md and .txt files in folders recursively, and reports unknown paths', async () => {
     const { files, problems } = await discoverFiles([dir, join(dir, 'c.pdf'), join(dir, 'missing.txt')]);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['a.md', 'big.txt', 'sub/b.txt']);
+    expect(files.map((f) => f.relativePath)).toEqual(['a.md', 'big.txt', 'sub/b.txt']);
     expect(problems.map((p) => p.ok ? '' : p.reason)).toEqual(['unsupported type', 'not found']);
   });
 
