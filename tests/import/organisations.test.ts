@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findOrganisations, linkOrganisations, acronymFits } from '../../import/tag/rules/organisations.ts';
+import { findOrganisations, acronymFits } from '../../import/tag/rules/organisations.ts';
+import { linkOrganisations } from '../../import/relate/organisation-links.ts';
 import type { EntityMention, SectionContext } from '../../import/model.ts';
 import { findMunicipalities } from '../../import/tag/rules/municipalities.ts';
 import { splitSentences } from '../../import/segment/sentences.ts';
