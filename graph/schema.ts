@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 export const ENTITY_LABELS = ['Person', 'Organisation', 'Municipality', 'Programme', 'Theme'] as const;
 
 /** Every label whose `id` is unique. */
-export const UNIQUE_ID_LABELS = ['Document', 'Section', ...ENTITY_LABELS, 'Entity'] as const;
+export const UNIQUE_ID_LABELS = ['Document', 'Section', 'Article', ...ENTITY_LABELS, 'Entity'] as const;
 
 export const FULLTEXT_INDEX = 'entitySearch';
 export const FULLTEXT_PROPERTIES = ['name', 'searchText'] as const;
@@ -53,6 +53,8 @@ export async function ensureSchema(driver: Driver, database: string, awaitSecond
         `CREATE CONSTRAINT ${uniqueIdConstraintName(label)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
       );
     }
+    // duplicate detection looks documents up by their text hash
+    await session.run('CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)');
     const existing = await session.run(
       'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',
       { name: FULLTEXT_INDEX },

@@ -8,7 +8,7 @@
  * relationship carries its documentId, so replacing a document never leaves facts of its old version.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
+import type { ArticleFact, EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
 
 const LABEL: Record<EntityType, string> = {
   PERSON: 'Person',
@@ -42,6 +42,16 @@ export async function storedVersion(driver: Driver, database: string, documentId
   );
   const rec = res.records[0];
   return rec ? { sha256: rec.get('sha256'), extractorVersion: rec.get('extractorVersion') ?? null } : null;
+}
+
+/** The path of another document that holds exactly this text, if the graph has one. */
+export async function documentWithContent(driver: Driver, database: string, sha256: string, exceptId: string): Promise<string | null> {
+  const res = await driver.executeQuery(
+    'MATCH (d:Document {sha256: $sha256}) WHERE d.id <> $exceptId RETURN coalesce(d.path, d.file, d.id) AS path LIMIT 1',
+    { sha256, exceptId },
+    { database, routing: 'READ' },
+  );
+  return (res.records[0]?.get('path') as string | undefined) ?? null;
 }
 
 export function isCurrent(stored: StoredVersion | null, sha256: string, extractorVersion: string | null): boolean {
@@ -93,6 +103,7 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentId: string): 
      RETURN ids`,
     { documentId },
   );
+  await tx.run('MATCH (:Document {id: $documentId})<-[:PART_OF]-(a:Article) DETACH DELETE a', { documentId });
   await tx.run(
     `MATCH (:Entity)-[r:${RELATION_PATTERN}]->(:Entity) WHERE r.documentId = $documentId DELETE r`,
     { documentId },
@@ -104,7 +115,7 @@ async function writeDocument(tx: ManagedTransaction, result: ExtractionResult, e
   const { sections, ...doc } = result.document;
   await tx.run(
     `MERGE (d:Document {id: $doc.id})
-     SET d.title = $doc.title, d.published = $doc.published, d.file = $doc.file, d.sha256 = $doc.sha256,
+     SET d.title = $doc.title, d.published = $doc.published, d.file = $doc.file, d.path = coalesce($doc.path, $doc.file), d.sha256 = $doc.sha256,
          d.extractorVersion = $extractorVersion, d.importedAt = datetime()
      WITH d
      UNWIND $sections AS s
@@ -113,6 +124,24 @@ async function writeDocument(tx: ManagedTransaction, result: ExtractionResult, e
      CREATE (sec)-[:PART_OF]->(d)`,
     { doc, sections, extractorVersion },
   );
+  await writeArticles(tx, doc.id, result.document.articles ?? []);
+}
+
+/** (:Article {id, title, ordinal})-[:PART_OF]->(:Document), and (:Section)-[:IN_ARTICLE]->(:Article). */
+async function writeArticles(tx: ManagedTransaction, documentId: string, articles: ArticleFact[]): Promise<void> {
+  if (articles.length === 0) return;
+  await tx.run(
+    `MATCH (d:Document {id: $documentId})
+     UNWIND $articles AS a
+     CREATE (art:Article {id: a.id})
+     SET art.title = a.title, art.ordinal = a.ordinal, art.documentId = $documentId
+     CREATE (art)-[:PART_OF]->(d)
+     WITH art, a
+     UNWIND a.sectionIds AS sectionId
+     MATCH (s:Section {id: sectionId})
+     CREATE (s)-[:IN_ARTICLE]->(art)`,
+    { documentId, articles: articles.map((a) => ({ id: a.id, title: a.title, ordinal: a.ordinal, sectionIds: a.sectionIds })) },
+  );
 }
 
 async function writeEntities(tx: ManagedTransaction, type: EntityType, documentId: string, entities: EntityFact[]): Promise<void> {
@@ -120,7 +149,7 @@ async function writeEntities(tx: ManagedTransaction, type: EntityType, documentI
   const rows = entities.map((e) => ({
     id: e.id,
     name: e.name,
-    aliases: e.aliases,
+    aliases: [e.name, ...e.aliases],
     roles: Array.isArray(e.props.roles) ? e.props.roles : [],
     kind: typeof e.props.kind === 'string' ? e.props.kind : null,
     province: typeof e.props.province === 'string' ? e.props.province : null,
@@ -152,12 +181,15 @@ async function writeRelations(tx: ManagedTransaction, type: RelationType, docume
     weight: r.weight,
     sectionIds: r.evidence.map((ev) => ev.sectionId),
     quotes: r.evidence.map((ev) => ev.quote),
+    evidenceKinds: r.evidence.map((ev) => ev.kind ?? 'SENTENCE'),
+    articleIds: r.evidence.map((ev) => ev.articleId ?? ''),
   }));
   await tx.run(
     `UNWIND $rows AS row
      MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
      MERGE (a)-[r:${type} {documentId: $documentId}]->(b)
-     SET r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds, r.quotes = row.quotes`,
+     SET r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds, r.quotes = row.quotes,
+         r.evidenceKinds = row.evidenceKinds, r.articleIds = row.articleIds`,
     { rows, documentId },
   );
 }

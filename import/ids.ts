@@ -16,12 +16,26 @@ export function entityId(type: EntityType, canonicalName: string): string {
   return `${type.toLowerCase()}:${slug(canonicalName)}`;
 }
 
-/** Stable document id: the file name without extension. */
-export function documentId(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.(md|txt)$/i, '');
+/**
+ * Stable document id: the file's path relative to the import root ('/'-separated), so two files
+ * never share a node. A `.txt` whose name has no other dot drops the extension (the bundled corpus
+ * keeps the ids it always had: `000_3c8e….txt` -> `000_3c8e…`); every other name keeps its
+ * extension (`x.md` beside `x.txt` -> `x.md` and `x`). A name without any dot gets a trailing '/',
+ * the one character no file name can hold, so `x` never meets the `x` of `x.txt`.
+ */
+export function documentId(relativePath: string): string {
+  const path = relativePath.split(/\/+/).filter((p) => p !== '' && p !== '.').join('/');
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  const plainTxt = /^([^.]+)\.txt$/.exec(name);
+  if (plainTxt) return path.slice(0, slash + 1) + plainTxt[1];
+  return name.includes('.') ? path : `${path}/`;
 }
 
 export function sectionId(docId: string, ordinal: number): string {
   return `${docId}#${ordinal}`;
+}
+
+export function articleId(docId: string, ordinal: number): string {
+  return `${docId}#a${ordinal}`;
 }

@@ -28,12 +28,14 @@ export const STAGES: readonly Stage[] = [
 ];
 
 import { createHash } from 'node:crypto';
-import { documentId, sectionId } from './ids.ts';
-import type { DocumentFact, ExtractionResult, SectionFact } from './types.ts';
+import { articleId, documentId, sectionId } from './ids.ts';
+import type { ArticleFact, DocumentFact, ExtractionResult, SectionFact } from './types.ts';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
 import { normaliseBlocks } from './normalise/normalise.ts';
 import { readPublished, readTitle, segment } from './segment/segment.ts';
 import { splitSentences } from './segment/sentences.ts';
+import { articleOfSection, splitArticles } from './segment/articles.ts';
+import { linkArticleRunners, linkArticleThemes } from './relate/article-links.ts';
 import { addPersonNameMentions, resolveDocument } from './resolve/resolve.ts';
 import { extractProgrammes, linkProgrammes } from './tag/rules/programmes.ts';
 import { linkProgrammesAcrossSections } from './relate/programme-links.ts';
@@ -113,8 +115,8 @@ function sectionContexts(documentId: string, sections: SectionFact[]): SectionCo
 }
 
 /** The segment stage's hand-off for one document (what the tag stage reads), without extracting. */
-export function documentContexts(file: string, text: string): SectionContext[] {
-  const docId = documentId(file);
+export function documentContexts(relativePath: string, text: string): SectionContext[] {
+  const docId = documentId(relativePath);
   const sections = segment(normaliseBlocks(text)).map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
   return sectionContexts(docId, sections);
 }
@@ -124,19 +126,25 @@ export interface ExtractOptions {
   without?: ReadonlySet<string>;
 }
 
-export function extractDocument(file: string, text: string, options: ExtractOptions = {}): ExtractionResult {
+/** `relativePath`: the file's path relative to the import root, '/'-separated (a bare file name for one file). */
+export function extractDocument(relativePath: string, text: string, options: ExtractOptions = {}): ExtractionResult {
   const on = ([name]: [string, unknown]) => !options.without?.has(name);
-  const docId = documentId(file);
+  const docId = documentId(relativePath);
   const blocks = normaliseBlocks(text);
   const segments = segment(blocks);
-  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
+  const spans = splitArticles(segments);
+  const articleOf = articleOfSection(spans, segments.length);
+  const articles: ArticleFact[] = spans.map((a) => ({ id: articleId(docId, a.ordinal), ordinal: a.ordinal, title: a.title, sectionIds: a.sections.map((i) => sectionId(docId, i + 1)) }));
+  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text, articleId: articles[articleOf[i]]?.id }));
   const document: DocumentFact = {
     id: docId,
-    file: file.split(/[\\/]/).pop() ?? file,
+    file: relativePath.split('/').pop() ?? relativePath,
+    path: relativePath,
     title: readTitle(blocks, docId),
     published: readPublished(blocks),
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     sections,
+    articles,
   };
 
   const contexts = sectionContexts(docId, sections);
@@ -154,8 +162,13 @@ export function extractDocument(file: string, text: string, options: ExtractOpti
   // a programme in a box or follow-up section runs where its article is set
   const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
   acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
-  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleNumbers(segments)));
+  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
+  // who works on which theme: the article's main themes, by each actor's role in it
+  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions));
+  articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
+  const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates));
+  articleRunners.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
 
   // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the
   // text: it becomes an entity, but the linkers never saw it, so "docent aan de Hogeschool Rotterdam" places nobody there

@@ -25,7 +25,7 @@ export function entityProjection(n: string): string {
   return `${n} {.id, .type, .name, .aliases, .mentionCount, .roles, .kind, .province, .cbsCode}`;
 }
 
-export const DOCUMENT_PROJECTION = (d: string) => `${d} {.id, .title, .published, .file}`;
+export const DOCUMENT_PROJECTION = (d: string) => `${d} {.id, .title, .published, .file, .path}`;
 
 export interface EntityRow {
   id: string;
@@ -44,6 +44,7 @@ export interface DocumentRow {
   title: string | null;
   published: string | null;
   file: string | null;
+  path?: string | null;
 }
 
 /** One passage: a snippet or quote, the section it was read in, and its document. */
@@ -52,6 +53,10 @@ export interface PassageRow {
   sectionId: string | null;
   section: string | null;
   document: DocumentRow;
+  /** Relation evidence: SENTENCE (the passage names both ends) or ARTICLE (read from the article); null for a mention. */
+  kind?: string | null;
+  /** The article the passage stands in, when the evidence recorded it. */
+  articleId?: string | null;
 }
 
 /** Upper bound on evidence passages fetched per link (ThemeLink.evidence(first) slices it). */
@@ -65,12 +70,15 @@ export const EVIDENCE_SUBQUERY = `
   CALL (rels) {
     UNWIND rels AS r
     UNWIND range(0, size(coalesce(r.sectionIds, [])) - 1) AS i
-    WITH r.sectionIds[i] AS sectionId, r.quotes[i] AS quote, r.documentId AS documentId
+    WITH r.sectionIds[i] AS sectionId, r.quotes[i] AS quote, r.documentId AS documentId,
+         coalesce(r.evidenceKinds[i], 'SENTENCE') AS kind, r.articleIds[i] AS articleId
     WHERE quote IS NOT NULL
-    WITH DISTINCT sectionId, quote, documentId
+    WITH DISTINCT sectionId, quote, documentId, kind, articleId
+    ORDER BY CASE kind WHEN 'SENTENCE' THEN 0 ELSE 1 END
     LIMIT ${EVIDENCE_CAP}
     OPTIONAL MATCH (s:Section {id: sectionId})
     OPTIONAL MATCH (d:Document {id: documentId})
-    RETURN collect({snippet: quote, sectionId: sectionId, section: s.title,
+    RETURN collect({snippet: quote, sectionId: sectionId, section: s.title, kind: kind,
+                    articleId: CASE WHEN articleId = '' THEN null ELSE articleId END,
                     document: ${DOCUMENT_PROJECTION('d')}}) AS evidence
   }`;

@@ -76,7 +76,7 @@ function printTable(s: DocumentScore): void {
   }
   for (const [kind, l] of Object.entries(s.links)) {
     console.log(
-      `  link ${kind.padEnd(24)} ${String(l.found).padStart(3)}/${String(l.gold).padEnd(4)} recall ${fmt(ratio(l.found, l.gold))}  precision ${fmt(ratio(l.correct, l.judged))} (${l.correct}/${l.judged} judged)`,
+      `  link ${kind.padEnd(24)} ${String(l.found).padStart(3)}/${String(l.gold).padEnd(4)} recall ${fmt(ratio(l.found, l.gold))}  precision ${fmt(ratio(l.correct, l.judged))} (${l.correct}/${l.judged} judged)${l.outsideVocabulary ? `  (+${l.outsideVocabulary} gold keywords outside the vocabulary)` : ''}`,
     );
   }
 }

@@ -3,7 +3,7 @@
  * A file that cannot is reported with one clear reason and skipped; nothing here throws for bad content.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { franc } from 'franc-min';
 
 export const IMPORTABLE_EXTENSIONS = new Set(['.md', '.txt']);
@@ -15,9 +15,22 @@ export type FileCheck =
   | { ok: true; path: string; text: string; bytes: number }
   | { ok: false; path: string; reason: SkipReason; detail: string };
 
-/** Expands files and folders (recursively) into importable file paths, sorted; unknown paths are reported. */
-export async function discoverFiles(paths: string[]): Promise<{ files: string[]; problems: FileCheck[] }> {
-  const files: string[] = [];
+/** A file to import: its absolute path and its path relative to the import root ('/'-separated), which names the document. */
+export interface FoundFile {
+  path: string;
+  relativePath: string;
+}
+
+function found(path: string, root: string): FoundFile {
+  return { path, relativePath: relative(root, path).split(sep).join('/') };
+}
+
+/**
+ * Expands files and folders (recursively) into importable files, sorted; unknown paths are reported.
+ * A folder is the import root of the files under it; a file given by itself is relative to its own folder.
+ */
+export async function discoverFiles(paths: string[]): Promise<{ files: FoundFile[]; problems: FileCheck[] }> {
+  const files: FoundFile[] = [];
   const problems: FileCheck[] = [];
   for (const p of paths) {
     const abs = resolve(p);
@@ -29,14 +42,15 @@ export async function discoverFiles(paths: string[]): Promise<{ files: string[];
       continue;
     }
     if (info.isDirectory()) {
-      files.push(...(await listFolder(abs)));
+      files.push(...(await listFolder(abs)).map((f) => found(f, abs)));
     } else if (IMPORTABLE_EXTENSIONS.has(extname(abs).toLowerCase())) {
-      files.push(abs);
+      files.push(found(abs, dirname(abs)));
     } else {
       problems.push({ ok: false, path: abs, reason: 'unsupported type', detail: 'only .md and .txt files are imported' });
     }
   }
-  return { files: [...new Set(files)].sort(), problems };
+  const unique = new Map(files.map((f) => [f.path, f]));
+  return { files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
 }
 
 async function listFolder(dir: string): Promise<string[]> {

@@ -44,7 +44,7 @@ function syntheticDocument(version: 'old' | 'new'): ExtractionResult {
   const section = `${docId}#0`;
   const person = version === 'old' ? 'person:test-oud-persoon' : 'person:test-nieuw-persoon';
   return {
-    document: { id: docId, file: `${docId}.txt`, title: 'Testdocument', published: null, sha256: version, sections: [{ id: section, ordinal: 0, title: 'Intro', text: 'tekst' }] },
+    document: { id: docId, file: `${docId}.txt`, path: `${docId}.txt`, title: 'Testdocument', published: null, sha256: version, sections: [{ id: section, ordinal: 0, title: 'Intro', text: 'tekst' }] },
     entities: [
       { id: person, type: 'PERSON', name: version === 'old' ? 'Oud Persoon' : 'Nieuw Persoon', aliases: [], props: { roles: [version === 'old' ? 'wethouder' : 'directeur'] }, mentions: [{ sectionId: section, count: 2, snippets: ['tekst'] }] },
       { id: 'organisation:test-stichting', type: 'ORGANISATION', name: 'Test Stichting', aliases: version === 'old' ? ['TS-oud'] : ['TS'], props: { kind: 'stichting' }, mentions: [{ sectionId: section, count: 1, snippets: ['tekst'] }] },

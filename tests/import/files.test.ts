@@ -45,7 +45,7 @@ describe('checkFile and discoverFiles', () => {
 
   it('finds .md and .txt files in folders recursively, and reports unknown paths', async () => {
     const { files, problems } = await discoverFiles([dir, join(dir, 'c.pdf'), join(dir, 'missing.txt')]);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['a.md', 'big.txt', 'sub/b.txt']);
+    expect(files.map((f) => f.relativePath)).toEqual(['a.md', 'big.txt', 'sub/b.txt']);
     expect(problems.map((p) => p.ok ? '' : p.reason)).toEqual(['unsupported type', 'not found']);
   });
 
