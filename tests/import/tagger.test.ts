@@ -21,7 +21,7 @@ describe('shipped Dutch NER model on invented sentences', () => {
   });
 
   it('keeps a surname particle inside the person and gives exact offsets and scores', () => {
-    const text = 'Volgens Marieke van der Berg van de gemeente Amersfoort\nloopt het project goed.';
+    const text = 'Volgens Marieke van der Berg van het buurthuis in Amersfoort\nloopt het project goed.';
     const spans = loadNerModel().tagText(text);
     const person = spans.find((s) => s.label === 'PER');
     expect(person?.text).toBe('Marieke van der Berg');
