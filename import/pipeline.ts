@@ -165,7 +165,7 @@ export function extractDocument(relativePath: string, text: string, options: Ext
   const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
   // who works on which theme: the article's main themes, by each actor's role in it
-  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions));
+  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions, candidates));
   articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
   const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates));
   articleRunners.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
