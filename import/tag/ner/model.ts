@@ -6,7 +6,7 @@ import { HashedClusterTable } from './clusters-table.ts';
 import { documentFeatures } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
 import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
 import { EmissionScorer } from './scorer.ts';
@@ -48,6 +48,11 @@ export class TrainedNerModel implements NerModel {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
     this.scorer1 = new EmissionScorer(pass1, this.features);
     this.scorer2 = pass2 ? new EmissionScorer(pass2, this.features) : null;
+  }
+
+  /** Is `word` in the model's word list of this category (see LEX in lexicon.ts), e.g. LEX.DICT_LOWER: an ordinary Dutch word? */
+  hasLexiconEntry(category: number, word: string): boolean {
+    return this.lexicon.has(keyOf(category, [foldHash(word)]));
   }
 
   /** BILOU label indices of pass 1 for each sentence of one document. */

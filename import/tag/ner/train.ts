@@ -23,7 +23,7 @@ export interface TrainOptions {
   training?: Record<string, unknown>;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { seed: 20020, epochs: 10, hashBits: 19, folds: 5, features: ALL_FEATURES };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { seed: 20020, epochs: 10, hashBits: 20, folds: 5, features: ALL_FEATURES };
 
 export function trainNerModel(docs: readonly ConllDocument[], lexicon: Lexicon, clusters: HashedClusterTable, options: TrainOptions): TrainedNerModel {
   const log = options.log ?? (() => {});
