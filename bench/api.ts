@@ -128,6 +128,7 @@ async function measure(
   opts: { duration: number; warmup: number; scale: number; roundTrips: number },
 ): Promise<Measurement> {
   const q = server === 'ours' ? scenario.ours : scenario.theirs;
+  if (!q) throw new Error(`${scenario.name} has no query for ${server}`);
   if (opts.warmup > 0) await load(url, q, connections, opts.warmup);
   const { result, times, graphqlErrors } = await load(url, q, connections, opts.duration);
   const errors = result.non2xx + result.errors + result.timeouts + graphqlErrors;
@@ -239,10 +240,10 @@ async function run(options: Options): Promise<void> {
       try {
         for (const s of list) {
           await gqlAt(ourUrl, s.ours.query, s.ours.variables);
-          if (theirs) await gqlAt(theirUrl, s.theirs.query, s.theirs.variables);
+          if (theirs && s.theirs) await gqlAt(theirUrl, s.theirs.query, s.theirs.variables);
           trips[s.name] = {
             ours: await roundTripsPerRequest(counter, config.database, () => gqlAt(ourUrl, s.ours.query, s.ours.variables)),
-            theirs: theirs ? await roundTripsPerRequest(counter, config.database, () => gqlAt(theirUrl, s.theirs.query, s.theirs.variables)) : NaN,
+            theirs: theirs && s.theirs ? await roundTripsPerRequest(counter, config.database, () => gqlAt(theirUrl, s.theirs!.query, s.theirs!.variables)) : NaN,
           };
         }
       } finally {
@@ -253,7 +254,7 @@ async function run(options: Options): Promise<void> {
           const m = await measure('ours', ourUrl, s, connections, { duration, warmup, scale, roundTrips: trips[s.name].ours });
           results.push(m);
           console.log(`${scale}x ours            ${s.name.padEnd(22)} c=${connections}: ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50)} ms, p95 ${fmt(m.p95)} ms, p99 ${fmt(m.p99)} ms, errors ${m.errors}, load ${fmt(m.loadAverage)}`);
-          if (theirs) {
+          if (theirs && s.theirs) {
             const t = await measure('@neo4j/graphql', theirUrl, s, connections, { duration, warmup, scale, roundTrips: trips[s.name].theirs });
             results.push(t);
             console.log(`${scale}x @neo4j/graphql  ${s.name.padEnd(22)} c=${connections}: ${fmt(t.rps, 0)} req/s, p50 ${fmt(t.p50)} ms, p95 ${fmt(t.p95)} ms, p99 ${fmt(t.p99)} ms, errors ${t.errors}, load ${fmt(t.loadAverage)}`);

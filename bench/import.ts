@@ -63,7 +63,15 @@ if (scales.length) {
     const driver = createDriver(server.uri, server.user, server.password);
     try {
       await ensureSchema(driver, server.database);
-      const s = await importPaths([synthetic.dir], { driver, database: server.database });
+      // progress every tenth of the files: the time per file along the way shows whether it stays linear
+      const started = performance.now();
+      let done = 0;
+      const step = Math.max(1, Math.round(synthetic.files / 10));
+      const onFile = () => {
+        done++;
+        if (done % step === 0) console.log(`  ${scale}x: ${done}/${synthetic.files} files in ${((performance.now() - started) / 1000).toFixed(0)} s (${((performance.now() - started) / 1000 / done).toFixed(2)} s per file)`);
+      };
+      const s = await importPaths([synthetic.dir], { driver, database: server.database, onFile });
       const counts = await graphCounts(driver, server.database);
       const articles = s.articles;
       rows.push({ scale: `${scale}x`, files: synthetic.files, MB: +(synthetic.bytes / 1024 / 1024).toFixed(1), seconds: +s.seconds.toFixed(1), 'seconds per MB': +(s.seconds / (synthetic.bytes / 1024 / 1024)).toFixed(2), articles, relations: counts.relations });

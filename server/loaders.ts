@@ -8,6 +8,8 @@ import { documentsByIds, sectionsByIds, sectionsOfDocuments, type SectionRow } f
 import { byWeight, themeLinks, themePeople, type PersonThemeLinkRow, type ThemeLinkRow } from '../graph/queries/themes.ts';
 import type { BundlePart, EntityBundle } from '../graph/queries/entity-bundle.ts';
 import { edgeEvidence, type EdgeKey } from '../graph/queries/evidence.ts';
+import { themeMembers, type ThemeMemberRow } from '../graph/queries/theme-members.ts';
+import type { EntityType } from '../graph/queries/model.ts';
 import type { DocumentRow, EntityRow, PassageRow } from '../graph/queries/model.ts';
 import type { ReadContext } from '../graph/queries/run.ts';
 import { articlesByIds, articlesOfDocuments, articlesOfSections, type ArticleRow } from '../graph/queries/articles.ts';
@@ -54,6 +56,8 @@ export function createLoaders(read: ReadContext) {
       once(`themes:${kind}:${first}`, () => loader<ThemeLinkRow[]>((ids) => themeLinks(read, kind, ids, first), [])),
     themePeople: (first: number) =>
       once(`themePeople:${first}`, () => loader<PersonThemeLinkRow[]>((ids) => themePeople(read, ids, first), [])),
+    themeMembers: (type: EntityType, first: number) =>
+      once(`themeMembers:${type}:${first}`, () => loader<ThemeMemberRow[]>((ids) => themeMembers(read, type, ids, first), [])),
     edgeEvidence: () =>
       once('edgeEvidence', () =>
         loader<PassageRow[]>(async (ids) => {

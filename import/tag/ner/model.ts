@@ -6,9 +6,10 @@ import { HashedClusterTable } from './clusters-table.ts';
 import { documentFeatures } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
-import { type ChainWeights, emissions, marginals, viterbi } from './perceptron.ts';
+import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
+import { EmissionScorer } from './scorer.ts';
 import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
 
 export interface NerSpan {
@@ -34,6 +35,8 @@ export interface NerModel {
 
 export class TrainedNerModel implements NerModel {
   readonly features: FeatureExtractor;
+  private readonly scorer1: EmissionScorer;
+  private readonly scorer2: EmissionScorer | null;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -43,27 +46,50 @@ export class TrainedNerModel implements NerModel {
     readonly meta: ModelMeta,
   ) {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
+    this.scorer1 = new EmissionScorer(pass1, this.features);
+    this.scorer2 = pass2 ? new EmissionScorer(pass2, this.features) : null;
+  }
+
+  /** Is `word` in the model's word list of this category (see LEX in lexicon.ts), e.g. LEX.DICT_LOWER: an ordinary Dutch word? */
+  hasLexiconEntry(category: number, word: string): boolean {
+    return this.lexicon.has(keyOf(category, [foldHash(word)]));
+  }
+
+  /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
+  private plain(doc: readonly (readonly string[])[]): boolean[] {
+    const infos = doc.map((words) => this.features.typeInfos(words));
+    const capitalisedMid = new Set<number>();
+    for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
+    return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
   }
 
   /** BILOU label indices of pass 1 for each sentence of one document. */
-  pass1Labels(doc: readonly (readonly string[])[]): Uint8Array[] {
-    return doc.map((words) => {
-      const s = this.features.sentence(words);
-      return viterbi(emissions(this.pass1, s), words.length, this.pass1.transition);
-    });
+  pass1Labels(doc: readonly (readonly string[])[], plain = this.plain(doc)): Uint8Array[] {
+    return doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(this.scorer1.emissions(words), words.length, this.pass1.transition)));
   }
 
-  /** Emission scores of the final pass for each sentence of one document (the sentences are one document). */
-  private finalEmissions(doc: readonly (readonly string[])[]): { em: Float64Array; weights: ChainWeights }[] {
-    if (!this.pass2) return doc.map((words) => ({ em: emissions(this.pass1, this.features.sentence(words)), weights: this.pass1 }));
-    const first = this.pass1Labels(doc);
-    const extra = documentFeatures(doc, first);
-    return doc.map((words, s) => ({ em: emissions(this.pass2!, this.features.sentence(words, extra[s])), weights: this.pass2! }));
+  /** Final labels (BILOU indices) and, for tagged sentences, the scores behind them; the sentences are one document. */
+  private decode(doc: readonly (readonly string[])[]): { labels: Uint8Array; em: Float64Array | null; weights: ChainWeights }[] {
+    const plain = this.plain(doc);
+    const skip = (words: readonly string[]) => ({ labels: new Uint8Array(words.length), em: null, weights: this.pass1 });
+    if (!this.pass2 || !this.scorer2) {
+      return doc.map((words, s) => {
+        if (plain[s]) return skip(words);
+        const em = this.scorer1.emissions(words);
+        return { labels: viterbi(em, words.length, this.pass1.transition), em, weights: this.pass1 };
+      });
+    }
+    const extra = documentFeatures(doc, this.pass1Labels(doc, plain));
+    return doc.map((words, s) => {
+      if (plain[s]) return skip(words);
+      const em = this.scorer2!.emissions(words, extra[s]);
+      return { labels: viterbi(em, words.length, this.pass2!.transition), em, weights: this.pass2! };
+    });
   }
 
   /** BIO tags per token; all sentences given in one call are read as one document. */
   tagSentences(sentences: string[][]): string[][] {
-    return this.finalEmissions(sentences).map(({ em, weights }, s) => bilouToBio(viterbi(em, sentences[s].length, weights.transition)));
+    return this.decode(sentences).map(({ labels }) => bilouToBio(labels));
   }
 
   tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
@@ -71,10 +97,10 @@ export class TrainedNerModel implements NerModel {
     const sentences = sentenceRanges ? groupBy(tokens, sentenceRanges, text) : splitSentences(text, tokens);
     const doc = sentences.map((s) => s.map((t) => t.text));
     const spans: NerSpan[] = [];
-    this.finalEmissions(doc).forEach(({ em, weights }, s) => {
+    this.decode(doc).forEach(({ labels, em, weights }, s) => {
+      if (!em) return;
       const n = doc[s].length;
-      const labels = viterbi(em, n, weights.transition);
-      const p = marginals(em, n, weights.transition, this.meta.temperature);
+      let p: ((i: number, label: number) => number) | null = null;
       let open = -1;
       let minP = 1;
       for (let i = 0; i < n; i++) {
@@ -84,7 +110,7 @@ export class TrainedNerModel implements NerModel {
           open = i;
           minP = 1;
         }
-        if (open >= 0) minP = Math.min(minP, p[i * LABEL_COUNT + l]);
+        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
           const toks = sentences[s];
           const start = toks[open].start;
