@@ -1065,15 +1065,33 @@ function confirmAmbiguous(ctx: Context, cands: Candidate[], known: Candidate[]):
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.strength - a.strength || a.start - b.start);
   const kept: Candidate[] = [];
+  // which kept candidate owns each character (-1: none): kept candidates never overlap one another, so a
+  // clash is found by looking at the candidate's own characters, not at every kept one (that was quadratic)
+  let maxEnd = 0;
+  for (const c of sorted) if (c.end > maxEnd) maxEnd = c.end;
+  const owner = new Int32Array(maxEnd).fill(-1);
+  const claim = (c: Candidate, index: number) => owner.fill(index, Math.max(0, c.start), c.end);
   for (const c of sorted) {
-    const clash = kept.find((k) => k.start < c.end && k.end > c.start);
-    if (!clash) {
+    let clash = -1;
+    let clashes = 0;
+    for (let k = Math.max(0, c.start); k < c.end; k++) {
+      const o = owner[k];
+      if (o >= 0 && o !== clash) {
+        clash = o;
+        clashes++;
+      }
+    }
+    if (clashes === 0) {
       kept.push(c);
+      claim(c, kept.length - 1);
       continue;
     }
     // a known organisation inside a context-only run ("Raad van Bestuur Movisie"): keep the known one
-    if (c.strength === 3 && clash.strength === 1 && clash.start <= c.start && clash.end >= c.end) {
-      kept.splice(kept.indexOf(clash), 1, c);
+    const k = kept[clash];
+    if (clashes === 1 && c.strength === 3 && k.strength === 1 && k.start <= c.start && k.end >= c.end) {
+      owner.fill(-1, Math.max(0, k.start), k.end);
+      kept[clash] = c;
+      claim(c, clash);
     }
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -1177,9 +1195,13 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
     });
   };
   const text = ctx.text;
+  // only municipalities near the organisation can be linked by these rules: a window of the start-sorted list,
+  // found by binary search, not a pass over every municipality per organisation (that was quadratic)
+  const sortedMunis = isSortedByStart(munis) ? munis : [...munis].sort((a, b) => a.start - b.start);
   for (const org of orgs) {
     let inside = false;
-    for (let k = 0; k < munis.length; k++) {
+    for (let k = firstStartingAtOrAfter(sortedMunis, org.start - NEAR_BEFORE); k < sortedMunis.length && sortedMunis[k].start <= org.end + 40; k++) {
+      const munis = sortedMunis;
       const muni = munis[k];
       if (muni.start >= org.start && muni.end <= org.end) {
         add(org, muni);
@@ -1203,6 +1225,25 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
   }
   return out;
 };
+
+/** How far before an organisation a linked municipality can start: "Den Haag: X" (the longest municipality name and ': '). */
+const NEAR_BEFORE = 80;
+
+function isSortedByStart(items: { start: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i].start < items[i - 1].start) return false;
+  return true;
+}
+
+function firstStartingAtOrAfter(items: { start: number }[], position: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].start < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** A municipality printed as the first or last word(s) of an organisation name ("Leefbaar Best", "Hogeschool Rotterdam"). */
 function municipalityInName(name: string): string | null {
