@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extractDocument } from '../import/extract/index.ts';
+import { extractDocument } from '../import/pipeline.ts';
 import { pathological, PATHOLOGICAL_SHAPES } from './pathological.ts';
 const base = readFileSync('corpus/001_a1a686f12efebd4e.txt', 'utf8');
 extractDocument('w.txt', base);

@@ -60,7 +60,7 @@ export function isCurrent(stored: StoredVersion | null, sha256: string, extracto
 export interface WriteOptions {
   /** Rewrite even when text and extractor are unchanged. */
   force?: boolean;
-  /** Fingerprint of the extractor that produced the facts (see import/extractor-version.ts). */
+  /** Fingerprint of the extractor that produced the facts (see import/write/extractor-version.ts). */
   extractorVersion?: string | null;
 }
 

@@ -7,9 +7,8 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { discoverFiles, DEFAULT_MAX_FILE_BYTES, type FoundFile, type Skipped } from './read/index.ts';
-import { documentWithContent, isCurrent, storedVersion, writeExtraction, type WriteStatus } from '../graph/write.ts';
+import { documentWithContent, extractorVersion, isCurrent, storedVersion, writeExtraction, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
-import { extractorVersion } from './extractor-version.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
 import { stat } from 'node:fs/promises';
 

@@ -4,7 +4,7 @@
  * with nothing written for it.
  */
 import { readDocument } from '../read/index.ts';
-import { contentHash } from '../extractor-version.ts';
+import { contentHash } from '../write/extractor-version.ts';
 
 export type Task =
   | { kind: 'read'; path: string; maxBytes: number }
@@ -16,6 +16,6 @@ export default async function run(task: Task) {
     return read.ok ? { ...read, sha256: contentHash(read.text) } : read;
   }
   // loaded on the first extraction: a thread that only reads files never compiles the extractors
-  const { extractDocument } = await import('../extract/index.ts');
+  const { extractDocument } = await import('../pipeline.ts');
   return extractDocument(task.relativePath, task.text);
 }

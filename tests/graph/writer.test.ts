@@ -10,7 +10,7 @@ import { projectRoot } from '../../graph/config.ts';
 import { deleteDocument, writeExtraction } from '../../graph/write.ts';
 import { graphCounts } from '../../graph/queries/stats.ts';
 import { importPaths } from '../../import/run-import.ts';
-import { extractDocument } from '../../import/extract/index.ts';
+import { extractDocument } from '../../import/pipeline.ts';
 import type { ExtractionResult } from '../../import/types.ts';
 import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseForMatch, precision, recall, scoreDocument, type GoldDocument } from '../../import/eval.ts';
+import { normaliseForMatch, precision, recall, scoreDocument, type GoldDocument } from '../../import/eval/eval.ts';
 import type { EntityFact, ExtractionResult } from '../../import/types.ts';
 
 const entity = (type: EntityFact['type'], name: string, aliases: string[] = []): EntityFact => ({

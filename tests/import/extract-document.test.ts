@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropOverlaps, extractDocument } from '../../import/extract/index.ts';
-import type { EntityMention } from '../../import/extract/model.ts';
+import { dropOverlaps, extractDocument } from '../../import/pipeline.ts';
+import type { EntityMention } from '../../import/model.ts';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');
 const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort();

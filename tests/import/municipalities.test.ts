@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMunicipalities } from '../../import/extract/municipalities.ts';
+import { findMunicipalities } from '../../import/tag/rules/municipalities.ts';
 
 const names = (text: string) => findMunicipalities(text).map((m) => m.name);
 const surfaces = (text: string) => findMunicipalities(text).map((m) => `${m.surface}->${m.name}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, normaliseBlocks, stripInlineMarkdown } from '../../import/normalise.ts';
+import { normalise, normaliseBlocks, stripInlineMarkdown } from '../../import/normalise/normalise.ts';
 
 describe('normalise: PDF-extracted text', () => {
   it('joins words hyphenated across lines, also across blank lines', () => {

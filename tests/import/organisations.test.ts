@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findOrganisations, linkOrganisations, acronymFits } from '../../import/extract/organisations.ts';
-import type { EntityMention, SectionContext } from '../../import/extract/model.ts';
-import { findMunicipalities } from '../../import/extract/municipalities.ts';
-import { splitSentences } from '../../import/sentences.ts';
+import { findOrganisations, linkOrganisations, acronymFits } from '../../import/tag/rules/organisations.ts';
+import type { EntityMention, SectionContext } from '../../import/model.ts';
+import { findMunicipalities } from '../../import/tag/rules/municipalities.ts';
+import { splitSentences } from '../../import/segment/sentences.ts';
 
 const names = (text: string) => findOrganisations(text).map((m) => m.name);
 const byName = (text: string, name: string) => findOrganisations(text).find((m) => m.name === name);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findPeople } from '../../import/extract/people.ts';
-import type { SectionContext } from '../../import/extract/model.ts';
-import { splitSentences } from '../../import/sentences.ts';
-import { extractDocument } from '../../import/extract/index.ts';
+import { findPeople } from '../../import/tag/rules/people.ts';
+import type { SectionContext } from '../../import/model.ts';
+import { splitSentences } from '../../import/segment/sentences.ts';
+import { extractDocument } from '../../import/pipeline.ts';
 
 function ctx(text: string): SectionContext {
   return { documentId: 't', section: { id: 't#1', ordinal: 1, title: '', text }, text, sentences: splitSentences(text) };

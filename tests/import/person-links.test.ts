@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { linkPeopleAcrossSections, linkPersonRelations } from '../../import/extract/person-links.ts';
-import type { EntityMention, RelationCandidate, SectionContext } from '../../import/extract/model.ts';
-import { findPeople } from '../../import/extract/people.ts';
-import { splitSentences } from '../../import/sentences.ts';
-import { organisationForDomain } from '../../import/resolve.ts';
+import { linkPeopleAcrossSections, linkPersonRelations } from '../../import/relate/person-links.ts';
+import type { EntityMention, RelationCandidate, SectionContext } from '../../import/model.ts';
+import { findPeople } from '../../import/tag/rules/people.ts';
+import { splitSentences } from '../../import/segment/sentences.ts';
+import { organisationForDomain } from '../../import/resolve/resolve.ts';
 
 /** Mentions for the test: people from the real extractor, organisations and municipalities marked by hand. */
 function setup(text: string, orgs: string[] = [], munis: string[] = []) {

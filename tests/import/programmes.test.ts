@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractProgrammes, linkProgrammes } from '../../import/extract/programmes.ts';
-import type { EntityMention, SectionContext } from '../../import/extract/model.ts';
-import { splitSentences } from '../../import/sentences.ts';
+import { extractProgrammes, linkProgrammes } from '../../import/tag/rules/programmes.ts';
+import type { EntityMention, SectionContext } from '../../import/model.ts';
+import { splitSentences } from '../../import/segment/sentences.ts';
 
 function ctx(text: string, title = 'Test'): SectionContext {
   return { documentId: 'doc', section: { id: 'doc#1', ordinal: 1, title, text }, text, sentences: splitSentences(text) };
@@ -205,7 +205,7 @@ describe('linkProgrammes: wider evidence', () => {
 
 describe('linkProgrammesAcrossSections', () => {
   it('links a programme in a section without municipalities to the municipality of a preceding title', async () => {
-    const { linkProgrammesAcrossSections } = await import('../../import/extract/programme/links.ts');
+    const { linkProgrammesAcrossSections } = await import('../../import/relate/programme-links.ts');
     const t1 = 'Wat doet Deventer?\n\nDe gemeente werkt aan de wijk.';
     const t2 = 'Meer weten\n\nDe aanpak heet het programma Wijk Vooruit en loopt nog.';
     const c1 = { ...ctx(t1, 'Wat doet Deventer?') };
@@ -279,7 +279,7 @@ describe('linkProgrammesAcrossSections: counted municipalities and contents', ()
     names.map((name) => ({ type, name, surface: name, start: text.indexOf(name), end: text.indexOf(name) + name.length }));
 
   it('links "vijf gemeenten" of a programme to the municipalities the article named for those five', async () => {
-    const { linkProgrammesAcrossSections } = await import('../../import/extract/programme/links.ts');
+    const { linkProgrammesAcrossSections } = await import('../../import/relate/programme-links.ts');
     const t = [
       'Samen sterker\n\nHet kennisinstituut hielp vijf gemeenten. Drie daarvan vertellen: Zwolle, Kampen en Deventer.',
       'Wat doet Olst-Wijhe?\n\nOlst-Wijhe kijkt vooral naar de wijk.',
@@ -292,7 +292,7 @@ describe('linkProgrammesAcrossSections: counted municipalities and contents', ()
   });
 
   it('leaves a table-of-contents entry alone', async () => {
-    const { linkProgrammesAcrossSections } = await import('../../import/extract/programme/links.ts');
+    const { linkProgrammesAcrossSections } = await import('../../import/relate/programme-links.ts');
     const t = ['Wat doet Zwolle?\n\nZwolle werkt aan de wijk. Zwolle is trots.', 'Inhoud\n\n12 Aan de slag met Sterke Start\n\n18 Nieuws'];
     const extra = linkProgrammesAcrossSections(t.map(section), [marks(t[0], 'MUNICIPALITY', ['Zwolle']), marks(t[1], 'PROGRAMME', ['Sterke Start'])]);
     expect(extra[1]).toEqual([]);

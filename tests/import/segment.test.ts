@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBlocks } from '../../import/normalise.ts';
-import { readPublished, readTitle, segment } from '../../import/segment.ts';
-import { splitSentences } from '../../import/sentences.ts';
-import { articleNumbers } from '../../import/extract/index.ts';
+import { normaliseBlocks } from '../../import/normalise/normalise.ts';
+import { readPublished, readTitle, segment } from '../../import/segment/segment.ts';
+import { splitSentences } from '../../import/segment/sentences.ts';
+import { articleNumbers } from '../../import/pipeline.ts';
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `Dit is zin ${i + 1} van een artikel over sociale cohesie in de wijk.`).join(' ');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ThemeMatcher, extractThemes, linkThemes, loadThemeVocabulary, minimumHits } from '../../import/extract/themes.ts';
-import type { EntityMention, SectionContext } from '../../import/extract/model.ts';
-import { splitSentences } from '../../import/sentences.ts';
+import { ThemeMatcher, extractThemes, linkThemes, loadThemeVocabulary, minimumHits } from '../../import/tag/rules/themes.ts';
+import type { EntityMention, SectionContext } from '../../import/model.ts';
+import { splitSentences } from '../../import/segment/sentences.ts';
 
 function ctx(text: string, title = 'Test'): SectionContext {
   return { documentId: 'doc', section: { id: 'doc#1', ordinal: 1, title, text }, text, sentences: splitSentences(text) };

@@ -9,9 +9,9 @@
  *           ("een initiatief van X", "ontwikkeld door", "gefinancierd door", "X van Movisie", "(ZonMw)").
  */
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
-import { municipalityByName } from '../../gazetteers.ts';
-import { sentenceAt, sentenceIndexAt } from '../../sentences.ts';
-import { isRoleWord } from '../people.ts';
+import { municipalityByName } from '../gazetteers.ts';
+import { sentenceAt, sentenceIndexAt } from '../segment/sentences.ts';
+import { isRoleWord } from '../tag/rules/people.ts';
 
 /** Capitalised adjectives of municipalities ("de Utrechtse Regenboogagenda", "de Amersfoortse aanpak"). */
 const ADJECTIVE = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:se|sche)(?![\p{L}])/gu;

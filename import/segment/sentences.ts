@@ -3,7 +3,7 @@
  * '.', '!' and '?' end one when followed by white space and a capital, digit or opening quote,
  * unless the dot ends an initial ("J. de Vries") or a common Dutch abbreviation.
  */
-import type { Sentence } from './extract/model.ts';
+import type { Sentence } from '../model.ts';
 
 const ABBREVIATIONS = new Set([
   'dr', 'drs', 'mr', 'prof', 'ir', 'ing', 'ds', 'mw', 'mevr', 'dhr', 'hr', 'st', 'bijv', 'bv', 'pag', 'p', 'nr', 'ca',

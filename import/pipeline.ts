@@ -1,27 +1,47 @@
 /**
- * The extraction pipeline: raw text of one file -> DocumentFact + EntityFacts + RelationFacts.
- * Pure and synchronous: normalise -> segment -> every MentionExtractor over every section ->
- * drop overlapping mentions -> document-level person resolution (surname-only mentions) ->
- * every RelationLinker over every section -> document-level passes (programmes and people placed
- * by the article they appear in) -> resolve into facts.
- * An extractor or linker that throws is isolated: its output for that section is dropped and the
- * failure is recorded in `extractionWarnings`, so one broken module cannot sink a document.
+ * The importer as a pipeline of named stages. This list is the map: each stage is a folder under
+ * import/ with one job, and hands the next stage a typed value. To swap a stage (for instance the
+ * tagger), change the module its entry points at.
+ *
+ * `extractDocument` below runs the pure stages (normalise .. relate) for one document: text in,
+ * facts out, no database. run-import.ts runs read before it and write after it. An extractor or
+ * linker that throws is isolated: its output for that section is dropped and the failure is
+ * recorded in `extractionWarnings`, so one broken module cannot sink a document.
  */
+export interface Stage {
+  name: 'read' | 'normalise' | 'segment' | 'tag' | 'type' | 'resolve' | 'relate' | 'write';
+  folder: string;
+  /** What the stage receives -> what it hands on. */
+  handOff: string;
+  job: string;
+}
+
+export const STAGES: readonly Stage[] = [
+  { name: 'read', folder: 'import/read/', handOff: 'paths -> checked text per file (PDF, DOCX, HTML, markdown, text)', job: 'find regular files, read each format by its content, refuse what is not Dutch language' },
+  { name: 'normalise', folder: 'import/normalise/', handOff: 'text -> Block[]', job: 'de-hyphenate, unwrap PDF lines, strip page furniture' },
+  { name: 'segment', folder: 'import/segment/', handOff: 'Block[] -> SectionContext[] (sections with sentences)', job: 'magazine -> sections -> sentences' },
+  { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> EntityMention[] (candidate spans)', job: 'propose entity spans (rules in tag/rules/)' },
+  { name: 'type', folder: 'import/pipeline.ts (dropOverlaps; becomes import/type/)', handOff: 'EntityMention[] -> EntityMention[] (one type per span)', job: 'decide each span\'s type; overlapping spans compete' },
+  { name: 'resolve', folder: 'import/resolve/', handOff: 'mentions -> EntityFact[] (one per real entity)', job: 'merge aliases, abbreviations, surname-only mentions' },
+  { name: 'relate', folder: 'import/relate/', handOff: 'SectionContext + mentions -> RelationCandidate[]', job: 'link entities by sentence cues and article placement' },
+  { name: 'write', folder: 'import/write/', handOff: 'ExtractionResult -> Neo4j (Cypher in graph/write.ts)', job: 'one idempotent transaction per document' },
+];
+
 import { createHash } from 'node:crypto';
-import { documentId, sectionId } from '../ids.ts';
-import type { DocumentFact, EntityType, ExtractionResult, SectionFact } from '../types.ts';
+import { documentId, sectionId } from './ids.ts';
+import type { DocumentFact, EntityType, ExtractionResult, SectionFact } from './types.ts';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
-import { normaliseBlocks } from '../normalise.ts';
-import { readPublished, readTitle, segment } from '../segment.ts';
-import { splitSentences } from '../sentences.ts';
-import { addPersonNameMentions, resolveDocument } from '../resolve.ts';
-import { extractProgrammes, linkProgrammes } from './programmes.ts';
-import { linkProgrammesAcrossSections } from './programme/links.ts';
-import { extractThemes, linkThemes } from './themes.ts';
-import { extractPeople } from './people.ts';
-import { linkPeople, linkPeopleAcrossSections } from './person-links.ts';
-import { extractMunicipalities } from './municipalities.ts';
-import { extractOrganisations, linkOrganisations } from './organisations.ts';
+import { normaliseBlocks } from './normalise/normalise.ts';
+import { readPublished, readTitle, segment } from './segment/segment.ts';
+import { splitSentences } from './segment/sentences.ts';
+import { addPersonNameMentions, resolveDocument } from './resolve/resolve.ts';
+import { extractProgrammes, linkProgrammes } from './tag/rules/programmes.ts';
+import { linkProgrammesAcrossSections } from './relate/programme-links.ts';
+import { extractThemes, linkThemes } from './tag/rules/themes.ts';
+import { extractPeople } from './tag/rules/people.ts';
+import { linkPeople, linkPeopleAcrossSections } from './relate/person-links.ts';
+import { extractMunicipalities } from './tag/rules/municipalities.ts';
+import { extractOrganisations, linkOrganisations } from './tag/rules/organisations.ts';
 
 export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
   ['people', extractPeople],

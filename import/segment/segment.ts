@@ -3,7 +3,7 @@
  * Markdown headings always open a section; in plain text a short title-like paragraph followed
  * by body text opens one once the current section holds some body text.
  */
-import type { Block } from './normalise.ts';
+import type { Block } from '../normalise/normalise.ts';
 
 export interface Segment {
   title: string;

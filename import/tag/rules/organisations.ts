@@ -15,7 +15,7 @@
  * BASED_IN: "X in Utrecht", "X uit Amersfoort", "Welzijn Oost (Deventer)", "Zwolse Voedselbank",
  * "Kenniswerkplaats Tilburg".
  */
-import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
+import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from '../../model.ts';
 import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
 import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { extractDocument, extractionWarnings } from './extract/index.ts';
+import { extractDocument, extractionWarnings } from '../pipeline.ts';
 import {
   type DocumentScore,
   type GoldDocument,
@@ -22,7 +22,7 @@ import {
   totals,
 } from './eval.ts';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 function defaultGoldDir(): string {
   const sibling = resolve(projectRoot, '..', 'shared', 'eval', 'dev-gold');

@@ -7,8 +7,8 @@
  * in which actor and theme occur together.
  */
 import { readFileSync } from 'node:fs';
-import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext, Sentence } from './model.ts';
-import { sentenceIndexAt } from '../sentences.ts';
+import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext, Sentence } from '../../model.ts';
+import { sentenceIndexAt } from '../../segment/sentences.ts';
 
 export interface ThemeDefinition {
   id: string;
@@ -382,7 +382,7 @@ function tokeniseWordByWord(text: string): Words {
 let defaultMatcher: ThemeMatcher | null = null;
 
 export function loadThemeVocabulary(): ThemeDefinition[] {
-  const raw = JSON.parse(readFileSync(new URL('../data/themes.json', import.meta.url), 'utf8')) as { themes: ThemeDefinition[] };
+  const raw = JSON.parse(readFileSync(new URL('../../data/themes.json', import.meta.url), 'utf8')) as { themes: ThemeDefinition[] };
   return raw.themes;
 }
 

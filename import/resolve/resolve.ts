@@ -5,10 +5,10 @@
  *   so "SCP" and "Sociaal en Cultureel Planbureau" (alias "SCP") merge;
  * - surname-only mentions of people are added by `addSurnameMentions` before linking.
  */
-import { entityId } from './ids.ts';
-import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } from './types.ts';
-import type { EntityMention, RelationCandidate, SectionContext, Sentence } from './extract/model.ts';
-import { sentenceAt } from './sentences.ts';
+import { entityId } from '../ids.ts';
+import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } from '../types.ts';
+import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
+import { sentenceAt } from '../segment/sentences.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;

@@ -9,12 +9,12 @@
  *  - short capitalised names in parentheses after a description ("(‘DayMate’)").
  * Laws, ordinary quoted words and quoted speech are rejected.
  */
-import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
+import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from '../../model.ts';
 import { cueKind, cueKindAt, lowerCode, nameHeadKind, isNameHead, NAME_HEAD_LIST, type ProgrammeKind } from './programme/cues.ts';
 import { NAME, TOKEN, FUNCTION_WORDS, cleanName, isLawName, nameKey, stripArticle } from './programme/names.ts';
-import { linkProgrammes as linkProgrammeRelations } from './programme/links.ts';
+import { linkProgrammes as linkProgrammeRelations } from '../../relate/programme-links.ts';
 import { isKnownNonProgramme } from './programme/known.ts';
-import { isFirstName, municipalityByName } from '../gazetteers.ts';
+import { isFirstName, municipalityByName } from '../../gazetteers.ts';
 
 interface Candidate {
   name: string;

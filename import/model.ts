@@ -1,9 +1,9 @@
 /**
  * Internal contract between the extractors (one module per entity type) and the pipeline
- * (import/extract/index.ts) that resolves their mentions into EntityFacts and RelationFacts.
+ * (import/pipeline.ts) that resolves their mentions into EntityFacts and RelationFacts.
  * Offsets are into SectionContext.text (the normalised section text).
  */
-import type { EntityType, RelationType, SectionFact } from '../types.ts';
+import type { EntityType, RelationType, SectionFact } from './types.ts';
 
 export interface Sentence {
   start: number;

@@ -4,7 +4,7 @@
  * Built once per process from the project gazetteer (import/gazetteers.ts over
  * import/data/municipalities.json).
  */
-import { mergedMunicipalities, municipalities } from '../../gazetteers.ts';
+import { mergedMunicipalities, municipalities } from '../../../gazetteers.ts';
 
 export interface MunicipalityRecord {
   name: string;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const importDir = fileURLToPath(new URL('.', import.meta.url));
+const importDir = fileURLToPath(new URL('..', import.meta.url));
 let cached: string | undefined;
 
 function sourceFiles(dir: string): string[] {

@@ -7,9 +7,9 @@
  * The person's role as printed goes on the relation. E-mail domains are passed to the resolver as
  * "@domain" targets, which it maps to the document's organisation whose name or acronym matches.
  */
-import type { EntityMention, RelationCandidate, RelationLinker, SectionContext, Sentence } from './model.ts';
-import { sentenceAt } from '../sentences.ts';
-import { isRoleWord } from './people.ts';
+import type { EntityMention, RelationCandidate, RelationLinker, SectionContext, Sentence } from '../model.ts';
+import { sentenceAt } from '../segment/sentences.ts';
+import { isRoleWord } from '../tag/rules/people.ts';
 
 /** Roles that are held in (or for) a municipality. */
 const MUNICIPAL_ROLE = /(?:wijkambtenaar|burgemeester|raadslid|gemeenteraadslid|raadsgriffier|griffier|gemeentesecretaris|fractievoorzitter|ambtenaar|beleidsmedewerker|beleidsadviseur|wijkregisseur|wijkcoördinator|consulent|teamleider|wijkteam|gemeentemedewerker)$/i;

@@ -2,7 +2,7 @@
  * Names that have the shape of a programme but are something else: generic capitalised words,
  * organisations and municipalities known to the gazetteers ("ZonMw", "GroenLinks", "Utrecht").
  */
-import { municipalityByName, organisationByName } from '../../gazetteers.ts';
+import { municipalityByName, organisationByName } from '../../../gazetteers.ts';
 
 const GENERIC = new Set([
   'nederland', 'europa', 'den haag', 'thema', 'redactioneel', 'colofon', 'inhoud', 'meer informatie', 'meer lezen',

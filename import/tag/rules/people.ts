@@ -10,9 +10,9 @@
  * First-name-only personas ("inwoner Nora", "Ahmed (34)") never have a surname and are skipped.
  * Roles are returned as printed (lower-cased first letter), in props.roles.
  */
-import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
+import type { EntityMention, MentionExtractor, SectionContext } from '../../model.ts';
 import { nameData } from './name-data.ts';
-import { sentenceAt } from '../sentences.ts';
+import { sentenceAt } from '../../segment/sentences.ts';
 
 export interface Token {
   text: string;

@@ -4,7 +4,7 @@
  * general Dutch knowledge that the patterns cannot find on their own: the ministries with their
  * acronyms, the national political parties and the chambers of parliament.
  */
-import { organisations as gazetteerOrganisations } from '../../gazetteers.ts';
+import { organisations as gazetteerOrganisations } from '../../../gazetteers.ts';
 
 export type OrgKind =
   | 'kennisinstituut'

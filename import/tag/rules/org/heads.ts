@@ -5,7 +5,7 @@
  * Verbinding", "haar werkgever Zorgpunt", "de partij Leefbaar Best").
  * The project gazetteer import/data/org-patterns.json adds head words when present.
  */
-import { orgPatterns } from '../../gazetteers.ts';
+import { orgPatterns } from '../../../gazetteers.ts';
 import type { OrgKind } from './known.ts';
 
 /** Whole words (lower case) that make a capitalised run an organisation name. */

@@ -20,8 +20,8 @@
  *   (HOLDS_OFFICE_IN, RUNS_IN) relation to a predicted entity matching the gold target; the
  *   target's gold aliases are used when the target is itself a gold entry.
  */
-import type { EntityFact, EntityType, ExtractionResult, RelationType } from './types.ts';
-import { foldName } from './resolve.ts';
+import type { EntityFact, EntityType, ExtractionResult, RelationType } from '../types.ts';
+import { foldName } from '../resolve/resolve.ts';
 
 export interface GoldEntry {
   name: string;

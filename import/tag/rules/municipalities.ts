@@ -8,7 +8,7 @@
  * Places inside names count too ("Hogeschool Rotterdam"): the text names the city.
  * Neighbourhoods printed as "Tilburg-Noord" name their municipality.
  */
-import type { EntityMention, MentionExtractor, SectionContext } from './model.ts';
+import type { EntityMention, MentionExtractor, SectionContext } from '../../model.ts';
 import { capitalisedWords } from './municipality/words.ts';
 import { extendNamePrefix } from './gazetteer-prefix.ts';
 import { headKind } from './org/heads.ts';

@@ -26,7 +26,7 @@ function collectStrings(value: unknown, out: string[], depth = 0): void {
 export function loadWordList(file: string, fallback: string): Set<string> {
   const out: string[] = fallback.split(/\s*[,\n]\s*/).filter(Boolean);
   try {
-    const data = JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
+    const data = JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
     collectStrings(data, out);
   } catch {
     // gazetteer not (yet) present or unreadable: the built-in list stands
@@ -59,7 +59,7 @@ stichting,vereniging,instituut,universiteit,hogeschool,ministerie,fonds,platform
 function loadAmbiguous(file: string): Set<string> {
   const out = new Set(['mark', 'roos', 'ben', 'els', 'floor', 'fleur', 'iris', 'max', 'rob', 'frank', 'bas', 'job', 'wil', 'ward', 'toon', 'lot', 'jet']);
   try {
-    const data = JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
+    const data = JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
     const list: string[] = [];
     if (data && typeof data === 'object' && !Array.isArray(data)) collectStrings(data.ambiguous, list);
     for (const w of list) out.add(w.toLowerCase());

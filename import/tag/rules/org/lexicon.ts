@@ -4,7 +4,7 @@
  * provinces, regions and countries (places, not organisations), acronyms that are not
  * organisations, and the cues that put an organisation after them.
  */
-import { stopwords as gazetteerStopwords } from '../../gazetteers.ts';
+import { stopwords as gazetteerStopwords } from '../../../gazetteers.ts';
 import { nameData } from '../name-data.ts';
 
 function readStopwords(): Set<string> {
