@@ -8,6 +8,10 @@ import { readBounded } from './bounded-read.ts';
 import { sniff, type Format } from './sniff.ts';
 import { judgeLanguage } from './language.ts';
 import type { Skipped } from './skip.ts';
+// static imports: a dynamic import() of a .ts module fails inside a worker thread (tsx's hooks do not reach it on Node 20)
+import { pdfText } from './formats/pdf.ts';
+import { fragmentText, htmlText } from './formats/html.ts';
+import { docxText } from './formats/docx.ts';
 
 export { discoverFiles, type FoundFile } from './walk.ts';
 export type { Skipped, SkipReason } from './skip.ts';
@@ -35,7 +39,7 @@ export async function documentText(path: string, bytes: Buffer): Promise<ReadRes
     return { ok: false, path, reason: 'unreadable', detail: `the ${kind.format.toUpperCase()} cannot be read: ${firstLine(err)}` };
   }
   text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { ok: false, path, reason: 'empty', detail: `the ${kind.format === 'text' ? 'file' : kind.format.toUpperCase()} holds no text` };
+  if (text.trim() === '') return { ok: false, path, reason: 'empty', detail: `the ${kind.format.startsWith('utf') || kind.format === 'text' ? 'file' : kind.format.toUpperCase()} holds no text` };
   const verdict = judgeLanguage(text);
   if (!verdict.ok) return { ok: false, path, reason: verdict.reason, detail: verdict.detail };
   return { ok: true, path, text, bytes: bytes.length, format: kind.format };
@@ -49,17 +53,21 @@ class Skip extends Error {
 
 async function convert(format: Format, path: string, bytes: Buffer): Promise<string> {
   switch (format) {
-    // the format libraries load on first use: a folder of text files never pays for pdf.js
     case 'pdf':
-      return (await import('./formats/pdf.ts')).pdfText(bytes);
+      return pdfText(bytes);
     case 'docx':
-      return (await import('./formats/docx.ts')).docxText(bytes);
+      return docxText(bytes);
     case 'html':
-      return (await import('./formats/html.ts')).htmlText(decodeUtf8(bytes));
+      return htmlText(decodeUtf8(bytes));
+    case 'utf16le':
+    case 'utf16be': {
+      const text = new TextDecoder(format === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(bytes);
+      return MARKUP.test(text) ? withoutMarkup(text, fragmentText) : text;
+    }
     case 'text': {
       if (looksBinary(bytes)) throw new Skip('binary', 'the file holds binary data, not text');
       const text = decodeUtf8(bytes);
-      return MARKUP.test(text) ? withoutMarkup(text, (await import('./formats/html.ts')).fragmentText) : text;
+      return MARKUP.test(text) ? withoutMarkup(text, fragmentText) : text;
     }
   }
 }

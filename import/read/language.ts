@@ -8,6 +8,8 @@ import { franc } from 'franc-min';
 export type Verdict = { ok: true } | { ok: false; reason: 'not language' | 'not Dutch'; detail: string };
 
 const SAMPLE = 20_000;
+/** A long token of base64 / hex / URL-safe alphabet only (the caller also wants a digit and a letter in it). */
+const BLOB_TOKEN = /^[A-Za-z0-9+/=_-]+$/;
 
 export function judgeLanguage(text: string): Verdict {
   const noise = notLanguage(text);
@@ -39,6 +41,9 @@ function sampleProblem(sample: string): string | null {
   const visible = sample.replace(/\s+/g, '').length;
   if (visible === 0) return null;
   if (letters / visible < 0.6) return 'mostly symbols and digits, not words (binary residue or a data dump)';
+  let blob = 0;
+  for (const token of sample.split(/\s+/)) if (token.length >= 24 && BLOB_TOKEN.test(token) && /\d/.test(token) && /[a-z]/i.test(token)) blob += token.length;
+  if (blob / visible > 0.3) return 'encoded data (base64 or hex), not words';
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return 'no words';
   const long = words.filter((w) => w.length > 25).reduce((n, w) => n + w.length, 0);

@@ -5,7 +5,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 
-export type Format = 'pdf' | 'docx' | 'html' | 'text';
+export type Format = 'pdf' | 'docx' | 'html' | 'text' | 'utf16le' | 'utf16be';
 
 export type Sniffed = { format: Format } | { format: 'other'; name: string };
 
@@ -14,6 +14,9 @@ const HTML_START = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body)\
 export async function sniff(bytes: Buffer): Promise<Sniffed> {
   // a PDF may carry a few bytes of junk before its header; readers accept it within the first kilobyte
   if (bytes.subarray(0, 1024).includes('%PDF-')) return { format: 'pdf' };
+  // text in UTF-16 says so with its byte-order mark (file-type would read some as audio)
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { format: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { format: 'utf16be' };
   const type = await fileTypeFromBuffer(bytes);
   if (type?.ext === 'pdf') return { format: 'pdf' };
   if (type?.ext === 'docx') return { format: 'docx' };

@@ -72,6 +72,7 @@ async function walkFolder(dir: string, scope: Scope, walk: Walk): Promise<void> 
     walk.skipped.push({ path: dir, reason: 'unreadable', detail: `the folder cannot be listed (${(err as NodeJS.ErrnoException).code})` });
     return;
   }
+  if (names.length === 0) walk.skipped.push({ path: dir, reason: 'empty', detail: 'the folder is empty' });
   for (const name of names) {
     const full = join(dir, name);
     if (name.startsWith('.')) {

@@ -2,7 +2,11 @@
  * The thread pool (piscina) that reads and extracts files, one task per thread at a time, each
  * with a time budget: a task past it is aborted, which terminates its thread (piscina starts a
  * fresh one), so a runaway file costs its budget and nothing else.
+ * The budget counts the CPU time of the task's thread (Linux: /proc/self/task/<tid>/stat), so a
+ * busy machine does not make a good file "too slow"; wall time is the fallback elsewhere, and a
+ * task that waits far longer than its budget on a starved machine is stopped too.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ExtractionResult } from '../types.ts';
@@ -12,8 +16,23 @@ import type { Task } from './task.ts';
 export type ReadOutcome = (ReadResult & { ok: false }) | (ReadResult & { ok: true; sha256: string });
 
 export class TooSlow extends Error {
-  constructor(readonly seconds: number) {
-    super(`stopped after its time budget of ${seconds.toFixed(1)} s`);
+  constructor(readonly seconds: number, cpu: boolean) {
+    super(`stopped after its time budget of ${seconds.toFixed(1)} s${cpu ? ' of CPU' : ''}`);
+  }
+}
+
+/** A task may wait this many times its budget in wall time (a starved machine) before it is stopped anyway. */
+const WALL_FACTOR = 6;
+const POLL_MS = 100;
+
+/** CPU ms a thread of this process has used, or null when /proc cannot tell. */
+function threadCpuMs(tid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
   }
 }
 
@@ -41,14 +60,30 @@ export function createFilePool(threads = defaultThreads()): FilePool {
   });
   const run = async <T>(task: Task, budgetMs: number): Promise<T> => {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), budgetMs);
+    const threadIdCell = new SharedArrayBuffer(4);
+    const threadId = new Int32Array(threadIdCell);
+    const started = performance.now();
+    let startCpu: number | null = null;
+    let byCpu = false;
+    const timer = setInterval(() => {
+      const tid = Atomics.load(threadId, 0);
+      const cpu = tid > 0 ? threadCpuMs(tid) : null;
+      if (cpu !== null) startCpu ??= cpu;
+      const wall = performance.now() - started;
+      const overCpu = cpu !== null && startCpu !== null && cpu - startCpu > budgetMs;
+      const overWall = cpu === null ? wall > budgetMs : wall > budgetMs * WALL_FACTOR;
+      if (overCpu || overWall) {
+        byCpu = overCpu;
+        controller.abort();
+      }
+    }, POLL_MS);
     try {
-      return (await pool.run(task, { signal: controller.signal })) as T;
+      return (await pool.run({ ...task, threadIdCell }, { signal: controller.signal })) as T;
     } catch (err) {
-      if (controller.signal.aborted) throw new TooSlow(budgetMs / 1000);
+      if (controller.signal.aborted) throw new TooSlow((byCpu ? budgetMs : budgetMs * WALL_FACTOR) / 1000, byCpu);
       throw err;
     } finally {
-      clearTimeout(timer);
+      clearInterval(timer);
     }
   };
   return {
