@@ -1,11 +1,14 @@
 /**
- * `npm run bench:import` — end-to-end import of the bundled corpus into a fresh Neo4j:
- * cold (empty database), unchanged (second run: every document skipped by hash), and forced
- * (every document replaced). Starts its own Neo4j in a temporary folder unless NEO4J_URI is set
- * (then it only runs the unchanged and forced passes, never wiping a server it does not own).
+ * `npm run bench:import [-- 1 10 100]` — end-to-end import into a fresh Neo4j of the bundled corpus
+ * and of 10x and 100x synthetic corpora: cold (empty database), unchanged (every document skipped
+ * by hash) and forced (every document replaced). Reports MB/s, seconds per MB, rows written per
+ * second of write time, peak memory (RSS of this process: the pool's threads are in it), and
+ * extraction with all threads against one thread on the 10x corpus (or the largest scale asked).
+ * Starts its own Neo4j in a temporary folder unless NEO4J_URI is set (then only the unchanged and
+ * forced passes run, never wiping a server it does not own).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
@@ -13,27 +16,89 @@ import { findFreePort, startEmbeddedNeo4j } from '../graph/embedded.ts';
 import { ensureSchema } from '../graph/schema.ts';
 import { graphCounts } from '../graph/queries/stats.ts';
 import { importPaths } from '../import/run-import.ts';
+import { createFilePool } from '../import/workers/pool.ts';
+import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
+const scales = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
-const dataDir = own ? mkdtempSync(join(tmpdir(), 'kg-bench-import-')) : '';
-const server = own ? await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() }) : null;
+const work = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
+const server = own ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: await findFreePort() }) : null;
 const driver = createDriver(server?.uri ?? config.uri!, server?.user ?? config.user, server?.password ?? config.password ?? '');
 const database = server?.database ?? config.database;
 
+async function rowsInGraph(): Promise<number> {
+  const res = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes + count(r) AS rows', {}, { database });
+  return Number(res.records[0].get('rows'));
+}
+
+async function wipe(): Promise<void> {
+  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { database });
+}
+
+/** Extraction alone (read + extract on the pool, no database) of every file in `dir`, on `threads` threads: wall seconds. */
+async function extractionSeconds(dir: string, threads: number): Promise<number> {
+  const pool = createFilePool(threads);
+  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+  // warm the threads (module load, JIT) on the corpus before timing
+  await Promise.all(readdirSync(corpus).map((f) => pool.extract(f, readFileSync(join(corpus, f), 'utf8'), 600_000)));
+  const started = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const path = files[next++];
+      await pool.extract(path, readFileSync(path, 'utf8'), 600_000);
+    }
+  };
+  await Promise.all(Array.from({ length: threads }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  return seconds;
+}
+
 try {
   await ensureSchema(driver, database);
-  const rows: { pass: string; seconds: number; mbPerSecond: number; created: number; replaced: number; unchanged: number }[] = [];
-  const passes: [string, boolean][] = own ? [['cold (empty database)', false], ['unchanged (hash skip)', false], ['forced (replace all)', true]] : [['unchanged (hash skip)', false], ['forced (replace all)', true]];
-  for (const [pass, force] of passes) {
-    const s = await importPaths([corpus], { driver, database, force });
-    rows.push({ pass, seconds: +s.seconds.toFixed(2), mbPerSecond: +(s.bytes / 1024 / 1024 / s.seconds).toFixed(2), created: s.created, replaced: s.replaced, unchanged: s.unchanged });
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  const rows: Record<string, string | number>[] = [];
+  let largest = '';
+  for (const scale of scales.length ? scales : [1, 10, 100]) {
+    const dir = join(work, `corpus-${scale}x`);
+    const made = writeSyntheticCorpus(corpus, scale, dir);
+    largest = scale <= 10 || !largest ? dir : largest;
+    if (own) await wipe();
+    const passes: [string, boolean][] = own ? [['cold', false], ['unchanged', false], ['forced', true]] : [['unchanged', false], ['forced', true]];
+    for (const [pass, force] of passes) {
+      const before = await rowsInGraph();
+      const s = await importPaths([dir], { driver, database, force });
+      const after = await rowsInGraph();
+      const mb = s.bytes / 1024 / 1024;
+      rows.push({
+        scale: `${scale}x`,
+        pass,
+        files: made.files,
+        MB: +mb.toFixed(2),
+        seconds: +s.seconds.toFixed(1),
+        'MB/s': +(mb / s.seconds).toFixed(2),
+        's/MB': +(s.seconds / mb).toFixed(2),
+        'write s': +s.writeSeconds.toFixed(1),
+        'rows written': pass === 'cold' ? after - before : s.rowsWritten,
+        'rows/s (write)': s.writeSeconds > 0 ? Math.round((pass === 'cold' ? after - before : s.rowsWritten) / s.writeSeconds) : '-',
+        skipped: s.skipped.length,
+        'peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
+        load: loadavg()[0].toFixed(1),
+      });
+      console.log(JSON.stringify(rows[rows.length - 1]));
+    }
   }
   console.table(rows);
   console.log('Graph:', await graphCounts(driver, database));
+  const threads = availableParallelism();
+  const one = await extractionSeconds(largest, 1);
+  const all = await extractionSeconds(largest, threads);
+  console.log(`extraction of ${largest.split('-').pop()} (extraction only, no database, threads warmed first): 1 thread ${one.toFixed(1)} s, ${threads} threads ${all.toFixed(1)} s: speed-up ${(one / all).toFixed(2)}x (load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
 } finally {
   await driver.close();
   await server?.stop();
-  if (own) rmSync(dataDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import { documentWithContent, extractorVersion, isCurrent, storedVersion, writeE
 import { documentId } from './ids.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
 import { stat } from 'node:fs/promises';
+import type { ExtractionResult } from './types.ts';
 
 export type SkippedFile = Skipped;
 
@@ -26,6 +27,9 @@ export interface ImportSummary {
   seconds: number;
   /** seconds the threads spent reading and extracting, summed over threads */
   workSeconds: number;
+  /** seconds spent in graph writes, and the rows (nodes and relationships) they wrote */
+  writeSeconds: number;
+  rowsWritten: number;
   threads: number;
 }
 
@@ -94,6 +98,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     bytes: 0,
     seconds: 0,
     workSeconds: 0,
+    writeSeconds: 0,
+    rowsWritten: 0,
     threads: 0,
   };
   const progress: ImportProgress = { state: 'running', files: files.length, done: 0, created: 0, replaced: 0, unchanged: 0, skipped: walk.skipped.length, bytes: 0, current: [], seconds: 0 };
@@ -167,8 +173,11 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     writes = writes.then(async () => {
       try {
         if (writeError) return;
+        const writeStarted = performance.now();
         const outcome = await writeExtraction(options.driver, options.database, result, { force: options.force, extractorVersion: version });
+        summary.writeSeconds += (performance.now() - writeStarted) / 1000;
         if (outcome.status !== 'unchanged') {
+          summary.rowsWritten += rowsOf(result);
           for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
           summary.relations += result.relations.length;
         }
@@ -214,6 +223,13 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     report();
     return summary;
   }
+}
+
+/** Nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
+function rowsOf(result: ExtractionResult): number {
+  let mentions = 0;
+  for (const e of result.entities) mentions += e.mentions.length;
+  return 1 + 2 * result.document.sections.length + result.entities.length + mentions + result.relations.length;
 }
 
 function failure(err: unknown, stage: string): Omit<Skipped, 'path'> {

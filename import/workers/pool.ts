@@ -22,7 +22,7 @@ export class TooSlow extends Error {
 }
 
 /** A task may wait this many times its budget in wall time (a starved machine) before it is stopped anyway. */
-const WALL_FACTOR = 6;
+const WALL_FACTOR = 30;
 const POLL_MS = 100;
 
 /** CPU ms a thread of this process has used, or null when /proc cannot tell. */
