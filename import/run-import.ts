@@ -80,7 +80,8 @@ function envNumber(name: string): number | undefined {
 
 export async function importPaths(paths: string[], options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const envMaxMb = envNumber('IMPORT_MAX_FILE_MB');
+  const maxBytes = options.maxFileBytes ?? (envMaxMb ? envMaxMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES);
   const secondsPerMb = options.secondsPerMb ?? envNumber('IMPORT_SECONDS_PER_MB') ?? DEFAULT_SECONDS_PER_MB;
   const minSeconds = options.minSeconds ?? envNumber('IMPORT_MIN_SECONDS') ?? DEFAULT_MIN_SECONDS;
   const budgetMs = (bytes: number) => 1000 * Math.max(minSeconds, (secondsPerMb * bytes) / 1024 / 1024);
