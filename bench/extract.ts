@@ -25,7 +25,7 @@ import { addPersonNameMentions, resolveDocument } from '../import/resolve/resolv
 import { splitSentences } from '../import/segment/sentences.ts';
 import { normaliseBlocks } from '../import/normalise/normalise.ts';
 import { segment } from '../import/segment/segment.ts';
-import { prng } from './prng.ts';
+import { syntheticDocuments } from './synthetic.ts';
 import { pathological, PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,23 +49,7 @@ function* documentsAt(corpus: { file: string; text: string }[], scale: number): 
     for (let r = 0; r < REPEATS_AT_1X; r++) yield* corpus;
     return;
   }
-  const sections = corpus.flatMap((d) => segment(normaliseBlocks(d.text)).map((s) => `${s.title}\n\n${s.text}`));
-  const bytes = corpus.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
-  const docSize = Math.round(bytes / corpus.length);
-  const target = bytes * scale;
-  const rand = prng(scale * 7919);
-  let total = 0;
-  for (let n = 0; total < target; n++) {
-    const parts: string[] = [];
-    let size = 0;
-    while (size < docSize) {
-      const s = sections[Math.floor(rand() * sections.length)];
-      parts.push(s);
-      size += Buffer.byteLength(s) + 2;
-    }
-    yield { file: `synthetic_${scale}x_${n}.txt`, text: parts.join('\n\n') };
-    total += size;
-  }
+  yield* syntheticDocuments(corpus, scale);
 }
 
 /** CPU ms of the main thread alone (Linux; null elsewhere). */

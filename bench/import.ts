@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- 1 10 100]` — end-to-end import into a fresh Neo4j of the bundled corpus
+ * `npm run bench:import [-- 1 10 100]` (or `-- --scale 1 --scale 10`) — end-to-end import into a fresh Neo4j of the bundled corpus
  * and of 10x and 100x synthetic corpora: cold (empty database), unchanged (every document skipped
  * by hash) and forced (every document replaced). Reports MB/s, seconds per MB, rows written per
  * second of write time, peak memory (RSS of this process: the pool's threads are in it), and
@@ -19,6 +19,7 @@ import { importPaths } from '../import/run-import.ts';
 import { createFilePool } from '../import/workers/pool.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
+// scales as bare numbers or as `--scale N` (repeatable)
 const scales = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();

@@ -5,7 +5,7 @@ import { RELATION_TYPES } from './write.ts';
 export const ENTITY_LABELS = ['Person', 'Organisation', 'Municipality', 'Programme', 'Theme'] as const;
 
 /** Every label whose `id` is unique. */
-export const UNIQUE_ID_LABELS = ['Document', 'Section', ...ENTITY_LABELS, 'Entity'] as const;
+export const UNIQUE_ID_LABELS = ['Document', 'Section', 'Article', ...ENTITY_LABELS, 'Entity'] as const;
 
 export const FULLTEXT_INDEX = 'entitySearch';
 export const FULLTEXT_PROPERTIES = ['name', 'searchText'] as const;

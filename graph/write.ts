@@ -8,7 +8,7 @@
  * relationship carries its documentId, so replacing a document never leaves facts of its old version.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
+import type { ArticleFact, EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
 
 const LABEL: Record<EntityType, string> = {
   PERSON: 'Person',
@@ -102,6 +102,7 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentId: string): 
      RETURN ids`,
     { documentId },
   );
+  await tx.run('MATCH (:Document {id: $documentId})<-[:PART_OF]-(a:Article) DETACH DELETE a', { documentId });
   // one lookup per relationship type through its documentId index (graph/schema.ts), never a scan of every relationship
   for (const type of RELATION_TYPES) {
     await tx.run(`MATCH ()-[r:${type} {documentId: $documentId}]->() DELETE r`, { documentId });
@@ -122,6 +123,24 @@ async function writeDocument(tx: ManagedTransaction, result: ExtractionResult, e
      CREATE (sec)-[:PART_OF]->(d)`,
     { doc, sections, extractorVersion },
   );
+  await writeArticles(tx, doc.id, result.document.articles ?? []);
+}
+
+/** (:Article {id, title, ordinal})-[:PART_OF]->(:Document), and (:Section)-[:IN_ARTICLE]->(:Article). */
+async function writeArticles(tx: ManagedTransaction, documentId: string, articles: ArticleFact[]): Promise<void> {
+  if (articles.length === 0) return;
+  await tx.run(
+    `MATCH (d:Document {id: $documentId})
+     UNWIND $articles AS a
+     CREATE (art:Article {id: a.id})
+     SET art.title = a.title, art.ordinal = a.ordinal, art.documentId = $documentId
+     CREATE (art)-[:PART_OF]->(d)
+     WITH art, a
+     UNWIND a.sectionIds AS sectionId
+     MATCH (s:Section {id: sectionId})
+     CREATE (s)-[:IN_ARTICLE]->(art)`,
+    { documentId, articles: articles.map((a) => ({ id: a.id, title: a.title, ordinal: a.ordinal, sectionIds: a.sectionIds })) },
+  );
 }
 
 async function writeEntities(tx: ManagedTransaction, type: EntityType, documentId: string, entities: EntityFact[]): Promise<void> {
@@ -129,7 +148,7 @@ async function writeEntities(tx: ManagedTransaction, type: EntityType, documentI
   const rows = entities.map((e) => ({
     id: e.id,
     name: e.name,
-    aliases: e.aliases,
+    aliases: [e.name, ...e.aliases],
     roles: Array.isArray(e.props.roles) ? e.props.roles : [],
     kind: typeof e.props.kind === 'string' ? e.props.kind : null,
     province: typeof e.props.province === 'string' ? e.props.province : null,
@@ -161,12 +180,15 @@ async function writeRelations(tx: ManagedTransaction, type: RelationType, docume
     weight: r.weight,
     sectionIds: r.evidence.map((ev) => ev.sectionId),
     quotes: r.evidence.map((ev) => ev.quote),
+    evidenceKinds: r.evidence.map((ev) => ev.kind ?? 'SENTENCE'),
+    articleIds: r.evidence.map((ev) => ev.articleId ?? ''),
   }));
   await tx.run(
     `UNWIND $rows AS row
      MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
      MERGE (a)-[r:${type} {documentId: $documentId}]->(b)
-     SET r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds, r.quotes = row.quotes`,
+     SET r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds, r.quotes = row.quotes,
+         r.evidenceKinds = row.evidenceKinds, r.articleIds = row.articleIds`,
     { rows, documentId },
   );
 }

@@ -35,3 +35,7 @@ export function documentId(relativePath: string): string {
 export function sectionId(docId: string, ordinal: number): string {
   return `${docId}#${ordinal}`;
 }
+
+export function articleId(docId: string, ordinal: number): string {
+  return `${docId}#a${ordinal}`;
+}

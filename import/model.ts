@@ -3,7 +3,7 @@
  * (import/pipeline.ts) that resolves their mentions into EntityFacts and RelationFacts.
  * Offsets are into SectionContext.text (the normalised section text).
  */
-import type { EntityType, RelationType, SectionFact } from './types.ts';
+import type { EntityType, EvidenceKind, RelationType, SectionFact } from './types.ts';
 
 export interface Sentence {
   start: number;
@@ -43,6 +43,8 @@ export interface RelationCandidate {
   /** Offsets in the section text of the passage that supports it. */
   start: number;
   end: number;
+  /** ARTICLE when the link is read from the article rather than the passage (default SENTENCE). */
+  kind?: EvidenceKind;
 }
 
 /** A mention extractor: pure function over one section. */

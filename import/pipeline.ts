@@ -20,20 +20,22 @@ export const STAGES: readonly Stage[] = [
   { name: 'read', folder: 'import/read/', handOff: 'paths -> checked text per file (PDF, DOCX, HTML, markdown, text)', job: 'find regular files, read each format by its content, refuse what is not Dutch language' },
   { name: 'normalise', folder: 'import/normalise/', handOff: 'text -> Block[]', job: 'de-hyphenate, unwrap PDF lines, strip page furniture' },
   { name: 'segment', folder: 'import/segment/', handOff: 'Block[] -> SectionContext[] (sections with sentences)', job: 'magazine -> sections -> sentences' },
-  { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> EntityMention[] (candidate spans)', job: 'propose entity spans (rules in tag/rules/)' },
-  { name: 'type', folder: 'import/pipeline.ts (dropOverlaps; becomes import/type/)', handOff: 'EntityMention[] -> EntityMention[] (one type per span)', job: 'decide each span\'s type; overlapping spans compete' },
-  { name: 'resolve', folder: 'import/resolve/', handOff: 'mentions -> EntityFact[] (one per real entity)', job: 'merge aliases, abbreviations, surname-only mentions' },
+  { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> TaggedSpan[] (PER/ORG/LOC/MISC) and rule EntityMention[]', job: 'the trained tagger proposes spans (tag/ner-spans.ts: swap it there); high-precision rules in tag/rules/' },
+  { name: 'type', folder: 'import/type/', handOff: 'spans -> EntityMention[] (one type per span)', job: 'LOC -> municipality (CBS) or place; ORG/MISC -> organisation/programme (span classifier); rules win where they overlap' },
+  { name: 'resolve', folder: 'import/resolve/', handOff: 'mentions -> EntityFact[] (one per real entity)', job: 'merge variants, aliases, abbreviations, surname-only mentions' },
   { name: 'relate', folder: 'import/relate/', handOff: 'SectionContext + mentions -> RelationCandidate[]', job: 'link entities by sentence cues and article placement' },
   { name: 'write', folder: 'import/write/', handOff: 'ExtractionResult -> Neo4j (Cypher in graph/write.ts)', job: 'one idempotent transaction per document' },
 ];
 
 import { createHash } from 'node:crypto';
-import { documentId, sectionId } from './ids.ts';
-import type { DocumentFact, EntityType, ExtractionResult, SectionFact } from './types.ts';
+import { articleId, documentId, sectionId } from './ids.ts';
+import type { ArticleFact, DocumentFact, EntityType, ExtractionResult, SectionFact } from './types.ts';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
 import { normaliseBlocks } from './normalise/normalise.ts';
 import { readPublished, readTitle, segment } from './segment/segment.ts';
 import { splitSentences } from './segment/sentences.ts';
+import { articleOfSection, splitArticles } from './segment/articles.ts';
+import { linkArticleRunners, linkArticleThemes } from './relate/article-links.ts';
 import { addPersonNameMentions, resolveDocument } from './resolve/resolve.ts';
 import { extractProgrammes, linkProgrammes } from './tag/rules/programmes.ts';
 import { linkProgrammesAcrossSections } from './relate/programme-links.ts';
@@ -42,6 +44,11 @@ import { extractPeople } from './tag/rules/people.ts';
 import { linkPeople, linkPeopleAcrossSections } from './relate/person-links.ts';
 import { extractMunicipalities } from './tag/rules/municipalities.ts';
 import { extractOrganisations, linkOrganisations } from './tag/rules/organisations.ts';
+import { isDictionaryWord, proposeSpans } from './tag/ner-spans.ts';
+import { typeSpans } from './type/span-types.ts';
+import { fillGaps } from './type/fill-gaps.ts';
+import { lowerCaseWords } from './type/span-features.ts';
+import { mergeVariants } from './resolve/variants.ts';
 
 export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
   ['people', extractPeople],
@@ -50,6 +57,12 @@ export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
   ['programmes', extractProgrammes],
   ['themes', extractThemes],
 ];
+
+/**
+ * The trained tagger proposes spans (tag stage) and the type stage types them. They fill what the
+ * rules left: where a rule mention overlaps a tagger span, the rule wins.
+ */
+export const MODEL_TAGGER: [string, MentionExtractor] = ['tagger', (ctx) => typeSpans(ctx, proposeSpans(ctx), isDictionaryWord)];
 
 export const RELATION_LINKERS: [string, RelationLinker][] = [
   ['person-links', linkPeople],
@@ -168,12 +181,32 @@ export function articleNumbers(segments: { level: number }[]): number[] {
   });
 }
 
+function sectionContexts(documentId: string, sections: SectionFact[]): SectionContext[] {
+  return sections.map((section) => ({ documentId, section, text: section.text, sentences: splitSentences(section.text) }));
+}
+
+/** The segment stage's hand-off for one document (what the tag stage reads), without extracting. */
+export function documentContexts(relativePath: string, text: string): SectionContext[] {
+  const docId = documentId(relativePath);
+  const sections = segment(normaliseBlocks(text)).map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
+  return sectionContexts(docId, sections);
+}
+
+export interface ExtractOptions {
+  /** Names of MENTION_EXTRACTORS / RELATION_LINKERS to leave out (the ablation in `npm run eval -- --ablate`). */
+  without?: ReadonlySet<string>;
+}
+
 /** `relativePath`: the file's path relative to the import root, '/'-separated (a bare file name for one file). */
-export function extractDocument(relativePath: string, text: string): ExtractionResult {
+export function extractDocument(relativePath: string, text: string, options: ExtractOptions = {}): ExtractionResult {
+  const on = ([name]: [string, unknown]) => !options.without?.has(name);
   const docId = documentId(relativePath);
   const blocks = normaliseBlocks(text);
   const segments = segment(blocks);
-  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text }));
+  const spans = splitArticles(segments);
+  const articleOf = articleOfSection(spans, segments.length);
+  const articles: ArticleFact[] = spans.map((a) => ({ id: articleId(docId, a.ordinal), ordinal: a.ordinal, title: a.title, sectionIds: a.sections.map((i) => sectionId(docId, i + 1)) }));
+  const sections: SectionFact[] = segments.map((s, i) => ({ id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text, articleId: articles[articleOf[i]]?.id }));
   const document: DocumentFact = {
     id: docId,
     file: relativePath.split('/').pop() ?? relativePath,
@@ -182,29 +215,31 @@ export function extractDocument(relativePath: string, text: string): ExtractionR
     published: readPublished(blocks),
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     sections,
+    articles,
   };
 
-  const contexts: SectionContext[] = sections.map((section) => ({
-    documentId: docId,
-    section,
-    text: section.text,
-    sentences: splitSentences(section.text),
-  }));
+  const contexts = sectionContexts(docId, sections);
 
   // one extractor over every section, then the next: each extractor's code and data stay warm (measurably faster
   // than every extractor per section); a section's mentions keep the extractor order
   const found: EntityMention[][] = contexts.map(() => []);
-  for (const [name, extract] of MENTION_EXTRACTORS) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
+  for (const [name, extract] of MENTION_EXTRACTORS.filter(on)) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
   let mentions: EntityMention[][] = found.map(dropOverlaps);
+  if (on(MODEL_TAGGER)) mentions = mentions.map((kept, i) => fillGaps(kept, guarded(MODEL_TAGGER[0], () => MODEL_TAGGER[1](contexts[i]))));
   mentions = addPersonNameMentions(contexts, mentions);
 
   let candidates: RelationCandidate[][] = contexts.map(() => []);
-  for (const [name, link] of RELATION_LINKERS) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
+  for (const [name, link] of RELATION_LINKERS.filter(on)) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
   // a programme in a box or follow-up section runs where its article is set
   const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
   acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
-  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleNumbers(segments)));
+  const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
+  // who works on which theme: the article's main themes, by each actor's role in it
+  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions));
+  articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
+  const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates));
+  articleRunners.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
 
   // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the
   // text: it becomes an entity, but the linkers never saw it, so "docent aan de Hogeschool Rotterdam" places nobody there
@@ -212,6 +247,8 @@ export function extractDocument(relativePath: string, text: string): ExtractionR
     const nested = municipalitiesInOrganisationNames(found[i], kept);
     return nested.length ? [...kept, ...nested] : kept;
   });
-  const { entities, relations } = resolveDocument(contexts, withPlacesInNames, candidates);
+  const lowerWords = new Set(contexts.flatMap((ctx) => [...lowerCaseWords(ctx.text)]));
+  const merged = mergeVariants(withPlacesInNames, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+  const { entities, relations } = resolveDocument(contexts, merged, candidates);
   return { document, entities, relations };
 }

@@ -23,6 +23,8 @@ export interface ImportSummary {
   skipped: SkippedFile[];
   entities: Record<string, number>;
   relations: number;
+  /** Articles of the documents written (see segment/articles.ts). */
+  articles: number;
   bytes: number;
   seconds: number;
   /** seconds the threads spent reading and extracting, summed over threads */
@@ -96,6 +98,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     skipped: [...walk.skipped],
     entities: {},
     relations: 0,
+    articles: 0,
     bytes: 0,
     seconds: 0,
     workSeconds: 0,
@@ -181,6 +184,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
           summary.rowsWritten += rowsOf(result);
           for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
           summary.relations += result.relations.length;
+          summary.articles += result.document.articles?.length ?? 0;
         }
         settle(file, outcome.status, elapsed(), read.bytes);
       } catch (err) {

@@ -9,7 +9,16 @@ export type EntityType = 'PERSON' | 'ORGANISATION' | 'MUNICIPALITY' | 'PROGRAMME
 export interface Evidence {
   sectionId: string;
   quote: string;
+  /**
+   * SENTENCE: the quote names both ends. ARTICLE: the link comes from the article the quote stands in
+   * (its themes, byline, contact box); the quote introduces the source end. Absent means SENTENCE.
+   */
+  kind?: EvidenceKind;
+  /** The article the section belongs to. */
+  articleId?: string;
 }
+
+export type EvidenceKind = 'SENTENCE' | 'ARTICLE';
 
 export interface SectionFact {
   /** Stable id: `${documentId}#${ordinal}`. */
@@ -18,6 +27,17 @@ export interface SectionFact {
   title: string;
   /** Normalised text of the section (paragraphs separated by blank lines). */
   text: string;
+  /** The article it belongs to (see ArticleFact). */
+  articleId?: string;
+}
+
+/** An article of a magazine: a title and its sections (passages), in order. */
+export interface ArticleFact {
+  /** Stable id: `${documentId}#a${ordinal}`. */
+  id: string;
+  ordinal: number;
+  title: string;
+  sectionIds: string[];
 }
 
 export interface DocumentFact {
@@ -32,6 +52,8 @@ export interface DocumentFact {
   published: string | null;
   sha256: string;
   sections: SectionFact[];
+  /** The articles the sections group into; absent for facts made before articles existed. */
+  articles?: ArticleFact[];
 }
 
 export interface EntityFact {

@@ -4,14 +4,17 @@
  * Returns a server that is not listening yet; the caller picks host and port.
  */
 import '../graph/tcp-nodelay.ts';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { createYoga } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { databaseAnswers } from '../graph/queries/health.ts';
 import { QueryCache, type ReadContext } from '../graph/queries/run.ts';
 import type { ApiContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
-import { armorPlugins, capPageArguments, executionTimeout, maskError } from './protection.ts';
+import { armorPlugins, executionTimeout, maskError, pageArgumentLimits } from './protection.ts';
+import { DEFAULT_TIMEOUTS, MAX_BODY_BYTES, readBodyWithin, serverTimeouts, type TimeoutOptions } from './http-limits.ts';
+import { securityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { createSchema, schemaSDL } from './schema.ts';
 import { createStaticHandler } from './static.ts';
 import { responseCache } from './response-cache.ts';
@@ -34,10 +37,11 @@ export interface AppOptions {
    * second). Default on; API_CACHE=0 turns it off.
    */
   cache?: boolean;
+  /** Header, request and keep-alive timeouts (tests shorten them). */
+  timeouts?: TimeoutOptions;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
-const MAX_BODY_BYTES = 256 * 1024;
 const READY_TIMEOUT_MS = 2000;
 
 /** CORS_ORIGINS="https://a.example,https://b.example" or "*"; unset: none. */
@@ -74,7 +78,11 @@ export function createApp(opts: AppOptions): Server {
     context: () => ({ read, loaders: createLoaders(read) }),
     plugins: [
       ...(read.cache ? [responseCache(read as ReadContext & { cache: QueryCache })] : []),
-      capPageArguments(),
+      // Browsers send a form POST or a GET to another site without asking first (no CORS
+      // preflight): such requests must carry a header a web page cannot set cross-site.
+      // JSON POSTs (the client, GraphiQL, curl -H 'content-type: application/json') need nothing.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      pageArgumentLimits(),
       ...armorPlugins(production),
       executionTimeout(read.timeoutMs + 1000),
     ],
@@ -82,18 +90,17 @@ export function createApp(opts: AppOptions): Server {
   });
 
   const serveStatic = createStaticHandler(opts.clientDir);
+  const readBody = readBodyWithin(MAX_BODY_BYTES);
+  // The GraphiQL page's inline scripts are allowed by hash: render it once to take them.
+  let headers: Promise<SecurityHeaders> | undefined;
+  const headersFor = () =>
+    (headers ??= Promise.resolve(yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } }))
+      .then((res) => res.text())
+      .then(securityHeaders));
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+  const route = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/graphql') {
-      const length = Number(req.headers['content-length'] ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        res.writeHead(413, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: `The request is too large (at most ${MAX_BODY_BYTES} bytes).`, extensions: { code: 'BAD_USER_INPUT' } }] }));
-        return;
-      }
-      void yoga(req, res);
+      readBody(req, res, () => void yoga(req, res));
       return;
     }
     if (path === '/health') {
@@ -118,9 +125,13 @@ export function createApp(opts: AppOptions): Server {
       res.end(req.method === 'HEAD' ? undefined : sdl);
       return;
     }
-    serveStatic(req, res, path);
+    serveStatic(req, res);
+  };
+
+  return createServer(serverTimeouts(opts.timeouts ?? DEFAULT_TIMEOUTS), (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    void headersFor().then((h) => (path === '/graphql' ? h.graphiql : h.page)(req, res, () => route(req, res, path)));
   });
-  return server;
 }
 
 function corsHeader(origins: string[], origin: string | undefined): Record<string, string> {

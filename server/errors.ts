@@ -13,11 +13,11 @@ export type ErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED';
 
-export function apiError(code: ErrorCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badInput = (message: string) => apiError('BAD_USER_INPUT', message);
+export const badInput = (message: string, extensions?: Record<string, unknown>) => apiError('BAD_USER_INPUT', message, extensions);
 export const notFound = (message: string) => apiError('NOT_FOUND', message);
 
 /** Neo4j driver error codes that mean "the database cannot be reached right now". */

@@ -9,6 +9,7 @@ import { themeLinks, themePeople, type PersonThemeLinkRow, type ThemeLinkRow } f
 import { edgeEvidence, type EdgeKey } from '../graph/queries/evidence.ts';
 import type { DocumentRow, EntityRow, PassageRow } from '../graph/queries/model.ts';
 import type { ReadContext } from '../graph/queries/run.ts';
+import { articlesByIds, articlesOfDocuments, articlesOfSections, type ArticleRow } from '../graph/queries/articles.ts';
 
 type Batch<T> = (ids: readonly string[]) => Promise<Map<string, T>>;
 
@@ -33,11 +34,16 @@ export function createLoaders(read: ReadContext) {
   const entity = loader<EntityRow | null>((ids) => entitiesByIds(read, ids), null);
   const document = loader<DocumentRow | null>((ids) => documentsByIds(read, ids), null);
   const section = loader<SectionRow | null>((ids) => sectionsByIds(read, ids), null);
+  const article = loader<ArticleRow | null>((ids) => articlesByIds(read, ids), null);
+  const articleOfSection = loader<ArticleRow | null>((ids) => articlesOfSections(read, ids), null);
 
   return {
     entity,
     document,
     section,
+    article,
+    articleOfSection,
+    articlesOf: () => once('articlesOf', () => loader<ArticleRow[]>((ids) => articlesOfDocuments(read, ids), [])),
     links: (field: LinkField, first: number) =>
       once(`links:${field}:${first}`, () => loader<EntityRow[]>((ids) => linkedEntities(read, field, ids, first), [])),
     mentions: (first: number) => once(`mentions:${first}`, () => loader<PassageRow[]>((ids) => mentionsOf(read, ids, first), [])),

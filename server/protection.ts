@@ -18,28 +18,36 @@ export const LIMITS = {
 } as const;
 
 const PAGE_ARGUMENTS = new Set(['first', 'limit']);
+const INT_MAX = 2 ** 31 - 1;
 
 /**
- * Caps literal `first`/`limit` values in the query document itself, so that the cost limit
- * judges what will really be fetched: `first: 1000000` is answered with 500 items, not refused.
- * (Resolvers cap again, for values passed as variables.)
+ * Refuses literal `first`/`limit` values above the server's page cap during validation, on the
+ * query as sent (nothing is rewritten), with an error that names the limit. Values beyond the
+ * GraphQL Int range are left to graphql-js's own Int check, which names that range. Values passed
+ * as variables are checked by the resolvers with the same wording (server/resolvers/args.ts).
  */
-export function capPageArguments(max: number = LIMITS.maxPage): Plugin {
-  const cap = (document: DocumentNode) =>
-    visit(document, {
-      Argument(node) {
-        if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.INT) return undefined;
-        const value = Number(node.value.value);
-        return value > max ? { ...node, value: { ...node.value, value: String(max) } } : undefined;
-      },
-    });
+export function pageArgumentLimits(max: number = LIMITS.maxPage): Plugin {
+  const rule = (ctx: ValidationContext) => ({
+    Document(document: DocumentNode) {
+      visit(document, {
+        Argument(node) {
+          if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.INT) return;
+          const value = Number(node.value.value);
+          if (value > max && value <= INT_MAX) {
+            ctx.reportError(
+              new GraphQLError(`\`${node.name.value}\` must be at most ${max} (got ${value}).`, {
+                nodes: [node],
+                extensions: { code: 'BAD_USER_INPUT', limit: max },
+              }),
+            );
+          }
+        },
+      });
+    },
+  });
   return {
-    onParse() {
-      return ({ result, replaceParseResult }) => {
-        if (result && typeof result === 'object' && 'kind' in result && result.kind === Kind.DOCUMENT) {
-          replaceParseResult(cap(result));
-        }
-      };
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule as never);
     },
   };
 }
@@ -108,7 +116,16 @@ function isOwnGraphQLError(error: unknown): error is GraphQLError {
  * anything else becomes DATABASE_UNAVAILABLE, TIMEOUT or INTERNAL with a fixed sentence.
  * The original is logged on the server, never sent.
  */
+/** @graphql-yoga/plugin-csrf-prevention's refusal, said so that a caller knows what to change. */
+const CSRF_REFUSAL = 'Required CSRF header(s) not present';
+const CSRF_EXPLAINED =
+  'Refused: send the query as a POST with Content-Type: application/json (or application/graphql+json); ' +
+  'a GET or form-encoded request needs the header X-GraphQL-Yoga-CSRF.';
+
 export function maskError(error: unknown, _message: string): Error {
+  if (error instanceof GraphQLError && error.message === CSRF_REFUSAL) {
+    return new GraphQLError(CSRF_EXPLAINED, { extensions: { ...error.extensions, code: 'BAD_REQUEST' } });
+  }
   if (isOwnGraphQLError(error)) {
     if (error.extensions?.code) return error;
     // graphql-js's own request errors (e.g. a variable of the wrong type) carry no code.

@@ -82,7 +82,7 @@ export async function fetchThemePeople(id: string, first = 25, options?: Request
           people(first: $first) {
             weight
             person { id name roles organisations { ${REF} } }
-            evidence(first: 2) { ${MENTION_FIELDS} }
+            evidence(first: 2) { ${MENTION_FIELDS} kind article { id title } }
           }
         }
       }

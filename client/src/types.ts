@@ -14,7 +14,14 @@ export interface Subgraph { nodes: GraphNode[]; edges: GraphEdge[] }
 
 export interface EntityRef { id: string; name: string; type?: EntityType }
 export interface DocumentRef { id: string; title: string; published?: string | null; file?: string }
-export interface Mention { document: DocumentRef; section: string | null; snippet: string }
+export interface Mention {
+  document: DocumentRef;
+  section: string | null;
+  snippet: string;
+  /** Relation evidence: SENTENCE (the passage names both ends) or ARTICLE (read from the article). */
+  kind?: 'SENTENCE' | 'ARTICLE' | null;
+  article?: { id: string; title: string } | null;
+}
 
 export interface SearchHit extends EntityRef { type: EntityType; aliases: string[]; province?: string | null }
 

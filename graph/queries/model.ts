@@ -53,6 +53,10 @@ export interface PassageRow {
   sectionId: string | null;
   section: string | null;
   document: DocumentRow;
+  /** Relation evidence: SENTENCE (the passage names both ends) or ARTICLE (read from the article); null for a mention. */
+  kind?: string | null;
+  /** The article the passage stands in, when the evidence recorded it. */
+  articleId?: string | null;
 }
 
 /** Upper bound on evidence passages fetched per link (ThemeLink.evidence(first) slices it). */
@@ -66,12 +70,15 @@ export const EVIDENCE_SUBQUERY = `
   CALL (rels) {
     UNWIND rels AS r
     UNWIND range(0, size(coalesce(r.sectionIds, [])) - 1) AS i
-    WITH r.sectionIds[i] AS sectionId, r.quotes[i] AS quote, r.documentId AS documentId
+    WITH r.sectionIds[i] AS sectionId, r.quotes[i] AS quote, r.documentId AS documentId,
+         coalesce(r.evidenceKinds[i], 'SENTENCE') AS kind, r.articleIds[i] AS articleId
     WHERE quote IS NOT NULL
-    WITH DISTINCT sectionId, quote, documentId
+    WITH DISTINCT sectionId, quote, documentId, kind, articleId
+    ORDER BY CASE kind WHEN 'SENTENCE' THEN 0 ELSE 1 END
     LIMIT ${EVIDENCE_CAP}
     OPTIONAL MATCH (s:Section {id: sectionId})
     OPTIONAL MATCH (d:Document {id: documentId})
-    RETURN collect({snippet: quote, sectionId: sectionId, section: s.title,
+    RETURN collect({snippet: quote, sectionId: sectionId, section: s.title, kind: kind,
+                    articleId: CASE WHEN articleId = '' THEN null ELSE articleId END,
                     document: ${DOCUMENT_PROJECTION('d')}}) AS evidence
   }`;

@@ -21,6 +21,8 @@ import {
   scoreDocument,
   totals,
 } from './eval.ts';
+import { runAblation } from './ablate.ts';
+import { printConllExtraction } from './conll-docs-cli.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,9 +39,22 @@ const program = new Command()
   .option('--corpus <dir>', 'folder with the corpus texts', join(projectRoot, 'corpus'))
   .option('--verbose', 'list every miss and unmatched prediction', false)
   .option('--min', 'exit 1 when a threshold of issue 3 is missed', false)
+  .option('--conll <file>', 'score the NER tagger on a CoNLL-2002 file instead (entity level, conlleval style)')
+  .option('--ablate [document]', 'F1 change per tag-stage module switched off, on one magazine (default: the check document 001) and CoNLL articles')
+  .option('--conll-docs <file>', 'CoNLL file for --ablate and --extract-conll', defaultConll())
+  .option('--extract-conll', 'score the CoNLL articles of --conll-docs through the whole extraction (names per article)', false)
   .parse();
 
-const opts = program.opts<{ gold: string; corpus: string; verbose: boolean; min: boolean }>();
+if (program.opts().conll) {
+  const { runConllEval } = await import('../tag/ner/conll-eval.ts');
+  process.exit(runConllEval(program.opts().conll as string));
+}
+
+const opts = program.opts<{ gold: string; corpus: string; verbose: boolean; min: boolean; ablate?: string | true; conllDocs: string; extractConll: boolean }>();
+
+function defaultConll(): string {
+  return resolve(projectRoot, '..', 'shared', 'eval', 'conll2002', 'ned.testa');
+}
 
 function fail(message: string): never {
   console.error(`eval: ${message}`);
@@ -61,9 +76,23 @@ function printTable(s: DocumentScore): void {
   }
   for (const [kind, l] of Object.entries(s.links)) {
     console.log(
-      `  link ${kind.padEnd(24)} ${String(l.found).padStart(3)}/${String(l.gold).padEnd(4)} recall ${fmt(ratio(l.found, l.gold))}  precision ${fmt(ratio(l.correct, l.judged))} (${l.correct}/${l.judged} judged)`,
+      `  link ${kind.padEnd(24)} ${String(l.found).padStart(3)}/${String(l.gold).padEnd(4)} recall ${fmt(ratio(l.found, l.gold))}  precision ${fmt(ratio(l.correct, l.judged))} (${l.correct}/${l.judged} judged)${l.outsideVocabulary ? `  (+${l.outsideVocabulary} gold keywords outside the vocabulary)` : ''}`,
     );
   }
+}
+
+if (opts.extractConll) {
+  printConllExtraction(opts.conllDocs);
+  process.exit(0);
+}
+if (opts.ablate) {
+  const want = opts.ablate === true ? '001' : opts.ablate;
+  const gf = readdirSync(opts.gold).find((f) => f.startsWith(want) && f.endsWith('.json'));
+  if (!gf) fail(`no gold file starting with ${want} in ${opts.gold}`);
+  const gold = JSON.parse(readFileSync(join(opts.gold, gf), 'utf8')) as GoldDocument;
+  const file = basename(gold.document ?? gf.replace(/\.json$/, '.txt'));
+  runAblation({ check: { file, text: readFileSync(join(opts.corpus, file), 'utf8'), gold: { ...gold, document: file } }, conllPath: opts.conllDocs });
+  process.exit(0);
 }
 
 let goldFiles: string[];

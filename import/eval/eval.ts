@@ -22,12 +22,14 @@
  */
 import type { EntityFact, EntityType, ExtractionResult, RelationType } from '../types.ts';
 import { foldName } from '../resolve/resolve.ts';
+import { themeMatcher } from '../tag/rules/themes.ts';
 
 export interface GoldEntry {
   name: string;
   aliases?: string[];
   organisations?: string[];
   municipalities?: string[];
+  themes?: string[];
   alt_kind?: string;
   note?: string;
 }
@@ -102,9 +104,17 @@ export interface LinkScore {
   correct: number;
   /** judged links that the gold does not hold */
   wrong: string[];
+  /** theme links: gold keywords that no theme of the vocabulary expresses (left out of `gold`) */
+  outsideVocabulary?: number;
 }
 
-export type LinkKind = 'person->organisation' | 'person->municipality' | 'programme->municipality';
+export type LinkKind =
+  | 'person->organisation'
+  | 'person->municipality'
+  | 'programme->municipality'
+  | 'programme->organisation'
+  | 'person->theme'
+  | 'programme->theme';
 
 export interface DocumentScore {
   document: string;
@@ -112,11 +122,28 @@ export interface DocumentScore {
   links: Record<LinkKind, LinkScore>;
 }
 
-const LINKS: { kind: LinkKind; from: ScoredType; goldField: 'organisations' | 'municipalities'; target: ScoredType; relation: RelationType }[] = [
+const LINKS: { kind: LinkKind; from: ScoredType; goldField: 'organisations' | 'municipalities' | 'themes'; target: ScoredType; relation: RelationType }[] = [
   { kind: 'person->organisation', from: 'PERSON', goldField: 'organisations', target: 'ORGANISATION', relation: 'WORKS_FOR' },
   { kind: 'person->municipality', from: 'PERSON', goldField: 'municipalities', target: 'MUNICIPALITY', relation: 'HOLDS_OFFICE_IN' },
   { kind: 'programme->municipality', from: 'PROGRAMME', goldField: 'municipalities', target: 'MUNICIPALITY', relation: 'RUNS_IN' },
+  { kind: 'programme->organisation', from: 'PROGRAMME', goldField: 'organisations', target: 'ORGANISATION', relation: 'RUN_BY' },
+  { kind: 'person->theme', from: 'PERSON', goldField: 'themes', target: 'THEME', relation: 'WORKS_ON' },
+  { kind: 'programme->theme', from: 'PROGRAMME', goldField: 'themes', target: 'THEME', relation: 'WORKS_ON' },
 ];
+
+/**
+ * Gold theme keywords are free text ("participatie in beleid"); ours come from the vocabulary. A keyword
+ * stands for the vocabulary themes whose words it contains (read by the same matcher as the text), so
+ * "participatie in beleid" is participatie and "eenzame ouderen" is eenzaamheid; a keyword with none is
+ * outside the vocabulary and left out of the recall.
+ */
+function vocabularyThemes(keyword: string): Set<string> {
+  const out = new Set<string>();
+  for (const h of themeMatcher().hits(keyword)) out.add(normaliseForMatch(h.theme.label));
+  const own = normaliseForMatch(keyword);
+  if (themeMatcher().themes.some((t) => normaliseForMatch(t.label) === own)) out.add(own);
+  return out;
+}
 
 function goldList(gold: GoldDocument, key: keyof GoldDocument): GoldEntry[] {
   const raw = gold[key];
@@ -167,10 +194,19 @@ export function scoreDocument(gold: GoldDocument, result: ExtractionResult): Doc
       const predSources = (byType.get(spec.from) ?? []).filter((p) => intersects(keysOf(p), srcKeys));
       const predSourceIds = new Set(predSources.map((p) => p.id));
       for (const target of targets) {
+        let targetKeys: Set<string>;
+        if (spec.target === 'THEME') {
+          targetKeys = vocabularyThemes(target);
+          if (targetKeys.size === 0) {
+            score.outsideVocabulary = (score.outsideVocabulary ?? 0) + 1;
+            continue;
+          }
+        } else {
+          const tKey = normaliseForMatch(target);
+          const goldTarget = targetsGold.find((t) => keysOf(t).has(tKey));
+          targetKeys = goldTarget ? keysOf(goldTarget) : new Set([tKey]);
+        }
         score.gold++;
-        const tKey = normaliseForMatch(target);
-        const goldTarget = targetsGold.find((t) => keysOf(t).has(tKey));
-        const targetKeys = goldTarget ? keysOf(goldTarget) : new Set([tKey]);
         const hit = result.relations.some((r) => {
           if (r.type !== spec.relation || !predSourceIds.has(r.from)) return false;
           const to = entityById.get(r.to);
@@ -200,6 +236,7 @@ function judgeLinks(
   entityById: Map<string, EntityFact>,
 ): void {
   const sourceKeys = sources.map(keysOf);
+  if (spec.target === 'THEME') return judgeThemeLinks(score, spec, sources, sourceKeys, result, entityById);
   const knownTargets = [...targetsGold.map(keysOf), ...sources.flatMap((s) => (s[spec.goldField] ?? []).map((t) => goldTargetKeys(t, targetsGold)))];
   for (const r of result.relations) {
     if (r.type !== spec.relation) continue;
@@ -213,6 +250,30 @@ function judgeLinks(
     score.judged++;
     const inGold = goldSources.some((g) => (g[spec.goldField] ?? []).some((t) => intersects(toKeys, goldTargetKeys(t, targetsGold))));
     if (inGold) score.correct++;
+    else score.wrong.push(`${from.name} -> ${to.name}`);
+  }
+}
+
+/** A predicted theme link of a gold source with themes is right when one of its keywords expresses the theme. */
+function judgeThemeLinks(
+  score: LinkScore,
+  spec: (typeof LINKS)[number],
+  sources: GoldEntry[],
+  sourceKeys: Set<string>[],
+  result: ExtractionResult,
+  entityById: Map<string, EntityFact>,
+): void {
+  for (const r of result.relations) {
+    if (r.type !== spec.relation) continue;
+    const from = entityById.get(r.from);
+    const to = entityById.get(r.to);
+    if (!from || !to || from.type !== spec.from || to.type !== 'THEME') continue;
+    const fromKeys = keysOf(from);
+    const goldSources = sources.filter((g, i) => intersects(fromKeys, sourceKeys[i]) && (g.themes ?? []).length > 0);
+    if (!goldSources.length) continue;
+    score.judged++;
+    const theme = normaliseForMatch(to.name);
+    if (goldSources.some((g) => (g.themes ?? []).some((k) => vocabularyThemes(k).has(theme)))) score.correct++;
     else score.wrong.push(`${from.name} -> ${to.name}`);
   }
 }
@@ -251,6 +312,8 @@ export function totals(scores: DocumentScore[]): DocumentScore {
       links[spec.kind].found += s.links[spec.kind].found;
       links[spec.kind].judged += s.links[spec.kind].judged;
       links[spec.kind].correct += s.links[spec.kind].correct;
+      const outside = s.links[spec.kind].outsideVocabulary;
+      if (outside !== undefined) links[spec.kind].outsideVocabulary = (links[spec.kind].outsideVocabulary ?? 0) + outside;
     }
   }
   return { document: 'TOTAL (micro)', types, links };
@@ -259,6 +322,8 @@ export function totals(scores: DocumentScore[]): DocumentScore {
 /** Issue 3 thresholds: [precision and recall minimum] per type, and link recall. */
 export const THRESHOLDS: Partial<Record<ScoredType, number>> = { PERSON: 0.9, MUNICIPALITY: 0.9, ORGANISATION: 0.85, PROGRAMME: 0.8 };
 export const LINK_THRESHOLD = 0.8;
+/** The links issue 3 set the threshold for; the others are reported. */
+const THRESHOLD_LINKS = new Set<LinkKind>(['person->organisation', 'person->municipality', 'programme->municipality']);
 
 export function failures(total: DocumentScore): string[] {
   const out: string[] = [];
@@ -269,6 +334,7 @@ export function failures(total: DocumentScore): string[] {
     if (r !== null && r < min) out.push(`${type} recall ${r.toFixed(3)} < ${min}`);
   }
   for (const [kind, s] of Object.entries(total.links)) {
+    if (!THRESHOLD_LINKS.has(kind as LinkKind)) continue;
     const r = ratio(s.found, s.gold);
     if (r !== null && r < LINK_THRESHOLD) out.push(`${kind} link recall ${r.toFixed(3)} < ${LINK_THRESHOLD}`);
   }

@@ -9,6 +9,7 @@ import { entityId } from '../ids.ts';
 import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } from '../types.ts';
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
+import { EntityNames } from './evidence.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -421,6 +422,7 @@ function relationFacts(
   const relationList: RelationFact[] = [];
   const relations = new Map<string, Map<string, Map<string, RelationFact>>>();
   const organisationByDomain = new Map<string, string | undefined>();
+  const names = new EntityNames(entities);
   for (let i = 0; i < contexts.length; i++) {
     const ctx = contexts[i];
     for (const c of candidatesBySection[i] ?? []) {
@@ -436,6 +438,9 @@ function relationFacts(
         to = toNode === undefined ? undefined : byRoot.get(uf.find(toNode));
       }
       if (!from || !to || from === to) continue;
+      // a passage that does not support the link is not evidence, and a link without evidence is not written
+      const evidence = supportedEvidence(c, ctx, from, to, names);
+      if (!evidence) continue;
       let byFrom = relations.get(c.type);
       if (!byFrom) relations.set(c.type, (byFrom = new Map()));
       let byTo = byFrom.get(from);
@@ -449,12 +454,14 @@ function relationFacts(
       r.weight += c.weight ?? 1;
       if (!r.role && c.role) r.role = c.role;
       if (r.evidence.length >= MAX_EVIDENCE) continue;
-      const quote = evidenceQuote(ctx, c.start, c.end);
-      const sectionId = ctx.section.id;
-      if (quote && !hasEvidence(r, sectionId, quote)) r.evidence.push({ sectionId, quote });
+      if (!hasEvidence(r, evidence.sectionId, evidence.quote)) r.evidence.push(evidence);
     }
   }
-  for (const r of relationList) r.weight = Math.round(r.weight * 1000) / 1000;
+  for (const r of relationList) {
+    r.weight = Math.round(r.weight * 1000) / 1000;
+    // the sentences that name both ends first, then the article-level passages
+    r.evidence.sort((a, b) => (a.kind === 'ARTICLE' ? 1 : 0) - (b.kind === 'ARTICLE' ? 1 : 0));
+  }
   return relationList;
 }
 
@@ -592,4 +599,49 @@ function addNameMentionsIn(
 function isCovered(covered: Uint8Array, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (covered[k]) return true;
   return false;
+}
+
+/**
+ * The evidence a candidate gives, or null when no passage supports the link. A sentence-level quote must
+ * name both ends; one that names only the target (after "hij", "zij", an e-mail address) is extended back
+ * over the sentences before it, up to a quote's length, to where the source is named. Failing that, the
+ * link is kept as article-level evidence with the passage of the section that introduces the source.
+ */
+function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: string, to: string, names: EntityNames): Evidence | null {
+  const articleLevel = c.kind === 'ARTICLE';
+  const quote = evidenceQuote(ctx, c.start, c.end);
+  const base = { sectionId: ctx.section.id, ...(ctx.section.articleId ? { articleId: ctx.section.articleId } : {}) };
+  if (quote && names.named(from, quote)) {
+    if (!articleLevel && names.named(to, quote)) return { ...base, quote, kind: 'SENTENCE' };
+    if (articleLevel) return { ...base, quote, kind: 'ARTICLE' };
+  }
+  if (!articleLevel) {
+    const extended = extendedBack(ctx, c, from, to, names);
+    if (extended) return { ...base, quote: extended, kind: 'SENTENCE' };
+  }
+  if (quote && names.named(from, quote)) return { ...base, quote, kind: 'ARTICLE' };
+  const intro = introduction(ctx, from, names);
+  return intro ? { ...base, quote: intro, kind: 'ARTICLE' } : null;
+}
+
+/** The candidate's passage with the sentences before it, when that names both ends within a quote's length. */
+function extendedBack(ctx: SectionContext, c: RelationCandidate, from: string, to: string, names: EntityNames): string | null {
+  const at = ctx.sentences.findIndex((s) => s.end > c.start);
+  for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
+    const start = ctx.sentences[k].start;
+    if (c.end - start > MAX_QUOTE) return null;
+    if (ctx.text.slice(start, c.end).includes('\n\n')) return null;
+    const q = evidenceQuote(ctx, start, c.end);
+    if (names.named(from, q) && names.named(to, q)) return q;
+  }
+  return null;
+}
+
+/** The first sentence of the section that names entity `id`, as a quote, or null. */
+function introduction(ctx: SectionContext, id: string, names: EntityNames): string | null {
+  for (const s of ctx.sentences) {
+    const q = evidenceQuote(ctx, s.start, Math.min(s.end, s.start + MAX_QUOTE));
+    if (names.named(id, q)) return q;
+  }
+  return null;
 }

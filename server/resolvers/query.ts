@@ -8,7 +8,7 @@ import { stats } from '../../graph/queries/stats.ts';
 import { documents } from '../../graph/queries/documents.ts';
 import type { ApiContext } from '../context.ts';
 import { badInput, notFound } from '../errors.ts';
-import { MAX_PAGE, boundedInt, offsetArg, pageSize, searchText } from './args.ts';
+import { MAX_PAGE, boundedInt, intInRange, offsetArg, pageSize, searchText } from './args.ts';
 
 interface ListArgs {
   search?: string | null;
@@ -73,7 +73,7 @@ export const queryResolvers = {
       ctx: ApiContext,
     ) => {
       const depth = boundedInt(args.depth, 1, 'depth', MAX_DEPTH);
-      const limit = Math.max(1, pageSize(args.limit, 150, 'limit'));
+      const limit = intInRange(args.limit, 150, 'limit', 1, MAX_PAGE);
       const subgraph = await neighbourhood(ctx.read, { id: args.id, depth, types: args.types ?? null, limit });
       if (!subgraph) throw notFound(`No entity with id "${args.id}".`);
       return subgraph;
@@ -90,6 +90,7 @@ export const queryResolvers = {
     documents: (_: unknown, __: unknown, ctx: ApiContext) => documents(ctx.read),
     document: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.document.load(id),
     section: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.section.load(id),
+    article: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.article.load(id),
     stats: (_: unknown, __: unknown, ctx: ApiContext) => stats(ctx.read),
   },
 };

@@ -43,8 +43,10 @@ describe('service endpoints', () => {
     expect(await res.text()).toMatch(/graphiql/i);
   });
 
-  it('answers a query over GET too (read-only)', async () => {
-    const res = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('{ stats { documents } }')}`, { headers: { accept: 'application/json' } });
+  it('answers a query over GET too (read-only), with the CSRF header', async () => {
+    const res = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('{ stats { documents } }')}`, {
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).data.stats.documents).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 /**
- * Abusive and malformed requests: refused fast with a clear, coded error, or answered capped.
+ * Abusive and malformed requests: refused fast with a clear, coded error that names the limit.
  * Nothing crashes, nothing leaks a stack trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,23 +81,25 @@ describe('query limits (graphql-armor)', () => {
     expect(res.ms).toBeLessThan(REFUSAL_MS);
   });
 
-  it('caps first: 1000000 at 500 and answers', async () => {
+  it('refuses first: 1000000 naming the limit, literal or variable, and answers first: 500', async () => {
     const res = await app.gql('{ people(first: 1000000) { id } search(query: "a", first: 1000000) { id } }');
-    expect(res.body.errors).toBeUndefined();
-    const data = res.body.data as { people: unknown[]; search: unknown[] };
-    expect(data.people.length).toBeGreaterThan(0);
-    expect(data.people.length).toBeLessThanOrEqual(500);
-    expect(data.search.length).toBeLessThanOrEqual(500);
+    expectCleanErrors(res.body, expect);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.filter((e) => e.message === '`first` must be at most 500 (got 1000000).')).toHaveLength(2);
     const viaVariable = await app.gql('query($n: Int) { people(first: $n) { id } }', { n: 1_000_000 });
-    expect(viaVariable.body.errors).toBeUndefined();
-    expect((viaVariable.body.data as { people: unknown[] }).people.length).toBe(data.people.length);
+    expectCleanErrors(viaVariable.body, expect);
+    expect(viaVariable.body.errors?.[0].message).toMatch(/at most|between 0 and 500/);
+    const answered = await app.gql('{ people(first: 500) { id } }');
+    expect(answered.body.errors).toBeUndefined();
+    expect((answered.body.data as { people: unknown[] }).people.length).toBeGreaterThan(0);
   });
 
-  it('caps neighbourhood depth at 3 and limit at 500', async () => {
+  it('refuses neighbourhood depth above 3 and limit above 500', async () => {
     const { people } = (await app.gql('{ people(first: 1) { id } }')).body.data as { people: { id: string }[] };
-    const res = await app.gql('query($id: ID!) { neighbourhood(id: $id, depth: 20, limit: 1000000) { nodes { id } } }', { id: people[0].id });
-    expect(res.body.errors).toBeUndefined();
-    expect((res.body.data as any).neighbourhood.nodes.length).toBeLessThanOrEqual(500);
+    const deep = await app.gql('query($id: ID!) { neighbourhood(id: $id, depth: 20) { nodes { id } } }', { id: people[0].id });
+    expect(deep.body.errors?.[0].message).toBe('`depth` must be between 0 and 3 (got 20).');
+    const wide = await app.gql('query($id: ID!, $n: Int) { neighbourhood(id: $id, limit: $n) { nodes { id } } }', { id: people[0].id, n: 1_000_000 });
+    expect(wide.body.errors?.[0].message).toBe('`limit` must be between 1 and 500 (got 1000000).');
   });
 
   it('refuses negative page sizes with BAD_USER_INPUT', async () => {
@@ -156,7 +158,9 @@ describe('bad requests', () => {
   });
 
   it('refuses a mutation sent with GET, and a huge body', async () => {
-    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('mutation { x }')}`, { headers: { accept: 'application/json' } });
+    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('mutation { x }')}`, {
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+    });
     expect(get.status).toBeGreaterThanOrEqual(400);
     const big = await fetch(`${app.baseUrl}/graphql`, {
       method: 'POST',

@@ -51,7 +51,8 @@ export function createLegend(container: HTMLElement, onChange: (value: LegendVal
     setMaxWeight(max: number) {
       const top = Math.max(1, Math.ceil(max), Math.ceil(Number(slider.value)));
       slider.max = String(top);
-      slider.step = top > 20 ? '1' : '0.5';
+      // article-level links weigh a fraction of one: a fine step when the graph's weights are small
+      slider.step = top > 20 ? '1' : top > 5 ? '0.5' : '0.1';
     },
   };
 }

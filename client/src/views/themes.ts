@@ -3,7 +3,7 @@ import { h } from '../dom.ts';
 import { fetchThemePeople, fetchThemes } from '../queries.ts';
 import { formatWeight } from '../labels.ts';
 import { passage } from '../panels/details.ts';
-import type { EntityRef, PersonThemeLink, Subgraph } from '../types.ts';
+import type { EntityRef, Mention, PersonThemeLink, Subgraph } from '../types.ts';
 import type { View, ViewHost } from './view.ts';
 
 export function createThemesView(host: ViewHost): View {
@@ -62,12 +62,30 @@ function renderRanking(container: HTMLElement, theme: EntityRef, people: PersonT
         h('div', { class: 'rank-head' }, name, h('span', { class: 'weight', title: 'Sterkte', text: formatWeight(link.weight) })),
         h('div', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((100 * link.weight) / max)}%` })),
         context ? h('p', { class: 'muted small', text: context }) : null,
+        link.evidence.length ? evidenceSummary(link.evidence[0]) : null,
         link.evidence.length
-          ? h('details', { class: 'evidence' }, h('summary', { text: `Bewijs (${link.evidence.length})` }), h('ul', { class: 'passage-list' }, ...link.evidence.map(passage)))
+          ? h('details', { class: 'evidence' }, h('summary', { text: `Bewijs (${link.evidence.length})` }), h('ul', { class: 'passage-list' }, ...link.evidence.map(evidenceItem)))
           : null,
       );
     })),
   );
+}
+
+/** Where a link comes from: a sentence that names both, or the article the person stands in. */
+function evidenceLabel(m: Mention): string {
+  if (m.kind === 'ARTICLE') return m.article?.title ? `Uit het artikel “${m.article.title}”` : 'Uit het artikel';
+  return 'Uit de zin';
+}
+
+function evidenceSummary(m: Mention): HTMLElement {
+  return h('p', { class: 'evidence-kind small', 'data-kind': m.kind ?? 'SENTENCE', text: evidenceLabel(m) });
+}
+
+function evidenceItem(m: Mention): HTMLElement {
+  const item = passage(m);
+  item.dataset.kind = m.kind ?? 'SENTENCE';
+  item.prepend(h('p', { class: 'evidence-kind small', text: evidenceLabel(m) }));
+  return item;
 }
 
 function themeGraph(theme: EntityRef, people: PersonThemeLink[]): Subgraph {

@@ -2,9 +2,9 @@
  * Themes: a curated vocabulary (import/data/themes.json) matched with ONE compiled alternation.
  * A theme counts for a section only when it is substantially discussed there (enough hits for
  * the section's length, or named in its title) — a passing word is not a theme.
- * WORKS_ON links people, organisations and programmes of a section to its themes: a base weight
- * for sharing the section (scaled by how prominent the theme is), plus weight for every sentence
- * in which actor and theme occur together.
+ * WORKS_ON here links people, organisations and programmes to a theme only through the sentences that
+ * name both (weight grows with their number and the theme's prominence in the section); the links an
+ * article implies are made in relate/article-links.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext, Sentence } from '../../model.ts';
@@ -434,16 +434,9 @@ export const extractThemes: MentionExtractor = (ctx) => {
 };
 
 
-/** Themes linked at section level (without a shared sentence): only the section's main ones. */
-const SECTION_LEVEL_THEMES = 5;
 const SAME_SENTENCE_WEIGHT = 1;
 const SECTION_WEIGHT = 0.5;
 
-const SHORT_SECTION_SENTENCES = 8;
-
-function isCentral(actor: { name: string; sents: Set<number> }, ctx: SectionContext): boolean {
-  return actor.sents.size >= 2 || ctx.sentences.length <= SHORT_SECTION_SENTENCES || ctx.section.title.includes(actor.name);
-}
 
 export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] => {
   const themeMentions = mentions.filter((m) => m.type === 'THEME');
@@ -462,7 +455,6 @@ export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] =
   const ranked = [...themeSentences.entries()]
     .map(([name, sents]) => ({ name, hits: [...sents.values()].reduce((a, b) => a + b, 0), sents }))
     .sort((a, b) => b.hits - a.hits);
-  const mainThemes = new Set(ranked.slice(0, SECTION_LEVEL_THEMES).map((t) => t.name));
   const maxHits = ranked[0].hits;
 
   // actor key -> sentence indexes
@@ -486,18 +478,13 @@ export const linkThemes: RelationLinker = (ctx, mentions): RelationCandidate[] =
           if (evidence < 0) evidence = si;
         }
       }
-      // A section-level link (no shared sentence) only for actors the section is about: someone
-      // mentioned once in a long article about somebody else does not work on its themes.
-      if (shared === 0 && (!mainThemes.has(theme.name) || !isCentral(actor, ctx))) continue;
+      // Only a sentence that names both actor and theme is evidence here; what the article says about
+      // its people and programmes is read by relate/article-links.ts, with the article as evidence.
+      if (shared === 0) continue;
       const prominence = Math.min(1, theme.hits / Math.max(3, maxHits));
       // Repeated evidence counts, with diminishing returns.
       const weight = SECTION_WEIGHT * prominence + SAME_SENTENCE_WEIGHT * Math.log2(1 + shared);
-      if (evidence < 0) {
-        // Section-level link: quote the sentence where the theme is strongest near the actor.
-        const candidates = [...theme.sents.keys()].filter((i) => i >= 0);
-        evidence = candidates.reduce((best, i) => (Math.abs(i - actor.first) < Math.abs(best - actor.first) ? i : best), candidates[0] ?? actor.first);
-      }
-      const s = ctx.sentences[evidence] ?? { start: 0, end: Math.min(ctx.text.length, 240) };
+      const s = ctx.sentences[evidence];
       out.push({
         type: 'WORKS_ON',
         from: { type: actor.type, name: actor.name },

@@ -1,0 +1,202 @@
+/**
+ * Links read from the article, not the sentence: people, programmes and organisations work on the
+ * main themes of the article they stand in (see theme-profile.ts), with a weight that grows with
+ * their role in it:
+ *   interviewee / portrayed  named in a title, or named three times or more     1
+ *   contact                  in the contact box ("Meer informatie: X", "Contact: X")  1
+ *   quoted                   named twice, or with a quote or "zegt X"            0.6
+ *   author                   byline "Door X", "Tekst: X", "Interview: X"        0.5
+ *   mentioned once           only the article's first theme                      0.25
+ * Photographers and illustrators get nothing; organisations only when the article portrays them
+ * (in a title, or named three times). Each link is evidenced by the passage that introduces the actor
+ * (kind ARTICLE), so a reader sees who it is and in which article; the theme itself is the article's.
+ */
+import type { EntityMention, RelationCandidate, SectionContext } from '../model.ts';
+import { sentenceAt } from '../segment/sentences.ts';
+import { themeProfile, type ArticleTheme } from './theme-profile.ts';
+
+export interface ArticleGroup {
+  title: string;
+  /** Section indexes. */
+  sections: number[];
+}
+
+export type ArticleRole = 'interviewee' | 'contact' | 'quoted' | 'author' | 'mentioned' | 'portrayed' | 'photographer';
+
+export const ROLE_WEIGHT: Record<ArticleRole, number> = {
+  interviewee: 1,
+  portrayed: 1,
+  contact: 1,
+  quoted: 0.6,
+  author: 0.5,
+  mentioned: 0.25,
+  photographer: 0,
+};
+
+/** The opening of a contact box, with at most a few names or words between it and the person. */
+const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^.\n:?]{0,40}[:?][^.\n]{0,80}$/i;
+/** "Door Olaf Stomp en ": the byline word, then any names before this one joined by "en", "&" or ",". */
+const BYLINE = /^\s*(?:[Dd]oor|DOOR|[Tt]ekst(?: en (?:foto|beeld))?|TEKST|[Ii]nterview|[Rr]edactie|[Aa]uteurs?)\s*:?\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el|\p{Lu}[\p{L}.'’-]*))*\s*(?:,|&|en)\s+)*$/u;
+const CREDIT_PHOTO = /(?:^|\s|\()(?:foto|foto's|fotografie|beeld|illustratie|illustraties|cartoon)\s*:?\s*$/i;
+/** "X: ‘…", "zegt X", "aldus X", "vertelt X": a quote attributed to the person. */
+const ATTRIBUTION_AFTER = /^\s*:\s*[‘'“"]/;
+const ATTRIBUTION_BEFORE = /\b(?:zegt|vertelt|aldus|stelt|legt|vindt|benadrukt|licht)\s+$/i;
+const MAX_QUOTE = 240;
+
+interface Actor {
+  type: EntityMention['type'];
+  name: string;
+  count: number;
+  first: { section: number; mention: EntityMention };
+  roles: Set<ArticleRole>;
+  /** Where the role was read (contact box, byline), else the first mention. */
+  intro?: { section: number; mention: EntityMention };
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function lineBefore(text: string, at: number): string {
+  const nl = text.lastIndexOf('\n', at - 1);
+  return text.slice(nl + 1, at);
+}
+
+/** The role a single mention of a person shows by its surroundings. */
+export function mentionRole(text: string, m: EntityMention): ArticleRole | null {
+  const line = lineBefore(text, m.start);
+  if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(text.slice(Math.max(0, m.start - 30), m.start))) return 'photographer';
+  if (CONTACT_BOX.test(text.slice(Math.max(0, m.start - 130), m.start))) return 'contact';
+  if (BYLINE.test(line) && line.length < 120) return 'author';
+  if (ATTRIBUTION_AFTER.test(text.slice(m.end, m.end + 4)) || ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) return 'quoted';
+  return null;
+}
+
+function inTitles(titles: string[], m: EntityMention): boolean {
+  const names = [m.name, m.surface].map(fold).filter((n) => n.length >= 4);
+  return titles.some((t) => {
+    const ft = ` ${fold(t)} `;
+    return names.some((n) => ft.includes(` ${n} `));
+  });
+}
+
+/** The role that decides an actor's weight in the article. */
+export function actorRole(actor: Pick<Actor, 'type' | 'count' | 'roles'>, inTitle: boolean): ArticleRole | null {
+  const r = actor.roles;
+  if (actor.type === 'ORGANISATION') return inTitle || actor.count >= 3 ? 'portrayed' : null;
+  if (actor.type === 'PROGRAMME') {
+    if (inTitle || actor.count >= 3) return 'portrayed';
+    return actor.count === 2 ? 'quoted' : 'mentioned';
+  }
+  if (r.has('photographer') && actor.count === 1) return null;
+  if (r.has('contact')) return 'contact';
+  if (inTitle || actor.count >= 3) return 'interviewee';
+  if (r.has('author')) return 'author';
+  if (r.has('quoted') || actor.count === 2) return 'quoted';
+  return 'mentioned';
+}
+
+/** A window of at most MAX_QUOTE characters around a mention: its sentence when short enough. */
+function introSpan(ctx: SectionContext, m: EntityMention): { start: number; end: number } {
+  const s = sentenceAt(ctx.sentences, m.start);
+  if (s && s.end - s.start <= MAX_QUOTE && s.start <= m.start && s.end >= m.end) return { start: s.start, end: s.end };
+  const start = Math.max(s ? s.start : 0, m.start - 80);
+  return { start, end: Math.min(ctx.text.length, start + MAX_QUOTE - 10, Math.max(m.end, start + 160)) };
+}
+
+function collectActors(group: ArticleGroup, contexts: SectionContext[], mentionsBySection: EntityMention[][]): Actor[] {
+  const actors = new Map<string, Actor>();
+  for (const i of group.sections) {
+    const text = contexts[i].text;
+    for (const m of mentionsBySection[i] ?? []) {
+      if (m.type !== 'PERSON' && m.type !== 'PROGRAMME' && m.type !== 'ORGANISATION') continue;
+      const key = `${m.type}|${m.name}`;
+      let a = actors.get(key);
+      if (!a) actors.set(key, (a = { type: m.type, name: m.name, count: 0, first: { section: i, mention: m }, roles: new Set() }));
+      a.count++;
+      if (m.type !== 'PERSON') continue;
+      const role = mentionRole(text, m);
+      if (!role) continue;
+      a.roles.add(role);
+      if ((role === 'contact' || role === 'author') && !a.intro) a.intro = { section: i, mention: m };
+    }
+  }
+  return [...actors.values()];
+}
+
+/**
+ * WORKS_ON candidates read from each article, per section (the section of the passage that introduces
+ * the actor). `articles` lists each article's sections; every section belongs to one.
+ */
+export function linkArticleThemes(articles: ArticleGroup[], contexts: SectionContext[], mentionsBySection: EntityMention[][]): RelationCandidate[][] {
+  const out: RelationCandidate[][] = contexts.map(() => []);
+  for (const group of articles) {
+    const profile = themeProfile({ title: group.title, sections: group.sections.map((i) => contexts[i].section) });
+    if (profile.length === 0) continue;
+    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    for (const actor of collectActors(group, contexts, mentionsBySection)) {
+      const role = actorRole(actor, inTitles(titles, actor.first.mention));
+      if (!role || ROLE_WEIGHT[role] === 0) continue;
+      const themes: ArticleTheme[] = role === 'mentioned' ? profile.slice(0, 1) : profile;
+      const intro = actor.intro ?? actor.first;
+      const span = introSpan(contexts[intro.section], intro.mention);
+      for (const t of themes) {
+        out[intro.section].push({
+          type: 'WORKS_ON',
+          from: { type: actor.type, name: actor.name },
+          to: { type: 'THEME', name: t.theme.label },
+          role,
+          weight: Math.round(ROLE_WEIGHT[role] * t.weight * 1000) / 1000,
+          start: span.start,
+          end: span.end,
+          kind: 'ARTICLE',
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const CONTACT_EMPLOYER_WEIGHT = 0.3;
+
+/**
+ * RUN_BY read from the article a programme is portrayed in (named in a title, or twice or more): the
+ * employer of the article's contact person ("Meer informatie: a.b@movisie.nl") runs what the article
+ * presents. (What a sentence says — "een initiatief van", "ontwikkeld door", "in opdracht van" — is read
+ * by the programme linker.) Evidence: the passage that introduces the programme (kind ARTICLE).
+ */
+export function linkArticleRunners(
+  articles: ArticleGroup[],
+  contexts: SectionContext[],
+  mentionsBySection: EntityMention[][],
+  candidatesBySection: RelationCandidate[][],
+): RelationCandidate[][] {
+  const out: RelationCandidate[][] = contexts.map(() => []);
+  for (const group of articles) {
+    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const actors = collectActors(group, contexts, mentionsBySection);
+    const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && (a.count >= 2 || inTitles(titles, a.first.mention)));
+    if (portrayed.length === 0) continue;
+    const runners = new Map<string, number>();
+    const contacts = new Set(actors.filter((a) => a.type === 'PERSON' && a.roles.has('contact')).map((a) => a.name));
+    for (const i of group.sections) {
+      for (const c of candidatesBySection[i] ?? []) {
+        if (c.type === 'WORKS_FOR' && contacts.has(c.from.name)) runners.set(c.to.name, CONTACT_EMPLOYER_WEIGHT);
+      }
+    }
+    for (const p of portrayed) {
+      const span = introSpan(contexts[p.first.section], p.first.mention);
+      for (const [org, weight] of runners) {
+        if (org === p.name) continue;
+        out[p.first.section].push({
+          type: 'RUN_BY',
+          from: { type: 'PROGRAMME', name: p.name },
+          to: { type: 'ORGANISATION', name: org },
+          weight,
+          start: span.start,
+          end: span.end,
+          kind: 'ARTICLE',
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,198 @@
+/**
+ * A trained tagger: lexicon + clusters + the two linear-chain passes (sentence level, then with
+ * document features from the first pass), and its model-file round trip.
+ */
+import { HashedClusterTable } from './clusters-table.ts';
+import { documentFeatures } from './document.ts';
+import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from './features.ts';
+import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
+import { Lexicon } from './lexicon.ts';
+import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
+import { type ChainWeights, emissions, marginals, viterbi } from './perceptron.ts';
+import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
+
+export interface NerSpan {
+  label: NerLabel;
+  start: number;
+  end: number;
+  text: string;
+  /** Confidence 0..1: the lowest marginal probability of the span's labels. */
+  score: number;
+}
+
+export interface ModelMeta {
+  /** What made the model: data, command, seed, scores; free-form, kept in the file header. */
+  training: Record<string, unknown>;
+  options: FeatureOptions;
+  temperature: number;
+}
+
+export interface NerModel {
+  tagSentences(sentences: string[][]): string[][];
+  tagText(text: string, sentences?: { start: number; end: number }[]): NerSpan[];
+}
+
+export class TrainedNerModel implements NerModel {
+  readonly features: FeatureExtractor;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly clusters: HashedClusterTable,
+    readonly pass1: ChainWeights,
+    readonly pass2: ChainWeights | null,
+    readonly meta: ModelMeta,
+  ) {
+    this.features = new FeatureExtractor(lexicon, clusters, meta.options);
+  }
+
+  /** BILOU label indices of pass 1 for each sentence of one document. */
+  pass1Labels(doc: readonly (readonly string[])[]): Uint8Array[] {
+    return doc.map((words) => {
+      const s = this.features.sentence(words);
+      return viterbi(emissions(this.pass1, s), words.length, this.pass1.transition);
+    });
+  }
+
+  /** Emission scores of the final pass for each sentence of one document (the sentences are one document). */
+  private finalEmissions(doc: readonly (readonly string[])[]): { em: Float64Array; weights: ChainWeights }[] {
+    if (!this.pass2) return doc.map((words) => ({ em: emissions(this.pass1, this.features.sentence(words)), weights: this.pass1 }));
+    const first = this.pass1Labels(doc);
+    const extra = documentFeatures(doc, first);
+    return doc.map((words, s) => ({ em: emissions(this.pass2!, this.features.sentence(words, extra[s])), weights: this.pass2! }));
+  }
+
+  /** BIO tags per token; all sentences given in one call are read as one document. */
+  tagSentences(sentences: string[][]): string[][] {
+    return this.finalEmissions(sentences).map(({ em, weights }, s) => bilouToBio(viterbi(em, sentences[s].length, weights.transition)));
+  }
+
+  tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
+    const tokens = tokenise(text);
+    const sentences = sentenceRanges ? groupBy(tokens, sentenceRanges, text) : splitSentences(text, tokens);
+    const doc = sentences.map((s) => s.map((t) => t.text));
+    const spans: NerSpan[] = [];
+    this.finalEmissions(doc).forEach(({ em, weights }, s) => {
+      const n = doc[s].length;
+      const labels = viterbi(em, n, weights.transition);
+      const p = marginals(em, n, weights.transition, this.meta.temperature);
+      let open = -1;
+      let minP = 1;
+      for (let i = 0; i < n; i++) {
+        const l = labels[i];
+        const prefix = prefixOf(l);
+        if (prefix === 'B' || prefix === 'U') {
+          open = i;
+          minP = 1;
+        }
+        if (open >= 0) minP = Math.min(minP, p[i * LABEL_COUNT + l]);
+        if ((prefix === 'L' || prefix === 'U') && open >= 0) {
+          const toks = sentences[s];
+          const start = toks[open].start;
+          const end = toks[i].end;
+          spans.push({ label: typeOf(l)!, start, end, text: text.slice(start, end), score: Math.round(minP * 1000) / 1000 });
+          open = -1;
+        }
+      }
+    });
+    return spans;
+  }
+
+  toBuffer(): Buffer {
+    const sections: Record<string, Int16Array | Uint16Array | Uint32Array | Float32Array> = {
+      lexicon: this.lexicon.bits,
+      clusterKeys: this.clusters.keys,
+      clusterValues: this.clusters.values,
+      pass1Emission: asInt16(this.pass1.emission),
+      pass1Transition: Float32Array.from(this.pass1.transition),
+    };
+    if (this.pass2) {
+      sections.pass2Emission = asInt16(this.pass2.emission);
+      sections.pass2Transition = Float32Array.from(this.pass2.transition);
+    }
+    return encodeModel(
+      {
+        format: 'sociaal-kg-ner',
+        featureVersion: FEATURE_VERSION,
+        labels: MODEL_LABELS,
+        lexiconBits: this.lexicon.log2Bits,
+        clustersPerWord: this.clusters.perWord,
+        hashBits: [this.pass1.hashBits, this.pass2?.hashBits ?? null],
+        scales: [this.pass1.scale, this.pass2?.scale ?? null],
+        ...this.meta,
+      },
+      sections,
+    );
+  }
+
+  static fromBuffer(file: Buffer): TrainedNerModel {
+    const { header, sections } = decodeModel(file);
+    if (header.format !== 'sociaal-kg-ner') throw new ModelFileError('not a sociaal-kg NER model');
+    if (header.featureVersion !== FEATURE_VERSION) throw new ModelFileError(`model made with feature version ${String(header.featureVersion)}, code has ${FEATURE_VERSION}: retrain with npm run train`);
+    if (JSON.stringify(header.labels) !== JSON.stringify(MODEL_LABELS)) throw new ModelFileError('model labels differ from the code');
+    const need = <T>(name: string) => {
+      const s = sections.get(name);
+      if (!s) throw new ModelFileError(`model file lacks section ${name}`);
+      return s as T;
+    };
+    const hashBits = header.hashBits as [number, number | null];
+    const scales = header.scales as [number, number | null];
+    const chain = (name: string, bits: number, scale: number): ChainWeights => {
+      const emission = need<Int16Array>(`${name}Emission`);
+      if (emission.length !== 2 ** bits * LABEL_COUNT) throw new ModelFileError(`${name} weights have the wrong size`);
+      return { hashBits: bits, emission, scale, transition: need<Float32Array>(`${name}Transition`) };
+    };
+    try {
+      const lexicon = new Lexicon(header.lexiconBits as number, need<Uint32Array>('lexicon'));
+      const clusters = new HashedClusterTable(need('clusterKeys'), need('clusterValues'), header.clustersPerWord as number);
+      const pass1 = chain('pass1', hashBits[0], scales[0]);
+      const pass2 = hashBits[1] !== null ? chain('pass2', hashBits[1], scales[1]!) : null;
+      return new TrainedNerModel(lexicon, clusters, pass1, pass2, {
+        training: header.training as Record<string, unknown>,
+        options: header.options as FeatureOptions,
+        temperature: header.temperature as number,
+      });
+    } catch (error) {
+      if (error instanceof ModelFileError) throw error;
+      throw new ModelFileError(`model file is inconsistent: ${(error as Error).message}`);
+    }
+  }
+}
+
+function asInt16(a: ChainWeights['emission']): Int16Array {
+  if (!(a instanceof Int16Array)) throw new Error('quantise the weights before saving');
+  return a;
+}
+
+/** Tokens grouped by caller-given sentence ranges; tokens outside every range form sentences of their own. */
+function groupBy(tokens: NerToken[], ranges: { start: number; end: number }[], text: string): NerToken[][] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: NerToken[][] = [];
+  let r = 0;
+  let current: NerToken[] = [];
+  let currentRange = -1;
+  const loose: NerToken[] = [];
+  const flushLoose = () => {
+    if (loose.length) out.push(...splitSentences(text, loose.splice(0)));
+  };
+  for (const t of tokens) {
+    while (r < sorted.length && sorted[r].end <= t.start) r++;
+    const inside = r < sorted.length && sorted[r].start <= t.start && t.end <= sorted[r].end;
+    if (!inside) {
+      if (current.length) out.push(current);
+      current = [];
+      currentRange = -1;
+      loose.push(t);
+      continue;
+    }
+    flushLoose();
+    if (r !== currentRange && current.length) {
+      out.push(current);
+      current = [];
+    }
+    currentRange = r;
+    current.push(t);
+  }
+  if (current.length) out.push(current);
+  flushLoose();
+  return out;
+}

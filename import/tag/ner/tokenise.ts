@@ -1,0 +1,85 @@
+/**
+ * Dutch tokeniser with exact character offsets, close to the CoNLL-2002 token conventions:
+ * punctuation apart, hyphenated compounds and 's-/'t-forms whole, initials and known abbreviations
+ * keep their dot, e-mail addresses and URLs stay one token.
+ */
+export interface NerToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'dr', 'drs', 'prof', 'mr', 'ir', 'ing', 'ds', 'mevr', 'dhr', 'mw', 'hr', 'st', 'bv', 'nv', 'vzw', 'enz', 'etc', 'fr',
+  'tel', 'nr', 'blz', 'pag', 'jr', 'sr', 'gem', 'ca', 'vs', 'max', 'min', 'incl', 'excl', 'resp', 'evt', 'bijv', 'bv',
+  'zgn', 'afd', 'adv', 'mln', 'mld', 'mrd', 'pct', 'km', 'cm', 'kg', 'drs', 'lic', 'bvba', 'plv', 'vgl', 'red', 'wnd',
+]);
+
+const TOKEN = new RegExp(
+  [
+    String.raw`(?:https?:\/\/|www\.)[^\s<>()\[\]{}"]*[^\s<>()\[\]{}".,;:!?'’]`, // URL
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`, // e-mail
+    String.raw`['’][stn]-[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*`, // 's-Hertogenbosch
+    String.raw`['’](?:s|t|n)(?![\p{L}\p{N}])`, // 's 't 'n
+    String.raw`['’]\p{N}{2}(?!\p{N})`, // '81
+    String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // o.a. B.V. i.p.v.
+    String.raw`\p{N}+(?:[.,:\/-]\p{N}+)*(?:-?\p{L}+)?`, // 2.500 12:30 1-0 3e 20ste
+    String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’&\-][\p{L}\p{M}\p{N}]+)*`, // words, compounds
+    String.raw`\S`,
+  ].join('|'),
+  'gu',
+);
+
+export function tokenise(text: string): NerToken[] {
+  const tokens: NerToken[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    // Initials ("J.") and known abbreviations ("dr.", "tel.") keep their dot.
+    if (text.charCodeAt(end) === 46 /* . */ && /^\p{L}+$/u.test(word) && (word.length === 1 ? /\p{Lu}/u.test(word) : ABBREVIATIONS.has(word.toLowerCase()))) {
+      word += '.';
+      end += 1;
+      TOKEN.lastIndex = end;
+    }
+    tokens.push({ text: word, start: m.index, end });
+  }
+  return tokens;
+}
+
+const SENTENCE_END = /^[.!?]+$|^…$/;
+const MAX_SENTENCE_TOKENS = 150;
+
+/**
+ * Groups tokens into sentences: after . ! ? (or a closing quote/bracket after them) when the next token
+ * does not start lower-case, at blank lines, at line breaks before a token that does not start lower-case, and every
+ * MAX_SENTENCE_TOKENS tokens at most.
+ */
+export function splitSentences(text: string, tokens: NerToken[]): NerToken[][] {
+  const sentences: NerToken[][] = [];
+  let current: NerToken[] = [];
+  const flush = () => {
+    if (current.length) sentences.push(current);
+    current = [];
+  };
+  let pendingEnd = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (current.length) {
+      const prev = current[current.length - 1];
+      const gap = text.slice(prev.end, t.start);
+      const newlines = (gap.match(/\n/g) ?? []).length;
+      const startsLower = /^\p{Ll}/u.test(t.text);
+      const closing = /^["'”’)\]»]$/.test(t.text) && gap === '';
+      const lineBreak = newlines >= 2 || (newlines === 1 && !startsLower);
+      if (lineBreak || (pendingEnd && !startsLower && !closing) || current.length >= MAX_SENTENCE_TOKENS) {
+        flush();
+      }
+    }
+    current.push(t);
+    if (SENTENCE_END.test(t.text)) pendingEnd = true;
+    else if (!/^["'”’)\]»]$/.test(t.text)) pendingEnd = false;
+  }
+  flush();
+  return sentences;
+}

@@ -1,0 +1,14 @@
+/**
+ * Where the tagger's typed spans meet the rules' mentions: a high-precision rule is surer, so a
+ * tagger span that overlaps any kept rule mention (themes aside) is dropped; the others are added.
+ */
+import type { EntityMention } from '../model.ts';
+
+export function fillGaps(kept: EntityMention[], proposed: EntityMention[]): EntityMention[] {
+  if (!proposed.length) return kept;
+  const taken = kept.filter((m) => m.type !== 'THEME');
+  const added = proposed.filter((p) => !taken.some((m) => m.start < p.end && p.start < m.end));
+  if (!added.length) return kept;
+  // the tagger's own spans do not overlap one another
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,171 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { NerModelError, loadNerModel } from '../../import/tag/ner/index.ts';
+import { HashedClusterTable } from '../../import/tag/ner/clusters-table.ts';
+import { parseConll, scoreConll } from '../../import/tag/ner/conll.ts';
+import { LEX } from '../../import/tag/ner/lexicon.ts';
+import { buildLexicon } from '../../import/tag/ner/lexicon-sources.ts';
+import { ALL_FEATURES } from '../../import/tag/ner/features.ts';
+import { trainNerModel } from '../../import/tag/ner/train.ts';
+import { tokenise } from '../../import/tag/ner/tokenise.ts';
+
+const spansOf = (text: string) => loadNerModel().tagText(text).map((s) => `${s.label}:${s.text}`);
+
+describe('shipped Dutch NER model on invented sentences', () => {
+  it('finds a person with a common first name, a municipality and a stichting', () => {
+    const spans = spansOf('Vorige week opende wethouder Pieter Jansen in Zwolle het nieuwe pand van Stichting De Brug.');
+    expect(spans).toEqual(expect.arrayContaining(['PER:Pieter Jansen', 'LOC:Zwolle', 'ORG:Stichting De Brug']));
+  });
+
+  it('keeps a surname particle inside the person and gives exact offsets and scores', () => {
+    const text = 'Volgens Marieke van der Berg van de gemeente Amersfoort\nloopt het project goed.';
+    const spans = loadNerModel().tagText(text);
+    const person = spans.find((s) => s.label === 'PER');
+    expect(person?.text).toBe('Marieke van der Berg');
+    for (const s of spans) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+    }
+    expect(spans.some((s) => s.label === 'LOC' && s.text === 'Amersfoort')).toBe(true);
+  });
+
+  it('does not tag ordinary capitalised sentence starts', () => {
+    expect(spansOf('Gisteren was het druk. Daarna gingen alle bewoners naar huis.')).toEqual([]);
+  });
+
+  it('tags given sentences with BIO labels, one per token', () => {
+    const [tags] = loadNerModel().tagSentences([['Sanne', 'Visser', 'woont', 'in', 'Utrecht', '.']]);
+    expect(tags).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O']);
+  });
+
+  it('honours caller-given sentence ranges', () => {
+    const text = 'Jan Smit belde. Els Bakker schreef.';
+    const spans = loadNerModel().tagText(text, [{ start: 0, end: 15 }, { start: 16, end: text.length }]);
+    expect(spans.map((s) => s.text)).toEqual(['Jan Smit', 'Els Bakker']);
+  });
+});
+
+describe('tokeniser', () => {
+  it('keeps offsets exact and Dutch tokens whole', () => {
+    const text = "Dr. J. de Wit (tel. 06-12) woont in 's-Hertogenbosch, o.a. bij Noord-Holland.";
+    const tokens = tokenise(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text)).toEqual(['Dr.', 'J.', 'de', 'Wit', '(', 'tel.', '06-12', ')', 'woont', 'in', "'s-Hertogenbosch", ',', 'o.a.', 'bij', 'Noord-Holland', '.']);
+  });
+});
+
+// An invented slice in CoNLL format: small enough to train in well under a second.
+const SLICE = `-DOCSTART- -DOCSTART- O
+Wethouder N O
+Karin N B-PER
+de Art I-PER
+Groot N I-PER
+opende V O
+in Prep O
+Deventer N B-LOC
+het Art O
+kantoor N O
+van Prep O
+Stichting N B-ORG
+Thuis N I-ORG
+Dichtbij N I-ORG
+. Punc O
+
+De Art O
+Groot N B-PER
+sprak V O
+met Prep O
+bewoners N O
+uit Prep O
+Deventer N B-LOC
+. Punc O
+
+-DOCSTART- -DOCSTART- O
+Bas N B-PER
+Mulder N I-PER
+leidt V O
+de Art O
+Vereniging N B-ORG
+Buurtzorg N I-ORG
+Oost N I-ORG
+in Prep O
+Tilburg N B-LOC
+tijdens Prep O
+de Art O
+Week N B-MISC
+van Prep I-MISC
+de Art I-MISC
+Buurt N I-MISC
+. Punc O
+
+Mulder N B-PER
+woont V O
+in Prep O
+Breda N B-LOC
+. Punc O
+`;
+
+function trainSlice() {
+  const docs = parseConll(SLICE);
+  const lexicon = buildLexicon({ [LEX.FIRST_NAME]: ['Karin', 'Bas'], [LEX.ORG_HEAD]: ['Stichting', 'Vereniging'], [LEX.MUNICIPALITY]: ['Deventer', 'Tilburg'] }, 16);
+  const clusters = HashedClusterTable.fromMap(new Map([['deventer', [1, 2]], ['tilburg', [1, 2]], ['breda', [1, 3]]]), 2);
+  return trainNerModel(docs, lexicon, clusters, { seed: 7, epochs: 4, folds: 2, hashBits: 14, features: ALL_FEATURES });
+}
+
+describe('training', () => {
+  it('is deterministic: the same slice and seed give byte-identical model files', () => {
+    const a = trainSlice().toBuffer();
+    const b = trainSlice().toBuffer();
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('learns the slice it was trained on', () => {
+    const model = trainSlice();
+    const docs = parseConll(SLICE);
+    const gold = docs.flatMap((d) => d.map((s) => s.tags));
+    const predicted = docs.flatMap((d) => model.tagSentences(d.map((s) => s.words)));
+    expect(scoreConll(gold, predicted).overall.correct).toBe(scoreConll(gold, gold).overall.correct);
+  });
+
+  it('round-trips through the model file with the same predictions', () => {
+    const model = trainSlice();
+    const dir = mkdtempSync(join(tmpdir(), 'ner-'));
+    const path = join(dir, 'slice.bin.gz');
+    writeFileSync(path, model.toBuffer());
+    const loaded = loadNerModel(path);
+    const sentences = [['Karin', 'Mulder', 'woont', 'in', 'Tilburg', '.'], ['Stichting', 'Thuis', 'Dichtbij', 'groeit', '.']];
+    expect(loaded.tagSentences(sentences)).toEqual(model.tagSentences(sentences));
+    expect(loaded.tagText('Bas de Groot woont in Breda.')).toEqual(model.tagText('Bas de Groot woont in Breda.'));
+    expect(loadNerModel(path)).toBe(loaded); // loaded once per process
+  });
+});
+
+describe('model file errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ner-bad-'));
+  const write = (name: string, bytes: Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('a missing file is a NerModelError that says how to make it', () => {
+    expect(() => loadNerModel(join(dir, 'nope.bin.gz'))).toThrow(NerModelError);
+    expect(() => loadNerModel(join(dir, 'nope.bin.gz'))).toThrow(/npm run train/);
+  });
+
+  it('garbage, a foreign gzip and a truncated model are NerModelErrors', () => {
+    expect(() => loadNerModel(write('garbage.bin.gz', Buffer.from('not a model at all')))).toThrow(NerModelError);
+    expect(() => loadNerModel(write('foreign.bin.gz', gzipSync(Buffer.from('{"hello": "world"}'))))).toThrow(/bad magic/);
+    const good = trainSlice().toBuffer();
+    const raw = gunzipSync(good);
+    expect(() => loadNerModel(write('truncated.bin.gz', gzipSync(raw.subarray(0, raw.length - 100))))).toThrow(/truncated/);
+    const wrongVersion = Buffer.from(raw);
+    wrongVersion.writeUInt16LE(99, 6);
+    expect(() => loadNerModel(write('version.bin.gz', gzipSync(wrongVersion)))).toThrow(/format 99/);
+  });
+});
