@@ -15,6 +15,7 @@ import { createDriver } from '../graph/driver.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../graph/embedded.ts';
 import { ensureSchema } from '../graph/schema.ts';
 import { graphCounts } from '../graph/queries/stats.ts';
+import { graphRows, wipeGraph } from '../graph/queries/size.ts';
 import { importPaths } from '../import/run-import.ts';
 import { createFilePool } from '../import/workers/pool.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
@@ -29,14 +30,8 @@ const server = own ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), bo
 const driver = createDriver(server?.uri ?? config.uri!, server?.user ?? config.user, server?.password ?? config.password ?? '');
 const database = server?.database ?? config.database;
 
-async function rowsInGraph(): Promise<number> {
-  const res = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes + count(r) AS rows', {}, { database });
-  return Number(res.records[0].get('rows'));
-}
-
-async function wipe(): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { database });
-}
+const rowsInGraph = () => graphRows(driver, database);
+const wipe = () => wipeGraph(driver, database);
 
 /** Extraction alone (read + extract on the pool, no database) of every file in `dir`, on `threads` threads: wall seconds. */
 async function extractionSeconds(dir: string, threads: number): Promise<number> {
