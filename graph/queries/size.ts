@@ -13,5 +13,11 @@ export async function graphRows(driver: Driver, database: string): Promise<numbe
 
 /** Deletes every node and relationship, in batches (a bench's own database only). */
 export async function wipeGraph(driver: Driver, database: string): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { database });
+  // CALL … IN TRANSACTIONS runs only in an auto-commit transaction: session.run, not executeQuery
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
