@@ -6,7 +6,7 @@
  * busy machine does not make a good file "too slow"; wall time is the fallback elsewhere, and a
  * task that waits far longer than its budget on a starved machine is stopped too.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ExtractionResult } from '../types.ts';
@@ -24,6 +24,8 @@ export class TooSlow extends Error {
 /** A task may wait this many times its budget in wall time (a starved machine) before it is stopped anyway. */
 const WALL_FACTOR = 30;
 const POLL_MS = 100;
+/** Whether this system tells the CPU time of one thread (Linux). */
+const PROC_CPU = existsSync('/proc/thread-self');
 
 /** CPU ms a thread of this process has used, or null when /proc cannot tell. */
 function threadCpuMs(tid: number): number | null {
@@ -71,7 +73,9 @@ export function createFilePool(threads = defaultThreads()): FilePool {
       if (cpu !== null) startCpu ??= cpu;
       const wall = performance.now() - started;
       const overCpu = cpu !== null && startCpu !== null && cpu - startCpu > budgetMs;
-      const overWall = cpu === null ? wall > budgetMs : wall > budgetMs * WALL_FACTOR;
+      // without /proc the budget is wall time; with it, a task not yet started (its thread still loading) is only
+      // held to the wall-time guard
+      const overWall = PROC_CPU ? wall > budgetMs * WALL_FACTOR : wall > budgetMs;
       if (overCpu || overWall) {
         byCpu = overCpu;
         controller.abort();
