@@ -58,7 +58,7 @@ describe('npm start during a long import', () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: projectRoot,
       detached: true,
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, CORPUS_DIR: folder, PORT: String(port), HOST: '127.0.0.1' },
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, CORPUS_DIR: folder, PORT: String(port), HOST: '127.0.0.1', QUERY_TIMEOUT_MS: '60000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (output += d));
@@ -77,7 +77,8 @@ describe('npm start during a long import', () => {
       body: JSON.stringify({ query: '{ stats { documents people } }' }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { stats: { documents: number } } };
+    const body = (await res.json()) as { data: { stats: { documents: number } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
     expect(body.data.stats.documents).toBeGreaterThanOrEqual(5);
 
     const later = (await (await fetch(`${base}/health`)).json()) as { import: { state: string; done: number; files: number } };
