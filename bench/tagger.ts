@@ -47,3 +47,4 @@ if (existsSync(testa)) {
   secs = cpu() - c;
   console.log(`tagSentences over ned.testa (${tokens} tokens x ${passes}): ${Math.round((tokens * passes) / secs)} tokens/s CPU, ${((textBytes * passes) / 1e6 / secs).toFixed(2)} MB/s of text`);
 }
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -21,7 +21,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'normalise', folder: 'import/normalise/', handOff: 'text -> Block[]', job: 'de-hyphenate, unwrap PDF lines, strip page furniture' },
   { name: 'segment', folder: 'import/segment/', handOff: 'Block[] -> SectionContext[] (sections with sentences)', job: 'magazine -> sections -> sentences' },
   { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> TaggedSpan[] (PER/ORG/LOC/MISC) and rule EntityMention[]', job: 'the trained tagger proposes spans (tag/ner-spans.ts: swap it there); high-precision rules in tag/rules/' },
-  { name: 'type', folder: 'import/type/', handOff: 'spans -> EntityMention[] (one type per span)', job: 'LOC -> municipality (CBS) or place; ORG/MISC -> organisation/programme (span classifier); rules win where they overlap' },
+  { name: 'type', folder: 'import/type/', handOff: 'spans -> EntityMention[] (one type per span)', job: 'LOC -> municipality (CBS) or place; ORG/MISC -> organisation/programme (span classifier); overlapping rule mentions compete, and win over the tagger' },
   { name: 'resolve', folder: 'import/resolve/', handOff: 'mentions -> EntityFact[] (one per real entity)', job: 'merge variants, aliases, abbreviations, surname-only mentions' },
   { name: 'relate', folder: 'import/relate/', handOff: 'SectionContext + mentions -> RelationCandidate[]', job: 'link entities by sentence cues and article placement' },
   { name: 'write', folder: 'import/write/', handOff: 'ExtractionResult -> Neo4j (Cypher in graph/write.ts)', job: 'one idempotent transaction per document' },
@@ -29,7 +29,7 @@ export const STAGES: readonly Stage[] = [
 
 import { createHash } from 'node:crypto';
 import { articleId, documentId, sectionId } from './ids.ts';
-import type { ArticleFact, DocumentFact, EntityType, ExtractionResult, SectionFact } from './types.ts';
+import type { ArticleFact, DocumentFact, ExtractionResult, SectionFact } from './types.ts';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
 import { normaliseBlocks } from './normalise/normalise.ts';
 import { readPublished, readTitle, segment } from './segment/segment.ts';
@@ -43,10 +43,12 @@ import { extractThemes, linkThemes } from './tag/rules/themes.ts';
 import { extractPeople } from './tag/rules/people.ts';
 import { linkPeople, linkPeopleAcrossSections } from './relate/person-links.ts';
 import { extractMunicipalities } from './tag/rules/municipalities.ts';
-import { extractOrganisations, linkOrganisations } from './tag/rules/organisations.ts';
+import { extractOrganisations } from './tag/rules/organisations.ts';
+import { linkOrganisations } from './relate/organisation-links.ts';
 import { isDictionaryWord, proposeSpans } from './tag/ner-spans.ts';
 import { typeSpans } from './type/span-types.ts';
 import { fillGaps } from './type/fill-gaps.ts';
+import { dropOverlaps, municipalitiesInOrganisationNames } from './type/overlaps.ts';
 import { lowerCaseWords } from './type/span-features.ts';
 import { mergeVariants } from './resolve/variants.ts';
 
@@ -91,79 +93,6 @@ function appendAll<T>(into: T[], items: T[]): void {
 
 function guardedDocument<T>(name: string, fn: () => T[][]): T[][] {
   return guarded(name, fn).map((x) => (Array.isArray(x) ? x : []));
-}
-
-/** When mentions of different types overlap, the longer one wins (ties: by type priority). Themes never compete. */
-const TYPE_PRIORITY: Record<EntityType, number> = { ORGANISATION: 0, PROGRAMME: 1, PERSON: 2, MUNICIPALITY: 3, THEME: 4 };
-
-const NON_SPACE = /\S/;
-
-export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
-  const themes: EntityMention[] = [];
-  const others: EntityMention[] = [];
-  for (const m of mentions) {
-    if (!m || !(m.end > m.start) || typeof m.name !== 'string' || !NON_SPACE.test(m.name)) continue;
-    (m.type === 'THEME' ? themes : others).push(m);
-  }
-  others.sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start);
-  const kept: EntityMention[] = [];
-  // characters already claimed by a kept mention: checking and marking cost the mention's length, so this stays linear
-  let maxEnd = 0;
-  for (const m of others) if (m.end > maxEnd) maxEnd = m.end;
-  const claimed = new Uint8Array(maxEnd);
-  const overlaps = (s: number, e: number): boolean => {
-    for (let k = s; k < e; k++) if (claimed[k]) return true;
-    return false;
-  };
-  // an organisation named inside a person-like span ("Eindredactie: Communicatie Movisie") is the organisation,
-  // and a person-like span that starts with a municipality ("Amsterdam Zuidoost", "Utrecht Overvecht") is a place
-  const orgEndsByStart = new Map<number, number[]>();
-  const muniStarts = new Map<number, number>();
-  for (const m of others) {
-    if (m.type === 'ORGANISATION') {
-      const ends = orgEndsByStart.get(m.start);
-      if (ends) ends.push(m.end);
-      else orgEndsByStart.set(m.start, [m.end]);
-    } else if (m.type === 'MUNICIPALITY') muniStarts.set(m.start, Math.min(m.end, muniStarts.get(m.start) ?? Infinity));
-  }
-  const orgInside = (p: EntityMention): boolean => {
-    if (orgEndsByStart.size === 0) return false;
-    for (let k = p.start; k < p.end; k++) {
-      const ends = orgEndsByStart.get(k);
-      if (ends && ends.some((e) => e <= p.end && e - k < p.end - p.start)) return true;
-    }
-    return false;
-  };
-  // equal (start, end, type) sort next to each other: a repeat of the previous mention is skipped
-  let prev: EntityMention | undefined;
-  for (const m of others) {
-    const repeat = prev !== undefined && prev.start === m.start && prev.end === m.end && prev.type === m.type;
-    prev = m;
-    if (repeat) continue;
-    if (m.type === 'PERSON') {
-      const muniEnd = muniStarts.get(m.start);
-      if ((muniEnd !== undefined && muniEnd < m.end) || orgInside(m)) continue;
-    }
-    if (overlaps(m.start, m.end)) continue;
-    kept.push(m);
-    claimed.fill(1, m.start, m.end);
-  }
-  return [...kept, ...themes].sort((a, b) => a.start - b.start);
-}
-
-/** The municipality mentions that lost the overlap contest to an organisation name they stand inside. */
-export function municipalitiesInOrganisationNames(found: EntityMention[], kept: EntityMention[]): EntityMention[] {
-  const organisations = kept.filter((m) => m.type === 'ORGANISATION');
-  if (organisations.length === 0) return [];
-  const keptMunicipalities = new Set(kept.filter((m) => m.type === 'MUNICIPALITY').map((m) => m.start));
-  const out: EntityMention[] = [];
-  for (const m of found) {
-    if (m.type !== 'MUNICIPALITY' || keptMunicipalities.has(m.start)) continue;
-    if (!organisations.some((o) => o.start <= m.start && m.end <= o.end)) continue;
-    keptMunicipalities.add(m.start);
-    out.push(m);
-  }
-  return out;
 }
 
 /**
@@ -236,7 +165,7 @@ export function extractDocument(relativePath: string, text: string, options: Ext
   const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
   // who works on which theme: the article's main themes, by each actor's role in it
-  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions));
+  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions, candidates));
   articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
   const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates));
   articleRunners.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));

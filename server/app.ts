@@ -7,6 +7,7 @@ import '../graph/tcp-nodelay.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { createYoga } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { databaseAnswers } from '../graph/queries/health.ts';
 import { QueryCache, type ReadContext } from '../graph/queries/run.ts';
@@ -71,6 +72,8 @@ export function createApp(opts: AppOptions): Server {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Sociaal KG — GraphQL' },
+    // GraphiQL's scripts, styles and icon inlined from our own dependencies: it works offline.
+    renderGraphiQL,
     landingPage: false,
     healthCheckEndpoint: '/graphql/health',
     maskedErrors: { maskError, isDev: false },

@@ -4,5 +4,5 @@
  * resolves to index.mjs instead, a second copy whose GraphQLError/schema classes the first copy
  * rejects ("Cannot use GraphQLEnumType from another module or realm"). In Node both are the same.
  */
-export { GraphQLError, Kind, printSchema, visit } from 'graphql/index.js';
-export type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ValidationContext } from 'graphql/index.js';
+export { GraphQLError, Kind, getArgumentValues, isObjectType, printSchema, visit } from 'graphql/index.js';
+export type { DocumentNode, FieldNode, GraphQLResolveInfo, GraphQLSchema, OperationDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql/index.js';

@@ -5,8 +5,11 @@
 import DataLoader from 'dataloader';
 import { entitiesByIds, documentsOf, linkedEntities, mentionsOf, type LinkField } from '../graph/queries/entities.ts';
 import { documentsByIds, sectionsByIds, sectionsOfDocuments, type SectionRow } from '../graph/queries/documents.ts';
-import { themeLinks, themePeople, type PersonThemeLinkRow, type ThemeLinkRow } from '../graph/queries/themes.ts';
+import { byWeight, themeLinks, themePeople, type PersonThemeLinkRow, type ThemeLinkRow } from '../graph/queries/themes.ts';
+import type { BundlePart, EntityBundle } from '../graph/queries/entity-bundle.ts';
 import { edgeEvidence, type EdgeKey } from '../graph/queries/evidence.ts';
+import { themeMembers, type ThemeMemberRow } from '../graph/queries/theme-members.ts';
+import type { EntityType } from '../graph/queries/model.ts';
 import type { DocumentRow, EntityRow, PassageRow } from '../graph/queries/model.ts';
 import type { ReadContext } from '../graph/queries/run.ts';
 import { articlesByIds, articlesOfDocuments, articlesOfSections, type ArticleRow } from '../graph/queries/articles.ts';
@@ -53,6 +56,8 @@ export function createLoaders(read: ReadContext) {
       once(`themes:${kind}:${first}`, () => loader<ThemeLinkRow[]>((ids) => themeLinks(read, kind, ids, first), [])),
     themePeople: (first: number) =>
       once(`themePeople:${first}`, () => loader<PersonThemeLinkRow[]>((ids) => themePeople(read, ids, first), [])),
+    themeMembers: (type: EntityType, first: number) =>
+      once(`themeMembers:${type}:${first}`, () => loader<ThemeMemberRow[]>((ids) => themeMembers(read, type, ids, first), [])),
     edgeEvidence: () =>
       once('edgeEvidence', () =>
         loader<PassageRow[]>(async (ids) => {
@@ -64,6 +69,31 @@ export function createLoaders(read: ReadContext) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Hands an entity read with its lists (graph/queries/entity-bundle.ts) to the loaders its field resolvers use. */
+export function primeEntityBundle(loaders: Loaders, bundle: EntityBundle, parts: readonly BundlePart[]): void {
+  const id = bundle.entity.id;
+  loaders.entity.prime(id, bundle.entity);
+  parts.forEach((part, i) => {
+    const items = bundle.parts[i] ?? [];
+    switch (part.kind) {
+      case 'link':
+        loaders.links(part.field, part.first).prime(id, items as EntityRow[]);
+        break;
+      case 'mentions':
+        loaders.mentions(part.first).prime(id, items as PassageRow[]);
+        break;
+      case 'themes':
+        loaders
+          .themeLinks(part.label === 'Municipality' ? 'municipality' : 'direct', part.first)
+          .prime(id, byWeight(items as ThemeLinkRow[], (l) => l.theme.name));
+        break;
+      case 'themePeople':
+        loaders.themePeople(part.first).prime(id, byWeight(items as PersonThemeLinkRow[], (l) => l.person.name));
+        break;
+    }
+  });
+}
 
 /** `${type}:${source}->${target}`; entity ids contain ':' themselves, so split on the first one. */
 export function parseEdgeId(id: string): EdgeKey | null {

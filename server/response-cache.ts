@@ -1,65 +1,31 @@
 /**
- * Whole-response cache for identical GraphQL requests (same query text, variables and operation
- * name), on top of the read cache: it lives exactly as long as the read cache's generation, so it
- * is dropped when the graph changes. Looked up after validation (a refused query never waits for
- * the database) and before execution; only answers without errors are kept. A hit skips
- * execution and serialisation.
+ * Whole-response cache for identical GraphQL requests: Yoga's response-cache plugin
+ * (@graphql-yoga/plugin-response-cache), in memory, the same for every caller (the API is
+ * public and read-only). The graph only changes on import, so entries are not timed out but
+ * keyed by the read cache's generation (graph/queries/run.ts), which changes when the graph
+ * does (checked at most once a second): an import makes every older entry unreachable, and the
+ * LRU drops them. Answers with errors are not kept (the plugin's default).
  */
+import { createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryCache, ReadContext } from '../graph/queries/run.ts';
 
 const MAX_ENTRIES = 500;
-/** Larger answers are not worth the memory. */
-const MAX_BYTES = 512 * 1024;
-
-interface Params {
-  query?: string;
-  variables?: unknown;
-  operationName?: string;
-}
 
 export function responseCache(read: ReadContext & { cache: QueryCache }): Plugin {
-  const entries = new Map<string, string>();
-  let generation = -1;
-
-  const keyOf = (params: Params | undefined) =>
-    params?.query && params.query.length <= 20_000
-      ? JSON.stringify([params.query, params.variables ?? null, params.operationName ?? null])
-      : undefined;
-
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const key = keyOf((args.contextValue as { params?: Params }).params);
-      if (!key) return undefined;
+  return useResponseCache({
+    session: () => null,
+    cache: createInMemoryCache({ max: MAX_ENTRIES }),
+    ttl: Infinity,
+    invalidateViaMutation: false,
+    includeExtensionMetadata: false,
+    async buildResponseCacheKey({ documentString, variableValues, operationName }) {
       try {
         await read.cache.ensureFresh(read);
       } catch {
-        return undefined; // database unreachable: let execution report it field by field
+        // Neo4j unreachable: execution reports it field by field, and error answers are not kept.
       }
-      if (read.cache.generation !== generation) {
-        entries.clear();
-        generation = read.cache.generation;
-      }
-      const hit = entries.get(key);
-      if (hit !== undefined) {
-        entries.delete(key);
-        entries.set(key, hit);
-        setResultAndStopExecution({ data: {}, stringify: () => hit } as never);
-        return undefined;
-      }
-      const startedIn = generation;
-      return {
-        onExecuteDone({ result }) {
-          if (!result || Symbol.asyncIterator in (result as object)) return;
-          const single = result as { errors?: readonly unknown[] };
-          if (single.errors && single.errors.length > 0) return;
-          if (startedIn !== generation) return;
-          const body = JSON.stringify(result);
-          if (body.length > MAX_BYTES) return;
-          entries.set(key, body);
-          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-        },
-      };
+      return hashSHA256(`${read.cache.generation}|${documentString}|${JSON.stringify(variableValues ?? {})}|${operationName ?? ''}`);
     },
-  };
+  });
 }

@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { printSchema, type GraphQLSchema } from './graphql.ts';
 import { documentResolvers } from './resolvers/documents.ts';
 import { entityResolvers } from './resolvers/entities.ts';
+import { exploreResolvers } from './resolvers/explore.ts';
 import { queryResolvers } from './resolvers/query.ts';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
@@ -11,7 +12,7 @@ export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url
 export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs,
-    resolvers: [queryResolvers, entityResolvers, documentResolvers],
+    resolvers: [queryResolvers, entityResolvers, documentResolvers, exploreResolvers],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

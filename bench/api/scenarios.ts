@@ -6,7 +6,8 @@
 export interface Scenario {
   name: string;
   ours: { query: string; variables: Record<string, unknown> };
-  theirs: { query: string; variables: Record<string, unknown> };
+  /** Absent: the generated API has nothing comparable (e.g. passage search). */
+  theirs?: { query: string; variables: Record<string, unknown> };
 }
 
 export interface Inputs {
@@ -14,6 +15,10 @@ export interface Inputs {
   personId: string;
   themeId: string;
   programmeId: string;
+  /** Words for the passage search: the name of the theme with most people. */
+  passages: string;
+  /** Two words, one from each of two themes' names (a multi-word entity search). */
+  twoWords: string;
 }
 
 type Gql = (query: string, variables?: Record<string, unknown>) => Promise<any>;
@@ -24,7 +29,7 @@ export async function pickInputs(gql: Gql): Promise<Inputs> {
   const person = [...people].sort(
     (a: any, b: any) => b.organisations.length + b.municipalities.length + b.themes.length - (a.organisations.length + a.municipalities.length + a.themes.length),
   )[0];
-  const { themes } = await gql('query($n: Int) { themes(first: 40) { id people(first: $n) { weight } } }', { n: 500 });
+  const { themes } = await gql('query($n: Int) { themes(first: 40) { id name people(first: $n) { weight } } }', { n: 500 });
   const theme = [...themes].sort((a: any, b: any) => b.people.length - a.people.length)[0];
   const { programmes } = await gql('{ programmes(first: 60) { id municipalities { id } } }');
   let programme = programmes[0];
@@ -36,7 +41,9 @@ export async function pickInputs(gql: Gql): Promise<Inputs> {
       programme = p;
     }
   }
-  return { search: 'zorg', personId: person.id, themeId: theme.id, programmeId: programme.id };
+  const longest = (name: string) => name.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  const twoWords = `${longest(themes[1]?.name ?? 'sociaal')} ${longest(themes[2]?.name ?? 'domein')}`;
+  return { search: 'zorg', personId: person.id, themeId: theme.id, programmeId: programme.id, passages: theme.name, twoWords };
 }
 
 export function scenarios(inputs: Inputs): Scenario[] {
@@ -93,7 +100,8 @@ export function scenarios(inputs: Inputs): Scenario[] {
       name: 'relatedProgrammes',
       ours: {
         query: `query($id: ID!) { relatedProgrammes(id: $id, first: 10) { score
-          programme { ${ref} municipalities { ${ref} } } sharedThemes { ${ref} } sharedOrganisations { ${ref} } } }`,
+          programme { ${ref} municipalities { ${ref} } } sharedThemes { ${ref} } sharedOrganisations { ${ref} }
+          reasons { weight passages entity { ${ref} } } } }`,
         variables: { id: inputs.programmeId },
       },
       theirs: {
@@ -101,6 +109,21 @@ export function scenarios(inputs: Inputs): Scenario[] {
         query: `query($id: ID!) { programmes(where: { id: { eq: $id } }) { id
           relatedProgrammes(first: 10) { ${ref} municipalities { ${ref} } themes { ${ref} } organisations { ${ref} } } } }`,
         variables: { id: inputs.programmeId },
+      },
+    },
+    {
+      name: 'passage search',
+      ours: {
+        query: `query($q: String!) { passages(query: $q, first: 10) { sectionId section score snippet parts { text match }
+          document { title } entities { ${ref} type } } }`,
+        variables: { q: inputs.passages },
+      },
+    },
+    {
+      name: 'search two words',
+      ours: {
+        query: `query($q: String!) { search(query: $q, first: 10) { id type name } }`,
+        variables: { q: inputs.twoWords },
       },
     },
     {

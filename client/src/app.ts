@@ -4,7 +4,8 @@
  */
 import { ApiError, isAbort } from './api.ts';
 import { GraphCanvas, type CanvasSnapshot, type EdgeChoice } from './graph/canvas.ts';
-import { fetchEdgeEvidence, fetchEntity, fetchNeighbourhood } from './queries.ts';
+import { fetchEdgeEvidence, fetchEntity, fetchNeighbourPage } from './queries.ts';
+import { cytoscapeJson, download, graphMl } from './export.ts';
 import { defaultState, type AppState, type ViewId } from './state/app-state.ts';
 import { formatState, parseState } from './state/url.ts';
 import { UndoStack } from './state/undo.ts';
@@ -17,11 +18,15 @@ import { createExploreView } from './views/explore.ts';
 import { createThemesView } from './views/themes.ts';
 import { createRelatedView } from './views/related.ts';
 import { createPathView } from './views/path.ts';
+import { createPassagesView } from './views/passages.ts';
 import type { View, ViewHost } from './views/view.ts';
-import type { EntityRef } from './types.ts';
+import type { EntityRef, Subgraph } from './types.ts';
 import { h } from './dom.ts';
 
 interface Step { canvas: CanvasSnapshot; state: AppState }
+
+/** Neighbours shown per expansion (strongest first); expanding again shows the next ones. */
+export const NEIGHBOUR_PAGE = 25;
 
 export interface AppElements {
   graph: HTMLElement; sidebar: HTMLElement; details: HTMLElement; toolbar: HTMLElement;
@@ -29,7 +34,7 @@ export interface AppElements {
 }
 
 /** The keys that define which question a view answers; a change means re-asking the API. */
-const QUESTION_KEYS: (keyof AppState)[] = ['view', 'focus', 'theme', 'programme', 'from', 'to'];
+const QUESTION_KEYS: (keyof AppState)[] = ['view', 'focus', 'theme', 'programme', 'from', 'to', 'avoidThemes', 'avoidHubs', 'query'];
 
 export class App implements ViewHost {
   readonly canvas: GraphCanvas;
@@ -44,6 +49,8 @@ export class App implements ViewHost {
   private loadController: AbortController | null = null;
   private detailsController: AbortController | null = null;
   private restoring = false;
+  /** Per expanded node: how many of its neighbours (strongest first) are shown, of how many. */
+  private readonly neighbourPages = new Map<string, { shown: number; total: number }>();
 
   constructor(private readonly el: AppElements) {
     this.canvas = new GraphCanvas(el.graph);
@@ -61,9 +68,11 @@ export class App implements ViewHost {
       undo: () => void this.undo(),
       fit: () => this.canvas.fit(),
       exportPng: () => this.exportPng(),
+      exportJson: () => download(`kennisgraaf-${this.state.view}.cyjs.json`, 'application/json', cytoscapeJson(this.canvas.cy)),
+      exportGraphMl: () => download(`kennisgraaf-${this.state.view}.graphml`, 'application/graphml+xml', graphMl(this.canvas.cy)),
       copyLink: () => void this.copyLink(),
     });
-    const views = [createExploreView(this), createThemesView(this), createRelatedView(this), createPathView(this)];
+    const views = [createExploreView(this), createPassagesView(this), createThemesView(this), createRelatedView(this), createPathView(this)];
     this.views = new Map(views.map((v) => [v.id, v]));
     this.tabs = createTabs(el.tabs, el.sidebar, views, (id) => void this.switchView(id));
 
@@ -117,6 +126,7 @@ export class App implements ViewHost {
     this.state = { ...next, expanded: [...next.expanded], hidden: [...next.hidden], types: [...next.types] };
     this.writeUrl(options.push);
     this.tabs.select(this.state.view);
+    document.body.dataset.view = this.state.view;
     this.legend.set({ types: this.state.types, minWeight: this.state.minWeight });
     this.applyFilter();
     const view = this.views.get(this.state.view)!;
@@ -126,13 +136,16 @@ export class App implements ViewHost {
       this.status.clear();
       const base = await view.load(this.state, signal);
       if (signal.aborted) return;
+      this.neighbourPages.clear();
+      if (base && 'total' in base && this.state.focus) this.notePage(this.state.focus, 0, base as Subgraph & { total: number });
       const hidden = new Set(this.state.hidden);
       if (base) await this.canvas.show(base, { replace: true, skip: hidden });
       else this.canvas.clear();
       if (base && base.nodes.length === 0 && this.state.view === 'verkennen') this.status.info('Niets gevonden voor deze link.');
       for (const id of this.state.expanded) {
-        const graph = await fetchNeighbourhood(id, 1, 150, { signal });
+        const graph = await fetchNeighbourPage(id, NEIGHBOUR_PAGE, 0, { signal });
         if (signal.aborted) return;
+        this.notePage(id, 0, graph);
         await this.canvas.show(graph, { anchor: id, skip: hidden });
       }
       this.canvas.setFocus(this.state.view === 'verkennen' ? this.state.focus : null);
@@ -140,6 +153,7 @@ export class App implements ViewHost {
       this.canvas.select(selected, { reveal: true });
       if (!selected) this.onSelect(null, true);
       if (!base && this.canvas.nodeIds().length === 0) this.status.info(emptyHint(this.state.view));
+      else this.offerMore(this.state.expanded.at(-1) ?? this.state.focus);
       this.perView.set(this.state.view, this.step());
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
@@ -152,10 +166,17 @@ export class App implements ViewHost {
     }
   }
 
+  /**
+   * Shows the strongest neighbours of `id` not shown yet, a page at a time: the first
+   * expansion the strongest NEIGHBOUR_PAGE, each next one the following page.
+   */
   async expand(id: string, anchor: string | null = id): Promise<void> {
     const done = this.status.loading('Buren laden…');
     try {
-      const graph = await fetchNeighbourhood(id, 1, 150);
+      const known = this.canvas.has(id) ? this.neighbourPages.get(id) : undefined;
+      const offset = known && known.shown < known.total ? known.shown : 0;
+      const graph = await fetchNeighbourPage(id, NEIGHBOUR_PAGE, offset);
+      this.notePage(id, offset, graph);
       this.record();
       // An explicitly opened node is no longer hidden.
       this.state.hidden = this.state.hidden.filter((h) => h !== id);
@@ -164,12 +185,33 @@ export class App implements ViewHost {
       if (!this.state.expanded.includes(id) && id !== this.state.focus) this.state.expanded.push(id);
       this.writeUrl();
       this.status.clear();
-      if (added.length === 0) this.status.info('Geen nieuwe buren: alles staat al in beeld.');
+      if (!this.offerMore(id) && added.length === 0) this.status.info('Geen nieuwe buren: alles staat al in beeld.');
     } catch (error) {
       this.reportError(error);
     } finally {
       done();
     }
+  }
+
+  private notePage(id: string, offset: number, page: { nodes: unknown[]; total: number }): void {
+    this.neighbourPages.set(id, { shown: Math.min(page.total, offset + Math.max(0, page.nodes.length - 1)), total: page.total });
+  }
+
+  /** When `id` has neighbours not shown yet, says how many and offers the next page. */
+  private offerMore(id: string | null): boolean {
+    const page = id ? this.neighbourPages.get(id) : undefined;
+    if (!id || !page || page.shown >= page.total) return false;
+    const name = this.canvas.label(id) ?? id;
+    this.status.info(`${name}: de ${page.shown} sterkste van ${page.total} buren getoond.`, {
+      label: `Toon ${Math.min(NEIGHBOUR_PAGE, page.total - page.shown)} meer`,
+      run: () => void this.expand(id),
+    });
+    return true;
+  }
+
+  /** How many neighbours of `id` are on screen, of how many (for the details panel). */
+  neighbourCount(id: string): { shown: number; total: number } | undefined {
+    return this.neighbourPages.get(id);
   }
 
   hide(id: string): void {
@@ -209,6 +251,7 @@ export class App implements ViewHost {
       this.loadController?.abort();
       this.state = { ...saved.state, types: this.state.types, minWeight: this.state.minWeight };
       this.tabs.select(id);
+      document.body.dataset.view = id;
       this.canvas.restore(saved.canvas);
       this.applyFilter();
       this.onSelect(saved.canvas.selected, true);
@@ -250,7 +293,8 @@ export class App implements ViewHost {
           open: (ref) => void this.selectEntity(ref),
           expand: (nodeId) => void this.expand(nodeId),
           hide: (nodeId) => this.hide(nodeId),
-        }, this.canvas.has(id));
+          whoWorksOn: (themeId) => this.navigate({ view: 'themas', theme: themeId }),
+        }, this.canvas.has(id), this.neighbourPages.get(id));
       })
       .catch((error) => {
         if (controller.signal.aborted || isAbort(error)) return;
@@ -262,7 +306,7 @@ export class App implements ViewHost {
     this.detailsController?.abort();
     const controller = new AbortController();
     this.detailsController = controller;
-    const target = renderEdgeDetails(this.el.details, edge, { open: (ref) => void this.selectEntity(ref), expand: () => undefined, hide: () => undefined });
+    const target = renderEdgeDetails(this.el.details, edge, { open: (ref) => void this.selectEntity(ref), expand: () => undefined, hide: () => undefined, whoWorksOn: () => undefined });
     fetchEdgeEvidence(edge.source.id, edge.target.id, { signal: controller.signal })
       .then((edges) => {
         if (controller.signal.aborted) return;
@@ -358,6 +402,7 @@ function centre(el: HTMLElement): { x: number; y: number } {
 function emptyHint(view: ViewId): string {
   switch (view) {
     case 'verkennen': return 'Zoek links een persoon, organisatie, gemeente, programma of thema om te beginnen.';
+    case 'fragmenten': return 'Zoek links in de teksten: de passages verschijnen in de lijst, de namen erin openen de graaf.';
     case 'themas': return 'Kies links een thema.';
     case 'vergelijkbaar': return 'Kies links een programma.';
     case 'verbinding': return 'Kies links twee namen.';

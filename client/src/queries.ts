@@ -1,11 +1,12 @@
 /** The questions the client asks the API (the DESIGN.md contract), one function each. */
 import { graphql, type RequestOptions } from './api.ts';
 import type {
-  EntityDetails, EntityRef, EntityType, Mention, PersonThemeLink, RelatedProgramme, SearchHit, Stats, Subgraph,
+  DocumentRef, EntityDetails, EntityRef, EntityType, Mention, NeighbourPage, PassageHit, PersonThemeLink, RankedEntry,
+  RelatedProgramme, SearchHit, Stats, Subgraph,
 } from './types.ts';
 
 const SUBGRAPH_FIELDS = 'nodes { id type label weight } edges { id source target type weight }';
-const MENTION_FIELDS = 'document { id title published } section snippet';
+const MENTION_FIELDS = 'document { id title published file } section sectionId snippet';
 
 export async function searchEntities(query: string, types: EntityType[] | null, first = 12, options?: RequestOptions): Promise<SearchHit[]> {
   const data = await graphql<{ search: SearchHit[] }>(
@@ -112,6 +113,7 @@ export async function fetchRelated(id: string, first = 10, options?: RequestOpti
         programme { id name municipalities { ${REF} } }
         sharedThemes { ${REF} }
         sharedOrganisations { ${REF} }
+        reasons { weight passages entity { id name type } }
       }
     }`,
     { id, first },
@@ -164,4 +166,96 @@ export async function fetchEdgeEvidence(source: string, target: string, options?
     options,
   );
   return data.path?.edges ?? [];
+}
+
+/** The kinds of entity that work on a theme, in the order the theme view lists them. */
+export const MEMBER_TYPES = ['PERSON', 'ORGANISATION', 'PROGRAMME', 'MUNICIPALITY'] as const;
+export type MemberType = (typeof MEMBER_TYPES)[number];
+
+/** A theme with its people, organisations, programmes and municipalities, each ranked with evidence. */
+export async function fetchThemeMembers(id: string, first = 15, options?: RequestOptions): Promise<{ theme: EntityRef; members: Record<MemberType, RankedEntry[]> } | null> {
+  const member = (alias: string, type: MemberType) =>
+    `${alias}: members(type: ${type}, first: $first) { weight entity { id name type } evidence(first: 3) { ${MENTION_FIELDS} kind article { id title } } }`;
+  const data = await graphql<{ entity: (EntityRef & Partial<Record<string, RankedEntry[]>>) | null }>(
+    `query ThemaLeden($id: ID!, $first: Int) {
+      entity(id: $id) {
+        id name
+        ... on Theme { ${member('people', 'PERSON')} ${member('organisations', 'ORGANISATION')} ${member('programmes', 'PROGRAMME')} ${member('municipalities', 'MUNICIPALITY')} }
+      }
+    }`,
+    { id, first },
+    options,
+  );
+  if (!data.entity) return null;
+  const e = data.entity;
+  return {
+    theme: { id: e.id, name: e.name },
+    members: { PERSON: e.people ?? [], ORGANISATION: e.organisations ?? [], PROGRAMME: e.programmes ?? [], MUNICIPALITY: e.municipalities ?? [] },
+  };
+}
+
+export async function fetchPassages(query: string, first = 20, options?: RequestOptions): Promise<PassageHit[]> {
+  const data = await graphql<{ passages: PassageHit[] }>(
+    `query Fragmenten($query: String!, $first: Int) {
+      passages(query: $query, first: $first) {
+        sectionId section score snippet matchedWords
+        parts { text match }
+        document { id title published file }
+        entities { id name type }
+      }
+    }`,
+    { query, first },
+    options,
+  );
+  return data.passages;
+}
+
+export interface PathEdge { id: string; source: string; target: string; type: string; weight: number | null; evidence: Mention[] }
+export interface PathAlternative { nodes: Subgraph['nodes']; edges: PathEdge[] }
+
+export async function fetchPaths(
+  from: string, to: string, avoid: { themes: boolean; hubs: boolean }, first = 3, options?: RequestOptions,
+): Promise<PathAlternative[]> {
+  const data = await graphql<{ paths: PathAlternative[] }>(
+    `query Verbindingen($from: ID!, $to: ID!, $avoidTypes: [EntityType!], $avoidHubs: Boolean, $first: Int) {
+      paths(from: $from, to: $to, maxLength: 6, avoidTypes: $avoidTypes, avoidHubs: $avoidHubs, first: $first) {
+        nodes { id type label weight }
+        edges { id source target type weight evidence(first: 2) { ${MENTION_FIELDS} } }
+      }
+    }`,
+    { from, to, avoidTypes: avoid.themes ? ['THEME'] : [], avoidHubs: avoid.hubs, first },
+    options,
+  );
+  return data.paths;
+}
+
+/** The neighbours of `id` from `offset` on, strongest link first. */
+export async function fetchNeighbourPage(id: string, first = 25, offset = 0, options?: RequestOptions): Promise<NeighbourPage> {
+  const data = await graphql<{ neighbours: NeighbourPage }>(
+    `query BurenPagina($id: ID!, $first: Int, $offset: Int) {
+      neighbours(id: $id, first: $first, offset: $offset) { total ${SUBGRAPH_FIELDS} }
+    }`,
+    { id, first, offset },
+    options,
+  );
+  return data.neighbours;
+}
+
+/** Starting points for the landing page: the largest themes, the documents, examples to try. */
+export async function fetchStartingPoints(options?: RequestOptions): Promise<{
+  themes: (EntityRef & { mentionCount: number })[];
+  documents: DocumentRef[];
+  people: EntityRef[];
+  programmes: (EntityRef & { municipalities: EntityRef[] })[];
+}> {
+  return graphql(
+    `query Startpunten {
+      themes(first: 6) { id name mentionCount }
+      documents { id title published file }
+      people(first: 2) { id name }
+      programmes(first: 30) { id name municipalities { id name } }
+    }`,
+    {},
+    options,
+  );
 }

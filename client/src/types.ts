@@ -18,6 +18,7 @@ export interface Mention {
   document: DocumentRef;
   section: string | null;
   snippet: string;
+  sectionId?: string | null;
   /** Relation evidence: SENTENCE (the passage names both ends) or ARTICLE (read from the article). */
   kind?: 'SENTENCE' | 'ARTICLE' | null;
   article?: { id: string; title: string } | null;
@@ -52,9 +53,31 @@ export interface RelatedProgramme {
   score: number;
   sharedThemes: EntityRef[];
   sharedOrganisations: EntityRef[];
+  /** Every shared theme and organisation with its weight, heaviest first. */
+  reasons?: SharedReason[];
 }
 
 export interface Stats {
   documents: number; people: number; organisations: number; municipalities: number;
   programmes: number; themes: number; relations: number;
 }
+
+/** A ranked entity with the passages behind its place in the list (theme members, people of a theme). */
+export interface RankedEntry { entity: EntityRef & { type: EntityType }; weight: number; evidence: Mention[] }
+
+export interface SharedReason { entity: EntityRef & { type: EntityType }; weight: number; passages: number }
+
+export interface TextPart { text: string; match: boolean }
+
+export interface PassageHit {
+  sectionId: string;
+  section: string | null;
+  document: DocumentRef;
+  score: number;
+  snippet: string;
+  parts: TextPart[];
+  matchedWords: string[];
+  entities: (EntityRef & { type: EntityType })[];
+}
+
+export interface NeighbourPage extends Subgraph { total: number }

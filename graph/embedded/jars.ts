@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { EXPECTED_DOWNLOAD_BYTES, watchDownload } from './download-progress.ts';
 import path from 'node:path';
 
 import { projectRoot } from '../config.ts';
@@ -165,14 +166,17 @@ export async function ensureLauncher(jarsDir: string, log: (line: string) => voi
         );
       }
       const downloaded = fs.existsSync(path.join(p.repo, 'org', 'neo4j', 'neo4j', version, `neo4j-${version}.jar`));
-      log(downloaded ? `Resolving the Neo4j ${version} jars…` : `Downloading Neo4j ${version} jars (first run only)…`);
+      log(downloaded
+        ? `Resolving the Neo4j ${version} jars…`
+        : `Downloading Neo4j ${version} jars (first run only, about ${Math.round(EXPECTED_DOWNLOAD_BYTES / 1_000_000)} MB from Maven Central into ${p.repo})…`);
+      const stopProgress = downloaded ? () => {} : watchDownload(p.repo, log);
       const mvn = await run('mvn', [
         '-q', '-B', '--no-transfer-progress',
         `-Dmaven.repo.local=${p.repo}`,
         '-f', POM,
         'dependency:build-classpath',
         `-Dmdep.outputFile=${p.classpathFile}`,
-      ], p.log);
+      ], p.log).finally(stopProgress);
       if (mvn.code !== 0) {
         throw new Neo4jSetupError(
           `Maven could not resolve the Neo4j jars (${lastLine(mvn.output)}); see ${p.log}.`,

@@ -57,27 +57,29 @@ export const LINK_FIELDS = {
 
 export type LinkField = keyof typeof LINK_FIELDS | 'Theme.municipalities';
 
-function linkCypher(spec: LinkSpec): string {
+/** Inner part of a link list: bound `src`, `$first`, returns `items`. */
+function linkSubquery(spec: LinkSpec): string {
   const hop = spec.dir === 'out' ? `-[r:${spec.rel}]->` : `<-[r:${spec.rel}]-`;
   // The per-document relationships of one pair are summed into one weight.
   return `
-    UNWIND $ids AS id
-    MATCH (src:${spec.from} {id: id})
-    CALL (src) {
       MATCH (src)${hop}(dst:${spec.to})
       WITH dst, sum(r.weight) AS weight
       ORDER BY weight DESC, dst.name, dst.id
       LIMIT $first
-      RETURN collect(${entityProjection('dst')}) AS items
+      RETURN collect(${entityProjection('dst')}) AS items`;
+}
+
+function linkCypher(spec: LinkSpec): string {
+  return `
+    UNWIND $ids AS id
+    MATCH (src:${spec.from} {id: id})
+    CALL (src) {${linkSubquery(spec)}
     }
     RETURN id, items`;
 }
 
 /** Theme -> municipalities goes through the programmes, organisations and office holders working on it. */
-const THEME_MUNICIPALITIES = `
-  UNWIND $ids AS id
-  MATCH (t:Theme {id: id})
-  CALL (t) {
+const THEME_MUNICIPALITIES_SUBQUERY = `
     MATCH (x:Entity)-[r:WORKS_ON]->(t)
     WITH x, sum(r.weight) AS weight
     MATCH (x)-[:RUNS_IN|BASED_IN|HOLDS_OFFICE_IN]->(m:Municipality)
@@ -85,9 +87,23 @@ const THEME_MUNICIPALITIES = `
     WITH m, sum(weight) AS weight
     ORDER BY weight DESC, m.name, m.id
     LIMIT $first
-    RETURN collect(${entityProjection('m')}) AS items
+    RETURN collect(${entityProjection('m')}) AS items`;
+
+const THEME_MUNICIPALITIES = `
+  UNWIND $ids AS id
+  MATCH (t:Theme {id: id})
+  CALL (t) {${THEME_MUNICIPALITIES_SUBQUERY}
   }
   RETURN id, items`;
+
+/** The inner part of every link field: bound `src`, `$first`, returns `items` (for graph/queries/entity-bundle.ts). */
+export const LINK_SUBQUERY: Readonly<Record<LinkField, { from: string; cypher: string }>> = {
+  ...(Object.fromEntries(Object.entries(LINK_FIELDS).map(([field, spec]) => [field, { from: spec.from, cypher: linkSubquery(spec) }])) as Record<
+    keyof typeof LINK_FIELDS,
+    { from: string; cypher: string }
+  >),
+  'Theme.municipalities': { from: 'Theme', cypher: `WITH src AS t ${THEME_MUNICIPALITIES_SUBQUERY}` },
+};
 
 const LINK_CYPHER: Readonly<Record<LinkField, string>> = {
   ...(Object.fromEntries(Object.entries(LINK_FIELDS).map(([field, spec]) => [field, linkCypher(spec)])) as Record<
@@ -108,17 +124,20 @@ export async function linkedEntities(
   return new Map(rows.map((r) => [r.id as string, r.items as EntityRow[]]));
 }
 
-const MENTIONS = `
-  UNWIND $ids AS id
-  MATCH (e:Entity {id: id})
-  CALL (e) {
+/** Inner part: bound `e`, `$first`, returns `items`. */
+export const MENTIONS_SUBQUERY = `
     MATCH (e)-[m:MENTIONED_IN]->(s:Section)-[:PART_OF]->(d:Document)
     WITH m, s, d
     ORDER BY d.id, s.ordinal
     UNWIND m.snippets AS snippet
     WITH s, d, snippet
     LIMIT $first
-    RETURN collect({snippet: snippet, sectionId: s.id, section: s.title, document: ${DOCUMENT_PROJECTION('d')}}) AS items
+    RETURN collect({snippet: snippet, sectionId: s.id, section: s.title, document: ${DOCUMENT_PROJECTION('d')}}) AS items`;
+
+const MENTIONS = `
+  UNWIND $ids AS id
+  MATCH (e:Entity {id: id})
+  CALL (e) {${MENTIONS_SUBQUERY}
   }
   RETURN id, items`;
 

@@ -2,10 +2,12 @@
  * "Which initiatives elsewhere resemble ours?": programmes in other municipalities than the
  * source programme, ranked by what they share with it, in one query.
  *
- * Score = sum over shared themes and shared organisations of log(1 + N / df), where N is the
- * number of programmes and df the number of programmes linked to that theme (organisation):
- * a theme every programme has counts little, a rare one a lot. (1 + N/df rather than N/df so
- * that a theme shared by all programmes still counts a little instead of exactly zero.)
+ * Score = sum over shared themes and shared organisations of their specificity, an IDF over
+ * the passages of the corpus: ln((S - s + 0.5) / (s + 0.5)), floored at 0, where S is the
+ * number of sections and s the number that mention the shared entity. One mentioned in half
+ * of the corpus (the publisher, a catch-all theme) weighs about 0; one mentioned in a handful
+ * of passages about 4 to 5. A candidate whose matches weigh less than MIN_SCORE in total is
+ * left out: sharing only what nearly everything shares explains nothing.
  *
  * Municipality rule: a candidate must run in at least one municipality, and in none of the
  * source's municipalities.
@@ -13,29 +15,37 @@
 import { entityProjection, type EntityRow } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 
+/** Below this total a match is not shown (about: one entity mentioned in a quarter of the passages). */
+export const MIN_SCORE = 1;
+
+/** Specificity of a shared entity mentioned in `sf` of the `sections`: BM25's IDF over passages, at least 0. */
+const SPECIFICITY = 'CASE WHEN 2 * sf >= sections THEN 0.0 ELSE log((toFloat(sections) - sf + 0.5) / (sf + 0.5)) END';
+
 /** From a bound `src` to the ranked rows `c, hits, score` (shared by the API and the bench's @cypher field). */
 const RANKED_CANDIDATES = `
   WITH src,
        COLLECT { MATCH (src)-[:RUNS_IN]->(m:Municipality) RETURN DISTINCT m.id } AS srcMunicipalities,
-       COUNT { MATCH (p:Programme) RETURN p } AS n
-  CALL (src, n) {
+       COUNT { MATCH (s:Section) RETURN s } AS sections
+  CALL (src, sections) {
     MATCH (src)-[:WORKS_ON]->(t:Theme)<-[:WORKS_ON]-(c:Programme)
     WHERE c <> src
-    WITH DISTINCT c, t, n
-    WITH c, t, n, COUNT { MATCH (t)<-[:WORKS_ON]-(p:Programme) RETURN DISTINCT p } AS df
-    RETURN c, 'THEME' AS kind, ${entityProjection('t')} AS shared, log(1.0 + toFloat(n) / df) AS weight
+    WITH DISTINCT c, t, sections
+    WITH c, t, sections, toFloat(COUNT { (t)-[:MENTIONED_IN]->() }) AS sf
+    RETURN c, 'THEME' AS kind, ${entityProjection('t')} AS shared, ${SPECIFICITY} AS weight, sf AS passages
     UNION
     MATCH (src)-[:RUN_BY]->(o:Organisation)<-[:RUN_BY]-(c:Programme)
     WHERE c <> src
-    WITH DISTINCT c, o, n
-    WITH c, o, n, COUNT { MATCH (o)<-[:RUN_BY]-(p:Programme) RETURN DISTINCT p } AS df
-    RETURN c, 'ORGANISATION' AS kind, ${entityProjection('o')} AS shared, log(1.0 + toFloat(n) / df) AS weight
+    WITH DISTINCT c, o, sections
+    WITH c, o, sections, toFloat(COUNT { (o)-[:MENTIONED_IN]->() }) AS sf
+    RETURN c, 'ORGANISATION' AS kind, ${entityProjection('o')} AS shared, ${SPECIFICITY} AS weight, sf AS passages
   }
-  WITH srcMunicipalities, c, collect({kind: kind, shared: shared, weight: weight}) AS hits
-  WITH srcMunicipalities, c, hits,
+  WITH srcMunicipalities, c, collect({kind: kind, shared: shared, weight: weight, passages: passages}) AS hits
+  WITH srcMunicipalities, c, hits, reduce(total = 0.0, h IN hits | total + h.weight) AS score
+  WHERE score >= ${MIN_SCORE}
+  WITH srcMunicipalities, c, hits, score,
        COLLECT { MATCH (c)-[:RUNS_IN]->(m:Municipality) RETURN DISTINCT m.id } AS municipalities
   WHERE size(municipalities) > 0 AND none(m IN municipalities WHERE m IN srcMunicipalities)
-  WITH c, hits, reduce(total = 0.0, h IN hits | total + h.weight) AS score
+  WITH c, hits, score
   ORDER BY score DESC, c.name, c.id
   LIMIT $first`;
 
@@ -43,8 +53,8 @@ const RELATED_PROGRAMMES = `
   MATCH (src:Programme {id: $id})
   ${RANKED_CANDIDATES}
   RETURN ${entityProjection('c')} AS programme, score,
-         [h IN hits WHERE h.kind = 'THEME' | {entity: h.shared, weight: h.weight}] AS themes,
-         [h IN hits WHERE h.kind = 'ORGANISATION' | {entity: h.shared, weight: h.weight}] AS organisations`;
+         [h IN hits WHERE h.kind = 'THEME' | {entity: h.shared, weight: h.weight, passages: h.passages}] AS themes,
+         [h IN hits WHERE h.kind = 'ORGANISATION' | {entity: h.shared, weight: h.weight, passages: h.passages}] AS organisations`;
 
 export interface RelatedProgrammeRow {
   programme: EntityRow;
@@ -52,9 +62,18 @@ export interface RelatedProgrammeRow {
   /** Rarest (most telling) first. */
   sharedThemes: EntityRow[];
   sharedOrganisations: EntityRow[];
+  /** Every shared theme and organisation with what it adds to the score, heaviest first. */
+  reasons: SharedReason[];
 }
 
-type Weighted = { entity: EntityRow; weight: number };
+export interface SharedReason {
+  entity: EntityRow;
+  weight: number;
+  /** Sections of the corpus that mention it. */
+  passages: number;
+}
+
+type Weighted = SharedReason;
 
 const rarestFirst = (items: Weighted[]) =>
   items.sort((a, b) => b.weight - a.weight || a.entity.name.localeCompare(b.entity.name)).map((i) => i.entity);
@@ -66,6 +85,8 @@ export async function relatedProgrammes(ctx: ReadContext, id: string, first: num
     score: r.score as number,
     sharedThemes: rarestFirst(r.themes as Weighted[]),
     sharedOrganisations: rarestFirst(r.organisations as Weighted[]),
+    reasons: [...(r.themes as Weighted[]), ...(r.organisations as Weighted[])]
+      .sort((a, b) => b.weight - a.weight || a.entity.name.localeCompare(b.entity.name)),
   }));
 }
 

@@ -1,11 +1,20 @@
 /**
- * Entity search through the full-text index `entitySearch` (names and aliases, folded for case
- * and diacritics). User input never reaches Lucene's query syntax: it is folded and cut into
- * plain word terms, and each term is escaped besides, before a ranked query is built from it.
+ * Entity search: what people type finds what they mean. Candidates come from two full-text
+ * indexes over names and aliases, queried word by word: `entitySearch` (folded: exact, prefix
+ * and fuzzy hits) and `entitySearchDutch` (stemmed: "eenzame" finds "eenzaamheid"). They are
+ * then ranked here (see search-rank.ts): all words before some, an exact name first, whole
+ * words before prefixes before stems and typos, a name that the query covers before a longer
+ * one. User input never reaches Lucene's query syntax: it is folded and cut into plain word
+ * terms, and each term is escaped besides.
  */
 import type { EntityType } from '../../import/types.ts';
+import { DUTCH_ENTITY_INDEX, FULLTEXT_INDEX } from '../schema.ts';
+import { STOP_WORDS, foldText } from '../text/dutch.ts';
 import { entityProjection, type EntityRow } from './model.ts';
+import { rankCandidates, type Candidate } from './search-rank.ts';
 import { int, readRows, type ReadContext } from './run.ts';
+
+export { foldText };
 
 /** Characters with a meaning in Lucene's classic query syntax. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -16,15 +25,7 @@ export function escapeLucene(term: string): string {
   return /^(AND|OR|NOT)$/.test(escaped) ? `"${escaped}"` : escaped;
 }
 
-/** Fold case and diacritics the way the index does ("PiëzoMethodiek" -> "piezomethodiek"). */
-export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-/** English stop words: Neo4j's standard analyzers drop them from the index, so they must not be required terms. */
-const STOP_WORDS = new Set(
-  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
-);
+export { STOP_WORDS };
 
 const MAX_TERMS = 8;
 const MAX_TERM_LENGTH = 64;
@@ -38,11 +39,18 @@ export function searchTerms(input: string): string[] {
     .map((t) => t.slice(0, MAX_TERM_LENGTH));
 }
 
+/** One word in the folded index: exact above prefix (2+ letters) above fuzzy (4+ letters). */
+export function termQuery(term: string, prefix = true): string {
+  const t = escapeLucene(term);
+  const alternatives = [`${t}^4`];
+  if (prefix && term.length >= 2) alternatives.push(`${t}*^2`);
+  if (term.length >= 4) alternatives.push(`${t}~1`);
+  return alternatives.join(' OR ');
+}
+
 /**
- * Builds the Lucene query for type-ahead search, or null when the input holds no word.
- * Every word is required; per word, an exact hit ranks above a prefix hit (the last word
- * only: the user is still typing it) above a fuzzy hit (words of 4+ letters). Several words
- * in their order (a phrase) earn an extra boost.
+ * The strict form: every word required, the last one also as a prefix, a phrase boost for
+ * several words. Null when the input holds no word. (Used where every word must match.)
  */
 export function buildLuceneQuery(input: string): string | null {
   const terms = searchTerms(input);
@@ -50,15 +58,11 @@ export function buildLuceneQuery(input: string): string | null {
   const clauses: string[] = [];
   terms.forEach((term, i) => {
     const last = i === terms.length - 1;
-    const t = escapeLucene(term);
     if (STOP_WORDS.has(term)) {
-      if (last) clauses.push(`+${t}*`);
+      if (last) clauses.push(`+${escapeLucene(term)}*`);
       return;
     }
-    const alternatives = [`${t}^4`];
-    if (last) alternatives.push(`${t}*^2`);
-    if (term.length >= 4) alternatives.push(`${t}~1`);
-    clauses.push(`+(${alternatives.join(' OR ')})`);
+    clauses.push(`+(${termQuery(term, last)})`);
   });
   if (clauses.length === 0) return null;
   const words = terms.filter((t) => !STOP_WORDS.has(t));
@@ -66,12 +70,33 @@ export function buildLuceneQuery(input: string): string | null {
   return clauses.join(' ');
 }
 
+export interface IndexClause {
+  index: string;
+  query: string;
+  /** Which query word the clause stands for. */
+  term: number;
+}
+
+/**
+ * Per word: a folded clause (exact, prefix, fuzzy) and a stemmed one. English stop words
+ * only count when the query holds nothing else (then as a prefix: the user is typing).
+ */
+export function searchClauses(terms: readonly string[]): IndexClause[] {
+  const words = terms.map((term, i) => ({ term, i })).filter(({ term }) => !STOP_WORDS.has(term));
+  if (words.length === 0) return terms.map((term, i) => ({ index: FULLTEXT_INDEX, query: `${escapeLucene(term)}*`, term: i }));
+  return words.flatMap(({ term, i }) => [
+    { index: FULLTEXT_INDEX, query: termQuery(term), term: i },
+    { index: DUTCH_ENTITY_INDEX, query: escapeLucene(term), term: i },
+  ]);
+}
+
 const SEARCH = `
-  CALL db.index.fulltext.queryNodes('entitySearch', $lucene, {limit: $fetch}) YIELD node, score
+  UNWIND $clauses AS clause
+  CALL db.index.fulltext.queryNodes(clause.index, clause.query, {limit: $fetch}) YIELD node, score
+  WITH node, clause, score
   WHERE $types IS NULL OR node.type IN $types
-  RETURN ${entityProjection('node')} AS entity, score
-  ORDER BY score DESC, node.mentionCount DESC, node.name, node.id
-  SKIP $offset LIMIT $first`;
+  WITH node, collect(DISTINCT clause.term) AS terms, max(score) AS score
+  RETURN ${entityProjection('node')} AS entity, terms, score`;
 
 export interface SearchOptions {
   query: string;
@@ -86,13 +111,18 @@ export interface SearchHit {
 }
 
 export async function searchEntities(ctx: ReadContext, opts: SearchOptions): Promise<SearchHit[]> {
-  const lucene = buildLuceneQuery(opts.query);
+  const terms = searchTerms(opts.query);
   const offset = opts.offset ?? 0;
-  if (lucene === null || opts.first <= 0) return [];
+  if (terms.length === 0 || opts.first <= 0) return [];
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
-  // The index covers every type; fetch enough hits that a type filter still fills the page.
+  // Each clause brings its best hits; a type filter needs more of them to fill the page.
   const wanted = opts.first + offset;
-  const fetch = Math.min(types ? wanted * 5 + 50 : wanted, 5000);
-  const rows = await readRows(ctx, SEARCH, { lucene, types, fetch: int(fetch), first: int(opts.first), offset: int(offset) });
-  return rows.map((r) => ({ entity: r.entity as EntityRow, score: r.score as number }));
+  const fetch = Math.min(Math.max(100, types ? wanted * 5 : wanted * 2), 5000);
+  const rows = await readRows(ctx, SEARCH, { clauses: searchClauses(terms), types, fetch: int(fetch) });
+  const candidates: Candidate[] = rows.map((r) => ({
+    entity: r.entity as EntityRow,
+    indexTerms: r.terms as number[],
+    indexScore: r.score as number,
+  }));
+  return rankCandidates(terms, candidates).slice(offset, offset + opts.first);
 }

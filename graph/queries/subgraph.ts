@@ -46,34 +46,37 @@ const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.na
  * Breadth-first, one level per block (at most MAX_DEPTH), through nodes of the wanted types
  * only, so that the answer stays connected. Nearer nodes win the node cap, then the most
  * mentioned. A level is not expanded once the cap is reached.
+ *
+ * Each frontier node contributes only its own `$limit` best new neighbours (most mentioned,
+ * then id): a node among the level's best `$limit` is among the best of every frontier node
+ * that reaches it, so the answer is the same as ranking the whole level, without collecting
+ * the thousands of neighbours a theme shared by many people has.
  */
+const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string) => `
+  CALL (${seen}) {
+    UNWIND ${frontier} AS f
+    WITH f WHERE $depth >= ${depth} AND ${seen.split(', ').map((l) => `size(${l})`).join(' + ')} < $limit
+    CALL (f, ${seen}) {
+      MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
+      WHERE ($types IS NULL OR n.type IN $types) AND ${seen.split(', ').map((l) => `NOT n IN ${l}`).join(' AND ')}
+      WITH DISTINCT n
+      ORDER BY n.mentionCount DESC, n.id
+      LIMIT $limit
+      RETURN collect(n) AS best
+    }
+    UNWIND best AS n
+    WITH DISTINCT n
+    ORDER BY n.mentionCount DESC, n.id
+    LIMIT $limit
+    RETURN collect(n) AS ${found}
+  }`;
+
 const NEIGHBOURHOOD = `
   MATCH (start:Entity {id: $id})
   WITH start, [start] AS level0
-  CALL (level0) {
-    UNWIND level0 AS f
-    MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
-    WHERE $depth >= 1 AND ($types IS NULL OR n.type IN $types)
-    RETURN collect(DISTINCT n) AS found1
-  }
-  WITH start, level0, [n IN found1 WHERE NOT n IN level0] AS level1
-  CALL (level0, level1) {
-    UNWIND level1 AS f
-    WITH f WHERE $depth >= 2 AND size(level0) + size(level1) < $limit
-    MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
-    WHERE $types IS NULL OR n.type IN $types
-    RETURN collect(DISTINCT n) AS found2
-  }
-  WITH start, level0, level1, [n IN found2 WHERE NOT n IN level0 AND NOT n IN level1] AS level2
-  CALL (level0, level1, level2) {
-    UNWIND level2 AS f
-    WITH f WHERE $depth >= 3 AND size(level0) + size(level1) + size(level2) < $limit
-    MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
-    WHERE $types IS NULL OR n.type IN $types
-    RETURN collect(DISTINCT n) AS found3
-  }
-  WITH start, level0, level1, level2,
-       [n IN found3 WHERE NOT n IN level0 AND NOT n IN level1 AND NOT n IN level2] AS level3
+  ${NEXT_LEVEL('level0', 'level0', 1, 'level1')}
+  ${NEXT_LEVEL('level1', 'level0, level1', 2, 'level2')}
+  ${NEXT_LEVEL('level2', 'level0, level1, level2', 3, 'level3')}
   CALL (level0, level1, level2, level3) {
     UNWIND [x IN level0 | {n: x, d: 0}] + [x IN level1 | {n: x, d: 1}] +
            [x IN level2 | {n: x, d: 2}] + [x IN level3 | {n: x, d: 3}] AS item

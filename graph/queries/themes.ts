@@ -25,13 +25,15 @@ const RANKED_THEMES = `
     ${EVIDENCE_SUBQUERY}
     RETURN collect({theme: ${entityProjection('t')}, weight: weight, evidence: evidence}) AS items`;
 
-/** People, organisations and programmes work on themes directly. */
+/** People, organisations and programmes work on themes directly (inner part: bound `src`, `$first`). */
+export const DIRECT_THEMES_SUBQUERY = `
+    MATCH (src)-[r:WORKS_ON]->(t:Theme)
+    ${RANKED_THEMES}`;
+
 const DIRECT_THEMES = `
   UNWIND $ids AS id
   MATCH (src:Entity {id: id})
-  CALL (src) {
-    MATCH (src)-[r:WORKS_ON]->(t:Theme)
-    ${RANKED_THEMES}
+  CALL (src) {${DIRECT_THEMES_SUBQUERY}
   }
   RETURN id, items`;
 
@@ -39,14 +41,16 @@ const DIRECT_THEMES = `
  * A municipality works on a theme through what is in it: programmes that run there,
  * organisations based there and people holding office there.
  */
-const MUNICIPALITY_THEMES = `
-  UNWIND $ids AS id
-  MATCH (m:Municipality {id: id})
-  CALL (m) {
+export const MUNICIPALITY_THEMES_SUBQUERY = `
     MATCH (m)<-[:RUNS_IN|BASED_IN|HOLDS_OFFICE_IN]-(x:Entity)
     WITH DISTINCT x
     MATCH (x)-[r:WORKS_ON]->(t:Theme)
-    ${RANKED_THEMES}
+    ${RANKED_THEMES}`;
+
+const MUNICIPALITY_THEMES = `
+  UNWIND $ids AS id
+  MATCH (m:Municipality {id: id})
+  CALL (m) {${MUNICIPALITY_THEMES_SUBQUERY}
   }
   RETURN id, items`;
 
@@ -60,16 +64,19 @@ export async function themeLinks(
   return new Map(rows.map((r) => [r.id as string, byWeight(r.items as ThemeLinkRow[], (l) => l.theme.name)]));
 }
 
-const THEME_PEOPLE = `
-  UNWIND $ids AS id
-  MATCH (t:Theme {id: id})
-  CALL (t) {
+/** Inner part: bound `t`, `$first`. */
+export const THEME_PEOPLE_SUBQUERY = `
     MATCH (p:Person)-[r:WORKS_ON]->(t)
     WITH p, sum(r.weight) AS weight, collect(r) AS rels
     ORDER BY weight DESC, p.name, p.id
     LIMIT $first
     ${EVIDENCE_SUBQUERY}
-    RETURN collect({person: ${entityProjection('p')}, weight: weight, evidence: evidence}) AS items
+    RETURN collect({person: ${entityProjection('p')}, weight: weight, evidence: evidence}) AS items`;
+
+const THEME_PEOPLE = `
+  UNWIND $ids AS id
+  MATCH (t:Theme {id: id})
+  CALL (t) {${THEME_PEOPLE_SUBQUERY}
   }
   RETURN id, items`;
 
@@ -80,6 +87,6 @@ export async function themePeople(ctx: ReadContext, ids: readonly string[], firs
 }
 
 /** collect() after a subquery keeps row order in practice, but the ranking is the point: make it certain. */
-function byWeight<T extends { weight: number }>(items: T[], name: (item: T) => string): T[] {
+export function byWeight<T extends { weight: number }>(items: T[], name: (item: T) => string): T[] {
   return items.sort((a, b) => b.weight - a.weight || name(a).localeCompare(name(b)));
 }

@@ -14,8 +14,8 @@ export interface AblationInput {
   conllPath: string;
 }
 
-const MAG_TYPES = ['PERSON', 'ORGANISATION', 'MUNICIPALITY', 'PROGRAMME'] as const;
-const MAG_LABEL = { PERSON: 'per', ORGANISATION: 'org', MUNICIPALITY: 'mun', PROGRAMME: 'prog' } as const;
+const MAG_TYPES = ['PERSON', 'ORGANISATION', 'MUNICIPALITY', 'PROGRAMME', 'THEME'] as const;
+const MAG_LABEL = { PERSON: 'per', ORGANISATION: 'org', MUNICIPALITY: 'mun', PROGRAMME: 'prog', THEME: 'theme' } as const;
 
 function magF1(s: TypeScore): number {
   const p = precision(s) ?? 0;
@@ -34,7 +34,7 @@ export function runAblation(input: AblationInput): void {
   const articles = readConllArticles(input.conllPath);
   const head = [...MAG_TYPES.map((t) => `${MAG_LABEL[t]}`), 'PER', 'ORG', 'LOC'];
   console.log(`ablation: F1 with every module on, then the change with one module off`);
-  console.log(`  magazine ${input.check.file} (per org mun prog) | ${input.conllPath.split('/').pop()} full extraction, ${articles.length} articles (PER ORG LOC=municipality)`);
+  console.log(`  magazine ${input.check.file} (per org mun prog theme) | ${input.conllPath.split('/').pop()} full extraction, ${articles.length} articles (PER ORG LOC=municipality)`);
   console.log(`  ${'module off'.padEnd(16)} ${head.map((h) => h.padStart(7)).join('')}`);
   const all = run(input, new Set(), articles);
   console.log(`  ${'(none)'.padEnd(16)} ${all.map((x) => x.toFixed(3).padStart(7)).join('')}`);

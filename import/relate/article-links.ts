@@ -6,9 +6,10 @@
  *   contact                  in the contact box ("Meer informatie: X", "Contact: X")  1
  *   quoted                   named twice, or with a quote or "zegt X"            0.6
  *   author                   byline "Door X", "Tekst: X", "Interview: X"        0.5
- *   mentioned once           only the article's first theme                      0.25
- * Photographers and illustrators get nothing; organisations only when the article portrays them
- * (in a title, or named three times). Each link is evidenced by the passage that introduces the actor
+ *   mentioned once           only the article's first theme, and only when the
+ *                            article says who the person is (a role, an employer) 0.25
+ * Photographers, cited authors ("X (2019)") and programmes named once get nothing; organisations only
+ * when the article portrays them (in a title, or named three times). Each link is evidenced by the passage that introduces the actor
  * (kind ARTICLE), so a reader sees who it is and in which article; the theme itself is the article's.
  */
 import type { EntityMention, RelationCandidate, SectionContext } from '../model.ts';
@@ -21,7 +22,7 @@ export interface ArticleGroup {
   sections: number[];
 }
 
-export type ArticleRole = 'interviewee' | 'contact' | 'quoted' | 'author' | 'mentioned' | 'portrayed' | 'photographer';
+export type ArticleRole = 'interviewee' | 'contact' | 'quoted' | 'author' | 'mentioned' | 'portrayed' | 'photographer' | 'cited' | 'introduced';
 
 export const ROLE_WEIGHT: Record<ArticleRole, number> = {
   interviewee: 1,
@@ -31,17 +32,24 @@ export const ROLE_WEIGHT: Record<ArticleRole, number> = {
   author: 0.5,
   mentioned: 0.25,
   photographer: 0,
+  cited: 0,
+  /** a mention that says who the person is (a role, an employer); only used to tell "mentioned" apart */
+  introduced: 0,
 };
 
 /** The opening of a contact box, with at most a few names or words between it and the person. */
-const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^.\n:?]{0,40}[:?][^.\n]{0,80}$/i;
+const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contact|contactpersoon|vragen)\b[^.\n:?]{0,40}[:?](?:[^.\n]|\.(?=\S)){0,120}$/i;
 /** "Door Olaf Stomp en ": the byline word, then any names before this one joined by "en", "&" or ",". */
 const BYLINE = /^\s*(?:[Dd]oor|DOOR|[Tt]ekst(?: en (?:foto|beeld))?|TEKST|[Ii]nterview|[Rr]edactie|[Aa]uteurs?)\s*:?\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el|\p{Lu}[\p{L}.'’-]*))*\s*(?:,|&|en)\s+)*$/u;
 const CREDIT_PHOTO = /(?:^|\s|\()(?:foto|foto's|fotografie|beeld|illustratie|illustraties|cartoon)\s*:?\s*$/i;
+/** "(foto Hollandse Hoogte/Joris van Genneep)": a credit in brackets, agency first. */
+const CREDIT_IN_BRACKETS = /\((?:foto|foto's|fotografie|beeld|illustratie)\b[^()\n]{0,60}$/i;
 /** "X: ‘…", "zegt X", "aldus X", "vertelt X": a quote attributed to the person. */
 const ATTRIBUTION_AFTER = /^\s*:\s*[‘'“"]/;
 const ATTRIBUTION_BEFORE = /\b(?:zegt|vertelt|aldus|stelt|legt|vindt|benadrukt|licht)\s+$/i;
 const MAX_QUOTE = 240;
+/** "Janny de Vries (2019).", "… en Piet Smit (2020). Titel": an author of a cited work. */
+const CITATION = /^[^.\n]{0,30}\(\s*(?:19|20)\d\d[a-z]?\s*\)/;
 
 interface Actor {
   type: EntityMention['type'];
@@ -63,9 +71,11 @@ function lineBefore(text: string, at: number): string {
 /** The role a single mention of a person shows by its surroundings. */
 export function mentionRole(text: string, m: EntityMention): ArticleRole | null {
   const line = lineBefore(text, m.start);
-  if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(text.slice(Math.max(0, m.start - 30), m.start))) return 'photographer';
+  const before = text.slice(Math.max(0, m.start - 70), m.start);
+  if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(before.slice(-30)) || CREDIT_IN_BRACKETS.test(before)) return 'photographer';
   if (CONTACT_BOX.test(text.slice(Math.max(0, m.start - 130), m.start))) return 'contact';
   if (BYLINE.test(line) && line.length < 120) return 'author';
+  if (CITATION.test(text.slice(m.end, m.end + 40))) return 'cited';
   if (ATTRIBUTION_AFTER.test(text.slice(m.end, m.end + 4)) || ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) return 'quoted';
   return null;
 }
@@ -84,14 +94,15 @@ export function actorRole(actor: Pick<Actor, 'type' | 'count' | 'roles'>, inTitl
   if (actor.type === 'ORGANISATION') return inTitle || actor.count >= 3 ? 'portrayed' : null;
   if (actor.type === 'PROGRAMME') {
     if (inTitle || actor.count >= 3) return 'portrayed';
-    return actor.count === 2 ? 'quoted' : 'mentioned';
+    return actor.count === 2 ? 'quoted' : null;
   }
-  if (r.has('photographer') && actor.count === 1) return null;
+  if (r.has('photographer') || (r.has('cited') && actor.count === 1)) return null;
   if (r.has('contact')) return 'contact';
   if (inTitle || actor.count >= 3) return 'interviewee';
   if (r.has('author')) return 'author';
   if (r.has('quoted') || actor.count === 2) return 'quoted';
-  return 'mentioned';
+  // named once: only someone the article says something about (a role, an employer), not a name in a list
+  return r.has('introduced') ? 'mentioned' : null;
 }
 
 /** A window of at most MAX_QUOTE characters around a mention: its sentence when short enough. */
@@ -113,6 +124,7 @@ function collectActors(group: ArticleGroup, contexts: SectionContext[], mentions
       if (!a) actors.set(key, (a = { type: m.type, name: m.name, count: 0, first: { section: i, mention: m }, roles: new Set() }));
       a.count++;
       if (m.type !== 'PERSON') continue;
+      if (Array.isArray(m.props?.roles) && m.props.roles.length > 0) a.roles.add('introduced');
       const role = mentionRole(text, m);
       if (!role) continue;
       a.roles.add(role);
@@ -126,13 +138,21 @@ function collectActors(group: ArticleGroup, contexts: SectionContext[], mentions
  * WORKS_ON candidates read from each article, per section (the section of the passage that introduces
  * the actor). `articles` lists each article's sections; every section belongs to one.
  */
-export function linkArticleThemes(articles: ArticleGroup[], contexts: SectionContext[], mentionsBySection: EntityMention[][]): RelationCandidate[][] {
+export function linkArticleThemes(
+  articles: ArticleGroup[],
+  contexts: SectionContext[],
+  mentionsBySection: EntityMention[][],
+  candidatesBySection: RelationCandidate[][] = [],
+): RelationCandidate[][] {
   const out: RelationCandidate[][] = contexts.map(() => []);
   for (const group of articles) {
     const profile = themeProfile({ title: group.title, sections: group.sections.map((i) => contexts[i].section) });
     if (profile.length === 0) continue;
     const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const placed = new Set<string>();
+    for (const i of group.sections) for (const c of candidatesBySection[i] ?? []) if (c.type === 'WORKS_FOR' || c.type === 'HOLDS_OFFICE_IN') placed.add(c.from.name);
     for (const actor of collectActors(group, contexts, mentionsBySection)) {
+      if (actor.type === 'PERSON' && placed.has(actor.name)) actor.roles.add('introduced');
       const role = actorRole(actor, inTitles(titles, actor.first.mention));
       if (!role || ROLE_WEIGHT[role] === 0) continue;
       const themes: ArticleTheme[] = role === 'mentioned' ? profile.slice(0, 1) : profile;

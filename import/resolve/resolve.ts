@@ -616,7 +616,7 @@ function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: stri
     if (articleLevel) return { ...base, quote, kind: 'ARTICLE' };
   }
   if (!articleLevel) {
-    const extended = extendedBack(ctx, c, from, to, names);
+    const extended = extendedBack(ctx, c, from, to, names) ?? windowNamingBoth(ctx, c, from, to, names);
     if (extended) return { ...base, quote: extended, kind: 'SENTENCE' };
   }
   if (quote && names.named(from, quote)) return { ...base, quote, kind: 'ARTICLE' };
@@ -632,6 +632,18 @@ function extendedBack(ctx: SectionContext, c: RelationCandidate, from: string, t
     if (c.end - start > MAX_QUOTE) return null;
     if (ctx.text.slice(start, c.end).includes('\n\n')) return null;
     const q = evidenceQuote(ctx, start, c.end);
+    if (names.named(from, q) && names.named(to, q)) return q;
+  }
+  return null;
+}
+
+/** In a passage longer than a quote, a quote-long window of it that names both ends (tried every 60 characters), or null. */
+function windowNamingBoth(ctx: SectionContext, c: RelationCandidate, from: string, to: string, names: EntityNames): string | null {
+  if (c.end - c.start <= MAX_QUOTE) return null;
+  for (let at = c.start; at < c.end - 40; at += 60) {
+    const space = at === c.start ? at : ctx.text.indexOf(' ', at) + 1;
+    if (space <= 0 || space >= c.end) break;
+    const q = evidenceQuote(ctx, space, Math.min(c.end, space + MAX_QUOTE));
     if (names.named(from, q) && names.named(to, q)) return q;
   }
   return null;

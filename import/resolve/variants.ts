@@ -6,11 +6,12 @@
  *   "X Project" -> "X";
  * - a name printed in the document with a leading head ("Tijdschrift voor Y", "Stichting Y"): the
  *   bare "Y" is that entity;
+ * - a single word that is the surname of a person of the document is that person, not an organisation;
  * - a single word that is no name ("Sociaal", "Rijksuniversiteit": an ordinary word of the text, or
  *   a head word on its own) is not an organisation (programmes are often named by ordinary words).
  */
 import type { EntityMention } from '../model.ts';
-import { municipalityByName } from '../gazetteers.ts';
+import { isFirstName, municipalityByName } from '../gazetteers.ts';
 import { headData, headKind } from '../tag/rules/org/heads.ts';
 import { foldName } from './resolve.ts';
 
@@ -63,10 +64,17 @@ export function mergeVariants(
   isOrdinaryWord: (word: string) => boolean,
   isDictionaryWord: (word: string) => boolean = () => false,
 ): EntityMention[][] {
+  // the last names of the document's people: a lone "Tjeerdema" tagged as an organisation is the person
+  const surnames = new Set<string>();
+  for (const list of mentionsBySection) for (const m of list) {
+    const words = m.type === 'PERSON' ? m.name.split(/\s+/) : [];
+    if (words.length > 1 && isFirstName(words[0])) surnames.add(foldName(words[words.length - 1]));
+  }
   // pass 1: place tails go, fragments go
   const cleaned = mentionsBySection.map((list) =>
     list.flatMap((m) => {
       if (!NAMED_TYPES.has(m.type)) return [m];
+      if (!/\s/.test(m.name) && surnames.has(foldName(m.name)) && !m.aliases?.length) return [];
       if (m.type === 'ORGANISATION' && /^\p{Lu}[^\s-]*$/u.test(m.name.trim()) && isFragment(m.name, isOrdinaryWord, isDictionaryWord)) {
         return m.aliases?.length ? [m] : [];
       }

@@ -6,7 +6,11 @@ import { programmeExists, relatedProgrammes } from '../../graph/queries/related.
 import { MAX_DEPTH, MAX_PATH_LENGTH, neighbourhood, shortestPath } from '../../graph/queries/subgraph.ts';
 import { stats } from '../../graph/queries/stats.ts';
 import { documents } from '../../graph/queries/documents.ts';
+import { entityBundle } from '../../graph/queries/entity-bundle.ts';
 import type { ApiContext } from '../context.ts';
+import type { GraphQLResolveInfo } from '../graphql.ts';
+import { primeEntityBundle } from '../loaders.ts';
+import { entityParts } from '../lookahead.ts';
 import { badInput, notFound } from '../errors.ts';
 import { MAX_PAGE, boundedInt, intInRange, offsetArg, pageSize, searchText } from './args.ts';
 
@@ -48,7 +52,14 @@ export const queryResolvers = {
     programmes: list('PROGRAMME'),
     themes: list('THEME'),
 
-    entity: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.loaders.entity.load(id),
+    // The entity and the lists the query asks of it, in one round trip when it asks any.
+    entity: async (_: unknown, { id }: { id: string }, ctx: ApiContext, info: GraphQLResolveInfo) => {
+      const parts = entityParts(info, id);
+      if (parts.length === 0) return ctx.loaders.entity.load(id);
+      const bundle = await entityBundle(ctx.read, id, parts);
+      if (bundle) primeEntityBundle(ctx.loaders, bundle, parts);
+      return bundle?.entity ?? null;
+    },
 
     entities: (_: unknown, { ids }: { ids: string[] }, ctx: ApiContext) => {
       if (ids.length > MAX_PAGE) throw badInput(`At most ${MAX_PAGE} ids at once.`);

@@ -171,6 +171,32 @@ describe('entity with links', () => {
   });
 });
 
+describe('round trips', () => {
+  it('reads an entity with the lists asked of it in one round trip', async () => {
+    const { people } = await data<{ people: { id: string }[] }>('{ people(first: 1) { id } }');
+    const { themes } = await data<{ themes: { id: string }[] }>('{ themes(first: 1) { id } }');
+    const counting = countingDriver(testDriver());
+    const local = await startApp({ driver: counting.driver, cache: false });
+    try {
+      const person = await local.gql(
+        `query($id: ID!) { entity(id: $id) { id name mentions(first: 5) { snippet document { title } }
+           ... on Person { organisations { id } municipalities { id } themes(first: 10) { weight theme { id } } } } }`,
+        { id: people[0].id },
+      );
+      expect(person.body.errors).toBeUndefined();
+      expect(counting.sessions()).toBe(1);
+      const theme = await local.gql(
+        `query($id: ID!) { entity(id: $id) { id ... on Theme { people(first: 10) { weight person { id } evidence(first: 3) { snippet } } } } }`,
+        { id: themes[0].id },
+      );
+      expect(theme.body.errors).toBeUndefined();
+      expect(counting.sessions()).toBe(2);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe('theme -> people', () => {
   it('ranks people by weight (strongest first), each with supporting passages', async () => {
     const { themes } = await data<{ themes: { id: string; name: string; people: any[] }[] }>(

@@ -16,6 +16,9 @@ import {
 interface Ref { id: string; name: string }
 interface Sub { nodes: { id: string; type: string; label: string }[]; edges: { id: string; source: string; target: string; type: string; weight: number | null }[] }
 
+/** Neighbours shown per expansion (client/src/app.ts NEIGHBOUR_PAGE). */
+const NEIGHBOUR_PAGE = 25;
+
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
@@ -39,17 +42,18 @@ beforeAll(async () => {
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
 
   // Among the most mentioned people, the first whose neighbourhood holds a neighbour that
-  // itself has neighbours not yet on screen (so that expanding shows something new).
+  // itself has neighbours not yet on screen (so that expanding shows something new). Both
+  // fit in one page of the explorer's expansion (the entity and its 25 strongest neighbours).
   const { people } = await app.gql<{ people: Ref[] }>('{ people(first: 25) { id name } }');
   for (const person of people) {
     const graph = await neighbourhood(person.id);
-    if (graph.nodes.length < 3 || graph.nodes.length >= 150) continue;
+    if (graph.nodes.length < 3 || graph.nodes.length > NEIGHBOUR_PAGE + 1) continue;
     const onScreen = new Set(graph.nodes.map((n) => n.id));
     for (const node of graph.nodes) {
       if (node.id === person.id) continue;
       const next = await neighbourhood(node.id);
-      // Below the node cap, so that the API's answer is the whole neighbourhood every time.
-      if (next.nodes.length < 150 && next.nodes.some((n) => !onScreen.has(n.id))) {
+      // Within one page, so that one expansion shows the whole neighbourhood.
+      if (next.nodes.length <= NEIGHBOUR_PAGE + 1 && next.nodes.some((n) => !onScreen.has(n.id))) {
         focus = person;
         focusGraph = graph;
         neighbour = { id: node.id, name: node.label };
@@ -227,28 +231,29 @@ describe('explorer in Chromium', () => {
 
   it('ranks the people of a theme, with their evidence, in list and graph', async () => {
     const { themes } = await app.gql<{ themes: Ref[] }>('{ themes(first: 60) { id name } }');
-    let best: { theme: Ref; people: { weight: number; person: Ref; evidence: { snippet: string }[] }[] } | null = null;
+    type Member = { weight: number; entity: Ref; evidence: { snippet: string }[] };
+    let best: { theme: Ref; people: Member[] } | null = null;
     for (const theme of themes) {
-      const { entity } = await app.gql<{ entity: { people: { weight: number; person: Ref; evidence: { snippet: string }[] }[] } }>(
-        'query($id: ID!) { entity(id: $id) { ... on Theme { people(first: 25) { weight person { id name } evidence(first: 2) { snippet } } } } }', { id: theme.id },
+      const { entity } = await app.gql<{ entity: { members: Member[] } }>(
+        'query($id: ID!) { entity(id: $id) { ... on Theme { members(type: PERSON, first: 15) { weight entity { id name } evidence(first: 3) { snippet } } } } }', { id: theme.id },
       );
-      if (!best || entity.people.length > best.people.length) best = { theme, people: entity.people };
+      if (!best || entity.members.length > best.people.length) best = { theme, people: entity.members };
     }
     expect(best?.people.length ?? 0).toBeGreaterThan(0);
     const { theme, people } = best!;
 
     await page.click('#tab-themas');
-    await page.locator('#thema-kiezen option[value]').nth(1).waitFor({ state: 'attached' });
-    await page.selectOption('#thema-kiezen', theme.id);
+    await chooseInSearch(page, 'thema-kiezen', theme.name, theme.id);
     await page.locator('#thema-personen li').first().waitFor();
     await idle(page);
     const names = await page.locator('#thema-personen .rank-name').allTextContents();
-    expect(names).toEqual(people.map((p) => p.person.name));
+    expect(names).toEqual(people.map((p) => p.entity.name));
     const weights = await page.locator('#thema-personen .weight').allTextContents();
     const numbers = weights.map((w) => Number(w.replace(/\./g, '').replace(',', '.')));
     expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
     if (people.some((p) => p.evidence.length)) await expect(page.locator('#thema-personen details.evidence').count()).resolves.toBeGreaterThan(0);
-    await waitForNodes(page, [theme.id, ...people.map((p) => p.person.id)]);
+    const onScreen = await nodeIds(page);
+    for (const id of [theme.id, ...people.map((p) => p.entity.id)]) expect(onScreen).toContain(id);
     expect(new URL(page.url()).searchParams.get('thema')).toBe(theme.id);
     await shot('04-themas');
   });
@@ -290,19 +295,26 @@ describe('explorer in Chromium', () => {
     const near = new Set(focusGraph.nodes.map((n) => n.id));
     const far = wide.nodes.find((n) => !near.has(n.id));
     expect(far, 'an entity two steps from the focus').toBeDefined();
-    const { path } = await app.gql<{ path: Sub | null }>(
-      'query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id type label } edges { id source target type } } }', { a: focus.id, b: far!.id },
+    const { path, paths } = await app.gql<{ path: Sub | null; paths: Sub[] }>(
+      `query($a: ID!, $b: ID!) {
+        path(from: $a, to: $b) { nodes { id type label } edges { id source target type } }
+        paths(from: $a, to: $b, first: 3) { nodes { id type label } edges { id source target type } }
+      }`, { a: focus.id, b: far!.id },
     );
     expect(path?.nodes.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(paths[0].nodes.length).toBe(path!.nodes.length);
 
     await page.click('#tab-verbinding');
     await chooseInSearch(page, 'verbinding-van', focus.name, focus.id);
     await chooseInSearch(page, 'verbinding-naar', far!.label, far!.id);
-    await page.locator('#verbinding-stappen li').first().waitFor();
+    await page.locator('#verbinding-stappen > li').first().waitFor();
     await idle(page);
-    await expect(page.locator('#verbinding-stappen li').count()).resolves.toBe(path!.nodes.length);
-    await waitForNodes(page, path!.nodes.map((n) => n.id));
-    const steps = await page.locator('#verbinding-stappen button.link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    await expect(page.locator('#verbinding-stappen > li').count()).resolves.toBe(path!.nodes.length);
+    // The graph shows the shortest path and its alternatives.
+    await waitForNodes(page, [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))]);
+    await expect(page.locator('#paneel-verbinding .path-alternative').count()).resolves.toBe(paths.length);
+    const steps = await page.locator('#verbinding-stappen > li > button.link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(steps).toEqual(paths[0].nodes.map((n) => n.id));
     expect(steps[0]).toBe(focus.id);
     expect(steps.at(-1)).toBe(far!.id);
     const url = new URL(page.url());
@@ -335,7 +347,8 @@ describe('explorer in Chromium', () => {
       if (themeId) {
         await fresh.goto(`${app.baseUrl}/?weergave=themas&thema=${encodeURIComponent(themeId)}`);
         await fresh.locator('#thema-personen li').first().waitFor();
-        await expect(fresh.inputValue('#thema-kiezen')).resolves.toBe(themeId);
+        const { entity } = await app.gql<{ entity: Ref }>('query($id: ID!) { entity(id: $id) { id name } }', { id: themeId });
+        await expect(fresh.inputValue('#thema-kiezen')).resolves.toBe(entity.name);
         await expect(fresh.getAttribute('#tab-themas', 'aria-selected')).resolves.toBe('true');
       }
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import {
-  ENTITY_LABELS, FULLTEXT_ANALYZER, FULLTEXT_INDEX, UNIQUE_ID_LABELS, ensureSchema,
+  DUTCH_ENTITY_INDEX, ENTITY_LABELS, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_INDEXES, PASSAGE_INDEX, UNIQUE_ID_LABELS, ensureSchema,
   uniqueIdConstraintName,
 } from '../../graph/schema.ts';
 import { buildLuceneQuery } from '../../graph/queries/search.ts';
@@ -58,6 +58,25 @@ describe('graph/schema', () => {
     expect(fulltext).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', properties: ['name', 'searchText'] });
     expect([...fulltext!.labels].sort()).toEqual([...ENTITY_LABELS].sort());
     expect(first.indexes.every((i) => i.state === 'ONLINE')).toBe(true);
+    for (const spec of FULLTEXT_INDEXES) {
+      expect(first.indexes.find((i) => i.name === spec.name), spec.name).toMatchObject({ type: 'FULLTEXT', properties: [...spec.properties] });
+    }
+  });
+
+  it('stems Dutch in the entity and passage indexes: "eenzame" finds "eenzaamheid"', async () => {
+    await run(
+      `CREATE (:Entity:Theme {id: $tag + ':eenzaam', tag: $tag, name: 'eenzaamheid', searchText: 'eenzaamheid'}),
+              (:Section {id: $tag + ':sectie', tag: $tag, title: 'Ouderen', text: 'Veel ouderen voelen eenzaamheid.'})`,
+      { tag },
+    );
+    const entities = await run<{ id: string }>(
+      `CALL db.index.fulltext.queryNodes('${DUTCH_ENTITY_INDEX}', 'eenzame') YIELD node WHERE node.tag = $tag RETURN node.id AS id`, { tag },
+    );
+    expect(entities).toEqual([{ id: `${tag}:eenzaam` }]);
+    const passages = await run<{ id: string }>(
+      `CALL db.index.fulltext.queryNodes('${PASSAGE_INDEX}', '+eenzame +oudere') YIELD node WHERE node.tag = $tag RETURN node.id AS id`, { tag },
+    );
+    expect(passages).toEqual([{ id: `${tag}:sectie` }]);
   });
 
   it('rejects a second node with the same id', async () => {

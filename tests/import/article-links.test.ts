@@ -17,10 +17,16 @@ describe('mentionRole', () => {
     expect(mentionRole(b, at(b, 'Piet Smit'))).toBe('author');
     const f = 'Foto: Lotte Maas\n\nHet buurthuis is open.';
     expect(mentionRole(f, at(f, 'Lotte Maas'))).toBe('photographer');
+    const g = 'Het plein in Oost (foto Beeldbank Noord/Lotte Maas).';
+    expect(mentionRole(g, at(g, 'Lotte Maas'))).toBe('photographer');
+    const two = 'Meer informatie: Ali Demir (a.demir@buurtkracht.nl of 06 12 34 56 78) of Sanne Bos (s.bos@buurtkracht.nl).';
+    expect(mentionRole(two, at(two, 'Sanne Bos'))).toBe('contact');
     const q = 'Jan Smit: ‘Mantelzorgers hebben rust nodig.’';
     expect(mentionRole(q, at(q, 'Jan Smit'))).toBe('quoted');
     const z = 'Dat is belangrijk, zegt Jan Smit.';
     expect(mentionRole(z, at(z, 'Jan Smit'))).toBe('quoted');
+    const c = 'Zie ook: Piet de Graaf (2019). Samen in de wijk.';
+    expect(mentionRole(c, at(c, 'Piet de Graaf'))).toBe('cited');
     const plain = 'Gisteren sprak Jan Smit in de raad.';
     expect(mentionRole(plain, at(plain, 'Jan Smit'))).toBeNull();
   });
@@ -31,7 +37,11 @@ describe('mentionRole', () => {
     expect(actorRole({ type: 'PERSON', count: 3, roles: none }, false)).toBe('interviewee');
     expect(actorRole({ type: 'PERSON', count: 1, roles: none }, true)).toBe('interviewee');
     expect(actorRole({ type: 'PERSON', count: 1, roles: new Set(['author']) }, false)).toBe('author');
-    expect(actorRole({ type: 'PERSON', count: 1, roles: none }, false)).toBe('mentioned');
+    expect(actorRole({ type: 'PERSON', count: 1, roles: new Set(['introduced']) }, false)).toBe('mentioned');
+    // a bare name in a list, or a cited author, takes no theme from the article
+    expect(actorRole({ type: 'PERSON', count: 1, roles: none }, false)).toBeNull();
+    expect(actorRole({ type: 'PERSON', count: 1, roles: new Set(['cited']) }, false)).toBeNull();
+    expect(actorRole({ type: 'PROGRAMME', count: 1, roles: none }, false)).toBeNull();
     expect(actorRole({ type: 'PERSON', count: 1, roles: new Set(['photographer']) }, false)).toBeNull();
     expect(actorRole({ type: 'ORGANISATION', count: 1, roles: none }, false)).toBeNull();
     expect(actorRole({ type: 'PROGRAMME', count: 1, roles: none }, true)).toBe('portrayed');
@@ -48,7 +58,7 @@ Jan Smit, coördinator bij Stichting Buurtkracht, ziet het verschil. ‘Veel man
 
 ## Vrijwilligers
 
-Vrijwilligers nemen de zorg een middag over. Smit: ‘Zo kan de mantelzorger even weg.’ Ook Lotte Maas kwam een keer kijken.
+Vrijwilligers nemen de zorg een middag over. Smit: ‘Zo kan de mantelzorger even weg.’ Ook Lotte Maas kwam een keer kijken. Mieke Hoekstra, wijkverpleegkundige, ziet het ook.
 
 De mantelzorg in de wijk is zwaar, en Even Rust helpt daarbij. Mantelzorgers waarderen de steun.
 
@@ -81,6 +91,11 @@ describe('article links end to end (invented magazine)', () => {
     const weight = (p: string) => worksOn(p).find((l) => l.theme === 'informele zorg en mantelzorg')!.r.weight;
     expect(weight('Jan Smit')).toBeGreaterThan(weight('Karin de Boer'));
     expect(weight('Ali Demir')).toBeGreaterThan(weight('Karin de Boer'));
+  });
+
+  it('someone named once takes the article\'s first theme only when the article says who she is', () => {
+    expect(worksOn('Mieke Hoekstra').map((l) => l.theme)).toEqual(['informele zorg en mantelzorg']);
+    expect(worksOn('Lotte Maas')).toEqual([]);
   });
 
   it('article-level evidence says so: kind ARTICLE, the article, and a passage that names the person', () => {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropOverlaps, extractDocument } from '../../import/pipeline.ts';
+import { extractDocument } from '../../import/pipeline.ts';
+import { dropOverlaps } from '../../import/type/overlaps.ts';
 import type { EntityMention } from '../../import/model.ts';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');

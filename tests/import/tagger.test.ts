@@ -21,7 +21,7 @@ describe('shipped Dutch NER model on invented sentences', () => {
   });
 
   it('keeps a surname particle inside the person and gives exact offsets and scores', () => {
-    const text = 'Volgens Marieke van der Berg van de gemeente Amersfoort\nloopt het project goed.';
+    const text = 'Volgens Marieke van der Berg van het buurthuis in Amersfoort\nloopt het project goed.';
     const spans = loadNerModel().tagText(text);
     const person = spans.find((s) => s.label === 'PER');
     expect(person?.text).toBe('Marieke van der Berg');
@@ -40,6 +40,14 @@ describe('shipped Dutch NER model on invented sentences', () => {
   it('tags given sentences with BIO labels, one per token', () => {
     const [tags] = loadNerModel().tagSentences([['Sanne', 'Visser', 'woont', 'in', 'Utrecht', '.']]);
     expect(tags).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O']);
+  });
+
+  it('answers word-list questions from the lists baked into the model', () => {
+    const model = loadNerModel();
+    expect(model.hasLexiconEntry(LEX.DICT_LOWER, 'Fietsenstalling')).toBe(true);
+    expect(model.hasLexiconEntry(LEX.DICT_LOWER, 'Xqzvbrt')).toBe(false);
+    expect(model.hasLexiconEntry(LEX.MUNICIPALITY, 'Zwolle')).toBe(true);
+    expect(model.hasLexiconEntry(LEX.FIRST_NAME, 'Pieter')).toBe(true);
   });
 
   it('honours caller-given sentence ranges', () => {

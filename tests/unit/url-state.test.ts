@@ -38,3 +38,14 @@ describe('explorer URL state', () => {
     expect(parseState(formatState(state))).toEqual(state);
   });
 });
+
+describe('explorer URL state: passages and paths', () => {
+  it('round-trips a passage search and a path that avoids themes and hubs', () => {
+    const passages = { ...defaultState(), view: 'fragmenten' as const, query: 'eenzame ouderen' };
+    expect(parseState(formatState(passages))).toEqual(passages);
+    const path = { ...defaultState(), view: 'verbinding' as const, from: 'person:a', to: 'person:b', avoidThemes: true, avoidHubs: true };
+    const link = formatState(path);
+    expect(link).toContain('zonder-themas=1');
+    expect(parseState(link)).toEqual(path);
+  });
+});

@@ -8,6 +8,8 @@ export interface DetailsActions {
   open(ref: EntityRef): void;
   expand(id: string): void;
   hide(id: string): void;
+  /** A theme: open the theme view ("Wie werkt hieraan?"). */
+  whoWorksOn(themeId: string): void;
 }
 
 interface LinkGroup { type: EntityType; items: (EntityRef & { weight?: number })[] }
@@ -27,7 +29,10 @@ export function renderDetailsError(container: HTMLElement, message: string): voi
   container.replaceChildren(h('h2', { text: 'Details' }), h('p', { class: 'error-text', role: 'alert', text: message }));
 }
 
-export function renderDetails(container: HTMLElement, entity: EntityDetails, actions: DetailsActions, onGraph: boolean): void {
+export function renderDetails(
+  container: HTMLElement, entity: EntityDetails, actions: DetailsActions, onGraph: boolean,
+  neighbours?: { shown: number; total: number },
+): void {
   const fields = h('dl', { class: 'fields' });
   const field = (term: string, value: string | null | undefined) => {
     if (!value) return;
@@ -37,16 +42,27 @@ export function renderDetails(container: HTMLElement, entity: EntityDetails, act
   const aliases = [...new Map(entity.aliases.map((a) => [a.toLowerCase(), a])).entries()]
     .filter(([key]) => key !== entity.name.toLowerCase())
     .map(([, alias]) => alias);
-  field('Ook bekend als', aliases.length > 8 ? `${aliases.slice(0, 8).join(', ')} en ${aliases.length - 8} meer` : aliases.join(', '));
+  field('Ook bekend als', aliases.join(', '));
   field('Rollen', entity.roles?.join(', '));
   field('Soort', entity.kind ?? undefined);
   field('Provincie', entity.province ?? undefined);
-  field('Documenten', entity.documents.map((d) => d.title).join('; '));
+  if (entity.documents.length) {
+    fields.append(h('dt', { text: 'Documenten' }), h('dd', {}, h('ul', { class: 'doc-list' },
+      ...entity.documents.map((d) => h('li', { text: d.published ? `${d.title} (${d.published})` : d.title })))));
+  }
 
   const buttons = h('div', { class: 'details-actions' });
   const expand = h('button', { type: 'button', class: 'details-expand', text: 'Uitbreiden' });
   expand.addEventListener('click', () => actions.expand(entity.id));
   buttons.append(expand);
+  if (neighbours && neighbours.shown < neighbours.total) {
+    expand.textContent = `Meer buren (${neighbours.shown} van ${neighbours.total})`;
+  }
+  if (entity.type === 'THEME') {
+    const who = h('button', { type: 'button', class: 'details-who', text: 'Wie werkt hieraan?' });
+    who.addEventListener('click', () => actions.whoWorksOn(entity.id));
+    buttons.append(who);
+  }
   if (onGraph) {
     const hide = h('button', { type: 'button', class: 'details-hide', text: 'Verbergen' });
     hide.addEventListener('click', () => actions.hide(entity.id));

@@ -5,7 +5,8 @@ export interface StatusLine {
   counts(nodes: number, edges: number): void;
   loading(text?: string): () => void;
   error(text: string, retry?: () => void): void;
-  info(text: string): void;
+  /** A hint; with `action`, a button that does the next step (e.g. show more). */
+  info(text: string, action?: { label: string; run: () => void }): void;
   clear(): void;
 }
 
@@ -58,8 +59,16 @@ export function createStatusLine(status: HTMLElement, message: HTMLElement): Sta
         message.append(' ', button);
       }
     },
-    info(text) {
+    info(text, action) {
       show(text, 'info');
+      if (action) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'retry more';
+        button.textContent = action.label;
+        button.addEventListener('click', () => { clear(); action.run(); });
+        message.append(' ', button);
+      }
     },
     clear,
   };

@@ -7,6 +7,8 @@ export interface ToolbarActions {
   undo(): void;
   fit(): void;
   exportPng(): void;
+  exportJson(): void;
+  exportGraphMl(): void;
   copyLink(): void;
 }
 
@@ -25,10 +27,12 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
   const undo = button('knop-ongedaan', 'Ongedaan maken', 'Laatste stap ongedaan maken (Ctrl+Z)', actions.undo);
   const fit = button('knop-passend', 'Passend maken', 'De hele graaf in beeld brengen', actions.fit);
   const png = button('knop-png', 'Exporteer PNG', 'De graaf opslaan als afbeelding', actions.exportPng);
+  const json = button('knop-json', 'JSON', 'De graaf opslaan in Cytoscape-JSON', actions.exportJson);
+  const graphml = button('knop-graphml', 'GraphML', 'De graaf opslaan als GraphML (Gephi, yEd, Cytoscape Desktop)', actions.exportGraphMl);
   const link = button('knop-link', 'Kopieer link', 'Een link naar deze weergave kopiëren', actions.copyLink);
   container.replaceChildren(
     h('div', { class: 'toolbar-group' }, expand, hide, undo),
-    h('div', { class: 'toolbar-group' }, fit, png, link),
+    h('div', { class: 'toolbar-group' }, fit, png, json, graphml, link),
   );
   return {
     update({ hasSelection, canUndo, hasNodes }) {
@@ -37,6 +41,8 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
       undo.disabled = !canUndo;
       fit.disabled = !hasNodes;
       png.disabled = !hasNodes;
+      json.disabled = !hasNodes;
+      graphml.disabled = !hasNodes;
     },
   };
 }

@@ -1,9 +1,9 @@
 /** Everything a link must reproduce: the view, what is on screen, the selection and the filters. */
 import { ENTITY_TYPES, type EntityType } from '../types.ts';
 
-export type ViewId = 'verkennen' | 'themas' | 'vergelijkbaar' | 'verbinding';
+export type ViewId = 'verkennen' | 'fragmenten' | 'themas' | 'vergelijkbaar' | 'verbinding';
 
-export const VIEW_IDS: readonly ViewId[] = ['verkennen', 'themas', 'vergelijkbaar', 'verbinding'];
+export const VIEW_IDS: readonly ViewId[] = ['verkennen', 'fragmenten', 'themas', 'vergelijkbaar', 'verbinding'];
 
 export interface AppState {
   view: ViewId;
@@ -21,6 +21,11 @@ export interface AppState {
   programme: string | null;
   from: string | null;
   to: string | null;
+  /** Path view: no themes, no hubs on the way. */
+  avoidThemes: boolean;
+  avoidHubs: boolean;
+  /** Passage view: the words searched for. */
+  query: string | null;
 }
 
 export function defaultState(): AppState {
@@ -36,5 +41,8 @@ export function defaultState(): AppState {
     programme: null,
     from: null,
     to: null,
+    avoidThemes: false,
+    avoidHubs: false,
+    query: null,
   };
 }

@@ -17,6 +17,9 @@ const KEYS = {
   programme: 'programma',
   from: 'van',
   to: 'naar',
+  avoidThemes: 'zonder-themas',
+  avoidHubs: 'zonder-hubs',
+  query: 'zoekterm',
 } as const;
 
 /** Ids contain ':' and '-' but never ','; lists are comma-separated. */
@@ -41,6 +44,9 @@ export function parseState(search: string): AppState {
   state.programme = params.get(KEYS.programme) || null;
   state.from = params.get(KEYS.from) || null;
   state.to = params.get(KEYS.to) || null;
+  state.avoidThemes = params.get(KEYS.avoidThemes) === '1';
+  state.avoidHubs = params.get(KEYS.avoidHubs) === '1';
+  state.query = params.get(KEYS.query)?.trim() || null;
   return state;
 }
 
@@ -57,7 +63,10 @@ export function formatState(state: AppState): string {
   if (state.view === 'verbinding') {
     if (state.from) params.set(KEYS.from, state.from);
     if (state.to) params.set(KEYS.to, state.to);
+    if (state.avoidThemes) params.set(KEYS.avoidThemes, '1');
+    if (state.avoidHubs) params.set(KEYS.avoidHubs, '1');
   }
+  if (state.view === 'fragmenten' && state.query) params.set(KEYS.query, state.query);
   if (state.expanded.length) params.set(KEYS.expanded, state.expanded.join(','));
   if (state.hidden.length) params.set(KEYS.hidden, state.hidden.join(','));
   if (state.selected) params.set(KEYS.selected, state.selected);

@@ -6,7 +6,14 @@ import { h } from '../dom.ts';
 import { createSearchBox } from '../panels/search-box.ts';
 import { fetchRelated, type ProgrammeSummary } from '../queries.ts';
 import { formatWeight } from '../labels.ts';
+import { exportButtons, slug, type ExportEntry } from '../export.ts';
 import type { GraphEdge, GraphNode, RelatedProgramme, Subgraph } from '../types.ts';
+
+/** What the score means, for the tooltip and the help text. */
+export const SCORE_EXPLAINED =
+  'Score: de som over gedeelde thema’s en organisaties van hoe specifiek ze zijn, ln((S − s + ½) / (s + ½)) ' +
+  'met S passages in de teksten en s die de naam noemen. Genoemd in de helft of meer: 0 (zoals de uitgever); ' +
+  'in een kwart: ongeveer 1; in één passage: ongeveer 5. Overeenkomsten onder 1 worden niet getoond.';
 import type { View, ViewHost } from './view.ts';
 
 export function createRelatedView(host: ViewHost): View {
@@ -21,7 +28,8 @@ export function createRelatedView(host: ViewHost): View {
   const panel = h('div', { class: 'view-panel', id: 'paneel-vergelijkbaar' },
     h('h2', { text: 'Vergelijkbare initiatieven' }),
     search.element,
-    h('p', { class: 'help', text: 'Programma’s in andere gemeenten, gerangschikt op wat ze delen: thema’s (zeldzame wegen zwaarder) en organisaties.' }),
+    h('p', { class: 'help', text: 'Programma’s in andere gemeenten, gerangschikt op wat ze delen: thema’s en organisaties, hoe specifieker hoe zwaarder. Wat iedereen deelt (de uitgever, een verzamelthema) telt nauwelijks.' }),
+    h('p', { class: 'help small', title: SCORE_EXPLAINED, id: 'score-uitleg', text: 'Over de score ⓘ' }),
     result,
   );
 
@@ -57,16 +65,24 @@ function renderRanking(container: HTMLElement, source: ProgrammeSummary, related
     container.replaceChildren(h('p', { class: 'muted', text: `Geen vergelijkbare programma’s in andere gemeenten gevonden voor ${source.name}${where}.` }));
     return;
   }
+  const reasonText = (r: RelatedProgramme) => (r.reasons ?? []).map((x) => `${x.entity.name} (${formatWeight(x.weight)})`).join('; ');
+  const entries = (): ExportEntry[] => related.map((r, i) => ({
+    rank: i + 1, id: r.programme.id, name: r.programme.name, type: 'PROGRAMME', score: r.score, reason: reasonText(r), evidence: [],
+  }));
+  const weightOf = (r: RelatedProgramme, id: string) => r.reasons?.find((x) => x.entity.id === id)?.weight;
+  const named = (r: RelatedProgramme, items: { id: string; name: string }[]) =>
+    items.map((i) => { const w = weightOf(r, i.id); return w === undefined ? i.name : `${i.name} (${formatWeight(w)})`; }).join(', ');
   container.replaceChildren(
     h('h3', { text: `Lijkt op ${source.name}${where}` }),
+    exportButtons('export-vergelijkbaar', `Lijkt op ${source.name}`, `vergelijkbaar-${slug(source.name)}`, entries),
     h('ol', { class: 'rank-list', id: 'vergelijkbare-lijst' }, ...related.map((r) => {
       const name = h('button', { type: 'button', class: 'link rank-name', 'data-id': r.programme.id, text: r.programme.name });
       name.addEventListener('click', () => host.selectEntity({ id: r.programme.id, name: r.programme.name, type: 'PROGRAMME' }));
       return h('li', { class: 'rank-item' },
-        h('div', { class: 'rank-head' }, name, h('span', { class: 'weight', title: 'Score', text: formatWeight(r.score) })),
+        h('div', { class: 'rank-head' }, name, h('span', { class: 'weight', title: SCORE_EXPLAINED, text: formatWeight(r.score) })),
         r.programme.municipalities.length ? h('p', { class: 'muted small', text: `In ${names(r.programme.municipalities)}` }) : null,
-        r.sharedThemes.length ? h('p', { class: 'reason' }, h('strong', { text: 'Gedeelde thema’s: ' }), names(r.sharedThemes)) : null,
-        r.sharedOrganisations.length ? h('p', { class: 'reason' }, h('strong', { text: 'Gedeelde organisaties: ' }), names(r.sharedOrganisations)) : null,
+        r.sharedThemes.length ? h('p', { class: 'reason' }, h('strong', { text: 'Gedeelde thema’s: ' }), named(r, r.sharedThemes)) : null,
+        r.sharedOrganisations.length ? h('p', { class: 'reason' }, h('strong', { text: 'Gedeelde organisaties: ' }), named(r, r.sharedOrganisations)) : null,
       );
     })),
   );

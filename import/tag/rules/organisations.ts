@@ -15,7 +15,7 @@
  * BASED_IN: "X in Utrecht", "X uit Amersfoort", "Welzijn Oost (Deventer)", "Zwolse Voedselbank",
  * "Kenniswerkplaats Tilburg".
  */
-import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from '../../model.ts';
+import type { EntityMention, MentionExtractor, SectionContext } from '../../model.ts';
 import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
 import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
@@ -113,6 +113,7 @@ const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
 const CONN_WORDS = new Set(['en', '&', '+', 'voor', 'van', 'de', 'der', 'den', 'het', 'in', 'op', 'of', 'and', 'for', 'aan', 'tot', 'the', 'zonder', "'t", '’t']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d{1,3})$/u;
+const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&]{1,6}$/u;
 const DEFINITION_AFTER = / \((\p{Lu}[\p{L}\d&+-]{1,9})\)/uy;
 
 /** " (ABBR)" right at `pos`, within 14 characters, matched in place (sticky) rather than on a slice. */
@@ -334,23 +335,6 @@ function findMinistries(text: string): Candidate[] {
       const name = `ministerie van ${printed}`;
       out.push({ start: m.index, end: bodyStart + printed.length, name, kind: 'ministerie', aliases: [], strength: 2 });
     }
-  }
-  return out;
-}
-
-/** Bare portfolios: "Vanuit het perspectief van Buitenlandse Zaken", "Justitie en Veiligheid heeft". */
-const PORTFOLIO = /((?:Algemene|Binnenlandse|Buitenlandse|Economische|Infrastructuur|Justitie|Veiligheid|Landbouw|Onderwijs|Sociale|Volksgezondheid|Volkshuisvesting|Klimaat|Asiel)(?: (?:en|\p{Lu}\p{Ll}+)){1,4})(?![\p{L}])/gu;
-const PORTFOLIO_NOT_AFTER = /(?:wethouder|afdeling|directie|dienst|portefeuille|commissie|team|cluster|sector|domein|minister|staatssecretaris|ministerie|ministeries|van de|gemeentelijke)\s+(?:van\s+)?$/i;
-
-function findPortfolios(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  PORTFOLIO.lastIndex = 0;
-  for (let m = PORTFOLIO.exec(text); m; m = PORTFOLIO.exec(text)) {
-    if (m.index > 0 && blocksNameStart(text.charCodeAt(m.index - 1))) continue;
-    const min = findMinistry(m[1]);
-    if (!min || !/\s/.test(m[1])) continue;
-    if (PORTFOLIO_NOT_AFTER.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    out.push({ start: m.index, end: m.index + m[1].length, name: ministryName(min), kind: 'ministerie', aliases: [m[1]], strength: 2 });
   }
   return out;
 }
@@ -882,145 +866,6 @@ function listMembers(ctx: Context, items: RunItem[], out: Candidate[], covered: 
   }
 }
 
-/** Bare acronyms: known ones (already found), ones defined in this section, or after an article or cue. */
-
-const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&]{1,6}$/u;
-const ARTICLE_CUES = new Set(['de', 'het', 'bij', 'van', 'door', 'namens', 'met']);
-
-function findAcronyms(ctx: Context, defined: Map<string, Candidate>): Candidate[] {
-  const out: Candidate[] = [];
-  const { spans, count } = capitalisedWords(ctx.text);
-  for (let w = 0; w < count; w++) {
-    const start = spans[2 * w];
-    const end = spans[2 * w + 1];
-    if (end - start < 2 || end - start > 7) continue;
-    const a = ctx.text.slice(start, end);
-    if (!ACRONYM_WORD.test(a)) continue;
-    const def = defined.get(a);
-    if (def) {
-      out.push({ start, end, name: def.name, kind: def.kind, aliases: [a], strength: 2 });
-      continue;
-    }
-    if (a.length > 5 || NON_ORG_ACRONYMS.has(a) || stopwords().has(a.toLowerCase())) continue;
-    const before = wordBefore(ctx.text, start).word;
-    const afterArticle = ARTICLE_CUES.has(before);
-    const parens = !afterArticle && ctx.text.charAt(start - 1) === '(' && ctx.text.charAt(end) === ')';
-    if (!afterArticle && !parens) continue;
-    const lineStart = Math.max(0, start - 80);
-    const para = ctx.text.slice(lineStart + ctx.text.slice(lineStart, start).lastIndexOf('\n') + 1, start + 40);
-    if (para.replace(/[^\p{L}]/gu, '').length > 8 && para === para.toUpperCase()) continue; // a heading in capitals
-    const cued = afterArticle && !isSentenceInitial(ctx.text, start) && (before === 'de' || before === 'het' || hasAffiliationCue(ctx.text, start));
-    if (cued || (parens && hasPersonBefore(ctx.text, start))) {
-      out.push({ start, end, name: a, kind: 'anders', aliases: [], strength: 1 });
-    }
-  }
-  return out;
-}
-
-const CITY_NETWORK = /G(\d{1,3})(?![\p{L}\p{N}])/uy;
-
-/** City networks: "de G40", "G32-verband", "gemeenten uit de G50". */
-function findCityNetworks(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  // matched in place at each "G" followed by a digit: a search for the letter is cheaper than the expression over the text
-  for (let g = text.indexOf('G'); g >= 0; g = text.indexOf('G', g + 1)) {
-    const d = text.charCodeAt(g + 1);
-    if (d < 48 || d > 57) continue;
-    CITY_NETWORK.lastIndex = g;
-    const m = CITY_NETWORK.exec(text);
-    if (!m || (g > 0 && blocksNameStart(text.charCodeAt(g - 1)))) continue;
-    const n = Number(m[1]);
-    if (n < 3 || n > 100) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'netwerk', aliases: [], strength: 3 });
-  }
-  return out;
-}
-
-/** Picture credits: "Foto's en illustraties: …", "Cartoon: tekenstudio", "(foto Persbureau Noord/Kees de Boer)". */
-const CREDIT_LABEL = /(?:^|\n)(?:Foto(?:'s|’s)?|Fotografie|Beeld|Illustraties?|Cartoons?|Vormgeving|Ontwerp|Opmaak|Druk(?:werk)?)(?: en (?:illustraties|beeld|foto(?:'s|’s)?))?(?: \p{Ll}{2,15})?: |\((?:foto|beeld|illustratie) /gu;
-const CREDIT_LABEL_START = /^(?:Foto|Fotografie|Beeld|Illustrat|Cartoon|Vormgeving|Ontwerp|Opmaak|Druk|Tekst|Redactie|Eindredactie)[^:\n]{0,30}:/;
-const CREDIT_CONTINUES = /\((?:pag|p|cover|coverbeeld)\b/;
-
-/**
- * Credited studios, agencies and image banks. A credit that looks like a person (a known given
- * name first) is left to the people extractor; one capitalised word, a name with "&" or digits, a
- * lower-case brand or a name opening with an adjective ("Hollandse Hoogte") is a company. Two
- * plain capitalised words with an unknown first word could be either and are left alone.
- */
-/** The label words that open a line in CREDIT_LABEL, in lower case as the word scan gives them. */
-const CREDIT_LINE_LABELS = new Set(['foto', "foto's", 'foto’s', 'fotografie', 'beeld', 'illustratie', 'illustraties', 'cartoon', 'cartoons', 'vormgeving', 'ontwerp', 'opmaak', 'druk', 'drukwerk']);
-
-/** Whether CREDIT_LABEL can match: a label word opens a line, or "(foto ", "(beeld ", "(illustratie " stands somewhere. */
-function mayHaveCredits(text: string): boolean {
-  for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) {
-    if (text.startsWith('foto ', p + 1) || text.startsWith('beeld ', p + 1) || text.startsWith('illustratie ', p + 1)) return true;
-  }
-  const { spans, count, lower } = capitalisedWords(text);
-  for (let w = 0; w < count; w++) {
-    const start = spans[2 * w];
-    if ((start === 0 || text.charCodeAt(start - 1) === 10) && CREDIT_LINE_LABELS.has(lower[w])) return true;
-  }
-  return false;
-}
-
-function findCredits(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  if (!mayHaveCredits(text)) return out;
-  CREDIT_LABEL.lastIndex = 0;
-  for (let m = CREDIT_LABEL.exec(text); m; m = CREDIT_LABEL.exec(text)) {
-    const from = m.index + m[0].length;
-    let to: number;
-    if (m[0].startsWith('(')) {
-      to = text.indexOf(')', from);
-      if (to < 0 || to - from > 200) continue;
-    } else {
-      // the credit paragraph, and the next ones while they go on listing pages
-      to = text.indexOf('\n\n', from);
-      if (to < 0) to = text.length;
-      while (to < text.length && to - from < 1500) {
-        const next = text.indexOf('\n\n', to + 2);
-        const para = text.slice(to + 2, next < 0 ? text.length : next);
-        if (!CREDIT_CONTINUES.test(para) || para.length > 300 || CREDIT_LABEL_START.test(para)) break;
-        to = next < 0 ? text.length : next;
-      }
-    }
-    // blank out parentheses ("(pag. 2, 12 en 24)") keeping offsets
-    let region = '';
-    let depth = 0;
-    for (let i = from; i < to; i++) {
-      const c = text[i];
-      if (c === '(') depth++;
-      // a parenthesis ends an item ("iStock (pag. 10) Gemeente Amsterdam"): it becomes a separator
-      region += c === '(' && depth === 1 ? ',' : depth > 0 || c === '\n' ? ' ' : c;
-      if (c === ')' && depth > 0) depth--;
-    }
-    const ITEM = /[^,/]+/g;
-    for (let it = ITEM.exec(region); it; it = ITEM.exec(region)) {
-      const lead = it[0].length - it[0].trimStart().length;
-      const item = it[0].trim().replace(/\.$/, '');
-      if (!item || !/\p{L}/u.test(item) || item.length > 40) continue;
-      const start = from + it.index + lead;
-      const end = start + item.length;
-      const org = creditOrg(item);
-      if (org) out.push({ start, end, name: org.name, kind: org.kind, aliases: [], strength: 2 });
-    }
-  }
-  return out;
-}
-
-function creditOrg(item: string): { name: string; kind: OrgKind } | null {
-  const known = knownIndex().forms.get(foldOrg(item));
-  if (known?.length) return { name: known[0].org.name, kind: known[0].org.kind };
-  const tokens = item.split(/\s+/);
-  if (/^(?:gemeente|provincie)$/i.test(tokens[0]) || stopwords().has(tokens[0].toLowerCase())) return null;
-  if (isFirstName(tokens[0]) || /^(?:\p{Lu}\.)+$/u.test(tokens[0])) return null;
-  if (tokens.length > 4 || tokens.some((t) => CONN_WORDS.has(t) && t !== '&')) return null;
-  if (tokens.length === 1 || /[&\d]/.test(item) || /^\p{Ll}/u.test(item) || /^\p{Lu}\p{Ll}+(?:se|sche|ale|ele)$/u.test(tokens[0])) {
-    return { name: item, kind: 'bedrijf' };
-  }
-  return null;
-}
-
 const EMAIL_DOMAIN = /([\w-]{2,40})\.(?:nl|com|org|eu|net|be|info)\b/y;
 
 /** "x@movisie.nl": the domain names an organisation the gazetteer knows. */
@@ -1139,17 +984,12 @@ function listedName(item: string): boolean {
 
 export function findOrganisations(text: string, municipalities: EntityMention[] = findMunicipalities(text)): EntityMention[] {
   const ctx = contextOf(text, municipalities);
-  const ministries = [...findMinistries(text), ...findPortfolios(text)];
+  const ministries = findMinistries(text);
   const known = findKnown(text).filter((k) => !ministries.some((m) => m.start <= k.start && m.end >= k.end));
   const runs = findByRuns(ctx, [...known, ...ministries]);
   const confirmed = confirmAmbiguous(ctx, [...ministries, ...runs, ...known], known);
-  // definitions in this section: the acronym lands on the full name
-  const defined = new Map<string, Candidate>();
-  for (const c of [...ministries, ...runs, ...confirmed]) for (const a of c.aliases) if (ACRONYM.test(a)) defined.set(a, c);
-  const covering = [...confirmed, ...ministries];
-  const acronyms = findAcronyms(ctx, defined).filter((a) => !covering.some((k) => k.start <= a.start && k.end >= a.end && k.name !== a.name) || defined.has(a.aliases[0] ?? ''));
-  const emails = [...findEmailDomains(text), ...findCityNetworks(text), ...findCredits(text)];
-  const all = withListedNames(text, resolveOverlaps([...ministries, ...confirmed, ...runs, ...acronyms, ...emails])).filter(
+  const emails = findEmailDomains(text);
+  const all = withListedNames(text, resolveOverlaps([...ministries, ...confirmed, ...runs, ...emails])).filter(
     (c) => !isMunicipalityExactly(ctx, c.start, c.end) && !/^(?:gemeente|provincie)\b/i.test(c.name),
   );
   return all.map((c) => ({
@@ -1164,98 +1004,3 @@ export function findOrganisations(text: string, municipalities: EntityMention[] 
 }
 
 export const extractOrganisations: MentionExtractor = (ctx: SectionContext) => findOrganisations(ctx.text, sectionMunicipalities(ctx));
-
-const BASED_AFTER = /^(?:,? (?:in|uit|te|gevestigd in|gevestigd te|voor) (?:de |het )?(?:gemeenten? |regio )?| \((?:regio |gemeente )?)$/i;
-const LIST_JOIN = /^(?:, | en |, en )$/;
-
-/**
- * BASED_IN: an organisation and a municipality printed together — "X in Utrecht", "X uit
- * Amersfoort", "Welzijn Oost (Deventer)", "Welzijn Oost (regio Deventer)", "Werkorganisatie Noord, voor de gemeenten
- * Aa en Hunze, Assen en Tynaarlo", a reference "Bussum, Uitgeverij Noord", or the municipality inside the
- * name ("Zwolse Voedselbank", "Kenniswerkplaats Tilburg", "Leefbaar Best").
- * Municipality mentions come from the section again because one inside an organisation name
- * loses the overlap contest; a name inside an organisation name needs no context of its own.
- */
-export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions: EntityMention[]) => {
-  const out: RelationCandidate[] = [];
-  const orgs = mentions.filter((m) => m.type === 'ORGANISATION');
-  if (!orgs.length) return out;
-  const munis = sectionMunicipalities(ctx);
-  const seen = new Set<string>();
-  const add = (org: EntityMention, muni: { name: string; start: number; end: number }) => {
-    const key = `${org.name}|${muni.name}`;
-    if (seen.has(key) || org.props?.kind === 'ministerie') return;
-    seen.add(key);
-    out.push({
-      type: 'BASED_IN',
-      from: { type: 'ORGANISATION', name: org.name },
-      to: { type: 'MUNICIPALITY', name: muni.name },
-      start: Math.min(org.start, muni.start),
-      end: Math.max(org.end, muni.end),
-    });
-  };
-  const text = ctx.text;
-  // only municipalities near the organisation can be linked by these rules: a window of the start-sorted list,
-  // found by binary search, not a pass over every municipality per organisation (that was quadratic)
-  const sortedMunis = isSortedByStart(munis) ? munis : [...munis].sort((a, b) => a.start - b.start);
-  for (const org of orgs) {
-    let inside = false;
-    for (let k = firstStartingAtOrAfter(sortedMunis, org.start - NEAR_BEFORE); k < sortedMunis.length && sortedMunis[k].start <= org.end + 40; k++) {
-      const munis = sortedMunis;
-      const muni = munis[k];
-      if (muni.start >= org.start && muni.end <= org.end) {
-        add(org, muni);
-        inside = true;
-        continue;
-      }
-      // after the name: "X in Utrecht", and the rest of a list "voor de gemeenten A, B en C"
-      if (muni.start > org.end && muni.start - org.end <= 40 && BASED_AFTER.test(text.slice(org.end, muni.start))) {
-        add(org, muni);
-        for (let j = k + 1; j < munis.length && LIST_JOIN.test(text.slice(munis[j - 1].end, munis[j].start)); j++) add(org, munis[j]);
-      }
-      // a reference: "Bussum, Uitgeverij Noord." / "Den Haag: Sociaal en Cultureel Planbureau."
-      if (muni.end + 2 === org.start && /^(?:, |: )$/.test(text.slice(muni.end, org.start)) && /^(?:\.|\s*$|\n)/.test(text.slice(org.end, org.end + 1))) {
-        add(org, muni);
-      }
-    }
-    if (!inside) {
-      const named = municipalityInName(org.surface);
-      if (named) add(org, { name: named, start: org.start, end: org.end });
-    }
-  }
-  return out;
-};
-
-/** How far before an organisation a linked municipality can start: "Den Haag: X" (the longest municipality name and ': '). */
-const NEAR_BEFORE = 80;
-
-function isSortedByStart(items: { start: number }[]): boolean {
-  for (let i = 1; i < items.length; i++) if (items[i].start < items[i - 1].start) return false;
-  return true;
-}
-
-function firstStartingAtOrAfter(items: { start: number }[], position: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid].start < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** A municipality printed as the first or last word(s) of an organisation name ("Leefbaar Best", "Hogeschool Rotterdam"). */
-function municipalityInName(name: string): string | null {
-  const words = name.split(' ');
-  if (words.length < 2) return null;
-  const idx = municipalityIndex();
-  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-    for (const part of [words.slice(words.length - n).join(' '), words.slice(0, n).join(' ')]) {
-      const forms = idx.forms.get(foldForm(part));
-      const form = forms && forms.length === 1 ? forms[0] : null;
-      if (form && form.kind !== 'merged' && /^\p{Lu}/u.test(part)) return form.municipality.name;
-    }
-  }
-  return null;
-}
