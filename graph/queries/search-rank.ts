@@ -5,8 +5,9 @@
  *  3. how well each word matches: a whole word of the name or an alias, else a prefix of
  *     one, else the same Dutch stem, else a small typo or another index hit;
  *  4. how much of the name the query covers (the short, specific name first);
- *  5. the index's own relevance, then the most mentioned.
- * The score is built so that sorting by it gives exactly this order.
+ *  5. the most mentioned (a theme and an organisation both called "onderwijs": the one the
+ *     corpus speaks of more), then the index's own relevance.
+ * The score holds 1-4; sorting by it, then 5, gives exactly this order.
  */
 import { STOP_WORDS, dutchStem, editDistanceWithin, foldedWords } from '../text/dutch.ts';
 import type { EntityRow } from './model.ts';
@@ -59,14 +60,14 @@ export function rankCandidates(terms: readonly string[], candidates: readonly Ca
     }
     const exact = names.some((n) => n.join(' ') === phrase) ? 1 : 0;
     const coverage = nameWords.length ? covered.size / new Set(nameWords).size : 0;
-    const relevance = c.indexScore / (c.indexScore + 10);
-    const score = matched * 1000 + exact * 500 + quality * 15 + coverage * 10 + relevance * 5;
-    return { entity: c.entity, score, matched };
+    const score = matched * 1000 + exact * 500 + quality * 15 + coverage * 10;
+    return { entity: c.entity, score, matched, indexScore: c.indexScore };
   });
   return ranked
     .filter((r) => r.matched > 0)
     .sort((a, b) => b.score - a.score
       || (b.entity.mentionCount ?? 0) - (a.entity.mentionCount ?? 0)
+      || b.indexScore - a.indexScore
       || a.entity.name.localeCompare(b.entity.name)
       || a.entity.id.localeCompare(b.entity.id))
     .map(({ entity, score }) => ({ entity, score }));

@@ -235,7 +235,7 @@ describe('explorer in Chromium', () => {
     let best: { theme: Ref; people: Member[] } | null = null;
     for (const theme of themes) {
       const { entity } = await app.gql<{ entity: { members: Member[] } }>(
-        'query($id: ID!) { entity(id: $id) { ... on Theme { members(type: PERSON, first: 15) { weight entity { id name } evidence(first: 3) { snippet } } } } }', { id: theme.id },
+        'query($id: ID!) { entity(id: $id) { ... on Theme { members(type: PERSON, first: 25) { weight entity { id name } evidence(first: 3) { snippet } } } } }', { id: theme.id },
       );
       if (!best || entity.members.length > best.people.length) best = { theme, people: entity.members };
     }

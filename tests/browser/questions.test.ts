@@ -131,7 +131,10 @@ describe('the four questions, offline', () => {
         if (main?.entity.type === 'ORGANISATION') heaviest.set(main.entity.id, (heaviest.get(main.entity.id) ?? 0) + 1);
         expect(r.score).toBeCloseTo(r.reasons.reduce((s, x) => s + x.weight, 0), 6);
       }
-      for (const [org, count] of heaviest) expect(count, `${org} explains ${count} of the top ${top.length} for ${programme.id}`).toBeLessThanOrEqual(top.length / 2);
+      // (A list of one or two is "explained" by whatever it shares: judge lists of four or more.)
+      if (top.length >= 4) {
+        for (const [org, count] of heaviest) expect(count, `${org} explains ${count} of the top ${top.length} for ${programme.id}`).toBeLessThanOrEqual(top.length / 2);
+      }
       // The hub itself weighs (almost) nothing.
       for (const r of top) for (const x of r.reasons) if (x.entity.id === hub.id) expect(x.weight).toBeLessThan(1);
       if (top.length > related.length) { source = programme; related = top; }
@@ -201,7 +204,7 @@ describe('the four questions, offline', () => {
     let chosen: { theme: Ref; members: Record<string, Member[]> } | null = null;
     for (const theme of themes) {
       const { entity } = await app.gql<{ entity: Record<string, Member[]> }>(
-        `query($id: ID!) { entity(id: $id) { ... on Theme { ${kinds.map((k) => `${k}: members(type: ${k}, first: 15) { weight entity { id name } evidence(first: 3) { snippet section document { title } } }`).join(' ')} } } }`,
+        `query($id: ID!) { entity(id: $id) { ... on Theme { ${kinds.map((k) => `${k}: members(type: ${k}, first: 25) { weight entity { id name } evidence(first: 3) { snippet section document { title } } }`).join(' ')} } } }`,
         { id: theme.id },
       );
       if (kinds.every((k) => entity[k].length > 0) && entity.PERSON.some((m) => m.evidence.length > 0)) { chosen = { theme, members: entity }; break; }

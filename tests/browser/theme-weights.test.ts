@@ -12,7 +12,7 @@ import { artifactsDir, idle, startApp, type RunningApp } from './support.ts';
 
 interface Ref { id: string; name: string }
 interface Link { weight: number; person: Ref; evidence: { kind: string; article: { title: string } | null }[] }
-/** The theme view lists 15 of each kind: people, organisations, programmes, municipalities. */
+/** The theme view lists 25 of each kind: people, organisations, programmes, municipalities. */
 const KINDS = ['PERSON', 'ORGANISATION', 'PROGRAMME', 'MUNICIPALITY'] as const;
 
 let app: RunningApp;
@@ -38,7 +38,7 @@ describe('theme view: weights and evidence', () => {
     let best: { theme: Ref; people: Link[]; all: number[] } | null = null;
     for (const theme of themes) {
       const { entity } = await app.gql<{ entity: Record<string, { weight: number; entity: Ref; evidence: Link['evidence'] }[]> }>(
-        `query($id: ID!) { entity(id: $id) { ... on Theme { ${KINDS.map((k) => `${k}: members(type: ${k}, first: 15) { weight entity { id name } evidence(first: 3) { kind article { title } } }`).join(' ')} } } }`,
+        `query($id: ID!) { entity(id: $id) { ... on Theme { ${KINDS.map((k) => `${k}: members(type: ${k}, first: 25) { weight entity { id name } evidence(first: 3) { kind article { title } } }`).join(' ')} } } }`,
         { id: theme.id },
       );
       const people = entity.PERSON.map((m) => ({ weight: m.weight, person: m.entity, evidence: m.evidence }));

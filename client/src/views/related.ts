@@ -29,7 +29,7 @@ export function createRelatedView(host: ViewHost): View {
     h('h2', { text: 'Vergelijkbare initiatieven' }),
     search.element,
     h('p', { class: 'help', text: 'Programma’s in andere gemeenten, gerangschikt op wat ze delen: thema’s en organisaties, hoe specifieker hoe zwaarder. Wat iedereen deelt (de uitgever, een verzamelthema) telt nauwelijks.' }),
-    h('p', { class: 'help small', title: SCORE_EXPLAINED, id: 'score-uitleg', text: 'Over de score ⓘ' }),
+    h('details', { class: 'help small score-help', id: 'score-uitleg' }, h('summary', { text: 'Hoe werkt de score?' }), h('p', { text: SCORE_EXPLAINED })),
     result,
   );
 

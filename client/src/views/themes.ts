@@ -20,7 +20,7 @@ export const MEMBER_LIST_ID: Record<MemberType, string> = {
   MUNICIPALITY: 'thema-gemeenten',
 };
 
-const PER_KIND = 15;
+const PER_KIND = 25;
 
 export function createThemesView(host: ViewHost): View {
   const picker = createSearchBox({

@@ -33,6 +33,8 @@ export interface TypeInfo {
   spanStarts: number;
   cap: boolean;
   quote: boolean;
+  /** Letters and digits mixed, or a capital inside a lower-case word ("4FM", "anti-Amerikaans"): never plain. */
+  digitLetter: boolean;
   /** Per-scorer cache of summed weights (see scorer.ts). */
   vectors: (Int32Array | undefined)[];
 }
@@ -41,6 +43,8 @@ export const WINDOW_OFFSETS = [-2, -1, 1, 2] as const;
 
 // Template ids: any distinct constants; changing one changes the model (bump FEATURE_VERSION).
 export const FEATURE_VERSION = 3;
+const PLAIN_START = (1 << LEX.STOPWORD) | (1 << LEX.DICT_LOWER);
+const NAME_LIKE = (1 << LEX.FIRST_NAME) | (1 << LEX.MUNICIPALITY) | (1 << LEX.COUNTRY) | (1 << LEX.ORG_NAME) | (1 << LEX.ORG_HEAD) | (1 << LEX.CITY);
 const PAD_LOWER = 0x9e37;
 const PAD_SHAPE = 0x7f4a;
 const T = {
@@ -121,10 +125,29 @@ export class FeatureExtractor {
     });
     const spanStarts = this.lexicon && this.options.lexicon ? this.lexicon.spanStarts(fold) | flags : 0;
     const quote = /^["“”„'‘’«»]$/.test(word);
-    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, quote, vectors: [] };
+    const digitLetter = (/\d/.test(word) && /\p{L}/u.test(word)) || (!cap && /\p{Lu}/u.test(word));
+    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, quote, digitLetter, vectors: [] };
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(word, info);
     return info;
+  }
+
+  /**
+   * A sentence with no capitalised word except an ordinary sentence-initial one (a stopword or a
+   * dictionary word that is no known name), no letter-digit mix, and at least four tokens: the tagger
+   * skips it as all O. A first word (other than a stopword) that the document also capitalises mid-sentence is a name.
+   */
+  isPlain(infos: readonly TypeInfo[], words: readonly string[], capitalisedElsewhere?: ReadonlySet<number>): boolean {
+    if (infos.length < 4) return false; // headings and captions: a lone capitalised word there is often a name
+    for (let i = 0; i < infos.length; i++) {
+      const t = infos[i];
+      if (t.digitLetter) return false;
+      if (!t.cap) continue;
+      if (i > 0 || !this.lexicon || !this.options.lexicon) return false;
+      if ((t.flags & PLAIN_START) === 0 || (t.flags & NAME_LIKE) !== 0 || words[i].length < 2) return false;
+      if ((t.flags & (1 << LEX.STOPWORD)) === 0 && capitalisedElsewhere?.has(t.lower)) return false;
+    }
+    return true;
   }
 
   typeInfos(words: readonly string[]): TypeInfo[] {

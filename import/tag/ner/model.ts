@@ -55,22 +55,41 @@ export class TrainedNerModel implements NerModel {
     return this.lexicon.has(keyOf(category, [foldHash(word)]));
   }
 
-  /** BILOU label indices of pass 1 for each sentence of one document. */
-  pass1Labels(doc: readonly (readonly string[])[]): Uint8Array[] {
-    return doc.map((words) => viterbi(this.scorer1.emissions(words), words.length, this.pass1.transition));
+  /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
+  private plain(doc: readonly (readonly string[])[]): boolean[] {
+    const infos = doc.map((words) => this.features.typeInfos(words));
+    const capitalisedMid = new Set<number>();
+    for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
+    return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
   }
 
-  /** Emission scores of the final pass for each sentence of one document (the sentences are one document). */
-  private finalEmissions(doc: readonly (readonly string[])[]): { em: Float64Array; weights: ChainWeights }[] {
-    if (!this.pass2 || !this.scorer2) return doc.map((words) => ({ em: this.scorer1.emissions(words), weights: this.pass1 }));
-    const first = this.pass1Labels(doc);
-    const extra = documentFeatures(doc, first);
-    return doc.map((words, s) => ({ em: this.scorer2!.emissions(words, extra[s]), weights: this.pass2! }));
+  /** BILOU label indices of pass 1 for each sentence of one document. */
+  pass1Labels(doc: readonly (readonly string[])[], plain = this.plain(doc)): Uint8Array[] {
+    return doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(this.scorer1.emissions(words), words.length, this.pass1.transition)));
+  }
+
+  /** Final labels (BILOU indices) and, for tagged sentences, the scores behind them; the sentences are one document. */
+  private decode(doc: readonly (readonly string[])[]): { labels: Uint8Array; em: Float64Array | null; weights: ChainWeights }[] {
+    const plain = this.plain(doc);
+    const skip = (words: readonly string[]) => ({ labels: new Uint8Array(words.length), em: null, weights: this.pass1 });
+    if (!this.pass2 || !this.scorer2) {
+      return doc.map((words, s) => {
+        if (plain[s]) return skip(words);
+        const em = this.scorer1.emissions(words);
+        return { labels: viterbi(em, words.length, this.pass1.transition), em, weights: this.pass1 };
+      });
+    }
+    const extra = documentFeatures(doc, this.pass1Labels(doc, plain));
+    return doc.map((words, s) => {
+      if (plain[s]) return skip(words);
+      const em = this.scorer2!.emissions(words, extra[s]);
+      return { labels: viterbi(em, words.length, this.pass2!.transition), em, weights: this.pass2! };
+    });
   }
 
   /** BIO tags per token; all sentences given in one call are read as one document. */
   tagSentences(sentences: string[][]): string[][] {
-    return this.finalEmissions(sentences).map(({ em, weights }, s) => bilouToBio(viterbi(em, sentences[s].length, weights.transition)));
+    return this.decode(sentences).map(({ labels }) => bilouToBio(labels));
   }
 
   tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
@@ -78,9 +97,9 @@ export class TrainedNerModel implements NerModel {
     const sentences = sentenceRanges ? groupBy(tokens, sentenceRanges, text) : splitSentences(text, tokens);
     const doc = sentences.map((s) => s.map((t) => t.text));
     const spans: NerSpan[] = [];
-    this.finalEmissions(doc).forEach(({ em, weights }, s) => {
+    this.decode(doc).forEach(({ labels, em, weights }, s) => {
+      if (!em) return;
       const n = doc[s].length;
-      const labels = viterbi(em, n, weights.transition);
       let p: ((i: number, label: number) => number) | null = null;
       let open = -1;
       let minP = 1;
