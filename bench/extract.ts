@@ -29,6 +29,7 @@ import { segment } from '../import/segment/segment.ts';
 import { syntheticDocuments } from './synthetic.ts';
 import { loadNerModel } from '../import/tag/ner/index.ts';
 import { loadSpanClassifier } from '../import/type/span-classifier.ts';
+import { pathological, PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDir = join(root, 'corpus');
@@ -214,7 +215,29 @@ function moduleBreakdown(passes = 20): void {
   console.log(`  ${'full pipeline'.padEnd(24)} ${pipeline.toFixed(1).padStart(8)} ms  -> ${(mb / (pipeline / 1000)).toFixed(2)} MB/s (extractDocument; the gap to the sum is collection and cache traffic between stages)`);
 }
 
+/** The pathological files of issue 13 at their sizes there: 100k capitalised tokens, a 1.2 MB heading, one sentence 200k times, a 5 MB line. */
+const PATHOLOGICAL_BYTES: Record<PathologicalShape, number> = {
+  'capitalised tokens': 700_000,
+  'huge heading': 1.2 * 1024 * 1024,
+  'repeated sentence': 200_000 * 60,
+  'single line': 5 * 1024 * 1024,
+};
+
+/** One pathological text, extracted once after the same warm-up as the scales: CPU ms per MB. */
+function runPathological(shape: PathologicalShape): { shape: string; mb: number; cpuMs: number; cpuMsPerMb: number; peakRssMb: number } {
+  const corpus = loadCorpus();
+  for (let pass = 0; pass < WARMUP_PASSES; pass++) for (const d of corpus) extractDocument(d.file, d.text);
+  const text = pathological(shape, PATHOLOGICAL_BYTES[shape], corpus.map((d) => d.text).join('\n'));
+  const cpu0 = process.cpuUsage();
+  extractDocument('pathological.txt', text);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const mb = Buffer.byteLength(text) / 1e6;
+  return { shape, mb, cpuMs, cpuMsPerMb: cpuMs / mb, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
 const childArg = process.argv.indexOf('--child');
+const pathologicalArg = process.argv.indexOf('--pathological-child');
 if (process.argv.includes('--modules-child')) {
   moduleBreakdown();
 } else if (process.argv.includes('--modules')) {
@@ -224,6 +247,8 @@ if (process.argv.includes('--modules-child')) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   process.exitCode = child.status ?? 1;
+} else if (pathologicalArg >= 0) {
+  process.stdout.write(JSON.stringify(runPathological(process.argv[pathologicalArg + 1] as PathologicalShape)));
 } else if (childArg >= 0) {
   const scale = Number(process.argv[childArg + 1]);
   process.stdout.write(JSON.stringify(runChild(scale)));
@@ -278,6 +303,19 @@ if (process.argv.includes('--modules-child')) {
   console.log(
     `cold first pass over the corpus (gazetteers loaded, code not yet compiled): ${cold.coldPassCpuMs.toFixed(0)} CPU ms for ${cold.coldPassMb.toFixed(2)} MB = ${(cold.coldPassMb / (cold.coldPassCpuMs / 1000)).toFixed(2)} MB/s`,
   );
+  if (!process.argv.includes('--no-pathological')) {
+    console.log(`pathological files (issue 13), one run each after the same warm-up; CPU ms/MB against the ${base.scale}x corpus (${base.cpuMsPerMb.toFixed(0)} ms/MB):`);
+    for (const shape of PATHOLOGICAL_SHAPES) {
+      const child = spawnSync(process.execPath, ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), '--pathological-child', shape], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (child.status !== 0) {
+        console.log(`  ${shape.padEnd(20)} failed: ${child.stderr.split('\n')[0]}`);
+        continue;
+      }
+      const r = JSON.parse(child.stdout) as ReturnType<typeof runPathological>;
+      const ratio = r.cpuMsPerMb / base.cpuMsPerMb;
+      console.log(`  ${shape.padEnd(20)} ${r.mb.toFixed(2).padStart(6)} MB ${r.cpuMs.toFixed(0).padStart(7)} CPU ms ${r.cpuMsPerMb.toFixed(0).padStart(6)} ms/MB  ratio ${ratio.toFixed(2)} (${ratio <= 1.5 ? 'flat' : 'NOT flat'})  peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+    }
+  }
   const slowest = Math.min(...results.map((r) => r.cpuMbPerS));
   const peak = Math.max(...results.map((r) => r.peakRssMb));
   console.log(`with the tagger in (issue 11): >= 2 MB/s of CPU time per core: ${slowest >= 2 ? 'met' : 'NOT met'}; peak RSS <= 600 MB: ${peak <= 600 ? 'met' : 'NOT met'} (${peak.toFixed(0)} MB)`);

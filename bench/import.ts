@@ -1,110 +1,100 @@
 /**
- * `npm run bench:import` — end-to-end import of the bundled corpus into a fresh Neo4j:
- * cold (empty database), unchanged (second run: every document skipped by hash), and forced
- * (every document replaced). Starts its own Neo4j in a temporary folder unless NEO4J_URI is set
- * (then it only runs the unchanged and forced passes, never wiping a server it does not own).
- * `-- --scale 1 --scale 10 --scale 100`: cold imports of synthetic corpora (bench/synthetic.ts) of that
- * many times the corpus, each into a fresh Neo4j of its own, with seconds per MB to show linearity.
+ * `npm run bench:import [-- 1 10 100]` (or `-- --scale 1 --scale 10`) — end-to-end import into a fresh Neo4j of the bundled corpus
+ * and of 10x and 100x synthetic corpora: cold (empty database), unchanged (every document skipped
+ * by hash) and forced (every document replaced). Reports MB/s, seconds per MB, rows written per
+ * second of write time, peak memory (RSS of this process: the pool's threads are in it), and
+ * extraction with all threads against one thread on the 10x corpus (or the largest scale asked).
+ * Starts its own Neo4j in a temporary folder unless NEO4J_URI is set (then only the unchanged and
+ * forced passes run, never wiping a server it does not own).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../graph/embedded.ts';
 import { ensureSchema } from '../graph/schema.ts';
 import { graphCounts } from '../graph/queries/stats.ts';
+import { graphRows, wipeGraph } from '../graph/queries/size.ts';
 import { importPaths } from '../import/run-import.ts';
-import { syntheticDocuments } from './synthetic.ts';
+import { createFilePool } from '../import/workers/pool.ts';
+import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
+// scales as bare numbers or as `--scale N` (repeatable)
+const scales = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
-const scales = scaleOptions(process.argv.slice(2));
+const work = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
+const server = own ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: await findFreePort() }) : null;
+const driver = createDriver(server?.uri ?? config.uri!, server?.user ?? config.user, server?.password ?? config.password ?? '');
+const database = server?.database ?? config.database;
 
-/** `--scale N` (repeatable): import a synthetic corpus N times the bundled one, cold, into a fresh Neo4j each. */
-function scaleOptions(args: string[]): number[] {
-  const out: number[] = [];
-  args.forEach((a, i) => {
-    if (a !== '--scale') return;
-    const n = Number(args[i + 1]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--scale needs a whole number >= 1, got ${args[i + 1]}`);
-    out.push(n);
-  });
-  return out;
-}
+const rowsInGraph = () => graphRows(driver, database);
+const wipe = () => wipeGraph(driver, database);
 
-/** Writes the synthetic corpus of `scale` into a temporary folder; returns the folder and its size. */
-function writeSynthetic(scale: number): { dir: string; files: number; bytes: number } {
-  const files = readdirSync(corpus).filter((f) => /\.(md|txt)$/i.test(f)).sort();
-  const texts = files.map((file) => ({ file, text: readFileSync(join(corpus, file), 'utf8') }));
-  const dir = mkdtempSync(join(tmpdir(), `kg-bench-corpus-${scale}x-`));
-  if (scale === 1) {
-    for (const t of texts) writeFileSync(join(dir, t.file), t.text);
-    return { dir, files: texts.length, bytes: texts.reduce((a, t) => a + Buffer.byteLength(t.text), 0) };
-  }
-  let n = 0;
-  let bytes = 0;
-  for (const d of syntheticDocuments(texts, scale)) {
-    writeFileSync(join(dir, d.file), d.text);
-    n++;
-    bytes += Buffer.byteLength(d.text);
-  }
-  return { dir, files: n, bytes };
-}
-
-if (scales.length) {
-  if (!own) throw new Error('--scale imports into fresh databases of its own: unset NEO4J_URI');
-  const rows: { scale: string; files: number; MB: number; seconds: number; 'seconds per MB': number; articles: number; relations: number }[] = [];
-  for (const scale of scales) {
-    const synthetic = writeSynthetic(scale);
-    const dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
-    const server = await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() });
-    const driver = createDriver(server.uri, server.user, server.password);
-    try {
-      await ensureSchema(driver, server.database);
-      // progress every tenth of the files: the time per file along the way shows whether it stays linear
-      const started = performance.now();
-      let done = 0;
-      const step = Math.max(1, Math.round(synthetic.files / 10));
-      const onFile = () => {
-        done++;
-        if (done % step === 0) console.log(`  ${scale}x: ${done}/${synthetic.files} files in ${((performance.now() - started) / 1000).toFixed(0)} s (${((performance.now() - started) / 1000 / done).toFixed(2)} s per file)`);
-      };
-      const s = await importPaths([synthetic.dir], { driver, database: server.database, onFile });
-      const counts = await graphCounts(driver, server.database);
-      const articles = s.articles;
-      rows.push({ scale: `${scale}x`, files: synthetic.files, MB: +(synthetic.bytes / 1024 / 1024).toFixed(1), seconds: +s.seconds.toFixed(1), 'seconds per MB': +(s.seconds / (synthetic.bytes / 1024 / 1024)).toFixed(2), articles, relations: counts.relations });
-      console.table(rows);
-    } finally {
-      await driver.close();
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(synthetic.dir, { recursive: true, force: true });
+/** Extraction alone (read + extract on the pool, no database) of every file in `dir`, on `threads` threads: wall seconds. */
+async function extractionSeconds(dir: string, threads: number): Promise<number> {
+  const pool = createFilePool(threads);
+  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+  // warm the threads (module load, JIT) on the corpus before timing
+  await Promise.all(readdirSync(corpus).map((f) => pool.extract(f, readFileSync(join(corpus, f), 'utf8'), 600_000)));
+  const started = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const path = files[next++];
+      await pool.extract(path, readFileSync(path, 'utf8'), 600_000);
     }
-  }
-} else {
-  await benchCorpus();
+  };
+  await Promise.all(Array.from({ length: threads }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  return seconds;
 }
 
-async function benchCorpus(): Promise<void> {
-  const dataDir = own ? mkdtempSync(join(tmpdir(), 'kg-bench-import-')) : '';
-  const server = own ? await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() }) : null;
-  const driver = createDriver(server?.uri ?? config.uri!, server?.user ?? config.user, server?.password ?? config.password ?? '');
-  const database = server?.database ?? config.database;
-  try {
-    await ensureSchema(driver, database);
-    const rows: { pass: string; seconds: number; mbPerSecond: number; created: number; replaced: number; unchanged: number }[] = [];
-    const passes: [string, boolean][] = own ? [['cold (empty database)', false], ['unchanged (hash skip)', false], ['forced (replace all)', true]] : [['unchanged (hash skip)', false], ['forced (replace all)', true]];
+try {
+  await ensureSchema(driver, database);
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  const rows: Record<string, string | number>[] = [];
+  let largest = '';
+  for (const scale of scales.length ? scales : [1, 10, 100]) {
+    const dir = join(work, `corpus-${scale}x`);
+    const made = writeSyntheticCorpus(corpus, scale, dir);
+    largest = scale <= 10 || !largest ? dir : largest;
+    if (own) await wipe();
+    const passes: [string, boolean][] = own ? [['cold', false], ['unchanged', false], ['forced', true]] : [['unchanged', false], ['forced', true]];
     for (const [pass, force] of passes) {
-      const s = await importPaths([corpus], { driver, database, force });
-      rows.push({ pass, seconds: +s.seconds.toFixed(2), mbPerSecond: +(s.bytes / 1024 / 1024 / s.seconds).toFixed(2), created: s.created, replaced: s.replaced, unchanged: s.unchanged });
+      const before = await rowsInGraph();
+      const s = await importPaths([dir], { driver, database, force });
+      const after = await rowsInGraph();
+      const mb = s.bytes / 1024 / 1024;
+      rows.push({
+        scale: `${scale}x`,
+        pass,
+        files: made.files,
+        MB: +mb.toFixed(2),
+        seconds: +s.seconds.toFixed(1),
+        'MB/s': +(mb / s.seconds).toFixed(2),
+        's/MB': +(s.seconds / mb).toFixed(2),
+        'write s': +s.writeSeconds.toFixed(1),
+        'rows written': pass === 'cold' ? after - before : s.rowsWritten,
+        'rows/s (write)': s.writeSeconds > 0 ? Math.round((pass === 'cold' ? after - before : s.rowsWritten) / s.writeSeconds) : '-',
+        skipped: s.skipped.length,
+        'peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
+        load: loadavg()[0].toFixed(1),
+      });
+      console.log(JSON.stringify(rows[rows.length - 1]));
     }
-    console.table(rows);
-    console.log('Graph:', await graphCounts(driver, database));
-  } finally {
-    await driver.close();
-    await server?.stop();
-    if (own) rmSync(dataDir, { recursive: true, force: true });
   }
+  console.table(rows);
+  console.log('Graph:', await graphCounts(driver, database));
+  const threads = availableParallelism();
+  const one = await extractionSeconds(largest, 1);
+  const all = await extractionSeconds(largest, threads);
+  console.log(`extraction of ${largest.split('-').pop()} (extraction only, no database, threads warmed first): 1 thread ${one.toFixed(1)} s, ${threads} threads ${all.toFixed(1)} s: speed-up ${(one / all).toFixed(2)}x (load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+} finally {
+  await driver.close();
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
 }

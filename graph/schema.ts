@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { RELATION_TYPES } from './write.ts';
 
 /** Labels of the entity nodes (each entity also carries :Entity). */
 export const ENTITY_LABELS = ['Person', 'Organisation', 'Municipality', 'Programme', 'Theme'] as const;
@@ -79,6 +80,10 @@ export async function ensureSchema(driver: Driver, database: string, awaitSecond
     }
     // duplicate detection looks documents up by their text hash
     await session.run('CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)');
+    // replacing a document finds its relationships by documentId (graph/write.ts removeDocumentFacts)
+    for (const type of RELATION_TYPES) {
+      await session.run(`CREATE INDEX ${type.toLowerCase()}_document IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.documentId)`);
+    }
     for (const spec of FULLTEXT_INDEXES) {
       const existing = await session.run(
         'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',

@@ -19,7 +19,6 @@ const LABEL: Record<EntityType, string> = {
 };
 
 export const RELATION_TYPES: readonly RelationType[] = ['WORKS_FOR', 'HOLDS_OFFICE_IN', 'WORKS_ON', 'RUNS_IN', 'RUN_BY', 'BASED_IN'];
-const RELATION_PATTERN = RELATION_TYPES.join('|');
 
 export type WriteStatus = 'created' | 'replaced' | 'unchanged';
 
@@ -104,10 +103,10 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentId: string): 
     { documentId },
   );
   await tx.run('MATCH (:Document {id: $documentId})<-[:PART_OF]-(a:Article) DETACH DELETE a', { documentId });
-  await tx.run(
-    `MATCH (:Entity)-[r:${RELATION_PATTERN}]->(:Entity) WHERE r.documentId = $documentId DELETE r`,
-    { documentId },
-  );
+  // one lookup per relationship type through its documentId index (graph/schema.ts), never a scan of every relationship
+  for (const type of RELATION_TYPES) {
+    await tx.run(`MATCH ()-[r:${type} {documentId: $documentId}]->() DELETE r`, { documentId });
+  }
   return (res.records[0]?.get('ids') as string[] | undefined) ?? [];
 }
 

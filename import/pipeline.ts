@@ -17,7 +17,7 @@ export interface Stage {
 }
 
 export const STAGES: readonly Stage[] = [
-  { name: 'read', folder: 'import/read/', handOff: 'paths -> checked UTF-8 text per file', job: 'find files, refuse what is not Dutch text' },
+  { name: 'read', folder: 'import/read/', handOff: 'paths -> checked text per file (PDF, DOCX, HTML, markdown, text)', job: 'find regular files, read each format by its content, refuse what is not Dutch language' },
   { name: 'normalise', folder: 'import/normalise/', handOff: 'text -> Block[]', job: 'de-hyphenate, unwrap PDF lines, strip page furniture' },
   { name: 'segment', folder: 'import/segment/', handOff: 'Block[] -> SectionContext[] (sections with sentences)', job: 'magazine -> sections -> sentences' },
   { name: 'tag', folder: 'import/tag/', handOff: 'SectionContext -> TaggedSpan[] (PER/ORG/LOC/MISC) and rule EntityMention[]', job: 'the trained tagger proposes spans (tag/ner-spans.ts: swap it there); high-precision rules in tag/rules/' },

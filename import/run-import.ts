@@ -1,19 +1,19 @@
 /**
- * Imports files into the graph: check each file, extract its facts (pure), write them (one
- * transaction per document). A file that cannot be read or extracted is reported and skipped;
- * the others still import.
+ * Imports files into the graph as a pipeline: the read stage (import/read) finds and reads files,
+ * a thread pool reads and extracts them in parallel (each file with a time budget), and one
+ * writer puts each document into Neo4j in its own transaction (graph/write.ts) while the threads
+ * go on with the next files. A file that cannot be read, is a duplicate, or runs past its budget
+ * is reported in one line and skipped with nothing written; the others still import.
  */
 import type { Driver } from 'neo4j-driver';
-import { extractDocument } from './pipeline.ts';
-import { checkFile, discoverFiles, DEFAULT_MAX_FILE_BYTES, type FileCheck } from './read/files.ts';
-import { contentHash, documentWithContent, extractorVersion, isCurrent, storedVersion, writeExtraction, type WriteStatus } from './write/index.ts';
+import { discoverFiles, DEFAULT_MAX_FILE_BYTES, type FoundFile, type Skipped } from './read/index.ts';
+import { documentWithContent, extractorVersion, isCurrent, storedVersion, writeExtraction, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
+import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
+import { stat } from 'node:fs/promises';
+import type { ExtractionResult } from './types.ts';
 
-export interface SkippedFile {
-  path: string;
-  reason: string;
-  detail: string;
-}
+export type SkippedFile = Skipped;
 
 export interface ImportSummary {
   files: number;
@@ -27,78 +27,217 @@ export interface ImportSummary {
   articles: number;
   bytes: number;
   seconds: number;
+  /** seconds the threads spent reading and extracting, summed over threads */
+  workSeconds: number;
+  /** seconds spent in graph writes, and the rows (nodes and relationships) they wrote */
+  writeSeconds: number;
+  rowsWritten: number;
+  threads: number;
 }
+
+/** Where a running import is, for /health and progress displays. */
+export interface ImportProgress {
+  state: 'running' | 'done' | 'failed';
+  files: number;
+  done: number;
+  created: number;
+  replaced: number;
+  unchanged: number;
+  skipped: number;
+  /** bytes of the files read so far */
+  bytes: number;
+  /** files being read or extracted right now */
+  current: string[];
+  seconds: number;
+  error?: string;
+}
+
+export type FileOutcome = WriteStatus | 'skipped';
 
 export interface ImportOptions {
   driver: Driver;
   database: string;
   force?: boolean;
   maxFileBytes?: number;
+  /** time budget per file: this many seconds per MB (IMPORT_SECONDS_PER_MB, default 5) … */
+  secondsPerMb?: number;
+  /** … and never less than this (IMPORT_MIN_SECONDS, default 10) */
+  minSeconds?: number;
+  /** threads for reading and extraction (default IMPORT_WORKERS or one per core) */
+  threads?: number;
+  /** a pool to reuse (its owner closes it) */
+  pool?: FilePool;
   onStart?: (totalFiles: number) => void;
-  onFile?: (path: string, outcome: WriteStatus | 'skipped') => void;
+  onFile?: (path: string, outcome: FileOutcome, detail?: { seconds: number; bytes: number }) => void;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export const DEFAULT_SECONDS_PER_MB = 5;
+export const DEFAULT_MIN_SECONDS = 10;
+
+function envNumber(name: string): number | undefined {
+  const v = Number(process.env[name]);
+  return process.env[name] !== undefined && Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
 export async function importPaths(paths: string[], options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  const { files, problems } = await discoverFiles(paths);
+  const envMaxMb = envNumber('IMPORT_MAX_FILE_MB');
+  const maxBytes = options.maxFileBytes ?? (envMaxMb ? envMaxMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES);
+  const secondsPerMb = options.secondsPerMb ?? envNumber('IMPORT_SECONDS_PER_MB') ?? DEFAULT_SECONDS_PER_MB;
+  const minSeconds = options.minSeconds ?? envNumber('IMPORT_MIN_SECONDS') ?? DEFAULT_MIN_SECONDS;
+  const budgetMs = (bytes: number) => 1000 * Math.max(minSeconds, (secondsPerMb * bytes) / 1024 / 1024);
+
+  const walk = await discoverFiles(paths);
+  const files = walk.files;
   const summary: ImportSummary = {
     files: files.length,
     created: 0,
     replaced: 0,
     unchanged: 0,
-    skipped: problems.map(toSkipped),
+    skipped: [...walk.skipped],
     entities: {},
     relations: 0,
     articles: 0,
     bytes: 0,
     seconds: 0,
+    workSeconds: 0,
+    writeSeconds: 0,
+    rowsWritten: 0,
+    threads: 0,
+  };
+  const progress: ImportProgress = { state: 'running', files: files.length, done: 0, created: 0, replaced: 0, unchanged: 0, skipped: walk.skipped.length, bytes: 0, current: [], seconds: 0 };
+  const report = () => {
+    progress.seconds = (performance.now() - started) / 1000;
+    options.onProgress?.({ ...progress, current: [...progress.current] });
   };
   options.onStart?.(files.length);
-  // content already imported in this run under another path: sha256 -> that path
+  report();
+  if (files.length === 0) return finish();
+
+  const pool = options.pool ?? createFilePool(options.threads);
+  summary.threads = pool.threads;
+  const version = extractorVersion();
+  // content seen in this run under another path: sha256 -> relative path
   const seen = new Map<string, string>();
-  for (const { path, relativePath } of files) {
-    const check = await checkFile(path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    if (!check.ok) {
-      summary.skipped.push(toSkipped(check));
-      options.onFile?.(path, 'skipped');
-      continue;
+  let writes: Promise<void> = Promise.resolve();
+  let pendingWrites = 0;
+  let writeError: unknown;
+  let next = 0;
+
+  const settle = (file: FoundFile, outcome: FileOutcome, seconds: number, bytes: number, skip?: Omit<Skipped, 'path'>) => {
+    if (skip) summary.skipped.push({ path: file.path, ...skip });
+    if (outcome === 'skipped') progress.skipped++;
+    else {
+      summary[outcome]++;
+      progress[outcome]++;
     }
-    const sha256 = contentHash(check.text);
-    const twin = seen.get(sha256) ?? (await documentWithContent(options.driver, options.database, sha256, documentId(relativePath)));
-    if (twin) {
-      summary.skipped.push({ path, reason: 'duplicate', detail: `same text as ${twin}, which is imported` });
-      options.onFile?.(path, 'skipped');
-      continue;
+    progress.done++;
+    options.onFile?.(file.path, outcome, { seconds, bytes });
+    report();
+  };
+
+  const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      summary.workSeconds += (performance.now() - t) / 1000;
     }
-    seen.set(sha256, relativePath);
-    summary.bytes += check.bytes;
-    const version = extractorVersion();
-    if (!options.force && isCurrent(await storedVersion(options.driver, options.database, documentId(relativePath)), sha256, version)) {
-      summary.unchanged++;
-      options.onFile?.(path, 'unchanged');
-      continue;
+  };
+
+  const handle = async (file: FoundFile): Promise<void> => {
+    const t0 = performance.now();
+    const elapsed = () => (performance.now() - t0) / 1000;
+    const size = await stat(file.path).then((s) => s.size, () => 0);
+    let read;
+    try {
+      read = await timed(() => pool.read(file.path, maxBytes, budgetMs(Math.min(size, maxBytes))));
+    } catch (err) {
+      return settle(file, 'skipped', elapsed(), 0, failure(err, 'reading'));
+    }
+    if (!read.ok) return settle(file, 'skipped', elapsed(), 0, { reason: read.reason, detail: read.detail });
+    summary.bytes += read.bytes;
+    progress.bytes += read.bytes;
+    const id = documentId(file.relativePath);
+    const twin = seen.get(read.sha256) ?? (await documentWithContent(options.driver, options.database, read.sha256, id));
+    if (twin) return settle(file, 'skipped', elapsed(), read.bytes, { reason: 'duplicate', detail: `same text as ${twin}, which is imported` });
+    seen.set(read.sha256, file.relativePath);
+    if (!options.force && isCurrent(await storedVersion(options.driver, options.database, id), read.sha256, version)) {
+      return settle(file, 'unchanged', elapsed(), read.bytes);
     }
     let result;
     try {
-      result = extractDocument(relativePath, check.text);
+      result = await timed(() => pool.extract(file.relativePath, read.text, budgetMs(Buffer.byteLength(read.text))));
     } catch (err) {
-      summary.skipped.push({ path, reason: 'extraction failed', detail: (err as Error).message });
-      options.onFile?.(path, 'skipped');
-      continue;
+      return settle(file, 'skipped', elapsed(), read.bytes, failure(err, 'extraction'));
     }
-    const outcome = await writeExtraction(options.driver, options.database, result, { force: options.force, extractorVersion: version });
-    summary[outcome.status]++;
-    if (outcome.status !== 'unchanged') {
-      for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
-      summary.relations += result.relations.length;
-      summary.articles += result.document.articles?.length ?? 0;
+    // writes run one after the other, behind the threads; a long queue waits for the writer
+    pendingWrites++;
+    writes = writes.then(async () => {
+      try {
+        if (writeError) return;
+        const writeStarted = performance.now();
+        const outcome = await writeExtraction(options.driver, options.database, result, { force: options.force, extractorVersion: version });
+        summary.writeSeconds += (performance.now() - writeStarted) / 1000;
+        if (outcome.status !== 'unchanged') {
+          summary.rowsWritten += rowsOf(result);
+          for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
+          summary.relations += result.relations.length;
+          summary.articles += result.document.articles?.length ?? 0;
+        }
+        settle(file, outcome.status, elapsed(), read.bytes);
+      } catch (err) {
+        writeError ??= err;
+      } finally {
+        pendingWrites--;
+      }
+    });
+    while (pendingWrites > pool.threads * 2 && !writeError) await writes;
+  };
+
+  const lane = async () => {
+    while (next < files.length && !writeError) {
+      const file = files[next++];
+      progress.current.push(file.relativePath);
+      report();
+      try {
+        await handle(file);
+      } finally {
+        progress.current.splice(progress.current.indexOf(file.relativePath), 1);
+      }
     }
-    options.onFile?.(path, outcome.status);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(pool.threads, files.length) }, lane));
+    await writes;
+  } finally {
+    if (!options.pool) await pool.close();
   }
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
+  if (writeError) {
+    progress.state = 'failed';
+    progress.error = writeError instanceof Error ? writeError.message : String(writeError);
+    report();
+    throw writeError;
+  }
+  return finish();
+
+  function finish(): ImportSummary {
+    summary.seconds = (performance.now() - started) / 1000;
+    progress.state = 'done';
+    report();
+    return summary;
+  }
 }
 
-function toSkipped(check: FileCheck): SkippedFile {
-  return check.ok ? { path: check.path, reason: 'ok', detail: '' } : { path: check.path, reason: check.reason, detail: check.detail };
+/** Nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
+function rowsOf(result: ExtractionResult): number {
+  let mentions = 0;
+  for (const e of result.entities) mentions += e.mentions.length;
+  return 1 + 2 * result.document.sections.length + result.entities.length + mentions + result.relations.length;
+}
+
+function failure(err: unknown, stage: string): Omit<Skipped, 'path'> {
+  if (err instanceof TooSlow) return { reason: 'too slow', detail: `${stage} ${err.message} (IMPORT_SECONDS_PER_MB); nothing was written` };
+  return { reason: 'extraction failed', detail: `${stage} failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` };
 }

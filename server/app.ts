@@ -22,6 +22,8 @@ import { responseCache } from './response-cache.ts';
 
 export interface AppOptions {
   driver: Driver;
+  /** What /health reports about a running or finished import (npm start imports while it serves). */
+  importStatus?: () => unknown;
   database: string;
   /** The built client (client/dist); absent or unbuilt: / says so. */
   clientDir?: string;
@@ -106,7 +108,7 @@ export function createApp(opts: AppOptions): Server {
     }
     if (path === '/health') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ status: 'ok' }));
+      res.end(JSON.stringify(opts.importStatus ? { status: 'ok', import: opts.importStatus() } : { status: 'ok' }));
       return;
     }
     if (path === '/ready') {

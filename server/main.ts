@@ -1,13 +1,15 @@
 /**
- * The main job (`npm start`): start or find Neo4j, set up the schema, import the bundled corpus
- * (unchanged documents are skipped), build the client if needed, and serve API and client on one port.
+ * The main job (`npm start`): start or find Neo4j, set up the schema, build the client if needed,
+ * serve API and client on one port, and import the bundled corpus meanwhile (unchanged documents
+ * are skipped; progress on the console and in /health).
  */
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '../graph/config.ts';
 import { connectGraph, closeDriver } from '../graph/driver.ts';
 import { ensureSchema } from '../graph/schema.ts';
-import { importPaths } from '../import/run-import.ts';
+import { importPaths, type ImportProgress } from '../import/run-import.ts';
+import { progressDisplay } from '../import/progress.ts';
 import { describeError } from '../import/errors.ts';
 import { corsOriginsFromEnv, createApp, DEFAULT_QUERY_TIMEOUT_MS } from './app.ts';
 import { clientDist, ensureClientBuilt } from './client-build.ts';
@@ -24,14 +26,9 @@ async function main(): Promise<void> {
   console.log(`[${seconds()} s] Neo4j ready: ${where}`);
 
   await ensureSchema(connection.driver, connection.database);
-  const corpus = process.env.CORPUS_DIR ?? join(projectRoot, 'corpus');
-  const summary = await importPaths([corpus], { driver: connection.driver, database: connection.database });
-  console.log(
-    `[${seconds()} s] Corpus ${corpus}: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped`,
-  );
-  for (const s of summary.skipped) console.warn(`  skipped ${s.path}: ${s.reason} — ${s.detail}`);
-
   if (await ensureClientBuilt()) console.log(`[${seconds()} s] Client built`);
+  const corpus = process.env.CORPUS_DIR ?? join(projectRoot, 'corpus');
+  let importProgress: (ImportProgress & { folder: string }) | { state: 'starting'; folder: string } = { state: 'starting', folder: corpus };
 
   const queryTimeoutMs = Number(process.env.QUERY_TIMEOUT_MS ?? DEFAULT_QUERY_TIMEOUT_MS);
   if (!Number.isFinite(queryTimeoutMs) || queryTimeoutMs <= 0) throw new Error(`QUERY_TIMEOUT_MS must be a positive number of milliseconds, got "${process.env.QUERY_TIMEOUT_MS}".`);
@@ -41,6 +38,7 @@ async function main(): Promise<void> {
     clientDir: clientDist,
     corsOrigins: corsOriginsFromEnv(),
     queryTimeoutMs,
+    importStatus: () => importProgress,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -49,7 +47,32 @@ async function main(): Promise<void> {
     server.listen(config.server.port, config.server.host, resolve);
   });
   const url = `http://${config.server.host}:${config.server.port}`;
-  console.log(`Ready in ${seconds()} s — explorer ${url}/  API ${url}/graphql`);
+  console.log(`Ready in ${seconds()} s — explorer ${url}/  API ${url}/graphql (importing ${corpus} meanwhile; progress in ${url}/health)`);
+
+  // the import runs behind the server: a large or slow folder never keeps the product from answering
+  const display = progressDisplay(process.stderr, 'Import');
+  void importPaths([corpus], {
+    driver: connection.driver,
+    database: connection.database,
+    ...display.callbacks,
+    onProgress: (p) => {
+      importProgress = { ...p, folder: corpus };
+      display.callbacks.onProgress?.(p);
+    },
+  }).then(
+    (summary) => {
+      display.stop();
+      console.log(
+        `[${seconds()} s] Corpus ${corpus}: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped`,
+      );
+      for (const s of summary.skipped) console.warn(`  skipped ${s.path}: ${s.reason} — ${s.detail}`);
+    },
+    (err: unknown) => {
+      display.stop();
+      importProgress = { ...(importProgress as ImportProgress), state: 'failed', error: err instanceof Error ? err.message : String(err), folder: corpus };
+      console.error(`[${seconds()} s] Import of ${corpus} failed: ${describeError(err)}`);
+    },
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

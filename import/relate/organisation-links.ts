@@ -35,9 +35,13 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
     });
   };
   const text = ctx.text;
+  // only municipalities near the organisation can be linked by these rules: a window of the start-sorted list,
+  // found by binary search, not a pass over every municipality per organisation (that was quadratic)
+  const sorted = isSortedByStart(munis) ? munis : [...munis].sort((a, b) => a.start - b.start);
   for (const org of orgs) {
     let inside = false;
-    for (let k = 0; k < munis.length; k++) {
+    for (let k = firstStartingAtOrAfter(sorted, org.start - NEAR_BEFORE); k < sorted.length && sorted[k].start <= org.end + 40; k++) {
+      const munis = sorted;
       const muni = munis[k];
       if (muni.start >= org.start && muni.end <= org.end) {
         add(org, muni);
@@ -63,6 +67,25 @@ export const linkOrganisations: RelationLinker = (ctx: SectionContext, mentions:
 };
 
 /** A municipality printed as the first or last word(s) of an organisation name ("Leefbaar Best", "Hogeschool Rotterdam"). */
+/** How far before an organisation a linked municipality can start: "Den Haag: X" (the longest municipality name and ': '). */
+const NEAR_BEFORE = 80;
+
+function isSortedByStart(items: { start: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i].start < items[i - 1].start) return false;
+  return true;
+}
+
+function firstStartingAtOrAfter(items: { start: number }[], position: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].start < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function municipalityInName(name: string): string | null {
   const words = name.split(' ');
   if (words.length < 2) return null;

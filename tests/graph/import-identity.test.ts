@@ -30,7 +30,7 @@ async function documentsUnder(prefix: string): Promise<{ id: string; file: strin
 afterAll(closeTestDriver);
 
 describe('document identity', () => {
-  it('same-name files in two folders and x.md beside x.txt all import, each replacing only itself', async () => {
+  it('same-name files in two folders and x.md beside x.txt all import, each replacing only itself', { timeout: 600_000 }, async () => {
     const root = mkdtempSync(join(tmpdir(), 'kg-identity-'));
     const prefix = 'kgid-';
     const a = corpusText('003_013320122c8a32e8.txt');

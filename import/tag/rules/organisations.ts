@@ -910,15 +910,33 @@ function confirmAmbiguous(ctx: Context, cands: Candidate[], known: Candidate[]):
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.strength - a.strength || a.start - b.start);
   const kept: Candidate[] = [];
+  // which kept candidate owns each character (-1: none): kept candidates never overlap one another, so a
+  // clash is found by looking at the candidate's own characters, not at every kept one (that was quadratic)
+  let maxEnd = 0;
+  for (const c of sorted) if (c.end > maxEnd) maxEnd = c.end;
+  const owner = new Int32Array(maxEnd).fill(-1);
+  const claim = (c: Candidate, index: number) => owner.fill(index, Math.max(0, c.start), c.end);
   for (const c of sorted) {
-    const clash = kept.find((k) => k.start < c.end && k.end > c.start);
-    if (!clash) {
+    let clash = -1;
+    let clashes = 0;
+    for (let k = Math.max(0, c.start); k < c.end; k++) {
+      const o = owner[k];
+      if (o >= 0 && o !== clash) {
+        clash = o;
+        clashes++;
+      }
+    }
+    if (clashes === 0) {
       kept.push(c);
+      claim(c, kept.length - 1);
       continue;
     }
     // a known organisation inside a context-only run ("Raad van Bestuur Movisie"): keep the known one
-    if (c.strength === 3 && clash.strength === 1 && clash.start <= c.start && clash.end >= c.end) {
-      kept.splice(kept.indexOf(clash), 1, c);
+    const k = kept[clash];
+    if (clashes === 1 && c.strength === 3 && k.strength === 1 && k.start <= c.start && k.end >= c.end) {
+      owner.fill(-1, Math.max(0, k.start), k.end);
+      kept[clash] = c;
+      claim(c, clash);
     }
   }
   return kept.sort((a, b) => a.start - b.start);

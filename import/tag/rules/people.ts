@@ -499,7 +499,14 @@ function isSentenceStart(ctx: SectionContext, tokens: Token[], p: number): boole
 
 /** An e-mail address right after the name, a byline before it on its line, or speech after it. */
 function textCue(text: string, startTok: Token, endTok: Token): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', startTok.start), startTok.start - 60);
+  // the line start, looked for at most 60 characters back (an unbounded lastIndexOf made a long line quadratic)
+  let lineStart = Math.max(-1, startTok.start - 60);
+  for (let k = startTok.start; k >= 0 && k >= startTok.start - 60; k--) {
+    if (text.charCodeAt(k) === 10) {
+      lineStart = k;
+      break;
+    }
+  }
   const before = text.slice(lineStart + 1, startTok.start);
   const window = text.slice(endTok.end, Math.min(text.length, endTok.end + 120));
   const para = window.indexOf('\n\n');

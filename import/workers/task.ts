@@ -1,0 +1,35 @@
+/**
+ * What a pool thread does: read one file into checked text, or extract one text's facts. Runs in
+ * a worker thread, so that a file past its time budget is stopped by terminating the thread,
+ * with nothing written for it.
+ */
+import { readlinkSync } from 'node:fs';
+import { readDocument } from '../read/index.ts';
+import { contentHash } from '../write/extractor-version.ts';
+import { extractDocument } from '../pipeline.ts';
+
+export type Task = (
+  | { kind: 'read'; path: string; maxBytes: number }
+  | { kind: 'extract'; relativePath: string; text: string }
+) & {
+  /** the thread writes its Linux thread id here, so that the pool can read the CPU time it spends on the task */
+  threadIdCell?: SharedArrayBuffer;
+};
+
+/** This thread's id in /proc (Linux), or 0. */
+function linuxThreadId(): number {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+export default async function run(task: Task) {
+  if (task.threadIdCell) Atomics.store(new Int32Array(task.threadIdCell), 0, linuxThreadId());
+  if (task.kind === 'read') {
+    const read = await readDocument(task.path, task.maxBytes);
+    return read.ok ? { ...read, sha256: contentHash(read.text) } : read;
+  }
+  return extractDocument(task.relativePath, task.text);
+}
