@@ -63,9 +63,12 @@ interface Actor {
 
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** The line before `at`, at most LINE_LOOK_BACK characters of it (enough for every test on it; linear on one-line texts). */
+const LINE_LOOK_BACK = 200;
+
 function lineBefore(text: string, at: number): string {
-  const nl = text.lastIndexOf('\n', at - 1);
-  return text.slice(nl + 1, at);
+  const chunk = text.slice(Math.max(0, at - LINE_LOOK_BACK), at);
+  return chunk.slice(chunk.lastIndexOf('\n') + 1);
 }
 
 /** The role a single mention of a person shows by its surroundings. */

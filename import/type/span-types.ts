@@ -28,10 +28,15 @@ function trimmed(ctx: SectionContext, s: TaggedSpan): TaggedSpan | null {
 }
 
 /** A span in a line without lower-case letters (a heading in capitals, a shouted word) is not a mention. */
+/** How far around a span its line is read: a heading is short, and a bounded look keeps this linear on one-line texts. */
+const HEADING_WINDOW = 200;
+
 function isHeading(text: string, s: TaggedSpan): boolean {
-  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-  const nl = text.indexOf('\n', s.end);
-  const line = text.slice(lineStart, nl < 0 ? text.length : nl);
+  const from = Math.max(0, s.start - HEADING_WINDOW);
+  const around = text.slice(from, Math.min(text.length, s.end + HEADING_WINDOW));
+  const lineStart = around.lastIndexOf('\n', s.start - from - 1) + 1;
+  const nl = around.indexOf('\n', s.end - from);
+  const line = around.slice(lineStart, nl < 0 ? around.length : nl);
   return !/\p{Ll}/u.test(line);
 }
 
