@@ -15,8 +15,11 @@ const PASS1_OWN = 125;
 const PASS1_NEIGHBOURS = 126;
 const CAPITALISED_MID_ELSEWHERE = 127;
 
-/** Per-token extra feature hashes for every sentence of one document, given pass-1 labels. */
-export function documentFeatures(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[]): number[][][] {
+/**
+ * Per-token extra feature hashes for every sentence of one document, given pass-1 labels. Sentences
+ * marked in `skip` still count as evidence but get no features of their own (an empty list).
+ */
+export function documentFeatures(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[], skip?: readonly boolean[]): number[][][] {
   const wordInfo = new Map<string, { key: string; cap: boolean; lowerStart: boolean }>();
   const infoOf = (w: string) => {
     let x = wordInfo.get(w);
@@ -39,7 +42,7 @@ export function documentFeatures(doc: readonly (readonly string[])[], pass1: rea
     });
   });
   return doc.map((words, s) =>
-    words.map((w, i) => {
+    skip?.[s] ? [] : words.map((w, i) => {
       const { key, cap } = infoOf(w);
       const labels = pass1[s];
       const feats: number[] = [mix(PASS1_OWN, labels[i]), mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < words.length ? labels[i + 1] : 99))];

@@ -4,7 +4,7 @@
  */
 import { HashedClusterTable } from './clusters-table.ts';
 import { documentFeatures } from './document.ts';
-import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from './features.ts';
+import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
@@ -56,8 +56,7 @@ export class TrainedNerModel implements NerModel {
   }
 
   /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
-  private plain(doc: readonly (readonly string[])[]): boolean[] {
-    const infos = doc.map((words) => this.features.typeInfos(words));
+  private plain(doc: readonly (readonly string[])[], infos: readonly TypeInfo[][] = doc.map((words) => this.features.typeInfos(words))): boolean[] {
     const capitalisedMid = new Set<number>();
     for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
     return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
@@ -70,19 +69,24 @@ export class TrainedNerModel implements NerModel {
 
   /** Final labels (BILOU indices) and, for tagged sentences, the scores behind them; the sentences are one document. */
   private decode(doc: readonly (readonly string[])[]): { labels: Uint8Array; em: Float64Array | null; weights: ChainWeights }[] {
-    const plain = this.plain(doc);
+    // Word-type infos and sentence-context features are computed once and shared by both passes.
+    const infos = doc.map((words) => this.features.typeInfos(words));
+    const plain = this.plain(doc, infos);
+    const context = doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
     const skip = (words: readonly string[]) => ({ labels: new Uint8Array(words.length), em: null, weights: this.pass1 });
     if (!this.pass2 || !this.scorer2) {
       return doc.map((words, s) => {
         if (plain[s]) return skip(words);
-        const em = this.scorer1.emissions(words);
+        const em = this.scorer1.emissions(words, undefined, infos[s], context[s]!);
         return { labels: viterbi(em, words.length, this.pass1.transition), em, weights: this.pass1 };
       });
     }
-    const extra = documentFeatures(doc, this.pass1Labels(doc, plain));
+    const pass1 = doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(this.scorer1.emissions(words, undefined, infos[s], context[s]!), words.length, this.pass1.transition)));
+    // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
+    const extra = documentFeatures(doc, pass1, plain);
     return doc.map((words, s) => {
       if (plain[s]) return skip(words);
-      const em = this.scorer2!.emissions(words, extra[s]);
+      const em = this.scorer2!.emissions(words, extra[s], infos[s], context[s]!);
       return { labels: viterbi(em, words.length, this.pass2!.transition), em, weights: this.pass2! };
     });
   }

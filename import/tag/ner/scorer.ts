@@ -61,11 +61,15 @@ export class EmissionScorer {
     return v;
   }
 
-  emissions(words: readonly string[], extra?: readonly (readonly number[])[]): Float64Array {
+  /** `infos` and `context` may be passed in when the caller already has them (they depend on the words only). */
+  emissions(
+    words: readonly string[],
+    extra?: readonly (readonly number[])[],
+    infos: readonly TypeInfo[] = this.extractor.typeInfos(words),
+    context: readonly (number[] | undefined)[] = this.extractor.contextFeatures(infos),
+  ): Float64Array {
     const n = words.length;
-    const infos = this.extractor.typeInfos(words);
     const vectors = infos.map((info) => this.vector(info));
-    const context = this.extractor.contextFeatures(infos);
     const out = new Float64Array(n * L);
     const positional: number[] = [];
     for (let i = 0; i < n; i++) {
