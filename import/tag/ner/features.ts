@@ -159,6 +159,13 @@ export class FeatureExtractor {
 
   /** Features of position i that do not come from one word type alone: bias, sentence start, bigrams, context features. */
   positionFeatures(infos: readonly TypeInfo[], i: number, context: readonly (number[] | undefined)[], out: number[]): void {
+    this.localFeatures(infos, i, out);
+    const own = context[i];
+    if (own) for (const f of own) out.push(f);
+  }
+
+  /** The position features that need no sentence-context pass: bias, sentence start, bigrams. */
+  localFeatures(infos: readonly TypeInfo[], i: number, out: number[]): void {
     const n = infos.length;
     const t = infos[i];
     out.push(T.BIAS);
@@ -173,8 +180,6 @@ export class FeatureExtractor {
       out.push(mix(T.BIGRAM_R, mix(t.lower, next ? next.lower : PAD_LOWER)));
       out.push(mix(T.SHAPE_TRI, mix(mix(prev ? prev.shape : PAD_SHAPE, t.shape), next ? next.shape : PAD_SHAPE)));
     }
-    const own = context[i];
-    if (own) for (const f of own) out.push(f);
   }
 
   /**
