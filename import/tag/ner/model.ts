@@ -68,7 +68,7 @@ export class TrainedNerModel implements NerModel {
   }
 
   /** Final labels (BILOU indices) and, for tagged sentences, the scores behind them; the sentences are one document. */
-  private decode(doc: readonly (readonly string[])[]): { labels: Uint8Array; em: Float64Array | null; weights: ChainWeights }[] {
+  private decode(doc: readonly (readonly string[])[]): { labels: Uint8Array; em: Float64Array | null; forward?: Float64Array; weights: ChainWeights }[] {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
     const infos = doc.map((words) => this.features.typeInfos(words));
     const plain = this.plain(doc, infos);
@@ -78,7 +78,8 @@ export class TrainedNerModel implements NerModel {
       return doc.map((words, s) => {
         if (plain[s]) return skip(words);
         const em = this.scorer1.emissions(words, undefined, infos[s], context[s]!);
-        return { labels: viterbi(em, words.length, this.pass1.transition), em, weights: this.pass1 };
+        const forward = new Float64Array(em.length);
+        return { labels: viterbi(em, words.length, this.pass1.transition, forward), em, forward, weights: this.pass1 };
       });
     }
     const pass1 = doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(this.scorer1.emissions(words, undefined, infos[s], context[s]!), words.length, this.pass1.transition)));
@@ -87,7 +88,8 @@ export class TrainedNerModel implements NerModel {
     return doc.map((words, s) => {
       if (plain[s]) return skip(words);
       const em = this.scorer2!.emissions(words, extra[s], infos[s], context[s]!);
-      return { labels: viterbi(em, words.length, this.pass2!.transition), em, weights: this.pass2! };
+      const forward = new Float64Array(em.length);
+      return { labels: viterbi(em, words.length, this.pass2!.transition, forward), em, forward, weights: this.pass2! };
     });
   }
 
@@ -101,7 +103,7 @@ export class TrainedNerModel implements NerModel {
     const sentences = sentenceRanges ? groupBy(tokens, sentenceRanges, text) : splitSentences(text, tokens);
     const doc = sentences.map((s) => s.map((t) => t.text));
     const spans: NerSpan[] = [];
-    this.decode(doc).forEach(({ labels, em, weights }, s) => {
+    this.decode(doc).forEach(({ labels, em, forward, weights }, s) => {
       if (!em) return;
       const n = doc[s].length;
       let p: ((i: number, label: number) => number) | null = null;
@@ -114,7 +116,7 @@ export class TrainedNerModel implements NerModel {
           open = i;
           minP = 1;
         }
-        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature))(i, l));
+        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
           const toks = sentences[s];
           const start = toks[open].start;
