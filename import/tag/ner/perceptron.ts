@@ -50,6 +50,8 @@ export function emissions(w: ChainWeights, s: FeaturisedSentence): Float64Array 
   return out;
 }
 
+let backScratch = new Int8Array(0);
+
 /**
  * Best label sequence. `score`, when given (length >= n * L), receives the forward max-scores, which
  * are exactly the `alpha` of confidences().
@@ -57,7 +59,8 @@ export function emissions(w: ChainWeights, s: FeaturisedSentence): Float64Array 
 export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, score: Float64Array = new Float64Array(n * L)): Uint8Array {
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const back = new Int8Array(n * L);
+  if (backScratch.length < n * L) backScratch = new Int8Array(Math.max(n * L, backScratch.length * 2));
+  const back = backScratch;
   for (let l = 0; l < L; l++) score[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
   for (let i = 1; i < n; i++) {
     for (let to = 0; to < L; to++) {

@@ -54,12 +54,16 @@ export class EmissionScorer {
     return v;
   }
 
-  /** `infos` and `context` may be passed in when the caller already has them (they depend on the words only). */
+  /**
+   * Emission scores (n * labels) into `out`. `infos` and `context` may be passed in when the caller
+   * already has them (they depend on the words only).
+   */
   emissions(
     words: readonly string[],
     extra?: readonly (readonly number[])[],
     infos: readonly TypeInfo[] = this.extractor.typeInfos(words),
     context: readonly (number[] | undefined)[] = this.extractor.contextFeatures(infos),
+    out: Float64Array = new Float64Array(words.length * L),
   ): Float64Array {
     const n = words.length;
     const e = this.weights.emission as Int16Array;
@@ -67,7 +71,6 @@ export class EmissionScorer {
     const scale = this.weights.scale;
     const vectors: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) vectors[i] = this.vector(infos[i]);
-    const out = new Float64Array(n * L);
     // Integer sums (exact), scaled once per row: the same figures as summing then scaling.
     const acc = this.acc;
     const positional = this.positional;
