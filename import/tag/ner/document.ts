@@ -21,8 +21,9 @@ interface KeyStats {
   capMid: number;
   lowerMid: boolean;
 }
-interface WordStats {
-  stats: KeyStats;
+/** What the document features need of a word type (a TypeInfo of features.ts has it). */
+export interface DocumentWord {
+  lowerWord: string;
   cap: boolean;
   lowerStart: boolean;
 }
@@ -39,30 +40,39 @@ const IS_O = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (prefixOf(l) ===
  * Per-token extra feature hashes for every sentence of one document, given pass-1 labels. Sentences
  * marked in `skip` still count as evidence but get no features of their own (an empty list).
  */
-export function documentFeatures(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[], skip?: readonly boolean[]): number[][][] {
-  const words = new Map<string, WordStats>();
+export function documentFeatures(
+  doc: readonly (readonly string[])[],
+  pass1: readonly ArrayLike<number>[],
+  skip?: readonly boolean[],
+  types?: readonly (readonly DocumentWord[])[],
+): number[][][] {
+  const words = new Map<string, DocumentWord>();
   const keys = new Map<string, KeyStats>();
-  const perSentence: WordStats[][] = new Array(doc.length);
+  const statsOf: KeyStats[][] = new Array(doc.length);
+  const capOf: Uint8Array[] = new Array(doc.length);
   for (let s = 0; s < doc.length; s++) {
     const sentence = doc[s];
     const labels = pass1[s];
-    const row: WordStats[] = new Array(sentence.length);
+    const row: KeyStats[] = new Array(sentence.length);
+    const caps = new Uint8Array(sentence.length);
     for (let i = 0; i < sentence.length; i++) {
-      const w = sentence[i];
-      let x = words.get(w);
-      if (!x) {
-        const key = w.toLowerCase();
-        let stats = keys.get(key);
-        if (!stats) keys.set(key, (stats = { counts: null, capMid: 0, lowerMid: false }));
-        words.set(w, (x = { stats, cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+      let type = types?.[s][i];
+      if (!type) {
+        const w = sentence[i];
+        type = words.get(w);
+        if (!type) words.set(w, (type = { lowerWord: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
       }
-      row[i] = x;
-      if (x.cap) {
-        (x.stats.counts ??= new Int32Array(LABEL_COUNT))[labels[i]]++;
-        if (i > 0) x.stats.capMid++;
-      } else if (i > 0 && x.lowerStart) x.stats.lowerMid = true;
+      let stats = keys.get(type.lowerWord);
+      if (!stats) keys.set(type.lowerWord, (stats = { counts: null, capMid: 0, lowerMid: false }));
+      row[i] = stats;
+      if (type.cap) {
+        caps[i] = 1;
+        (stats.counts ??= new Int32Array(LABEL_COUNT))[labels[i]]++;
+        if (i > 0) stats.capMid++;
+      } else if (i > 0 && type.lowerStart) stats.lowerMid = true;
     }
-    perSentence[s] = row;
+    statsOf[s] = row;
+    capOf[s] = caps;
   }
   const typeCount = new Int32Array(TYPES + 1);
   const out: number[][][] = new Array(doc.length);
@@ -72,12 +82,14 @@ export function documentFeatures(doc: readonly (readonly string[])[], pass1: rea
       continue;
     }
     const sentence = doc[s];
-    const row = perSentence[s];
+    const row = statsOf[s];
+    const caps = capOf[s];
     const labels = pass1[s];
     const n = sentence.length;
     const sentenceFeats: number[][] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const { stats, cap } = row[i];
+      const stats = row[i];
+      const cap = caps[i] === 1;
       const own = labels[i];
       const feats: number[] = [mix(PASS1_OWN, own), mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < n ? labels[i + 1] : 99))];
       sentenceFeats[i] = feats;

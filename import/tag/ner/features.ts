@@ -32,6 +32,9 @@ export interface TypeInfo {
   /** Categories in which a multi-token lexicon entry starts with this word. */
   spanStarts: number;
   cap: boolean;
+  /** The word in lower case, and whether it starts with a lower-case letter (document features). */
+  lowerWord: string;
+  lowerStart: boolean;
   quote: boolean;
   /** Letters and digits mixed, or a capital inside a lower-case word ("4FM", "anti-Amerikaans"): never plain. */
   digitLetter: boolean;
@@ -126,7 +129,8 @@ export class FeatureExtractor {
     const spanStarts = this.lexicon && this.options.lexicon ? this.lexicon.spanStarts(fold) | flags : 0;
     const quote = /^["“”„'‘’«»]$/.test(word);
     const digitLetter = (/\d/.test(word) && /\p{L}/u.test(word)) || (!cap && /\p{Lu}/u.test(word));
-    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, quote, digitLetter, vectors: [] };
+    const lowerStart = /^\p{Ll}/u.test(word);
+    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, lowerWord: lower, lowerStart, quote, digitLetter, vectors: [] };
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(word, info);
     return info;

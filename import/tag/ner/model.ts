@@ -106,7 +106,7 @@ export class TrainedNerModel implements NerModel {
       return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
     });
     // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
-    const extra = documentFeatures(doc, pass1, plain);
+    const extra = documentFeatures(doc, pass1, plain, infos);
     for (let s = 0; s < doc.length; s++) {
       if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass2);
       else final(s, this.pass2, this.scorer2, extra[s]);
