@@ -59,7 +59,7 @@ export interface ImportOptions {
   database: string;
   force?: boolean;
   maxFileBytes?: number;
-  /** time budget per file: this many seconds per MB (IMPORT_SECONDS_PER_MB, default 5) … */
+  /** time budget per file: this many seconds per MB (IMPORT_SECONDS_PER_MB, default 10) … */
   secondsPerMb?: number;
   /** … and never less than this (IMPORT_MIN_SECONDS, default 10) */
   minSeconds?: number;
@@ -72,7 +72,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export const DEFAULT_SECONDS_PER_MB = 5;
+export const DEFAULT_SECONDS_PER_MB = 10;
 export const DEFAULT_MIN_SECONDS = 10;
 
 function envNumber(name: string): number | undefined {
