@@ -12,6 +12,9 @@ import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
 import { EmissionScorer } from './scorer.ts';
 import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
 
+/** Largest scratch buffer (values) kept between calls: 8 MB, some 60 000 tokens in one sentence. */
+const MAX_SCRATCH = 2 ** 20;
+
 export interface NerSpan {
   label: NerLabel;
   start: number;
@@ -72,7 +75,8 @@ export class TrainedNerModel implements NerModel {
 
   /** Scratch of at least `size` values, reused across sentences (no allocation per sentence). */
   private scratch(which: 'emScratch' | 'forwardScratch', size: number): Float64Array {
-    if (this[which].length < size) this[which] = new Float64Array(Math.max(size, this[which].length * 2));
+    if (size > MAX_SCRATCH) return new Float64Array(size); // a huge sentence: not kept alive after the call
+    if (this[which].length < size) this[which] = new Float64Array(Math.min(MAX_SCRATCH, Math.max(size, this[which].length * 2)));
     return this[which];
   }
 

@@ -59,8 +59,9 @@ let backScratch = new Int8Array(0);
 export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, score: Float64Array = new Float64Array(n * L)): Uint8Array {
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  if (backScratch.length < n * L) backScratch = new Int8Array(Math.max(n * L, backScratch.length * 2));
-  const back = backScratch;
+  // Back-pointers are scratch, kept between calls unless a sentence is huge.
+  if (backScratch.length < n * L && n * L <= 2 ** 22) backScratch = new Int8Array(Math.min(2 ** 22, Math.max(n * L, backScratch.length * 2)));
+  const back = backScratch.length >= n * L ? backScratch : new Int8Array(n * L);
   for (let l = 0; l < L; l++) score[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
   for (let i = 1; i < n; i++) {
     for (let to = 0; to < L; to++) {
