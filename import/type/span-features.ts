@@ -23,7 +23,8 @@ function wordsOf(s: string): string[] {
   return s.match(WORD) ?? [];
 }
 
-const WEB_ADDRESS = /\S*[@/]\S*|\S+\.(?:nl|com|org|eu|be|net|info|nu)\b\S*/giu;
+// Every match is a whole whitespace-delimited run; the look-behinds say so, and spare the engine a scan from every character.
+const WEB_ADDRESS = /(?<!\S)\S*[@/]\S*|(?<!\S)\S+\.(?:nl|com|org|eu|be|net|info|nu)\b\S*/giu;
 
 const lower = (w: string | undefined) => (w ?? '').toLowerCase();
 

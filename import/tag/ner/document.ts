@@ -15,57 +15,106 @@ const PASS1_OWN = 125;
 const PASS1_NEIGHBOURS = 126;
 const CAPITALISED_MID_ELSEWHERE = 127;
 
-/** Per-token extra feature hashes for every sentence of one document, given pass-1 labels. */
-export function documentFeatures(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[]): number[][][] {
-  const wordInfo = new Map<string, { key: string; cap: boolean; lowerStart: boolean }>();
-  const infoOf = (w: string) => {
-    let x = wordInfo.get(w);
-    if (!x) wordInfo.set(w, (x = { key: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
-    return x;
-  };
-  // counts[word] = per label count of pass-1 labels of capitalised occurrences
-  const counts = new Map<string, Int32Array>();
-  const lowerMid = new Set<string>();
-  const capMid = new Map<string, number>();
-  doc.forEach((words, s) => {
-    words.forEach((w, i) => {
-      const { key, cap, lowerStart } = infoOf(w);
-      if (cap) {
-        let c = counts.get(key);
-        if (!c) counts.set(key, (c = new Int32Array(LABEL_COUNT)));
-        c[pass1[s][i]]++;
-        if (i > 0) capMid.set(key, (capMid.get(key) ?? 0) + 1);
-      } else if (i > 0 && lowerStart) lowerMid.add(key);
-    });
-  });
-  return doc.map((words, s) =>
-    words.map((w, i) => {
-      const { key, cap } = infoOf(w);
-      const labels = pass1[s];
-      const feats: number[] = [mix(PASS1_OWN, labels[i]), mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < words.length ? labels[i + 1] : 99))];
+interface KeyStats {
+  /** Per label count of pass-1 labels of the capitalised occurrences. */
+  counts: Int32Array | null;
+  capMid: number;
+  lowerMid: boolean;
+}
+/** What the document features need of a word type (a TypeInfo of features.ts has it). */
+export interface DocumentWord {
+  lowerWord: string;
+  cap: boolean;
+  lowerStart: boolean;
+}
+
+const TYPES = ENTITY_TYPES.length;
+/** Index in typeCount (0 = O, 1.. = ENTITY_TYPES) of each label. */
+const TYPE_SLOT = Int32Array.from({ length: LABEL_COUNT }, (_, l) => {
+  const t = typeOf(l);
+  return t ? ENTITY_TYPES.indexOf(t) + 1 : 0;
+});
+const IS_O = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (prefixOf(l) === 'O' ? 1 : 0));
+
+/**
+ * Per-token extra feature hashes for every sentence of one document, given pass-1 labels. Sentences
+ * marked in `skip` still count as evidence but get no features of their own (an empty list).
+ */
+export function documentFeatures(
+  doc: readonly (readonly string[])[],
+  pass1: readonly ArrayLike<number>[],
+  skip?: readonly boolean[],
+  types?: readonly (readonly DocumentWord[])[],
+): number[][][] {
+  const words = new Map<string, DocumentWord>();
+  const keys = new Map<string, KeyStats>();
+  const statsOf: KeyStats[][] = new Array(doc.length);
+  const capOf: Uint8Array[] = new Array(doc.length);
+  for (let s = 0; s < doc.length; s++) {
+    const sentence = doc[s];
+    const labels = pass1[s];
+    const row: KeyStats[] = new Array(sentence.length);
+    const caps = new Uint8Array(sentence.length);
+    for (let i = 0; i < sentence.length; i++) {
+      let type = types?.[s][i];
+      if (!type) {
+        const w = sentence[i];
+        type = words.get(w);
+        if (!type) words.set(w, (type = { lowerWord: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+      }
+      let stats = keys.get(type.lowerWord);
+      if (!stats) keys.set(type.lowerWord, (stats = { counts: null, capMid: 0, lowerMid: false }));
+      row[i] = stats;
+      if (type.cap) {
+        caps[i] = 1;
+        (stats.counts ??= new Int32Array(LABEL_COUNT))[labels[i]]++;
+        if (i > 0) stats.capMid++;
+      } else if (i > 0 && type.lowerStart) stats.lowerMid = true;
+    }
+    statsOf[s] = row;
+    capOf[s] = caps;
+  }
+  const typeCount = new Int32Array(TYPES + 1);
+  const out: number[][][] = new Array(doc.length);
+  for (let s = 0; s < doc.length; s++) {
+    if (skip?.[s]) {
+      out[s] = [];
+      continue;
+    }
+    const sentence = doc[s];
+    const row = statsOf[s];
+    const caps = capOf[s];
+    const labels = pass1[s];
+    const n = sentence.length;
+    const sentenceFeats: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const stats = row[i];
+      const cap = caps[i] === 1;
+      const own = labels[i];
+      const feats: number[] = [mix(PASS1_OWN, own), mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < n ? labels[i + 1] : 99))];
+      sentenceFeats[i] = feats;
       // A sentence-initial capital says little; the same word capitalised mid-sentence elsewhere says "name".
-      if (i === 0 && (capMid.get(key) ?? 0) > 0) feats.push(mix(CAPITALISED_MID_ELSEWHERE, 1));
-      if (cap && lowerMid.has(key)) feats.push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
-      const c = counts.get(key);
-      if (!c || w.length < 2) return feats;
-      const own = pass1[s][i];
-      const typeCount = new Int32Array(ENTITY_TYPES.length + 1);
+      if (i === 0 && stats.capMid > 0) feats.push(mix(CAPITALISED_MID_ELSEWHERE, 1));
+      if (cap && stats.lowerMid) feats.push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
+      const c = stats.counts;
+      if (!c || sentence[i].length < 2) continue;
+      typeCount.fill(0);
       let total = 0;
       for (let l = 0; l < LABEL_COUNT; l++) {
-        const n = c[l] - (l === own ? 1 : 0);
-        if (n <= 0) continue;
-        total += n;
-        const t = typeOf(l);
-        typeCount[t ? ENTITY_TYPES.indexOf(t) + 1 : 0] += n;
-        if (t) feats.push(mix(DOC_POSITION, l)); // e.g. this word was the last token (surname) of a PER elsewhere
+        const k = c[l] - (l === own ? 1 : 0);
+        if (k <= 0) continue;
+        total += k;
+        typeCount[TYPE_SLOT[l]] += k;
+        if (l !== 0) feats.push(mix(DOC_POSITION, l)); // e.g. this word was the last token (surname) of a PER elsewhere
       }
-      if (total === 0) return feats;
+      if (total === 0) continue;
       let best = 0;
-      for (let t = 1; t < typeCount.length; t++) if (typeCount[t] > 0) feats.push(mix(DOC_TYPE, t));
-      for (let t = 1; t < typeCount.length; t++) if (typeCount[t] > typeCount[best]) best = t;
+      for (let t = 1; t <= TYPES; t++) if (typeCount[t] > 0) feats.push(mix(DOC_TYPE, t));
+      for (let t = 1; t <= TYPES; t++) if (typeCount[t] > typeCount[best]) best = t;
       if (best === 0) feats.push(mix(DOC_NONE, 1));
-      else feats.push(mix(DOC_MAJORITY, best), mix(DOC_MAJORITY, best * 16 + (prefixOf(own) === 'O' ? 1 : 2)));
-      return feats;
-    }),
-  );
+      else feats.push(mix(DOC_MAJORITY, best), mix(DOC_MAJORITY, best * 16 + (IS_O[own] ? 1 : 2)));
+    }
+    out[s] = sentenceFeats;
+  }
+  return out;
 }

@@ -32,6 +32,9 @@ export interface TypeInfo {
   /** Categories in which a multi-token lexicon entry starts with this word. */
   spanStarts: number;
   cap: boolean;
+  /** The word in lower case, and whether it starts with a lower-case letter (document features). */
+  lowerWord: string;
+  lowerStart: boolean;
   quote: boolean;
   /** Letters and digits mixed, or a capital inside a lower-case word ("4FM", "anti-Amerikaans"): never plain. */
   digitLetter: boolean;
@@ -126,7 +129,8 @@ export class FeatureExtractor {
     const spanStarts = this.lexicon && this.options.lexicon ? this.lexicon.spanStarts(fold) | flags : 0;
     const quote = /^["“”„'‘’«»]$/.test(word);
     const digitLetter = (/\d/.test(word) && /\p{L}/u.test(word)) || (!cap && /\p{Lu}/u.test(word));
-    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, quote, digitLetter, vectors: [] };
+    const lowerStart = /^\p{Ll}/u.test(word);
+    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, lowerWord: lower, lowerStart, quote, digitLetter, vectors: [] };
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(word, info);
     return info;
@@ -159,6 +163,13 @@ export class FeatureExtractor {
 
   /** Features of position i that do not come from one word type alone: bias, sentence start, bigrams, context features. */
   positionFeatures(infos: readonly TypeInfo[], i: number, context: readonly (number[] | undefined)[], out: number[]): void {
+    this.localFeatures(infos, i, out);
+    const own = context[i];
+    if (own) for (const f of own) out.push(f);
+  }
+
+  /** The position features that need no sentence-context pass: bias, sentence start, bigrams. */
+  localFeatures(infos: readonly TypeInfo[], i: number, out: number[]): void {
     const n = infos.length;
     const t = infos[i];
     out.push(T.BIAS);
@@ -173,8 +184,6 @@ export class FeatureExtractor {
       out.push(mix(T.BIGRAM_R, mix(t.lower, next ? next.lower : PAD_LOWER)));
       out.push(mix(T.SHAPE_TRI, mix(mix(prev ? prev.shape : PAD_SHAPE, t.shape), next ? next.shape : PAD_SHAPE)));
     }
-    const own = context[i];
-    if (own) for (const f of own) out.push(f);
   }
 
   /**

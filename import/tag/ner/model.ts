@@ -4,13 +4,16 @@
  */
 import { HashedClusterTable } from './clusters-table.ts';
 import { documentFeatures } from './document.ts';
-import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from './features.ts';
+import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
 import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
 import { EmissionScorer } from './scorer.ts';
 import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
+
+/** Largest scratch buffer (values) kept between calls: 8 MB, some 60 000 tokens in one sentence. */
+const MAX_SCRATCH = 2 ** 20;
 
 export interface NerSpan {
   label: NerLabel;
@@ -56,8 +59,7 @@ export class TrainedNerModel implements NerModel {
   }
 
   /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
-  private plain(doc: readonly (readonly string[])[]): boolean[] {
-    const infos = doc.map((words) => this.features.typeInfos(words));
+  private plain(doc: readonly (readonly string[])[], infos: readonly TypeInfo[][] = doc.map((words) => this.features.typeInfos(words))): boolean[] {
     const capitalisedMid = new Set<number>();
     for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
     return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
@@ -68,28 +70,58 @@ export class TrainedNerModel implements NerModel {
     return doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(this.scorer1.emissions(words), words.length, this.pass1.transition)));
   }
 
-  /** Final labels (BILOU indices) and, for tagged sentences, the scores behind them; the sentences are one document. */
-  private decode(doc: readonly (readonly string[])[]): { labels: Uint8Array; em: Float64Array | null; weights: ChainWeights }[] {
-    const plain = this.plain(doc);
-    const skip = (words: readonly string[]) => ({ labels: new Uint8Array(words.length), em: null, weights: this.pass1 });
+  private emScratch = new Float64Array(0);
+  private forwardScratch = new Float64Array(0);
+
+  /** Scratch of at least `size` values, reused across sentences (no allocation per sentence). */
+  private scratch(which: 'emScratch' | 'forwardScratch', size: number): Float64Array {
+    if (size > MAX_SCRATCH) return new Float64Array(size); // a huge sentence: not kept alive after the call
+    if (this[which].length < size) this[which] = new Float64Array(Math.min(MAX_SCRATCH, Math.max(size, this[which].length * 2)));
+    return this[which];
+  }
+
+  /**
+   * Final labels (BILOU indices) of each sentence of one document, handed to `visit` in order with,
+   * for tagged sentences, the scores behind them (`em` and `forward` are scratch buffers: valid only
+   * during that call, of at least n * labels values).
+   */
+  private decode(doc: readonly (readonly string[])[], visit: (s: number, labels: Uint8Array, em: Float64Array | null, forward: Float64Array | null, weights: ChainWeights) => void): void {
+    // Word-type infos and sentence-context features are computed once and shared by both passes.
+    const infos = doc.map((words) => this.features.typeInfos(words));
+    const plain = this.plain(doc, infos);
+    const context = doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
+    const final = (s: number, weights: ChainWeights, scorer: EmissionScorer, extra?: readonly (readonly number[])[]) => {
+      const n = doc[s].length;
+      const em = scorer.emissions(doc[s], extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
+      const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
+      visit(s, viterbi(em, n, weights.transition, forward), em, forward, weights);
+    };
     if (!this.pass2 || !this.scorer2) {
-      return doc.map((words, s) => {
-        if (plain[s]) return skip(words);
-        const em = this.scorer1.emissions(words);
-        return { labels: viterbi(em, words.length, this.pass1.transition), em, weights: this.pass1 };
-      });
+      for (let s = 0; s < doc.length; s++) {
+        if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass1);
+        else final(s, this.pass1, this.scorer1);
+      }
+      return;
     }
-    const extra = documentFeatures(doc, this.pass1Labels(doc, plain));
-    return doc.map((words, s) => {
-      if (plain[s]) return skip(words);
-      const em = this.scorer2!.emissions(words, extra[s]);
-      return { labels: viterbi(em, words.length, this.pass2!.transition), em, weights: this.pass2! };
+    const pass1 = doc.map((words, s) => {
+      if (plain[s]) return new Uint8Array(words.length);
+      const n = words.length;
+      const em = this.scorer1.emissions(words, undefined, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
+      return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
     });
+    // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
+    const extra = documentFeatures(doc, pass1, plain, infos);
+    for (let s = 0; s < doc.length; s++) {
+      if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass2);
+      else final(s, this.pass2, this.scorer2, extra[s]);
+    }
   }
 
   /** BIO tags per token; all sentences given in one call are read as one document. */
   tagSentences(sentences: string[][]): string[][] {
-    return this.decode(sentences).map(({ labels }) => bilouToBio(labels));
+    const out: string[][] = new Array(sentences.length);
+    this.decode(sentences, (s, labels) => (out[s] = bilouToBio(labels)));
+    return out;
   }
 
   tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
@@ -97,7 +129,7 @@ export class TrainedNerModel implements NerModel {
     const sentences = sentenceRanges ? groupBy(tokens, sentenceRanges, text) : splitSentences(text, tokens);
     const doc = sentences.map((s) => s.map((t) => t.text));
     const spans: NerSpan[] = [];
-    this.decode(doc).forEach(({ labels, em, weights }, s) => {
+    this.decode(doc, (s, labels, em, forward, weights) => {
       if (!em) return;
       const n = doc[s].length;
       let p: ((i: number, label: number) => number) | null = null;
@@ -105,12 +137,13 @@ export class TrainedNerModel implements NerModel {
       let minP = 1;
       for (let i = 0; i < n; i++) {
         const l = labels[i];
+        if (l === 0 && open < 0) continue;
         const prefix = prefixOf(l);
         if (prefix === 'B' || prefix === 'U') {
           open = i;
           minP = 1;
         }
-        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature))(i, l));
+        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
           const toks = sentences[s];
           const start = toks[open].start;

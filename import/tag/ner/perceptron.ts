@@ -23,6 +23,8 @@ for (let from = -1; from < L; from++) for (let to = -1; to < L; to++) ALLOWED[(f
 const tIndex = (from: number, to: number) => (from + 1) * (L + 1) + (to < 0 ? L : to);
 /** Allowed previous labels of each label (inside a sentence). */
 const PREDECESSORS: Uint8Array[] = Array.from({ length: L }, (_, to) => Uint8Array.from(Array.from({ length: L }, (_, f) => f).filter((from) => ALLOWED[tIndex(from, to)])));
+/** Allowed next labels of each label (inside a sentence). */
+const SUCCESSORS: Uint8Array[] = Array.from({ length: L }, (_, from) => Uint8Array.from(Array.from({ length: L }, (_, t) => t).filter((to) => ALLOWED[tIndex(from, to)])));
 
 export interface ChainWeights {
   hashBits: number;
@@ -48,11 +50,18 @@ export function emissions(w: ChainWeights, s: FeaturisedSentence): Float64Array 
   return out;
 }
 
-export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>): Uint8Array {
+let backScratch = new Int8Array(0);
+
+/**
+ * Best label sequence. `score`, when given (length >= n * L), receives the forward max-scores, which
+ * are exactly the `alpha` of confidences().
+ */
+export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, score: Float64Array = new Float64Array(n * L)): Uint8Array {
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const score = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
+  // Back-pointers are scratch, kept between calls unless a sentence is huge.
+  if (backScratch.length < n * L && n * L <= 2 ** 22) backScratch = new Int8Array(Math.min(2 ** 22, Math.max(n * L, backScratch.length * 2)));
+  const back = backScratch.length >= n * L ? backScratch : new Int8Array(n * L);
   for (let l = 0; l < L; l++) score[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
   for (let i = 1; i < n; i++) {
     for (let to = 0; to < L; to++) {
@@ -91,40 +100,45 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>): Uin
  * Confidence of label l at token i: a softmax over labels, at `temperature`, of the max-marginals
  * (best score of any path through (i, l)). Returns a function so that only span tokens pay for it.
  */
-export function confidences(em: Float64Array, n: number, tr: ArrayLike<number>, temperature: number): (i: number, label: number) => number {
-  const alpha = new Float64Array(n * L);
-  const beta = new Float64Array(n * L);
-  for (let l = 0; l < L; l++) alpha[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
-  for (let i = 1; i < n; i++) {
-    for (let to = 0; to < L; to++) {
-      let best = NEG;
-      for (let from = 0; from < L; from++) {
-        const ti = tIndex(from, to);
-        if (ALLOWED[ti]) best = Math.max(best, alpha[(i - 1) * L + from] + tr[ti]);
+export function confidences(em: Float64Array, n: number, tr: ArrayLike<number>, temperature: number, forward?: Float64Array): (i: number, label: number) => number {
+  let alpha = forward;
+  if (!alpha) {
+    alpha = new Float64Array(n * L);
+    for (let l = 0; l < L; l++) alpha[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
+    for (let i = 1; i < n; i++) {
+      for (let to = 0; to < L; to++) {
+        let best = NEG;
+        const preds = PREDECESSORS[to];
+        for (let k = 0; k < preds.length; k++) best = Math.max(best, alpha[(i - 1) * L + preds[k]] + tr[tIndex(preds[k], to)]);
+        alpha[i * L + to] = best + em[i * L + to];
       }
-      alpha[i * L + to] = best + em[i * L + to];
     }
   }
+  const beta = new Float64Array(n * L);
   for (let l = 0; l < L; l++) beta[(n - 1) * L + l] = ALLOWED[tIndex(l, -1)] ? tr[tIndex(l, -1)] : NEG;
   for (let i = n - 2; i >= 0; i--) {
     for (let from = 0; from < L; from++) {
       let best = NEG;
-      for (let to = 0; to < L; to++) {
-        const ti = tIndex(from, to);
-        if (ALLOWED[ti]) best = Math.max(best, tr[ti] + em[(i + 1) * L + to] + beta[(i + 1) * L + to]);
+      const succ = SUCCESSORS[from];
+      const trRow = (from + 1) * (L + 1);
+      const next = (i + 1) * L;
+      for (let k = 0; k < succ.length; k++) {
+        const to = succ[k];
+        best = Math.max(best, tr[trRow + to] + em[next + to] + beta[next + to]);
       }
       beta[i * L + from] = best;
     }
   }
+  const a = alpha;
   return (i, label) => {
     let max = NEG;
-    for (let l = 0; l < L; l++) max = Math.max(max, alpha[i * L + l] + beta[i * L + l]);
+    for (let l = 0; l < L; l++) max = Math.max(max, a[i * L + l] + beta[i * L + l]);
     let z = 0;
     for (let l = 0; l < L; l++) {
-      const m = alpha[i * L + l] + beta[i * L + l];
+      const m = a[i * L + l] + beta[i * L + l];
       if (m > NEG / 2) z += Math.exp((m - max) / temperature);
     }
-    const own = alpha[i * L + label] + beta[i * L + label];
+    const own = a[i * L + label] + beta[i * L + label];
     return own > NEG / 2 ? Math.exp((own - max) / temperature) / z : 0;
   };
 }

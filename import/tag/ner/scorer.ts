@@ -19,6 +19,8 @@ export class EmissionScorer {
   private readonly id = nextScorerId++;
   private readonly mask: number;
   private readonly padding: Int32Array[];
+  private readonly acc = new Int32Array(L);
+  private readonly positional: number[] = [];
 
   constructor(
     private readonly weights: ChainWeights,
@@ -41,15 +43,6 @@ export class EmissionScorer {
     }
   }
 
-  private addIntoRow(target: Float64Array, at: number, feats: readonly number[]): void {
-    const e = this.weights.emission as Int16Array;
-    const mask = this.mask;
-    for (let k = 0; k < feats.length; k++) {
-      const base = (feats[k] & mask) * L;
-      for (let l = 0; l < L; l++) target[at + l] += e[base + l];
-    }
-  }
-
   private vector(info: TypeInfo): Int32Array {
     let v = info.vectors[this.id];
     if (!v) {
@@ -61,29 +54,50 @@ export class EmissionScorer {
     return v;
   }
 
-  emissions(words: readonly string[], extra?: readonly (readonly number[])[]): Float64Array {
+  /**
+   * Emission scores (n * labels) into `out`. `infos` and `context` may be passed in when the caller
+   * already has them (they depend on the words only).
+   */
+  emissions(
+    words: readonly string[],
+    extra?: readonly (readonly number[])[],
+    infos: readonly TypeInfo[] = this.extractor.typeInfos(words),
+    context: readonly (number[] | undefined)[] = this.extractor.contextFeatures(infos),
+    out: Float64Array = new Float64Array(words.length * L),
+  ): Float64Array {
     const n = words.length;
-    const infos = this.extractor.typeInfos(words);
-    const vectors = infos.map((info) => this.vector(info));
-    const context = this.extractor.contextFeatures(infos);
-    const out = new Float64Array(n * L);
-    const positional: number[] = [];
+    const e = this.weights.emission as Int16Array;
+    const mask = this.mask;
+    const scale = this.weights.scale;
+    const vectors: Int32Array[] = new Array(n);
+    for (let i = 0; i < n; i++) vectors[i] = this.vector(infos[i]);
+    // Integer sums (exact), scaled once per row: the same figures as summing then scaling.
+    const acc = this.acc;
+    const positional = this.positional;
     for (let i = 0; i < n; i++) {
-      const row = i * L;
       const own = vectors[i];
-      for (let l = 0; l < L; l++) out[row + l] = own[l];
+      for (let l = 0; l < L; l++) acc[l] = own[l];
       for (let k = 0; k < 4; k++) {
         const j = i + OFFSETS[k];
-        const src = j >= 0 && j < n ? vectors[j] : this.padding[k];
-        const at = j >= 0 && j < n ? (k + 1) * L : 0;
-        for (let l = 0; l < L; l++) out[row + l] += src[at + l];
+        const inside = j >= 0 && j < n;
+        const src = inside ? vectors[j] : this.padding[k];
+        const at = inside ? (k + 1) * L : 0;
+        for (let l = 0; l < L; l++) acc[l] += src[at + l];
       }
       positional.length = 0;
-      this.extractor.positionFeatures(infos, i, context, positional);
-      if (extra) for (const f of extra[i]) positional.push(f);
-      this.addIntoRow(out, row, positional);
-      const scale = this.weights.scale;
-      for (let l = 0; l < L; l++) out[row + l] *= scale;
+      this.extractor.localFeatures(infos, i, positional);
+      const ctx = context[i];
+      if (ctx) for (let k = 0; k < ctx.length; k++) positional.push(ctx[k]);
+      if (extra) {
+        const x = extra[i];
+        for (let k = 0; k < x.length; k++) positional.push(x[k]);
+      }
+      for (let k = 0; k < positional.length; k++) {
+        const base = (positional[k] & mask) * L;
+        for (let l = 0; l < L; l++) acc[l] += e[base + l];
+      }
+      const row = i * L;
+      for (let l = 0; l < L; l++) out[row + l] = acc[l] * scale;
     }
     return out;
   }

@@ -47,8 +47,22 @@ export function tokenise(text: string): NerToken[] {
   return tokens;
 }
 
-const SENTENCE_END = /^[.!?]+$|^…$/;
 const MAX_SENTENCE_TOKENS = 150;
+/** Closing quotes and brackets (single characters) that may follow a sentence end. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const STARTS_LOWER = /^\p{Ll}/u;
+
+const isCloser = (word: string) => word.length === 1 && CLOSERS.has(word);
+
+/** . ! ? runs, or an ellipsis character. */
+function isSentenceEnd(word: string): boolean {
+  if (word === '…') return true;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c !== 46 && c !== 33 && c !== 63) return false;
+  }
+  return word.length > 0;
+}
 
 /**
  * Groups tokens into sentences: after . ! ? (or a closing quote/bracket after them) when the next token
@@ -58,28 +72,28 @@ const MAX_SENTENCE_TOKENS = 150;
 export function splitSentences(text: string, tokens: NerToken[]): NerToken[][] {
   const sentences: NerToken[][] = [];
   let current: NerToken[] = [];
-  const flush = () => {
-    if (current.length) sentences.push(current);
-    current = [];
-  };
   let pendingEnd = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (current.length) {
-      const prev = current[current.length - 1];
-      const gap = text.slice(prev.end, t.start);
-      const newlines = (gap.match(/\n/g) ?? []).length;
-      const startsLower = /^\p{Ll}/u.test(t.text);
-      const closing = /^["'”’)\]»]$/.test(t.text) && gap === '';
-      const lineBreak = newlines >= 2 || (newlines === 1 && !startsLower);
-      if (lineBreak || (pendingEnd && !startsLower && !closing) || current.length >= MAX_SENTENCE_TOKENS) {
-        flush();
+      const prevEnd = current[current.length - 1].end;
+      let newlines = 0;
+      for (let k = prevEnd; k < t.start; k++) if (text.charCodeAt(k) === 10) newlines++;
+      let split = newlines >= 2 || current.length >= MAX_SENTENCE_TOKENS;
+      if (!split && (newlines === 1 || pendingEnd)) {
+        const startsLower = STARTS_LOWER.test(t.text);
+        const closing = t.start === prevEnd && isCloser(t.text);
+        split = (newlines === 1 && !startsLower) || (pendingEnd && !startsLower && !closing);
+      }
+      if (split) {
+        sentences.push(current);
+        current = [];
       }
     }
     current.push(t);
-    if (SENTENCE_END.test(t.text)) pendingEnd = true;
-    else if (!/^["'”’)\]»]$/.test(t.text)) pendingEnd = false;
+    if (isSentenceEnd(t.text)) pendingEnd = true;
+    else if (!isCloser(t.text)) pendingEnd = false;
   }
-  flush();
+  if (current.length) sentences.push(current);
   return sentences;
 }
