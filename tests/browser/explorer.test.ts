@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
 import { launchChromium, type Browser } from './chromium.ts';
 import {
-  artifactsDir, chooseInSearch, clickNode, countText, idle, nodeIds, startApp, waitForNodes, type RunningApp,
+  artifactsDir, chooseInSearch, clickNode, countText, idle, nodeIds, setMinimumStrength, startApp, waitForNodes, type RunningApp,
 } from './support.ts';
 
 interface Ref { id: string; name: string }
@@ -205,14 +205,7 @@ describe('explorer in Chromium', () => {
     const threshold = weights[Math.floor(weights.length / 2)];
     const strong = edges.filter((e) => (e.weight ?? 1) >= threshold).length;
     expect(strong).toBeLessThanOrEqual(edges.length);
-    await page.locator('#min-sterkte').evaluate((el, value) => {
-      const input = el as HTMLInputElement;
-      input.max = String(Math.max(Number(input.max), Math.ceil(value)));
-      input.step = 'any';
-      input.value = String(value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, threshold);
+    await setMinimumStrength(page, threshold);
     await page.waitForFunction((n) => window.__explorer!.counts().edges === n, strong);
     expect(Number(new URL(page.url()).searchParams.get('sterkte'))).toBe(threshold);
     await page.keyboard.press('Control+z');

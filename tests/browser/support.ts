@@ -103,3 +103,15 @@ export async function chooseInSearch(page: Page, inputId: string, text: string, 
 export function countText(nodes: number, edges: number): string {
   return `${nodes} ${nodes === 1 ? 'knoop' : 'knopen'}, ${edges} ${edges === 1 ? 'verbinding' : 'verbindingen'}`;
 }
+
+/** Sets the "Minimale sterkte" slider to `value` (beyond its range if need be), as a user's drag would. */
+export async function setMinimumStrength(page: Page, value: number): Promise<void> {
+  await page.locator('#min-sterkte').evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.max = String(Math.max(Number(input.max), Math.ceil(v)));
+    input.step = 'any';
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}

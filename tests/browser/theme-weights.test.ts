@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
 import { launchChromium, type Browser } from './chromium.ts';
-import { artifactsDir, idle, startApp, type RunningApp } from './support.ts';
+import { artifactsDir, idle, setMinimumStrength, startApp, type RunningApp } from './support.ts';
 
 interface Ref { id: string; name: string }
 interface Link { weight: number; person: Ref; evidence: { kind: string; article: { title: string } | null }[] }
@@ -82,14 +82,7 @@ describe('theme view: weights and evidence', () => {
     const threshold = weights.find((w) => w > weights[0])!;
     const strong = all.filter((w) => w >= threshold).length;
     expect(strong).toBeLessThan(all.length);
-    await page.locator('#min-sterkte').evaluate((el, value) => {
-      const input = el as HTMLInputElement;
-      input.max = String(Math.max(Number(input.max), Math.ceil(value)));
-      input.step = 'any';
-      input.value = String(value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, threshold);
+    await setMinimumStrength(page, threshold);
     await page.waitForFunction((n) => window.__explorer!.counts().edges === n, strong);
     expect(Number(new URL(page.url()).searchParams.get('sterkte'))).toBe(threshold);
     await page.screenshot({ path: join(artifactsDir, 'thema-gewichten-sterk.png') });
