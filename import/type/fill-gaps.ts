@@ -3,11 +3,12 @@
  * tagger span that overlaps any kept rule mention (themes aside) is dropped; the others are added.
  */
 import type { EntityMention } from '../model.ts';
+import { IntervalIndex } from './interval-index.ts';
 
 export function fillGaps(kept: EntityMention[], proposed: EntityMention[]): EntityMention[] {
   if (!proposed.length) return kept;
-  const taken = kept.filter((m) => m.type !== 'THEME');
-  const added = proposed.filter((p) => !taken.some((m) => m.start < p.end && p.start < m.end));
+  const taken = new IntervalIndex(kept.filter((m) => m.type !== 'THEME'));
+  const added = proposed.filter((p) => !taken.overlaps(p.start, p.end));
   if (!added.length) return kept;
   // the tagger's own spans do not overlap one another
   return [...kept, ...added].sort((a, b) => a.start - b.start);

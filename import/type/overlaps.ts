@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../types.ts';
 import type { EntityMention } from '../model.ts';
+import { IntervalIndex } from './interval-index.ts';
 
 /** When mentions of different types overlap, the longer one wins (ties: by type priority). Themes never compete. */
 const TYPE_PRIORITY: Record<EntityType, number> = { ORGANISATION: 0, PROGRAMME: 1, PERSON: 2, MUNICIPALITY: 3, THEME: 4 };
@@ -68,11 +69,12 @@ export function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
 export function municipalitiesInOrganisationNames(found: EntityMention[], kept: EntityMention[]): EntityMention[] {
   const organisations = kept.filter((m) => m.type === 'ORGANISATION');
   if (organisations.length === 0) return [];
+  const organisationSpans = new IntervalIndex(organisations);
   const keptMunicipalities = new Set(kept.filter((m) => m.type === 'MUNICIPALITY').map((m) => m.start));
   const out: EntityMention[] = [];
   for (const m of found) {
     if (m.type !== 'MUNICIPALITY' || keptMunicipalities.has(m.start)) continue;
-    if (!organisations.some((o) => o.start <= m.start && m.end <= o.end)) continue;
+    if (!organisationSpans.contains(m.start, m.end)) continue;
     keptMunicipalities.add(m.start);
     out.push(m);
   }
