@@ -33,6 +33,16 @@ function bucket(x: number, edges: number[]): number {
   return k === -1 ? edges.length : k;
 }
 
+/** lowerCaseWords of each section, made once: the type stage and the merge of variants both read it. */
+const lowerWordsOfSection = new WeakMap<object, Set<string>>();
+
+/** lowerCaseWords(ctx.text), computed once per section object (do not mutate the set). */
+export function sectionLowerCaseWords(ctx: { text: string }): Set<string> {
+  let words = lowerWordsOfSection.get(ctx);
+  if (!words) lowerWordsOfSection.set(ctx, (words = lowerCaseWords(ctx.text)));
+  return words;
+}
+
 /** The words a text prints in lower case: a capitalised single word that also occurs so is an ordinary word. */
 export function lowerCaseWords(text: string): Set<string> {
   const out = new Set<string>();

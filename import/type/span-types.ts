@@ -8,7 +8,7 @@
 import type { EntityMention, SectionContext } from '../model.ts';
 import { isFirstName, municipalityByName, particles } from '../gazetteers.ts';
 import { loadSpanClassifier, type SpanClassifier } from './span-classifier.ts';
-import { lowerCaseWords, spanFeatures, type CandidateSpan } from './span-features.ts';
+import { sectionLowerCaseWords, spanFeatures, type CandidateSpan } from './span-features.ts';
 
 /** A candidate span as the tag stage hands it on (the NER tagger's NerSpan has this shape). */
 export interface TaggedSpan extends CandidateSpan {
@@ -77,7 +77,7 @@ export function typeSpans(
       const m = municipalityByName(s.text);
       if (m && !m.ambiguous) out.push({ type: 'MUNICIPALITY', ...base, name: m.municipality.name, props: { province: m.municipality.province, cbsCode: m.municipality.cbsCode } });
     } else {
-      lowerWords ??= lowerCaseWords(ctx.text);
+      lowerWords ??= sectionLowerCaseWords(ctx);
       const { type } = classifier.classify(spanFeatures(s, ctx.text, lowerWords));
       if (type !== 'NONE') out.push({ type, ...base });
     }

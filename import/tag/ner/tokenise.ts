@@ -15,23 +15,34 @@ const ABBREVIATIONS = new Set([
   'zgn', 'afd', 'adv', 'mln', 'mld', 'mrd', 'pct', 'km', 'cm', 'kg', 'drs', 'lic', 'bvba', 'plv', 'vgl', 'red', 'wnd',
 ]);
 
-const TOKEN = new RegExp(
-  [
-    String.raw`(?:https?:\/\/|www\.)[^\s<>()\[\]{}"]*[^\s<>()\[\]{}".,;:!?'’]`, // URL
-    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`, // e-mail
-    String.raw`['’][stn]-[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*`, // 's-Hertogenbosch
-    String.raw`['’](?:s|t|n)(?![\p{L}\p{N}])`, // 's 't 'n
-    String.raw`['’]\p{N}{2}(?!\p{N})`, // '81
-    String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // o.a. B.V. i.p.v.
-    String.raw`\p{N}+(?:[.,:\/-]\p{N}+)*(?:-?\p{L}+)?`, // 2.500 12:30 1-0 3e 20ste
-    String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’&\-][\p{L}\p{M}\p{N}]+)*`, // words, compounds
-    String.raw`\S`,
-  ].join('|'),
-  'gu',
-);
+const URL_PART = String.raw`(?:https?:\/\/|www\.)[^\s<>()\[\]{}"]*[^\s<>()\[\]{}".,;:!?'’]`;
+const EMAIL_PART = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`;
+const OTHER_PARTS = [
+  String.raw`['’][stn]-[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*`, // 's-Hertogenbosch
+  String.raw`['’](?:s|t|n)(?![\p{L}\p{N}])`, // 's 't 'n
+  String.raw`['’]\p{N}{2}(?!\p{N})`, // '81
+  String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // o.a. B.V. i.p.v.
+  String.raw`\p{N}+(?:[.,:\/-]\p{N}+)*(?:-?\p{L}+)?`, // 2.500 12:30 1-0 3e 20ste
+  String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’&\-][\p{L}\p{M}\p{N}]+)*`, // words, compounds
+  String.raw`\S`,
+];
+
+/**
+ * The token pattern, URL first, then e-mail, then the rest. A text without "http://", "https://" or
+ * "www." can hold no URL, and one without "@" no e-mail address: it gets the pattern without those
+ * alternatives (same tokens), sparing the engine a failed e-mail match, which scans each word
+ * twice, at every token.
+ */
+const TOKEN_PATTERNS = [0, 1, 2, 3].map((k) => new RegExp([...(k & 1 ? [URL_PART] : []), ...(k & 2 ? [EMAIL_PART] : []), ...OTHER_PARTS].join('|'), 'gu'));
+
+function tokenPattern(text: string): RegExp {
+  const url = text.includes('www.') || text.includes('http://') || text.includes('https://');
+  return TOKEN_PATTERNS[(url ? 1 : 0) + (text.includes('@') ? 2 : 0)];
+}
 
 export function tokenise(text: string): NerToken[] {
   const tokens: NerToken[] = [];
+  const TOKEN = tokenPattern(text);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let word = m[0];
