@@ -9,7 +9,7 @@ import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel 
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
 import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
-import { EmissionScorer } from './scorer.ts';
+import { EmissionScorer, PairedEmissionScorer } from './scorer.ts';
 import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
 
 /** Largest scratch buffer (values) kept between calls: 8 MB, some 60 000 tokens in one sentence. */
@@ -40,6 +40,8 @@ export class TrainedNerModel implements NerModel {
   readonly features: FeatureExtractor;
   private readonly scorer1: EmissionScorer;
   private readonly scorer2: EmissionScorer | null;
+  /** Both passes in one walk over the shared features (when they have the same table size). */
+  private readonly paired: PairedEmissionScorer | null;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -51,6 +53,7 @@ export class TrainedNerModel implements NerModel {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
     this.scorer1 = new EmissionScorer(pass1, this.features);
     this.scorer2 = pass2 ? new EmissionScorer(pass2, this.features) : null;
+    this.paired = pass2 && pass2.hashBits === pass1.hashBits ? new PairedEmissionScorer(pass1, pass2, this.features) : null;
   }
 
   /** Is `word` in the model's word list of this category (see LEX in lexicon.ts), e.g. LEX.DICT_LOWER: an ordinary Dutch word? */
@@ -100,6 +103,31 @@ export class TrainedNerModel implements NerModel {
       for (let s = 0; s < doc.length; s++) {
         if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass1);
         else final(s, this.pass1, this.scorer1);
+      }
+      return;
+    }
+    if (this.paired) {
+      const paired = this.paired;
+      const partial: (Int32Array | null)[] = new Array(doc.length).fill(null);
+      const pass1 = doc.map((words, s) => {
+        if (plain[s]) return new Uint8Array(words.length);
+        const n = words.length;
+        const em = this.scratch('emScratch', n * LABEL_COUNT);
+        paired.firstPass(infos[s], context[s]!, em, (partial[s] = new Int32Array(n * LABEL_COUNT)));
+        return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
+      });
+      const extra = documentFeatures(doc, pass1, plain, infos);
+      for (let s = 0; s < doc.length; s++) {
+        const n = doc[s].length;
+        if (plain[s]) {
+          visit(s, new Uint8Array(n), null, null, this.pass2);
+          continue;
+        }
+        const em = this.scratch('emScratch', n * LABEL_COUNT);
+        paired.secondPass(partial[s]!, n, extra[s], em);
+        partial[s] = null;
+        const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
+        visit(s, viterbi(em, n, this.pass2.transition, forward), em, forward, this.pass2);
       }
       return;
     }

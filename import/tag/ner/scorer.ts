@@ -102,3 +102,124 @@ export class EmissionScorer {
     return out;
   }
 }
+
+const L2 = 2 * L;
+
+/**
+ * Both passes' emission scores from one walk over the features. Pass 2 sees every feature of pass 1
+ * plus the document features, so the sums over the shared features are made once, from one weight
+ * table that holds each bucket's pass-1 and pass-2 weights side by side (one memory fetch for both
+ * instead of two far-apart ones): pass 1 gets its scores, pass 2 keeps its partial integer sums and
+ * later adds only the document features. The same figures as two EmissionScorers, exactly.
+ */
+export class PairedEmissionScorer {
+  private readonly id = nextScorerId++;
+  private readonly mask: number;
+  /** bucket * 2L + label: pass-1 weight; + L: pass-2 weight. */
+  private readonly table: Int16Array;
+  private readonly padding: Int32Array[];
+  private readonly acc = new Int32Array(L2);
+  private readonly positional: number[] = [];
+
+  constructor(
+    private readonly first: ChainWeights,
+    private readonly second: ChainWeights,
+    private readonly extractor: FeatureExtractor,
+  ) {
+    const a = first.emission;
+    const b = second.emission;
+    if (!(a instanceof Int16Array) || !(b instanceof Int16Array)) throw new Error('PairedEmissionScorer needs quantised (Int16) weights');
+    if (first.hashBits !== second.hashBits) throw new Error('PairedEmissionScorer needs passes of the same size');
+    const buckets = 2 ** first.hashBits;
+    this.mask = buckets - 1;
+    this.table = new Int16Array(buckets * L2);
+    const t = this.table;
+    for (let f = 0; f < buckets; f++) {
+      for (let l = 0; l < L; l++) {
+        t[f * L2 + l] = a[f * L + l];
+        t[f * L2 + L + l] = b[f * L + l];
+      }
+    }
+    this.padding = extractor.padding.map((feats) => {
+      const v = new Int32Array(L2);
+      this.addInto(v, 0, feats);
+      return v;
+    });
+  }
+
+  private addInto(target: Int32Array, at: number, feats: readonly number[]): void {
+    const e = this.table;
+    for (const f of feats) {
+      const base = (f & this.mask) * L2;
+      for (let l = 0; l < L2; l++) target[at + l] += e[base + l];
+    }
+  }
+
+  private vector(info: TypeInfo): Int32Array {
+    let v = info.vectors[this.id];
+    if (!v) {
+      v = new Int32Array(L2 * 5);
+      this.addInto(v, 0, info.own);
+      info.asNeighbour.forEach((feats, k) => this.addInto(v!, (k + 1) * L2, feats));
+      info.vectors[this.id] = v;
+    }
+    return v;
+  }
+
+  /**
+   * Pass-1 emission scores (n * labels) into `out`, and pass 2's integer sums over the same features
+   * into `partial` (n * labels), for secondPass().
+   */
+  firstPass(infos: readonly TypeInfo[], context: readonly (number[] | undefined)[], out: Float64Array, partial: Int32Array): void {
+    const n = infos.length;
+    const e = this.table;
+    const mask = this.mask;
+    const scale = this.first.scale;
+    const vectors: Int32Array[] = new Array(n);
+    for (let i = 0; i < n; i++) vectors[i] = this.vector(infos[i]);
+    const acc = this.acc;
+    const positional = this.positional;
+    for (let i = 0; i < n; i++) {
+      const own = vectors[i];
+      for (let l = 0; l < L2; l++) acc[l] = own[l];
+      for (let k = 0; k < 4; k++) {
+        const j = i + OFFSETS[k];
+        const inside = j >= 0 && j < n;
+        const src = inside ? vectors[j] : this.padding[k];
+        const at = inside ? (k + 1) * L2 : 0;
+        for (let l = 0; l < L2; l++) acc[l] += src[at + l];
+      }
+      positional.length = 0;
+      this.extractor.localFeatures(infos, i, positional);
+      const ctx = context[i];
+      if (ctx) for (let k = 0; k < ctx.length; k++) positional.push(ctx[k]);
+      for (let k = 0; k < positional.length; k++) {
+        const base = (positional[k] & mask) * L2;
+        for (let l = 0; l < L2; l++) acc[l] += e[base + l];
+      }
+      const row = i * L;
+      for (let l = 0; l < L; l++) {
+        out[row + l] = acc[l] * scale;
+        partial[row + l] = acc[L + l];
+      }
+    }
+  }
+
+  /** Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the document features. */
+  secondPass(partial: Int32Array, n: number, extra: readonly (readonly number[])[], out: Float64Array): void {
+    const e = this.table;
+    const mask = this.mask;
+    const scale = this.second.scale;
+    const acc = this.acc;
+    for (let i = 0; i < n; i++) {
+      const row = i * L;
+      for (let l = 0; l < L; l++) acc[l] = partial[row + l];
+      const x = extra[i];
+      for (let k = 0; k < x.length; k++) {
+        const base = (x[k] & mask) * L2 + L;
+        for (let l = 0; l < L; l++) acc[l] += e[base + l];
+      }
+      for (let l = 0; l < L; l++) out[row + l] = acc[l] * scale;
+    }
+  }
+}
