@@ -40,20 +40,45 @@ function tokenPattern(text: string): RegExp {
   return TOKEN_PATTERNS[(url ? 1 : 0) + (text.includes('@') ? 2 : 0)];
 }
 
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** Characters after a run of ASCII letters that no token pattern can take in: the run is the whole token. */
+const ENDS_PLAIN_WORD = new Uint8Array(128);
+for (const ch of ' \n\t\r,;!?()"/') ENDS_PLAIN_WORD[ch.charCodeAt(0)] = 1;
+
 export function tokenise(text: string): NerToken[] {
   const tokens: NerToken[] = [];
   const TOKEN = tokenPattern(text);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  const length = text.length;
+  let p = 0;
+  while (p < length) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      p++;
+      continue;
+    }
+    // Most tokens are plain ASCII words followed by a space or punctuation that starts no URL, e-mail
+    // address, initial or compound: they need no regular expression.
+    if (isAsciiLetter(c)) {
+      let q = p + 1;
+      while (q < length && isAsciiLetter(text.charCodeAt(q))) q++;
+      if (q === length || ENDS_PLAIN_WORD[text.charCodeAt(q)] === 1) {
+        tokens.push({ text: text.slice(p, q), start: p, end: q });
+        p = q;
+        continue;
+      }
+    }
+    TOKEN.lastIndex = p;
+    const m = TOKEN.exec(text);
+    if (!m) break;
     let word = m[0];
     let end = m.index + word.length;
     // Initials ("J.") and known abbreviations ("dr.", "tel.") keep their dot.
     if (text.charCodeAt(end) === 46 /* . */ && /^\p{L}+$/u.test(word) && (word.length === 1 ? /\p{Lu}/u.test(word) : ABBREVIATIONS.has(word.toLowerCase()))) {
       word += '.';
       end += 1;
-      TOKEN.lastIndex = end;
     }
     tokens.push({ text: word, start: m.index, end });
+    p = end;
   }
   return tokens;
 }
