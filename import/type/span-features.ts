@@ -23,8 +23,35 @@ function wordsOf(s: string): string[] {
   return s.match(WORD) ?? [];
 }
 
-// Every match is a whole whitespace-delimited run; the look-behinds say so, and spare the engine a scan from every character.
-const WEB_ADDRESS = /(?<!\S)\S*[@/]\S*|(?<!\S)\S+\.(?:nl|com|org|eu|be|net|info|nu)\b\S*/giu;
+/** A whitespace-delimited run holding "@" or "/", or a domain ending after its first character: an address, not words. */
+const WEB_HINT = /[@/]|\.(?:nl|com|org|eu|be|net|info|nu)\b/giu;
+const SPACE = /\s/u;
+
+/**
+ * The text with every e-mail address, link and domain name (the whole whitespace-delimited run)
+ * replaced by one space. Found from the few places that hint at one, so the cost is one scan.
+ */
+function withoutWebAddresses(text: string): string {
+  let out = '';
+  let kept = 0;
+  WEB_HINT.lastIndex = 0;
+  for (let m = WEB_HINT.exec(text); m; m = WEB_HINT.exec(text)) {
+    let start = m.index;
+    while (start > 0 && !SPACE.test(text[start - 1])) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !SPACE.test(text[end])) end++;
+    WEB_HINT.lastIndex = end;
+    // a domain needs a character before its dot in the same run
+    if (m[0][0] === '.' && start === m.index) {
+      WEB_HINT.lastIndex = m.index + 1;
+      continue;
+    }
+    if (start < kept) start = kept; // the run was already cut up to here
+    out += text.slice(kept, start) + ' ';
+    kept = end;
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
 
 const lower = (w: string | undefined) => (w ?? '').toLowerCase();
 
@@ -47,7 +74,11 @@ export function sectionLowerCaseWords(ctx: { text: string }): Set<string> {
 export function lowerCaseWords(text: string): Set<string> {
   const out = new Set<string>();
   // e-mail addresses, links and domain names print names in lower case: they are no evidence
-  for (const w of wordsOf(text.replace(WEB_ADDRESS, ' '))) if (/^\p{Ll}/u.test(w)) out.add(w);
+  for (const w of wordsOf(withoutWebAddresses(text))) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122) out.add(w);
+    else if (c > 127 && /^\p{Ll}/u.test(w)) out.add(w);
+  }
   return out;
 }
 
