@@ -83,12 +83,14 @@ export function mentionRole(text: string, m: EntityMention): ArticleRole | null 
   return null;
 }
 
+/** Folded titles per titles list: folded once per article, not once per actor (a huge title stays linear). */
+const foldedTitles = new WeakMap<string[], string[]>();
+
 function inTitles(titles: string[], m: EntityMention): boolean {
   const names = [m.name, m.surface].map(fold).filter((n) => n.length >= 4);
-  return titles.some((t) => {
-    const ft = ` ${fold(t)} `;
-    return names.some((n) => ft.includes(` ${n} `));
-  });
+  let folded = foldedTitles.get(titles);
+  if (!folded) foldedTitles.set(titles, (folded = titles.map((t) => ` ${fold(t)} `)));
+  return folded.some((ft) => names.some((n) => ft.includes(` ${n} `)));
 }
 
 /** The role that decides an actor's weight in the article. */
