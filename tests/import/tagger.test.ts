@@ -11,6 +11,10 @@ import { buildLexicon } from '../../import/tag/ner/lexicon-sources.ts';
 import { ALL_FEATURES } from '../../import/tag/ner/features.ts';
 import { trainNerModel } from '../../import/tag/ner/train.ts';
 import { tokenise } from '../../import/tag/ner/tokenise.ts';
+import { decodeModel } from '../../import/tag/ner/model-file.ts';
+import { EmissionScorer, PairedEmissionScorer } from '../../import/tag/ner/scorer.ts';
+import { FeatureExtractor } from '../../import/tag/ner/features.ts';
+import type { ChainWeights } from '../../import/tag/ner/perceptron.ts';
 
 const spansOf = (text: string) => loadNerModel().tagText(text).map((s) => `${s.label}:${s.text}`);
 
@@ -150,6 +154,44 @@ describe('training', () => {
     expect(loaded.tagSentences(sentences)).toEqual(model.tagSentences(sentences));
     expect(loaded.tagText('Bas de Groot woont in Breda.')).toEqual(model.tagText('Bas de Groot woont in Breda.'));
     expect(loadNerModel(path)).toBe(loaded); // loaded once per process
+  });
+});
+
+describe('paired emission scorer', () => {
+  it('gives exactly the sums of one scorer per pass, pass 2 with its document features', () => {
+    const model = trainSlice();
+    const { header, sections } = decodeModel(model.toBuffer());
+    const scales = header.scales as [number, number];
+    const weights = (k: 1 | 2): ChainWeights => ({
+      hashBits: 14,
+      emission: sections.get(`pass${k}Emission`) as Int16Array,
+      scale: scales[k - 1],
+      transition: sections.get(`pass${k}Transition`) as Float32Array,
+    });
+    const features = new FeatureExtractor(model.lexicon, model.clusters, ALL_FEATURES);
+    const one = new EmissionScorer(weights(1), features);
+    const two = new EmissionScorer(weights(2), features);
+    const paired = new PairedEmissionScorer(weights(1), weights(2), features);
+    const words = ['Karin', 'Mulder', 'van', 'Stichting', 'Thuis', 'woont', 'in', '"', 'Tilburg', '"', '.'];
+    const extra = words.map((_, i) => [i * 7919, 12345 + i]);
+    const infos = features.typeInfos(words);
+    const context = features.contextFeatures(infos);
+    const first = new Float64Array(words.length * 17);
+    const partial = new Int32Array(words.length * 17);
+    paired.firstPass(infos, context, first, partial);
+    expect([...first]).toEqual([...one.emissions(words)]);
+    const second = new Float64Array(words.length * 17);
+    paired.secondPass(partial, words.length, extra, second);
+    expect([...second]).toEqual([...two.emissions(words, extra)]);
+    expect(first.some((x) => x !== 0)).toBe(true);
+  });
+
+  it('writes back the weights it was given (the model file is unchanged by a load and save)', () => {
+    const buffer = trainSlice().toBuffer();
+    const dir = mkdtempSync(join(tmpdir(), 'ner-resave-'));
+    const path = join(dir, 'slice.bin.gz');
+    writeFileSync(path, buffer);
+    expect(gunzipSync(loadNerModel(path).toBuffer()).equals(gunzipSync(buffer))).toBe(true);
   });
 });
 

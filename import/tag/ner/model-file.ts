@@ -42,7 +42,10 @@ export function encodeModel(header: Record<string, unknown>, sections: Record<st
 export function decodeModel(file: Buffer): { header: Record<string, unknown>; sections: Map<string, SectionArray> } {
   let raw: Buffer;
   try {
-    raw = gunzipSync(file);
+    // The gzip trailer holds the unpacked size: one output chunk of that size, instead of many chunks
+    // and their concatenation (twice the weights in memory while loading).
+    const size = file.length >= 18 ? file.readUInt32LE(file.length - 4) : 0;
+    raw = gunzipSync(file, size > 0 ? { chunkSize: Math.max(64 * 1024, size + 1) } : {});
   } catch (error) {
     throw new ModelFileError(`not a gzip model file (${(error as Error).message})`);
   }
@@ -67,9 +70,15 @@ export function decodeModel(file: Buffer): { header: Record<string, unknown>; se
     offset += (8 - (offset % 8)) % 8;
     const bytes = info.length * Kind.BYTES_PER_ELEMENT;
     if (offset + bytes > raw.length) throw new ModelFileError(`model file truncated (section ${info.name})`);
-    const copy = new ArrayBuffer(bytes);
-    new Uint8Array(copy).set(raw.subarray(offset, offset + bytes));
-    sections.set(info.name, new Kind(copy));
+    // A view into the unpacked file where it is aligned (no second copy of the weights while loading);
+    // a caller that keeps a section beyond loading copies it (see TrainedNerModel.fromBuffer).
+    const at = raw.byteOffset + offset;
+    if (at % Kind.BYTES_PER_ELEMENT === 0) sections.set(info.name, new Kind(raw.buffer as ArrayBuffer, at, info.length));
+    else {
+      const copy = new ArrayBuffer(bytes);
+      new Uint8Array(copy).set(raw.subarray(offset, offset + bytes));
+      sections.set(info.name, new Kind(copy));
+    }
     offset += bytes;
   }
   return { header, sections };

@@ -38,22 +38,36 @@ export interface NerModel {
 
 export class TrainedNerModel implements NerModel {
   readonly features: FeatureExtractor;
-  private readonly scorer1: EmissionScorer;
-  private readonly scorer2: EmissionScorer | null;
+  /** Pass 1 and 2 weights; with a paired scorer their emission arrays are empty (the paired table holds them). */
+  readonly pass1: ChainWeights;
+  readonly pass2: ChainWeights | null;
+  private scorers: [EmissionScorer | null, EmissionScorer | null] = [null, null];
   /** Both passes in one walk over the shared features (when they have the same table size). */
   private readonly paired: PairedEmissionScorer | null;
 
   constructor(
     readonly lexicon: Lexicon,
     readonly clusters: HashedClusterTable,
-    readonly pass1: ChainWeights,
-    readonly pass2: ChainWeights | null,
+    pass1: ChainWeights,
+    pass2: ChainWeights | null,
     readonly meta: ModelMeta,
   ) {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
-    this.scorer1 = new EmissionScorer(pass1, this.features);
-    this.scorer2 = pass2 ? new EmissionScorer(pass2, this.features) : null;
     this.paired = pass2 && pass2.hashBits === pass1.hashBits ? new PairedEmissionScorer(pass1, pass2, this.features) : null;
+    // the weights are kept once, in the paired table
+    this.pass1 = this.paired ? { ...pass1, emission: new Int16Array(0) } : pass1;
+    this.pass2 = this.paired && pass2 ? { ...pass2, emission: new Int16Array(0) } : pass2;
+  }
+
+  /** Emission weights of pass 1 (0) or 2 (1), as trained. */
+  private emissionOf(pass: 0 | 1): ChainWeights['emission'] {
+    if (this.paired) return this.paired.weightsOf(pass);
+    return (pass === 0 ? this.pass1 : this.pass2!).emission;
+  }
+
+  /** The one-pass scorer of pass 1 or 2 (models whose passes differ in size, or have no pass 2). */
+  private scorer(pass: 0 | 1): EmissionScorer {
+    return (this.scorers[pass] ??= new EmissionScorer(pass === 0 ? this.pass1 : this.pass2!, this.features));
   }
 
   /** Is `word` in the model's word list of this category (see LEX in lexicon.ts), e.g. LEX.DICT_LOWER: an ordinary Dutch word? */
@@ -66,11 +80,6 @@ export class TrainedNerModel implements NerModel {
     const capitalisedMid = new Set<number>();
     for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
     return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
-  }
-
-  /** BILOU label indices of pass 1 for each sentence of one document. */
-  pass1Labels(doc: readonly (readonly string[])[], plain = this.plain(doc)): Uint8Array[] {
-    return doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(this.scorer1.emissions(words), words.length, this.pass1.transition)));
   }
 
   private emScratch = new Float64Array(0);
@@ -99,10 +108,10 @@ export class TrainedNerModel implements NerModel {
       const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
       visit(s, viterbi(em, n, weights.transition, forward), em, forward, weights);
     };
-    if (!this.pass2 || !this.scorer2) {
+    if (!this.pass2) {
       for (let s = 0; s < doc.length; s++) {
         if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass1);
-        else final(s, this.pass1, this.scorer1);
+        else final(s, this.pass1, this.scorer(0));
       }
       return;
     }
@@ -134,14 +143,14 @@ export class TrainedNerModel implements NerModel {
     const pass1 = doc.map((words, s) => {
       if (plain[s]) return new Uint8Array(words.length);
       const n = words.length;
-      const em = this.scorer1.emissions(words, undefined, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
+      const em = this.scorer(0).emissions(words, undefined, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
       return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
     });
     // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
     const extra = documentFeatures(doc, pass1, plain, infos);
     for (let s = 0; s < doc.length; s++) {
       if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass2);
-      else final(s, this.pass2, this.scorer2, extra[s]);
+      else final(s, this.pass2!, this.scorer(1), extra[s]);
     }
   }
 
@@ -189,11 +198,11 @@ export class TrainedNerModel implements NerModel {
       lexicon: this.lexicon.bits,
       clusterKeys: this.clusters.keys,
       clusterValues: this.clusters.values,
-      pass1Emission: asInt16(this.pass1.emission),
+      pass1Emission: asInt16(this.emissionOf(0)),
       pass1Transition: Float32Array.from(this.pass1.transition),
     };
     if (this.pass2) {
-      sections.pass2Emission = asInt16(this.pass2.emission);
+      sections.pass2Emission = asInt16(this.emissionOf(1));
       sections.pass2Transition = Float32Array.from(this.pass2.transition);
     }
     return encodeModel(
@@ -223,14 +232,18 @@ export class TrainedNerModel implements NerModel {
     };
     const hashBits = header.hashBits as [number, number | null];
     const scales = header.scales as [number, number | null];
+    // Sections are views into the unpacked file: what the model keeps is copied, so that the file's
+    // buffer can go; paired emission weights are copied into the paired table instead.
+    const keep = <T extends { slice(): T }>(name: string) => need<T>(name).slice();
+    const paired = hashBits[1] !== null && hashBits[1] === hashBits[0];
     const chain = (name: string, bits: number, scale: number): ChainWeights => {
-      const emission = need<Int16Array>(`${name}Emission`);
+      const emission = paired ? need<Int16Array>(`${name}Emission`) : keep<Int16Array>(`${name}Emission`);
       if (emission.length !== 2 ** bits * LABEL_COUNT) throw new ModelFileError(`${name} weights have the wrong size`);
-      return { hashBits: bits, emission, scale, transition: need<Float32Array>(`${name}Transition`) };
+      return { hashBits: bits, emission, scale, transition: keep<Float32Array>(`${name}Transition`) };
     };
     try {
-      const lexicon = new Lexicon(header.lexiconBits as number, need<Uint32Array>('lexicon'));
-      const clusters = new HashedClusterTable(need('clusterKeys'), need('clusterValues'), header.clustersPerWord as number);
+      const lexicon = new Lexicon(header.lexiconBits as number, keep<Uint32Array>('lexicon'));
+      const clusters = new HashedClusterTable(keep('clusterKeys'), keep('clusterValues'), header.clustersPerWord as number);
       const pass1 = chain('pass1', hashBits[0], scales[0]);
       const pass2 = hashBits[1] !== null ? chain('pass2', hashBits[1], scales[1]!) : null;
       return new TrainedNerModel(lexicon, clusters, pass1, pass2, {

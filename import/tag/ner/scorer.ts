@@ -121,11 +121,15 @@ export class PairedEmissionScorer {
   private readonly acc = new Int32Array(L2);
   private readonly positional: number[] = [];
 
+  private readonly scales: [number, number];
+
   constructor(
-    private readonly first: ChainWeights,
-    private readonly second: ChainWeights,
+    first: ChainWeights,
+    second: ChainWeights,
     private readonly extractor: FeatureExtractor,
   ) {
+    // only the table and the scales are kept: the separate weight arrays can go
+    this.scales = [first.scale, second.scale];
     const a = first.emission;
     const b = second.emission;
     if (!(a instanceof Int16Array) || !(b instanceof Int16Array)) throw new Error('PairedEmissionScorer needs quantised (Int16) weights');
@@ -145,6 +149,16 @@ export class PairedEmissionScorer {
       this.addInto(v, 0, feats);
       return v;
     });
+  }
+
+  /** The emission weights of pass 1 (0) or 2 (1) as one array (bucket * labels + label), made on demand. */
+  weightsOf(pass: 0 | 1): Int16Array {
+    const buckets = this.mask + 1;
+    const out = new Int16Array(buckets * L);
+    const t = this.table;
+    const from = pass * L;
+    for (let f = 0; f < buckets; f++) for (let l = 0; l < L; l++) out[f * L + l] = t[f * L2 + from + l];
+    return out;
   }
 
   private addInto(target: Int32Array, at: number, feats: readonly number[]): void {
@@ -174,7 +188,7 @@ export class PairedEmissionScorer {
     const n = infos.length;
     const e = this.table;
     const mask = this.mask;
-    const scale = this.first.scale;
+    const scale = this.scales[0];
     const vectors: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) vectors[i] = this.vector(infos[i]);
     const acc = this.acc;
@@ -209,7 +223,7 @@ export class PairedEmissionScorer {
   secondPass(partial: Int32Array, n: number, extra: readonly (readonly number[])[], out: Float64Array): void {
     const e = this.table;
     const mask = this.mask;
-    const scale = this.second.scale;
+    const scale = this.scales[1];
     const acc = this.acc;
     for (let i = 0; i < n; i++) {
       const row = i * L;
