@@ -155,7 +155,10 @@ export class FeatureExtractor {
   }
 
   typeInfos(words: readonly string[]): TypeInfo[] {
-    return words.map((w) => this.info(w));
+    const cache = this.cache;
+    const out: TypeInfo[] = new Array(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = cache.get(words[i]) ?? this.info(words[i]);
+    return out;
   }
 
   /** Features a missing neighbour (before the start, after the end) gives at window index k. */
