@@ -172,10 +172,10 @@ export class FeatureExtractor {
   }
 
   /** The position features that need no sentence-context pass: bias, sentence start, bigrams. */
-  localFeatures(infos: readonly TypeInfo[], i: number, out: number[]): void {
+  localFeatures(infos: readonly TypeInfo[], i: number, out: number[], withBias = true): void {
     const n = infos.length;
     const t = infos[i];
-    out.push(T.BIAS);
+    if (withBias) out.push(T.BIAS);
     if (i === 0) {
       out.push(mix(T.FIRST, 1), mix(T.FIRST_SHAPE, t.shape), mix(T.FIRST_LOWER, t.lower));
       for (let c = 0; c < LEX_COUNT; c++) if (t.flags & (1 << c)) out.push(mix(T.FIRST_FLAG, c));
@@ -265,3 +265,5 @@ export class FeatureExtractor {
 }
 
 export { T as TEMPLATES };
+/** The feature every token has. */
+export const BIAS_FEATURE: number = T.BIAS;

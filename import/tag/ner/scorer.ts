@@ -4,7 +4,7 @@
  * computed once per word type and cached; per token only the position features are looked up.
  * Gives exactly the sums of perceptron.emissions() over FeatureExtractor.sentence().
  */
-import { type FeatureExtractor, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
+import { BIAS_FEATURE, type FeatureExtractor, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
 import { LABEL_COUNT } from './labels.ts';
 import type { ChainWeights } from './perceptron.ts';
 
@@ -104,6 +104,7 @@ export class EmissionScorer {
 }
 
 const L2 = 2 * L;
+const BIAS: readonly number[] = [BIAS_FEATURE];
 
 /**
  * Both passes' emission scores from one walk over the features. Pass 2 sees every feature of pass 1
@@ -173,7 +174,9 @@ export class PairedEmissionScorer {
     let v = info.vectors[this.id];
     if (!v) {
       v = new Int32Array(L2 * 5);
+      // every token's bias weight rides with its own word's sums (firstPass looks up no bias)
       this.addInto(v, 0, info.own);
+      this.addInto(v, 0, BIAS);
       info.asNeighbour.forEach((feats, k) => this.addInto(v!, (k + 1) * L2, feats));
       info.vectors[this.id] = v;
     }
@@ -204,7 +207,7 @@ export class PairedEmissionScorer {
         for (let l = 0; l < L2; l++) acc[l] += src[at + l];
       }
       positional.length = 0;
-      this.extractor.localFeatures(infos, i, positional);
+      this.extractor.localFeatures(infos, i, positional, false);
       const ctx = context[i];
       if (ctx) for (let k = 0; k < ctx.length; k++) positional.push(ctx[k]);
       for (let k = 0; k < positional.length; k++) {
