@@ -181,7 +181,9 @@ describe('paired emission scorer', () => {
     paired.firstPass(infos, context, first, partial);
     expect([...first]).toEqual([...one.emissions(words)]);
     const second = new Float64Array(words.length * 17);
-    paired.secondPass(partial, words.length, extra, second);
+    const flat = new Uint32Array(extra.flat());
+    const offsets = Uint32Array.from({ length: words.length + 1 }, (_, i) => 2 * i);
+    paired.secondPass(partial, words.length, flat, offsets, second);
     expect([...second]).toEqual([...two.emissions(words, extra)]);
     expect(first.some((x) => x !== 0)).toBe(true);
   });

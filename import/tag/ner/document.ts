@@ -36,6 +36,13 @@ const TYPE_SLOT = Int32Array.from({ length: LABEL_COUNT }, (_, l) => {
 });
 const IS_O = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (prefixOf(l) === 'O' ? 1 : 0));
 
+/** Document features of a whole document in one array: token i of sentence s has feats[offsets[s][i] .. offsets[s][i + 1]). */
+export interface FlatDocumentFeatures {
+  feats: Uint32Array;
+  /** Per sentence, n + 1 offsets into feats; null for a skipped sentence. */
+  offsets: (Uint32Array | null)[];
+}
+
 /**
  * Per-token extra feature hashes for every sentence of one document, given pass-1 labels. Sentences
  * marked in `skip` still count as evidence but get no features of their own (an empty list).
@@ -46,6 +53,17 @@ export function documentFeatures(
   skip?: readonly boolean[],
   types?: readonly (readonly DocumentWord[])[],
 ): number[][][] {
+  const { feats, offsets } = flatDocumentFeatures(doc, pass1, skip, types);
+  return offsets.map((o) => (o ? Array.from({ length: o.length - 1 }, (_, i) => Array.from(feats.subarray(o[i], o[i + 1]))) : []));
+}
+
+/** documentFeatures() in one typed array (tagging: no array per token). */
+export function flatDocumentFeatures(
+  doc: readonly (readonly string[])[],
+  pass1: readonly ArrayLike<number>[],
+  skip?: readonly boolean[],
+  types?: readonly (readonly DocumentWord[])[],
+): FlatDocumentFeatures {
   const words = new Map<string, DocumentWord>();
   const keys = new Map<string, KeyStats>();
   const statsOf: KeyStats[][] = new Array(doc.length);
@@ -75,27 +93,36 @@ export function documentFeatures(
     capOf[s] = caps;
   }
   const typeCount = new Int32Array(TYPES + 1);
-  const out: number[][][] = new Array(doc.length);
-  for (let s = 0; s < doc.length; s++) {
-    if (skip?.[s]) {
-      out[s] = [];
-      continue;
+  const offsets: (Uint32Array | null)[] = new Array(doc.length).fill(null);
+  let feats = new Uint32Array(1024);
+  let size = 0;
+  const push = (f: number) => {
+    if (size === feats.length) {
+      const grown = new Uint32Array(feats.length * 2);
+      grown.set(feats);
+      feats = grown;
     }
+    feats[size++] = f;
+  };
+  for (let s = 0; s < doc.length; s++) {
+    if (skip?.[s]) continue;
     const sentence = doc[s];
     const row = statsOf[s];
     const caps = capOf[s];
     const labels = pass1[s];
     const n = sentence.length;
-    const sentenceFeats: number[][] = new Array(n);
+    const at = new Uint32Array(n + 1);
+    offsets[s] = at;
     for (let i = 0; i < n; i++) {
+      at[i] = size;
       const stats = row[i];
       const cap = caps[i] === 1;
       const own = labels[i];
-      const feats: number[] = [mix(PASS1_OWN, own), mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < n ? labels[i + 1] : 99))];
-      sentenceFeats[i] = feats;
+      push(mix(PASS1_OWN, own));
+      push(mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < n ? labels[i + 1] : 99)));
       // A sentence-initial capital says little; the same word capitalised mid-sentence elsewhere says "name".
-      if (i === 0 && stats.capMid > 0) feats.push(mix(CAPITALISED_MID_ELSEWHERE, 1));
-      if (cap && stats.lowerMid) feats.push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
+      if (i === 0 && stats.capMid > 0) push(mix(CAPITALISED_MID_ELSEWHERE, 1));
+      if (cap && stats.lowerMid) push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
       const c = stats.counts;
       if (!c || sentence[i].length < 2) continue;
       typeCount.fill(0);
@@ -105,16 +132,19 @@ export function documentFeatures(
         if (k <= 0) continue;
         total += k;
         typeCount[TYPE_SLOT[l]] += k;
-        if (l !== 0) feats.push(mix(DOC_POSITION, l)); // e.g. this word was the last token (surname) of a PER elsewhere
+        if (l !== 0) push(mix(DOC_POSITION, l)); // e.g. this word was the last token (surname) of a PER elsewhere
       }
       if (total === 0) continue;
       let best = 0;
-      for (let t = 1; t <= TYPES; t++) if (typeCount[t] > 0) feats.push(mix(DOC_TYPE, t));
+      for (let t = 1; t <= TYPES; t++) if (typeCount[t] > 0) push(mix(DOC_TYPE, t));
       for (let t = 1; t <= TYPES; t++) if (typeCount[t] > typeCount[best]) best = t;
-      if (best === 0) feats.push(mix(DOC_NONE, 1));
-      else feats.push(mix(DOC_MAJORITY, best), mix(DOC_MAJORITY, best * 16 + (IS_O[own] ? 1 : 2)));
+      if (best === 0) push(mix(DOC_NONE, 1));
+      else {
+        push(mix(DOC_MAJORITY, best));
+        push(mix(DOC_MAJORITY, best * 16 + (IS_O[own] ? 1 : 2)));
+      }
     }
-    out[s] = sentenceFeats;
+    at[n] = size;
   }
-  return out;
+  return { feats: feats.subarray(0, size), offsets };
 }

@@ -3,7 +3,7 @@
  * document features from the first pass), and its model-file round trip.
  */
 import { HashedClusterTable } from './clusters-table.ts';
-import { documentFeatures } from './document.ts';
+import { documentFeatures, flatDocumentFeatures } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
@@ -125,7 +125,7 @@ export class TrainedNerModel implements NerModel {
         paired.firstPass(infos[s], context[s]!, em, (partial[s] = new Int32Array(n * LABEL_COUNT)));
         return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
       });
-      const extra = documentFeatures(doc, pass1, plain, infos);
+      const extra = flatDocumentFeatures(doc, pass1, plain, infos);
       for (let s = 0; s < doc.length; s++) {
         const n = doc[s].length;
         if (plain[s]) {
@@ -133,7 +133,7 @@ export class TrainedNerModel implements NerModel {
           continue;
         }
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.secondPass(partial[s]!, n, extra[s], em);
+        paired.secondPass(partial[s]!, n, extra.feats, extra.offsets[s]!, em);
         partial[s] = null;
         const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
         visit(s, viterbi(em, n, this.pass2.transition, forward), em, forward, this.pass2);

@@ -222,8 +222,8 @@ export class PairedEmissionScorer {
     }
   }
 
-  /** Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the document features. */
-  secondPass(partial: Int32Array, n: number, extra: readonly (readonly number[])[], out: Float64Array): void {
+  /** Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the sentence's document features (feats[offsets[i] .. offsets[i + 1]) for token i). */
+  secondPass(partial: Int32Array, n: number, feats: Uint32Array, offsets: Uint32Array, out: Float64Array): void {
     const e = this.table;
     const mask = this.mask;
     const scale = this.scales[1];
@@ -231,9 +231,8 @@ export class PairedEmissionScorer {
     for (let i = 0; i < n; i++) {
       const row = i * L;
       for (let l = 0; l < L; l++) acc[l] = partial[row + l];
-      const x = extra[i];
-      for (let k = 0; k < x.length; k++) {
-        const base = (x[k] & mask) * L2 + L;
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        const base = (feats[k] & mask) * L2 + L;
         for (let l = 0; l < L; l++) acc[l] += e[base + l];
       }
       for (let l = 0; l < L; l++) out[row + l] = acc[l] * scale;
