@@ -31,6 +31,8 @@ interface PlanNode {
   children?: PlanNode[];
 }
 
+const totalDbHits = (p: PlanNode): number => p.dbHits + (p.children ?? []).reduce((a, c) => a + totalDbHits(c), 0);
+
 function printProfile(p: PlanNode | false | undefined, depth = 0): void {
   if (!p) return;
   console.log(`${' '.repeat(depth * 2)}${p.operatorType} rows=${p.rows} dbHits=${p.dbHits} ${String(p.arguments?.Details ?? '').slice(0, 120)}`);
@@ -46,25 +48,40 @@ async function runRead(ctx: ReadContext, cypher: string, params: Record<string, 
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });
-    if (PROFILE) printProfile(result.summary.profile as PlanNode | false);
+    if (PROFILE && result.summary.profile) {
+      const plan = result.summary.profile as PlanNode;
+      console.log(`--- ${totalDbHits(plan)} db hits, ${result.records.length} rows: ${cypher.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+      printProfile(plan);
+    }
     return result.records.map((record) => toNative(record.toObject()) as Row);
   } finally {
     await session.close();
   }
 }
 
-/** Neo4j integers become numbers (our counts are far below 2^53); nodes become their properties. */
+/**
+ * Neo4j integers become numbers (our counts are far below 2^53); nodes become their properties;
+ * missing values null. The records' own maps and lists are fresh per result, so they are
+ * converted in place: a large answer (a neighbourhood has thousands of edges) is not copied.
+ */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toNative(value[i]);
+    return value;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(toNative);
-  if (typeof value === 'object') {
-    if (neo4j.isNode(value as never)) return toNative((value as { properties: object }).properties);
+  if (neo4j.isNode(value as never)) return toNative({ ...(value as { properties: object }).properties });
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    // Other driver types (relationships, temporal values): their fields as a plain object.
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as object)) out[k] = toNative(v);
     return out;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  for (const key in record) record[key] = toNative(record[key]);
+  return record;
 }
 
 /** Caps a user-supplied page size: at least 0, at most `max`. */
