@@ -72,7 +72,7 @@ export async function themeLinks(
  */
 export const THEME_PEOPLE_SUBQUERY = `
     MATCH (p:Person)-[r:WORKS_ON]->(t)
-    WITH p, sum(r.weight) AS weight
+    WITH t, p, sum(r.weight) AS weight
     WITH t, collect({p: p, weight: weight}) AS scored
     CALL (scored) {
       UNWIND scored AS x
