@@ -38,6 +38,27 @@ export async function ensureCorpus(driver: Driver, database: string): Promise<vo
   await importPaths([join(projectRoot, 'corpus')], { driver, database });
 }
 
+/**
+ * The real driver, counting the sessions opened through it: a request that is refused before
+ * execution must not open any.
+ */
+export function countingSessions(driver: Driver): { driver: Driver; sessions: () => number } {
+  let opened = 0;
+  const counted = new Proxy(driver, {
+    get(target, prop, receiver) {
+      if (prop === 'session') {
+        return (...args: Parameters<Driver['session']>) => {
+          opened++;
+          return target.session(...args);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { driver: counted, sessions: () => opened };
+}
+
 export async function startApp(
   options: Partial<AppOptions> & { driver?: Driver; database?: string } = {},
 ): Promise<RunningApp> {
