@@ -8,6 +8,7 @@
  */
 import '../tcp-nodelay.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
+import pLimit, { type LimitFunction } from 'p-limit';
 
 export interface ReadContext {
   driver: Driver;
@@ -16,7 +17,53 @@ export interface ReadContext {
   timeoutMs: number;
   /** Shared result cache (see QueryCache); absent: every read goes to Neo4j. */
   cache?: QueryCache;
+  /** Bounds the reads in flight to Neo4j, shared by every request of a server; absent: no bound. */
+  gate?: ReadGate;
+  /** This request's deadline for starting a read (ms since the epoch): one still queued then is not sent. */
+  startBy?: number;
 }
+
+/** A read refused because the server is saturated (it waited too long, or the queue is full). */
+export class BusyError extends Error {
+  override name = 'BusyError';
+}
+
+/**
+ * At most `concurrency` reads in flight to Neo4j; the others wait in line (first come, first
+ * served) instead of all being sent at once. Under overload the database then works on a few
+ * queries at full speed rather than on hundreds that each crawl into their timeout, and the
+ * callers see a longer wait, not errors. Beyond `maxQueued` waiting reads a new one is refused
+ * at once (BusyError), and a read whose request has waited past its `startBy` is not sent.
+ */
+export class ReadGate {
+  private readonly limit: LimitFunction;
+
+  constructor(
+    concurrency: number,
+    private readonly maxQueued: number,
+  ) {
+    this.limit = pLimit(concurrency);
+  }
+
+  run<T>(work: () => Promise<T>, startBy?: number): Promise<T> {
+    if (this.limit.pendingCount >= this.maxQueued) return Promise.reject(new BusyError('The server is busy; try again shortly.'));
+    // Only a read that had to wait in line can have waited too long.
+    const waits = this.limit.activeCount >= this.limit.concurrency || this.limit.pendingCount > 0;
+    return this.limit(() => {
+      if (waits && startBy !== undefined && Date.now() > startBy) throw new BusyError('The server is busy; try again shortly.');
+      return work();
+    });
+  }
+
+  get active(): number {
+    return this.limit.activeCount;
+  }
+
+  get queued(): number {
+    return this.limit.pendingCount;
+  }
+}
+
 
 export type Row = Record<string, unknown>;
 
@@ -44,7 +91,11 @@ export async function readRows(ctx: ReadContext, cypher: string, params: Record<
   return runRead(ctx, cypher, params);
 }
 
-async function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+  return ctx.gate ? ctx.gate.run(() => sendRead(ctx, cypher, params), ctx.startBy) : sendRead(ctx, cypher, params);
+}
+
+async function sendRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });

@@ -39,24 +39,33 @@ export async function ensureCorpus(driver: Driver, database: string): Promise<vo
 }
 
 /**
- * The real driver, counting the sessions opened through it: a request that is refused before
- * execution must not open any.
+ * The real driver, counting the sessions opened through it (and the most open at once): a
+ * request that is refused before execution must not open any.
  */
-export function countingSessions(driver: Driver): { driver: Driver; sessions: () => number } {
+export function countingSessions(driver: Driver): { driver: Driver; sessions: () => number; maxOpen: () => number } {
   let opened = 0;
+  let open = 0;
+  let maxOpen = 0;
   const counted = new Proxy(driver, {
     get(target, prop, receiver) {
       if (prop === 'session') {
         return (...args: Parameters<Driver['session']>) => {
           opened++;
-          return target.session(...args);
+          maxOpen = Math.max(maxOpen, ++open);
+          const session = target.session(...args);
+          const close = session.close.bind(session);
+          session.close = () => {
+            open--;
+            return close();
+          };
+          return session;
         };
       }
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { driver: counted, sessions: () => opened };
+  return { driver: counted, sessions: () => opened, maxOpen: () => maxOpen };
 }
 
 export async function startApp(

@@ -13,7 +13,7 @@ let app: RunningApp;
 let sessions: () => number;
 
 /**
- * Only a hung request comes near this (the execution timeout is 6 s): a refusal answers at once.
+ * Only a hung request comes near this (the execution timeout is over 6 s): a refusal answers at once.
  * Not a speed target (that is bench/), just "answered, not left to time out".
  */
 const ANSWERED_MS = 3000;
