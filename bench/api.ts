@@ -304,7 +304,8 @@ async function run(options: Options): Promise<void> {
     );
     console.log(`\nResults written to ${file}`);
     const single = results.filter((r) => r.server === 'ours' && r.connections === 1);
-    console.log(`Target p95 <= 10 ms at 1 connection: ${single.every((r) => r.p95 <= 10) ? 'met' : `NOT met (${single.filter((r) => r.p95 > 10).map((r) => `${r.scale}x ${r.scenario} ${fmt(r.p95)} ms`).join(', ')})`}`);
+    if (single.length === 0) console.log('Target p95 <= 10 ms at 1 connection: not measured (no 1-connection run)');
+    else console.log(`Target p95 <= 10 ms at 1 connection: ${single.every((r) => r.p95 <= 10) ? 'met' : `NOT met (${single.filter((r) => r.p95 > 10).map((r) => `${r.scale}x ${r.scenario} ${fmt(r.p95)} ms`).join(', ')})`}`);
     const behind = results
       .filter((r) => r.server === 'ours' && r.connections === 16)
       .map((o) => ({ o, t: results.find((t) => t.server !== 'ours' && t.scale === o.scale && t.scenario === o.scenario && t.connections === 16) }))
