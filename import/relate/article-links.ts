@@ -180,11 +180,14 @@ export function linkArticleThemes(
 
 const CONTACT_EMPLOYER_WEIGHT = 0.3;
 
+
 /**
  * RUN_BY read from the article a programme is portrayed in (named in a title, or twice or more): the
  * employer of the article's contact person ("Meer informatie: a.b@movisie.nl") runs what the article
- * presents. (What a sentence says — "een initiatief van", "ontwikkeld door", "in opdracht van" — is read
- * by the programme linker.) Evidence: the passage that introduces the programme (kind ARTICLE).
+ * presents (not its author's employer: a magazine's staff write about what others run). Only for a
+ * programme no sentence of the document gives a runner: what a sentence says ("een initiatief van",
+ * "ontwikkeld door", "in opdracht van", read by the programme linker) beats the article's guess. Evidence:
+ * the passage that introduces the programme (kind ARTICLE).
  */
 export function linkArticleRunners(
   articles: ArticleGroup[],
@@ -193,17 +196,24 @@ export function linkArticleRunners(
   candidatesBySection: RelationCandidate[][],
 ): RelationCandidate[][] {
   const out: RelationCandidate[][] = contexts.map(() => []);
+  const stated = new Set<string>();
+  // (an address's domain may name no organisation of the document: it states nothing yet)
+  for (const cs of candidatesBySection) for (const c of cs ?? []) if (c.type === 'RUN_BY' && !c.to.name.startsWith('@')) stated.add(c.from.name);
+  // who works for whom, over the whole document: a contact's employer may be stated in another article
+  const employers = new Map<string, Set<string>>();
+  for (const cs of candidatesBySection) {
+    for (const c of cs ?? []) if (c.type === 'WORKS_FOR' && (c.weight ?? 1) >= 1) employers.set(c.from.name, (employers.get(c.from.name) ?? new Set()).add(c.to.name));
+  }
   for (const group of articles) {
     const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
     const actors = collectActors(group, contexts, mentionsBySection);
-    const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && (a.count >= 2 || inTitles(titles, a.first.mention)));
+    const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && !stated.has(a.name) && (a.count >= 2 || inTitles(titles, a.first.mention)));
     if (portrayed.length === 0) continue;
     const runners = new Map<string, number>();
-    const contacts = new Set(actors.filter((a) => a.type === 'PERSON' && a.roles.has('contact')).map((a) => a.name));
-    for (const i of group.sections) {
-      for (const c of candidatesBySection[i] ?? []) {
-        if (c.type === 'WORKS_FOR' && contacts.has(c.from.name)) runners.set(c.to.name, CONTACT_EMPLOYER_WEIGHT);
-      }
+    for (const a of actors) {
+      if (a.type !== 'PERSON') continue;
+      if (!a.roles.has('contact')) continue;
+      for (const org of employers.get(a.name) ?? []) runners.set(org, CONTACT_EMPLOYER_WEIGHT);
     }
     for (const p of portrayed) {
       const span = introSpan(contexts[p.first.section], p.first.mention);
