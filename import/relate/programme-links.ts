@@ -97,7 +97,8 @@ const RUNNER_CUE =
   /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|steun|ondersteun\w*|samen|samenwerking|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|werkt|werken|gestart|start\w*|opgezet|partners?|evenement van|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*|betrokken|in handen van|geborgd|verzorgd|gemaakt door|geschreven door|uitgegeven|uitgebracht|eigenaar|(?:kar)?trekker|onder leiding van|projectleiding)\b/iu;
 
 /** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
-const DIRECT_LINK = /^\s*(?:[’'”"])?\s*(?:van(?:\s+(?:de|het))?|door(?:\s+(?:de|het))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;
+const DIRECT_LINK =
+  /^\s*(?:[’'”"])?\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:(?:van|door)(?:\s+(?:de|het))?(?:\s+(?:brancheorganisatie|branchevereniging|kennisinstituut|stichting|vereniging|organisatie|netwerk|ministerie|instituut))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;
 
 /** Between two organisations of one list: "A en B", "A, B", "A & B", "A/B". */
 const ORG_LIST_GLUE = /^\s*(?:,|en|&|\/|,\s*en)\s*(?:de\s+|het\s+)?$/u;

@@ -94,6 +94,11 @@ describe('programme -> organisation from the sentence', () => {
     ]);
   });
 
+  it('reads a direct tie past a year and a word for what the organisation is', () => {
+    const text = "Uit het onderzoek 'Veerkracht in het corporatiebezit' (2020) van brancheorganisatie Aedes blijkt dat het slechter gaat.";
+    expect(runners(text, [['PROGRAMME', 'Veerkracht in het corporatiebezit'], ['ORGANISATION', 'Aedes']])).toEqual(['RUN_BY Veerkracht in het corporatiebezit -> Aedes']);
+  });
+
   it('reads who holds a programme ("in handen van", "betrokken bij", "geborgd bij")', () => {
     expect(runners('De projectleiding van B.Slim is in handen van de gemeente en de GGD.', [['PROGRAMME', 'B.Slim'], ['ORGANISATION', 'GGD']])).toEqual(['RUN_BY B.Slim -> GGD']);
     expect(runners("Movisie is betrokken bij het programma 'Dementiezorg voor elkaar'.", [['PROGRAMME', 'Dementiezorg voor elkaar'], ['ORGANISATION', 'Movisie']])).toEqual([
