@@ -42,6 +42,8 @@ const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contac
 /** "Door Olaf Stomp en ": the byline word, then any names before this one joined by "en", "&" or ",". */
 const BYLINE = /^\s*(?:[Dd]oor|DOOR|[Tt]ekst(?: en (?:foto|beeld))?|TEKST|[Ii]nterview|[Rr]edactie|[Aa]uteurs?)\s*:?\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el|\p{Lu}[\p{L}.'’-]*))*\s*(?:,|&|en)\s+)*$/u;
 const CREDIT_PHOTO = /(?:^|\s|\()(?:foto|foto's|fotografie|beeld|illustratie|illustraties|cartoon)\s*:?\s*$/i;
+/** A line that opens with the word for a picture: a caption or a credit. */
+const PICTURE_CAPTION = /^[\W_]*(?:foto|foto's|fotografie|beeld|illustratie|illustraties)\b/i;
 /** "(foto Hollandse Hoogte/Joris van Genneep)": a credit in brackets, agency first. */
 const CREDIT_IN_BRACKETS = /\((?:foto|foto's|fotografie|beeld|illustratie)\b[^()\n]{0,60}$/i;
 /** "X: ‘…", "zegt X", "aldus X", "vertelt X": a quote attributed to the person. */
@@ -76,6 +78,8 @@ export function mentionRole(text: string, m: EntityMention): ArticleRole | null 
   const line = lineBefore(text, m.start);
   const before = text.slice(Math.max(0, m.start - 70), m.start);
   if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(before.slice(-30)) || CREDIT_IN_BRACKETS.test(before)) return 'photographer';
+  // "Foto voorpagina: Eerbetoon aan Ajax-voetballer X": someone in a picture's caption is not what the article is about
+  if (PICTURE_CAPTION.test(line)) return 'photographer';
   if (CONTACT_BOX.test(text.slice(Math.max(0, m.start - 130), m.start))) return 'contact';
   if (BYLINE.test(line) && line.length < 120) return 'author';
   if (CITATION.test(text.slice(m.end, m.end + 40))) return 'cited';
