@@ -183,6 +183,8 @@ export function linkArticleThemes(
 }
 
 const CONTACT_EMPLOYER_WEIGHT = 0.3;
+/** A sentence that ties a programme to its runner at least this strongly (see programme-links.ts) beats the article's guess. */
+const STATED_RUNNER_WEIGHT = 0.5;
 
 
 /**
@@ -202,7 +204,8 @@ export function linkArticleRunners(
   const out: RelationCandidate[][] = contexts.map(() => []);
   const stated = new Set<string>();
   // (an address's domain may name no organisation of the document: it states nothing yet)
-  for (const cs of candidatesBySection) for (const c of cs ?? []) if (c.type === 'RUN_BY' && !c.to.name.startsWith('@')) stated.add(c.from.name);
+  // (a partner's cue, "samen met Y", leaves the runner open: weight below a runner's)
+  for (const cs of candidatesBySection) for (const c of cs ?? []) if (c.type === 'RUN_BY' && !c.to.name.startsWith('@') && (c.weight ?? 1) >= STATED_RUNNER_WEIGHT) stated.add(c.from.name);
   // who works for whom, over the whole document: a contact's employer may be stated in another article
   const employers = new Map<string, Set<string>>();
   for (const cs of candidatesBySection) {

@@ -94,7 +94,13 @@ const ONE_MENTION_SECTION_LENGTH = 1500;
 
 /** Sentence words that make an organisation in it the runner, developer or funder of the programme. */
 const RUNNER_CUE =
-  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|steun|ondersteun\w*|samen|samenwerking|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|werkt|werken|gestart|start\w*|opgezet|partners?|evenement van|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*|betrokken|in handen van|geborgd|verzorgd|gemaakt door|geschreven door|uitgegeven|uitgebracht|eigenaar|(?:kar)?trekker|onder leiding van|projectleiding)\b/iu;
+  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|gestart|start\w*|opgezet|evenement van|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*|in handen van|geborgd|verzorgd|gemaakt door|geschreven door|uitgegeven|uitgebracht|eigenaar|(?:kar)?trekker|onder leiding van|projectleiding)\b/iu;
+/** Words that make an organisation of the sentence a partner in the programme rather than the one that runs it: a weaker link. */
+const PARTNER_CUE = /\b(?:samen|samenwerking|partners?|steun|ondersteun\w*|werkt|werken|betrokken)\b/iu;
+/** Link weights: a direct tie ("P van Y"), a runner's cue or an item's description, a partner's cue. */
+const DIRECT_WEIGHT = 1;
+const RUNNER_WEIGHT = 0.5;
+const PARTNER_WEIGHT = 0.3;
 
 /** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
 const DIRECT_LINK =
@@ -317,7 +323,7 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
   // the runner cue of a sentence is looked up only for an organisation in it that is not tied directly,
   // and once for the programmes that share the sentence
   let cueSpan: { start: number; end: number } | null = null;
-  let cue: boolean | undefined;
+  let cue: number | undefined; // the weight the sentence's cue words give, 0 for none
   for (const p of programmes) {
     const s = programmeSentence(ctx, p);
     const from = { type: 'PROGRAMME' as const, name: p.name };
@@ -337,8 +343,9 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
       owned ||= direct;
       // "P: Movisie heeft … uitgewerkt": the organisation that opens the description of a listed item
       const described = !direct && ITEM_DESCRIPTION.test(between);
-      if (!direct && !described && !(cue ??= RUNNER_CUE.test(maskMentions(ctx.text, s, mentions)))) continue;
-      addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight: direct ? 1 : 0.5, start: s.start, end: s.end });
+      const weight = direct ? DIRECT_WEIGHT : described ? RUNNER_WEIGHT : (cue ??= cueWeight(maskMentions(ctx.text, s, mentions)));
+      if (weight === 0) continue;
+      addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight, start: s.start, end: s.end });
     }
     // "Movisie-academie", "GGD-aanpak": a programme named for the organisation that runs it
     const owner = namingOrganisation(p, orgs);
@@ -351,6 +358,10 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
       addStrongest(out, { type: 'RUNS_IN', from, to: { type: 'MUNICIPALITY', name: m.name }, weight: 1, start: s.start, end: s.end });
     }
   }
+}
+
+function cueWeight(masked: string): number {
+  return RUNNER_CUE.test(masked) ? RUNNER_WEIGHT : PARTNER_CUE.test(masked) ? PARTNER_WEIGHT : 0;
 }
 
 /** An organisation of the section whose name (or printed form) opens the programme's name before a hyphen: "Movisie-academie". */

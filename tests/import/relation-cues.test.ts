@@ -94,6 +94,13 @@ describe('programme -> organisation from the sentence', () => {
     ]);
   });
 
+  it('weighs a partner ("samen met", "ondersteunt") below a runner ("ontwikkeld", "initiatief")', () => {
+    const weightOf = (text: string, marks: Marks) => linkProgrammes(context(text), mark(text, marks)).find((r) => r.type === 'RUN_BY')?.weight;
+    expect(weightOf('Samen met Buurtkracht vernieuwen we de Praatbank.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(0.3);
+    expect(weightOf('Buurtkracht heeft de Praatbank ontwikkeld.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(0.5);
+    expect(weightOf('De Praatbank van Buurtkracht is populair.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(1);
+  });
+
   it('reads a direct tie past a year and a word for what the organisation is', () => {
     const text = "Uit het onderzoek 'Veerkracht in het corporatiebezit' (2020) van brancheorganisatie Aedes blijkt dat het slechter gaat.";
     expect(runners(text, [['PROGRAMME', 'Veerkracht in het corporatiebezit'], ['ORGANISATION', 'Aedes']])).toEqual(['RUN_BY Veerkracht in het corporatiebezit -> Aedes']);
@@ -137,6 +144,9 @@ describe('programme -> organisation from the article', () => {
     expect(show(linkArticleRunners([{ title: 'Taalcafé helpt nieuwkomers', sections: [0] }], [c], [mentions], [withoutRunner])[0])).toEqual(['RUN_BY Taalcafé -> Movisie']);
     const stated: RelationCandidate[] = [contactWorksFor, ...linkProgrammes(c, mentions)];
     expect(show(linkArticleRunners([{ title: 'Taalcafé helpt nieuwkomers', sections: [0] }], [c], [mentions], [stated])[0])).toEqual([]);
+    // a partner named by a sentence ("samen met") leaves the runner open
+    const partner: RelationCandidate = { type: 'RUN_BY', from: { type: 'PROGRAMME', name: 'Taalcafé' }, to: { type: 'ORGANISATION', name: 'Bibliotheek Kessel' }, weight: 0.3, start: 0, end: 1 };
+    expect(show(linkArticleRunners([{ title: 'Taalcafé helpt nieuwkomers', sections: [0] }], [c], [mentions], [[contactWorksFor, partner]])[0])).toEqual(['RUN_BY Taalcafé -> Movisie']);
   });
 });
 
