@@ -104,7 +104,7 @@ const PARTNER_WEIGHT = 0.3;
 
 /** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
 const DIRECT_LINK =
-  /^\s*(?:[’'”"])?\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:(?:van|door)(?:\s+(?:de|het))?(?:\s+(?:brancheorganisatie|branchevereniging|kennisinstituut|stichting|vereniging|organisatie|netwerk|ministerie|instituut))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;
+  /^\s*(?:[’'”"])?\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:(?:van|door)(?:\s+(?:de|het))?(?:\s+(?:brancheorganisatie|branchevereniging|kennisinstituut|stichting|vereniging|organisatie|netwerk|ministerie|instituut))?|\(|(?:,|\s+is|\s+was)\s*(?:een|de|het)\s+(?:\p{Ll}+\s+)?(?:initiatief|project|programma|product|uitgave|methode|methodiek|aanpak|interventie|instrument|training|dienst|publicatie|campagne|platform)\s+van(?:\s+(?:de|het))?)\s*$/iu;
 
 /** Between two organisations of one list: "A en B", "A, B", "A & B", "A/B". */
 const ORG_LIST_GLUE = /^\s*(?:,|en|&|\/|,\s*en)\s*(?:de\s+|het\s+)?$/u;

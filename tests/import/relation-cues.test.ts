@@ -99,6 +99,7 @@ describe('programme -> organisation from the sentence', () => {
     expect(weightOf('Samen met Buurtkracht vernieuwen we de Praatbank.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(0.3);
     expect(weightOf('Buurtkracht heeft de Praatbank ontwikkeld.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(0.5);
     expect(weightOf('De Praatbank van Buurtkracht is populair.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(1);
+    expect(weightOf('De Praatbank is een methode van Buurtkracht.', [['PROGRAMME', 'Praatbank'], ['ORGANISATION', 'Buurtkracht']])).toBe(1);
   });
 
   it('reads a direct tie past a year and a word for what the organisation is', () => {
