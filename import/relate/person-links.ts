@@ -297,15 +297,30 @@ function coordinatedMunicipalities(links: SectionLinks): void {
 function coordinatedPeople(links: SectionLinks, people: EntityMention[]): void {
   const text = links.text;
   const out = links.out;
+  // the links found so far by person (a long list of names must not re-read every link for every pair)
+  let byPerson: Map<string, RelationCandidate[]> | null = null;
   for (let k = people.length - 2; k >= 0; k--) {
     const p = people[k];
     const q = people[k + 1];
     if (!/^\s*(?:,|en|&|,\s*en)\s*$/.test(text.slice(p.end, q.start)) || p.name === q.name) continue;
     // a list of inverted names ("Burg, M. van den, Ooms, H. (NJI)") gives each name its own organisation
     if (p.surface.includes(',') || q.surface.includes(',')) continue;
+    if (!/^\s*(?:[,(]|(?:en|&)\s)/.test(text.slice(q.end, q.end + 5))) continue;
+    if (!byPerson) {
+      byPerson = new Map();
+      for (const c of out) {
+        const list = byPerson.get(c.from.name);
+        if (list) list.push(c);
+        else byPerson.set(c.from.name, [c]);
+      }
+    }
     // "A en B, allebei adviseur bij Y", "A, B en C (Movisie)": what the list's last name is given, all of them are
-    for (const c of out.filter((c) => c.from.name === q.name && c.start <= q.start && c.end >= q.end && /^\s*(?:[,(]|(?:en|&)\s)/.test(text.slice(q.end, q.end + 5)))) {
-      out.push({ ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) });
+    for (const c of (byPerson.get(q.name) ?? []).filter((c) => c.start <= q.start && c.end >= q.end)) {
+      const shared: RelationCandidate = { ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) };
+      out.push(shared);
+      const list = byPerson.get(p.name);
+      if (list) list.push(shared);
+      else byPerson.set(p.name, [shared]);
     }
   }
 }

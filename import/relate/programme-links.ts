@@ -324,6 +324,7 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
   // and once for the programmes that share the sentence
   let cueSpan: { start: number; end: number } | null = null;
   let cue: number | undefined; // the weight the sentence's cue words give, 0 for none
+  let orgNames: Map<string, EntityMention> | undefined;
   for (const p of programmes) {
     const s = programmeSentence(ctx, p);
     const from = { type: 'PROGRAMME' as const, name: p.name };
@@ -348,7 +349,7 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
       addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight, start: s.start, end: s.end });
     }
     // "Movisie-academie", "GGD-aanpak": a programme named for the organisation that runs it
-    const owner = namingOrganisation(p, orgs);
+    const owner = namingOrganisation(p, (orgNames ??= organisationsByName(orgs)));
     if (owner) addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: owner.name }, weight: 1, start: s.start, end: s.end });
     // "te downloaden op movisie.nl", "[www.movisie.nl/publicaties]": the organisation whose site offers it (resolved by its domain)
     for (const domain of webDomains(ctx.text, s)) {
@@ -364,12 +365,17 @@ function cueWeight(masked: string): number {
   return RUNNER_CUE.test(masked) ? RUNNER_WEIGHT : PARTNER_CUE.test(masked) ? PARTNER_WEIGHT : 0;
 }
 
+/** The section's organisations by name, printed form and alias (built once per section, looked up per programme). */
+function organisationsByName(orgs: EntityMention[]): Map<string, EntityMention> {
+  const out = new Map<string, EntityMention>();
+  for (const o of orgs) for (const n of [o.name, o.surface, ...(o.aliases ?? [])]) if (!out.has(n)) out.set(n, o);
+  return out;
+}
+
 /** An organisation of the section whose name (or printed form) opens the programme's name before a hyphen: "Movisie-academie". */
-function namingOrganisation(p: EntityMention, orgs: EntityMention[]): EntityMention | undefined {
+function namingOrganisation(p: EntityMention, orgs: Map<string, EntityMention>): EntityMention | undefined {
   const hyphen = p.name.indexOf('-');
-  if (hyphen < 2) return undefined;
-  const head = p.name.slice(0, hyphen);
-  return orgs.find((o) => o.name === head || o.surface === head || (o.aliases ?? []).includes(head));
+  return hyphen < 2 ? undefined : orgs.get(p.name.slice(0, hyphen));
 }
 
 /**
