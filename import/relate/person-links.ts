@@ -315,7 +315,8 @@ function coordinatedPeople(links: SectionLinks, people: EntityMention[]): void {
       }
     }
     // "A en B, allebei adviseur bij Y", "A, B en C (Movisie)": what the list's last name is given, all of them are
-    for (const c of (byPerson.get(q.name) ?? []).filter((c) => c.start <= q.start && c.end >= q.end)) {
+    // … within a quote's length: a longer "list" is no apposition a reader takes in at once (and keeps evidence spans short)
+    for (const c of (byPerson.get(q.name) ?? []).filter((c) => c.start <= q.start && c.end >= q.end && c.end - p.start <= MAX_INTRO)) {
       const shared: RelationCandidate = { ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) };
       out.push(shared);
       const list = byPerson.get(p.name);
