@@ -51,6 +51,17 @@ describe('person -> organisation / municipality from the introduction', () => {
     ]);
   });
 
+  it('passes a list\'s organisation back only within a quote\'s length', () => {
+    const firsts = ['Anna', 'Peter', 'Karin', 'Jan', 'Els', 'Mark', 'Sanne', 'Tom'];
+    const names = Array.from({ length: 40 }, (_, i) => `${firsts[i % 8]} ${['Berkel', 'Dorsman', 'Velsen', 'Hofman', 'Linde'][Math.floor(i / 8)]}`);
+    const text = `Met medewerking van ${names.join(', ')} (Movisie).`;
+    const linked = personLinks(text, [['ORGANISATION', 'Movisie']]);
+    expect(linked).toContain(`WORKS_FOR ${names[39]} -> Movisie`);
+    expect(linked.length).toBeGreaterThan(5);
+    expect(linked.length).toBeLessThan(20);
+    expect(linked).not.toContain(`WORKS_FOR ${names[0]} -> Movisie`);
+  });
+
   it('does not pass one name\'s organisation on in a list of inverted names, where each has its own', () => {
     const links = personLinks('Auteur: Burg, M. van den, Ooms, H. (NJI), Kooiman, A. (Movisie) & Beckers, M. (NCJ).', [['ORGANISATION', 'NJI'], ['ORGANISATION', 'Movisie'], ['ORGANISATION', 'NCJ']]);
     expect(links.filter((l) => l.includes('Burg'))).toEqual([]);
