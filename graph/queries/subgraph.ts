@@ -58,18 +58,28 @@ const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.na
  * `$limit` nodes have been seen when a level is expanded, so this is the same set, while the
  * "already seen?" test (a list scan) runs on a few hundred candidates instead of every
  * neighbour. Entity relationships only link entities (graph/write.ts), so the far end's label
- * is not checked.
+ * is not checked. A hub reads its best neighbours from its stored list (graph/hub-neighbours.ts:
+ * the same ranking, kept by the importer) instead of its thousands of relationships; with a
+ * type filter the list does not apply and the hub is expanded.
  */
 const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string) => `
   CALL (${seen}) {
     UNWIND ${frontier} AS f
     WITH f WHERE $depth >= ${depth} AND ${seen.split(', ').map((l) => `size(${l})`).join(' + ')} < $limit
     CALL (f) {
+      WITH f WHERE f.topNeighbours IS NULL OR $types IS NOT NULL
       MATCH (f)-[:${RELATION_PATTERN}]-(n)
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
       ORDER BY n.mentionCount DESC, n.id
       LIMIT $scan
+      RETURN collect(n) AS best
+      UNION ALL
+      WITH f WHERE f.topNeighbours IS NOT NULL AND $types IS NULL
+      UNWIND f.topNeighbours[..$scan] AS neighbourId
+      MATCH (n:Entity {id: neighbourId})
+      WITH n
+      ORDER BY n.mentionCount DESC, n.id
       RETURN collect(n) AS best
     }
     UNWIND [n IN best WHERE ${seen.split(', ').map((l) => `NOT n IN ${l}`).join(' AND ')}][..$limit] AS n
