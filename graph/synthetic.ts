@@ -6,6 +6,7 @@
  * municipalities are shared, so they gather k times the links (theme -> people, neighbourhoods
  * and related programmes grow with the copies). Only for throwaway bench databases.
  */
+import { refreshHubNeighbours } from './hub-neighbours.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
 
@@ -76,4 +77,6 @@ export async function growToScale(driver: Driver, database: string, scale: numbe
   } finally {
     await session.close();
   }
+  // as the importer does after an import: the grown graph's hubs rank their neighbours once
+  await refreshHubNeighbours(driver, database);
 }

@@ -1,0 +1,82 @@
+/**
+ * The hubs' stored neighbour lists (graph/hub-neighbours.ts) against the real Neo4j: a list holds
+ * the hub's neighbours in the neighbourhood's own ranking, and the neighbourhood through the
+ * lists is the same as through the full expansion. The corpus has no hub at the production
+ * threshold, so the test lowers it; at the end the lists are dropped again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_LIST_LENGTH, refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
+import { neighbourhood } from '../../graph/queries/subgraph.ts';
+import { int, readRows, type ReadContext } from '../../graph/queries/run.ts';
+import { RELATION_PATTERN } from '../../graph/queries/model.ts';
+import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
+import { ensureCorpus } from './harness.ts';
+
+const MIN_DEGREE = 15;
+let read: ReadContext;
+
+beforeAll(async () => {
+  const { database } = testNeo4j();
+  await ensureCorpus(testDriver(), database);
+  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+}, 300_000);
+
+afterAll(async () => {
+  // the production threshold: no corpus entity is a hub, every list goes
+  if (read) await refreshHubNeighbours(read.driver, read.database);
+  await closeTestDriver();
+});
+
+async function withoutLists<T>(work: () => Promise<T>): Promise<T> {
+  await refreshHubNeighbours(read.driver, read.database, { minDegree: 1e9 });
+  try {
+    return await work();
+  } finally {
+    await refreshHubNeighbours(read.driver, read.database, { minDegree: MIN_DEGREE });
+  }
+}
+
+describe('hub neighbour lists', () => {
+  it('hold each hub’s neighbours, most mentioned first, and only the hubs have one', async () => {
+    const { hubs } = await refreshHubNeighbours(read.driver, read.database, { minDegree: MIN_DEGREE });
+    expect(hubs).toBeGreaterThan(2);
+    const rows = await readRows(read, `
+      MATCH (e:Entity) WITH e, COUNT { (e)-[:${RELATION_PATTERN}]-() } AS degree
+      RETURN e.id AS id, degree, e.topNeighbours AS list ORDER BY degree DESC`, {});
+    for (const row of rows) expect(row.list !== null).toBe((row.degree as number) > MIN_DEGREE);
+
+    const hub = rows[0];
+    const expected = await readRows(read, `
+      MATCH (:Entity {id: $id})-[:${RELATION_PATTERN}]-(n) WITH DISTINCT n
+      RETURN n.id AS id ORDER BY n.mentionCount DESC, n.id LIMIT $length`, { id: hub.id, length: int(HUB_LIST_LENGTH) });
+    expect(hub.list).toEqual(expected.map((r) => r.id));
+  });
+
+  it('give the same neighbourhood as the full expansion, at several depths and limits', async () => {
+    await refreshHubNeighbours(read.driver, read.database, { minDegree: MIN_DEGREE });
+    // starting points: a hub itself and people next to hubs (their second level runs through the hubs)
+    const starts = await readRows(read, `
+      MATCH (h:Entity) WHERE h.topNeighbours IS NOT NULL
+      WITH h ORDER BY COUNT { (h)--() } DESC LIMIT 3
+      OPTIONAL MATCH (h)--(p:Person)
+      WITH h, p ORDER BY p.mentionCount DESC LIMIT 6
+      RETURN collect(DISTINCT h.id) + collect(DISTINCT p.id) AS ids`, {});
+    const ids = starts[0].ids as string[];
+    expect(ids.length).toBeGreaterThan(3);
+    const cases = ids.flatMap((id) => [1, 2].flatMap((depth) => [10, 60].map((limit) => ({ id, depth, limit, types: null }))));
+    const viaLists = [];
+    for (const c of cases) viaLists.push(await neighbourhood(read, c));
+    const viaExpansion = await withoutLists(async () => {
+      const out = [];
+      for (const c of cases) out.push(await neighbourhood(read, c));
+      return out;
+    });
+    const key = (s: Awaited<ReturnType<typeof neighbourhood>>) => ({
+      nodes: s!.nodes.map((n) => n.id),
+      edges: s!.edges.map((e) => e.id).sort(),
+    });
+    for (let i = 0; i < cases.length; i++) expect(key(viaLists[i]), JSON.stringify(cases[i])).toEqual(key(viaExpansion[i]));
+    // a two-step neighbourhood of a hub's neighbour is a real test: it is full, not a handful
+    expect(viaLists.some((s) => s!.nodes.length >= 60)).toBe(true);
+  });
+});
