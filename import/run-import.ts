@@ -1,13 +1,14 @@
 /**
  * Imports files into the graph as a pipeline: the read stage (import/read) finds and reads files,
  * a thread pool reads and extracts them in parallel (each file with a time budget), and one
- * writer puts each document into Neo4j in its own transaction (graph/write.ts) while the threads
- * go on with the next files. A file that cannot be read, is a duplicate, or runs past its budget
+ * writer puts the documents into Neo4j while the threads go on with the next files: whatever
+ * was extracted while the previous batch was written goes into the next transaction, whole
+ * documents only (graph/write.ts). At the end, the entities that lost mentions are settled. A file that cannot be read, is a duplicate, or runs past its budget
  * is reported in one line and skipped with nothing written; the others still import.
  */
 import type { Driver } from 'neo4j-driver';
 import { discoverFiles, DEFAULT_MAX_FILE_BYTES, type FoundFile, type Skipped } from './read/index.ts';
-import { documentWithContent, extractorVersion, isCurrent, storedVersion, writeExtraction, type WriteStatus } from './write/index.ts';
+import { documentWithContent, extractorVersion, isCurrent, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
 import { stat } from 'node:fs/promises';
@@ -32,6 +33,10 @@ export interface ImportSummary {
   /** seconds spent in graph writes, and the rows (nodes and relationships) they wrote */
   writeSeconds: number;
   rowsWritten: number;
+  /** write transactions (each holds one or more whole documents) */
+  batches: number;
+  /** entities whose aggregates were recomputed after they lost mentions */
+  settledEntities: number;
   threads: number;
 }
 
@@ -73,6 +78,20 @@ export interface ImportOptions {
 }
 
 export const DEFAULT_SECONDS_PER_MB = 10;
+
+/** A write transaction holds at most this many documents … */
+const BATCH_DOCUMENTS = 32;
+/** … and about this many nodes and relationships (a larger document goes alone). */
+const BATCH_ROWS = 20_000;
+/** Extracted documents waiting for the writer before the threads wait too. */
+const MAX_QUEUED = 2 * BATCH_DOCUMENTS;
+
+interface Queued {
+  file: FoundFile;
+  result: ExtractionResult;
+  bytes: number;
+  elapsed: () => number;
+}
 export const DEFAULT_MIN_SECONDS = 10;
 
 function envNumber(name: string): number | undefined {
@@ -104,6 +123,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     workSeconds: 0,
     writeSeconds: 0,
     rowsWritten: 0,
+    batches: 0,
+    settledEntities: 0,
     threads: 0,
   };
   const progress: ImportProgress = { state: 'running', files: files.length, done: 0, created: 0, replaced: 0, unchanged: 0, skipped: walk.skipped.length, bytes: 0, current: [], seconds: 0 };
@@ -120,8 +141,9 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const version = extractorVersion();
   // content seen in this run under another path: sha256 -> relative path
   const seen = new Map<string, string>();
-  let writes: Promise<void> = Promise.resolve();
-  let pendingWrites = 0;
+  const queue: Queued[] = [];
+  let writer: Promise<void> | null = null;
+  const waiting: (() => void)[] = [];
   let writeError: unknown;
   let next = 0;
 
@@ -172,29 +194,58 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     } catch (err) {
       return settle(file, 'skipped', elapsed(), read.bytes, failure(err, 'extraction'));
     }
-    // writes run one after the other, behind the threads; a long queue waits for the writer
-    pendingWrites++;
-    writes = writes.then(async () => {
+    // the writer takes what is queued in batches, behind the threads; a long queue makes the threads wait
+    queue.push({ file, result, bytes: read.bytes, elapsed });
+    startWriter();
+    while (queue.length >= MAX_QUEUED && !writeError) await batchWritten();
+  };
+
+  const takeBatch = (): Queued[] => {
+    const batch: Queued[] = [];
+    let rows = 0;
+    while (queue.length > 0 && batch.length < BATCH_DOCUMENTS && (batch.length === 0 || rows + rowsOf(queue[0].result) <= BATCH_ROWS)) {
+      const item = queue.shift()!;
+      rows += rowsOf(item.result);
+      batch.push(item);
+    }
+    return batch;
+  };
+
+  const writeQueued = async (): Promise<void> => {
+    while (queue.length > 0 && !writeError) {
+      const batch = takeBatch();
       try {
-        if (writeError) return;
         const writeStarted = performance.now();
-        const outcome = await writeExtraction(options.driver, options.database, result, { force: options.force, extractorVersion: version });
+        const written = await writeDocuments(options.driver, options.database, batch.map((b) => b.result), { force: options.force, extractorVersion: version });
         summary.writeSeconds += (performance.now() - writeStarted) / 1000;
-        if (outcome.status !== 'unchanged') {
-          summary.rowsWritten += rowsOf(result);
-          for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
-          summary.relations += result.relations.length;
-          summary.articles += result.document.articles?.length ?? 0;
-        }
-        settle(file, outcome.status, elapsed(), read.bytes);
+        summary.rowsWritten += written.rows;
+        summary.batches++;
+        written.outcomes.forEach((outcome, i) => {
+          const { file, result, bytes, elapsed } = batch[i];
+          if (outcome.status !== 'unchanged') {
+            for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
+            summary.relations += result.relations.length;
+            summary.articles += result.document.articles?.length ?? 0;
+          }
+          settle(file, outcome.status, elapsed(), bytes);
+        });
       } catch (err) {
         writeError ??= err;
-      } finally {
-        pendingWrites--;
       }
-    });
-    while (pendingWrites > pool.threads * 2 && !writeError) await writes;
+      for (const wake of waiting.splice(0)) wake();
+    }
   };
+
+  const startWriter = () => {
+    writer ??= writeQueued().finally(() => {
+      writer = null;
+      for (const wake of waiting.splice(0)) wake();
+      // a document queued while the writer was finishing
+      if (queue.length > 0 && !writeError) startWriter();
+    });
+  };
+
+  const batchWritten = () => new Promise<void>((resolve) => waiting.push(resolve));
 
   const lane = async () => {
     while (next < files.length && !writeError) {
@@ -210,7 +261,13 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   };
   try {
     await Promise.all(Array.from({ length: Math.min(pool.threads, files.length) }, lane));
-    await writes;
+    while (writer) await writer;
+    if (!writeError) {
+      // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
+      const settleStarted = performance.now();
+      summary.settledEntities = await settleEntities(options.driver, options.database);
+      summary.writeSeconds += (performance.now() - settleStarted) / 1000;
+    }
   } finally {
     if (!options.pool) await pool.close();
   }
@@ -230,7 +287,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   }
 }
 
-/** Nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
+/** About the nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
 function rowsOf(result: ExtractionResult): number {
   let mentions = 0;
   for (const e of result.entities) mentions += e.mentions.length;
