@@ -126,14 +126,10 @@ export async function writeDocuments(driver: Driver, database: string, results: 
       const formerEntityIds = await removeDocumentFacts(tx, replacedIds);
       count(await writeDocumentNodes(tx, toWrite, version));
       count(await writeArticles(tx, toWrite));
-      for (const type of Object.keys(LABEL) as EntityType[]) {
-        const res = await writeEntities(tx, type, toWrite);
-        if (res) count(res);
-      }
-      for (const type of RELATION_TYPES) {
-        const res = await writeRelations(tx, type, toWrite);
-        if (res) count(res);
-      }
+      const entities = await writeEntities(tx, toWrite);
+      if (entities) count(entities);
+      const relations = await writeRelations(tx, toWrite);
+      if (relations) count(relations);
       await deleteUnmentioned(tx, formerEntityIds);
       return { outcomes, rows };
     });
@@ -214,6 +210,9 @@ async function writeArticles(tx: ManagedTransaction, results: ExtractionResult[]
 
 interface EntityRow {
   id: string;
+  /** from the fixed LABEL map, never from input */
+  label: string;
+  type: EntityType;
   name: string;
   kind: string | null;
   province: string | null;
@@ -228,16 +227,15 @@ interface EntityRow {
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** One row per entity of the batch, with the mentions of every document in it. */
-function entityRows(type: EntityType, results: ExtractionResult[]): EntityRow[] {
+function entityRows(results: ExtractionResult[]): EntityRow[] {
   const rows = new Map<string, EntityRow>();
   for (const { document, entities } of results) {
     for (const e of entities as EntityFact[]) {
-      if (e.type !== type) continue;
       const aliases = [e.name, ...e.aliases];
       const roles = Array.isArray(e.props.roles) ? e.props.roles : [];
       let row = rows.get(e.id);
       if (!row) {
-        row = { id: e.id, name: e.name, kind: null, province: null, cbsCode: null, count: 0, aliases: [], roles: [], mentions: [] };
+        row = { id: e.id, label: LABEL[e.type], type: e.type, name: e.name, kind: null, province: null, cbsCode: null, count: 0, aliases: [], roles: [], mentions: [] };
         rows.set(e.id, row);
       }
       // later documents win, as they did when each document was its own transaction
@@ -260,7 +258,7 @@ function entityRows(type: EntityType, results: ExtractionResult[]): EntityRow[] 
 }
 
 /**
- * The sorted set of an entity's names (with its name) and of its roles, from a list expression;
+ * The sorted set of an entity's names (with its name) and of its roles, from list expressions;
  * searchText is the name followed by every name, as the full-text indexes read it.
  */
 const SET_AGGREGATES = (e: string, scope: string, aliasList: string, roleList: string) => `
@@ -278,14 +276,14 @@ const SET_AGGREGATES = (e: string, scope: string, aliasList: string, roleList: s
          ${e}.roles = CASE WHEN ${e}:Person THEN allRoles ELSE null END,
          ${e}.searchText = reduce(text = ${e}.name, a IN allAliases | text + ' | ' + a)`;
 
-async function writeEntities(tx: ManagedTransaction, type: EntityType, results: ExtractionResult[]): Promise<QueryResult | null> {
-  const rows = entityRows(type, results);
+/** Every entity of the batch (one query for all types: the type label is set dynamically), and its mentions. */
+async function writeEntities(tx: ManagedTransaction, results: ExtractionResult[]): Promise<QueryResult | null> {
+  const rows = entityRows(results);
   if (rows.length === 0) return null;
-  // The label comes from a fixed map, never from input.
   return tx.run(
     `UNWIND $rows AS row
-     MERGE (e:Entity:${LABEL[type]} {id: row.id})
-     ON CREATE SET e.name = row.name, e.type = $type
+     MERGE (e:Entity {id: row.id})
+     ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type
      SET e.kind = coalesce(row.kind, e.kind), e.province = coalesce(row.province, e.province),
          e.cbsCode = coalesce(row.cbsCode, e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + row.count
      WITH e, row
@@ -295,17 +293,19 @@ async function writeEntities(tx: ManagedTransaction, type: EntityType, results: 
      MATCH (s:Section {id: m.sectionId})
      CREATE (e)-[:MENTIONED_IN {count: m.count, snippets: m.snippets, documentId: m.documentId,
                                 aliases: m.aliases, roles: m.roles}]->(s)`,
-    { rows, type },
+    { rows },
   );
 }
 
-async function writeRelations(tx: ManagedTransaction, type: RelationType, results: ExtractionResult[]): Promise<QueryResult | null> {
+/** Every relationship of the batch between entities, one query for all types (the type is set dynamically). */
+async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[]): Promise<QueryResult | null> {
   // one relationship per document, type and pair of ends: the last one read wins
   const byKey = new Map<string, Record<string, unknown>>();
   for (const { document, relations } of results) {
     for (const r of relations as RelationFact[]) {
-      if (r.type !== type) continue;
-      byKey.set(`${document.id}\u0000${r.from}\u0000${r.to}`, {
+      if (!RELATION_TYPES.includes(r.type)) continue;
+      byKey.set(`${document.id}\u0000${r.type}\u0000${r.from}\u0000${r.to}`, {
+        type: r.type,
         documentId: document.id,
         from: r.from,
         to: r.to,
@@ -324,9 +324,9 @@ async function writeRelations(tx: ManagedTransaction, type: RelationType, result
     `UNWIND $rows AS row
      MATCH (a:Entity {id: row.from})
      MATCH (b:Entity {id: row.to})
-     CREATE (a)-[r:${type} {documentId: row.documentId}]->(b)
-     SET r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds, r.quotes = row.quotes,
-         r.evidenceKinds = row.evidenceKinds, r.articleIds = row.articleIds`,
+     CREATE (a)-[r:$(row.type)]->(b)
+     SET r.documentId = row.documentId, r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds,
+         r.quotes = row.quotes, r.evidenceKinds = row.evidenceKinds, r.articleIds = row.articleIds`,
     { rows: [...byKey.values()] },
   );
 }

@@ -82,7 +82,7 @@ export const DEFAULT_SECONDS_PER_MB = 10;
 /** A write transaction holds at most this many documents … */
 const BATCH_DOCUMENTS = 32;
 /** … and about this many nodes and relationships (a larger document goes alone). */
-const BATCH_ROWS = 20_000;
+const BATCH_ROWS = 10_000;
 /** Extracted documents waiting for the writer before the threads wait too. */
 const MAX_QUEUED = 2 * BATCH_DOCUMENTS;
 
