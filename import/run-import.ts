@@ -7,7 +7,10 @@
  * is reported in one line and skipped with nothing written; the others still import.
  */
 import type { Driver } from 'neo4j-driver';
-import { discoverFiles, DEFAULT_MAX_FILE_BYTES, type FoundFile, type Skipped } from './read/index.ts';
+// the walk and the limits only: the format readers are loaded by the pool's threads, not here
+import { discoverFiles, type FoundFile } from './read/walk.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
+import type { Skipped } from './read/skip.ts';
 import { documentWithContent, extractorVersion, isCurrent, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
