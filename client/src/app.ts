@@ -89,6 +89,12 @@ export class App implements ViewHost {
     await this.restore(parseState(location.search));
   }
 
+  /** Asks the current question again (the graph changed, e.g. an import finished). */
+  async refresh(): Promise<void> {
+    for (const view of this.views.values()) view.invalidate?.();
+    await this.restore(this.state);
+  }
+
   // ---- ViewHost ----
 
   navigate(patch: Partial<AppState>): void {

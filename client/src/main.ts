@@ -2,6 +2,7 @@ import './styles.css';
 import { App } from './app.ts';
 import { installTestHook } from './test-hook.ts';
 import { prewarmLayout } from './graph/layout.ts';
+import { watchImport } from './panels/import-progress.ts';
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -15,3 +16,4 @@ const app = new App({
 });
 installTestHook(app);
 void app.start().then(prewarmLayout);
+watchImport(byId('import-status'), () => void app.refresh());

@@ -21,9 +21,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(driver: Driver, database: string): Promise<RunningApp> {
+export async function startApp(driver: Driver, database: string, options: { importStatus?: () => unknown } = {}): Promise<RunningApp> {
   await ensureClientBuilt();
-  const server: Server = createApp({ driver, database, clientDir: clientDist });
+  const server: Server = createApp({ driver, database, clientDir: clientDist, importStatus: options.importStatus });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

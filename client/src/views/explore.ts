@@ -47,6 +47,10 @@ export function createExploreView(host: ViewHost): View {
       search.setValue(self?.label ?? '');
       return graph;
     },
+    invalidate() {
+      statsShown = false;
+      startShown = false;
+    },
   };
 }
 

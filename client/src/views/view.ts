@@ -21,4 +21,6 @@ export interface View {
    * the view has nothing to show yet (no theme chosen, ...). Throws ApiError on failure.
    */
   load(state: AppState, signal: AbortSignal): Promise<Subgraph | null>;
+  /** Forgets what the view keeps between loads (counts, starting points): the graph has changed. */
+  invalidate?(): void;
 }
