@@ -71,6 +71,8 @@ export interface ImportOptions {
   secondsPerMb?: number;
   /** … and never less than this (IMPORT_MIN_SECONDS, default 10) */
   minSeconds?: number;
+  /** most documents in one write transaction (default IMPORT_BATCH_DOCUMENTS or 32) */
+  batchDocuments?: number;
   /** threads for reading and extraction (default IMPORT_WORKERS or one per core) */
   threads?: number;
   /** a pool to reuse (its owner closes it) */
@@ -82,18 +84,24 @@ export interface ImportOptions {
 
 export const DEFAULT_SECONDS_PER_MB = 10;
 
-/** A write transaction holds at most this many documents … */
-const BATCH_DOCUMENTS = 32;
+/** A write transaction holds at most this many documents (IMPORT_BATCH_DOCUMENTS) … */
+export const DEFAULT_BATCH_DOCUMENTS = 32;
 /** … and about this many nodes and relationships (a larger document goes alone). */
 const BATCH_ROWS = 10_000;
+/**
+ * The writer waits for about half a batch before it writes, at most this long after the first
+ * document queued (a transaction has a fixed cost: one document per transaction costs the
+ * database about a third more CPU per row, CPU the extraction threads share on a small machine).
+ */
+const BATCH_WAIT_MS = 2000;
 /** Extracted documents waiting for the writer before the threads wait too. */
-const MAX_QUEUED = 2 * BATCH_DOCUMENTS;
 
 interface Queued {
   file: FoundFile;
   result: ExtractionResult;
   bytes: number;
   elapsed: () => number;
+  queuedAt: number;
 }
 export const DEFAULT_MIN_SECONDS = 10;
 
@@ -108,6 +116,9 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const maxBytes = options.maxFileBytes ?? (envMaxMb ? envMaxMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES);
   const secondsPerMb = options.secondsPerMb ?? envNumber('IMPORT_SECONDS_PER_MB') ?? DEFAULT_SECONDS_PER_MB;
   const minSeconds = options.minSeconds ?? envNumber('IMPORT_MIN_SECONDS') ?? DEFAULT_MIN_SECONDS;
+  const BATCH_DOCUMENTS = Math.floor(options.batchDocuments ?? envNumber('IMPORT_BATCH_DOCUMENTS') ?? DEFAULT_BATCH_DOCUMENTS) || 1;
+  // extracted documents waiting for the writer before the threads wait too
+  const MAX_QUEUED = 2 * BATCH_DOCUMENTS;
   const budgetMs = (bytes: number) => 1000 * Math.max(minSeconds, (secondsPerMb * bytes) / 1024 / 1024);
 
   const walk = await discoverFiles(paths);
@@ -145,6 +156,10 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   // content seen in this run under another path: sha256 -> relative path
   const seen = new Map<string, string>();
   const queue: Queued[] = [];
+  let queuedRows = 0;
+  let extractionDone = false;
+  // set while the writer waits for a fuller batch
+  const waitingWriter: { wake: (() => void) | null } = { wake: null };
   let writer: Promise<void> | null = null;
   const waiting: (() => void)[] = [];
   let writeError: unknown;
@@ -198,8 +213,10 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       return settle(file, 'skipped', elapsed(), read.bytes, failure(err, 'extraction'));
     }
     // the writer takes what is queued in batches, behind the threads; a long queue makes the threads wait
-    queue.push({ file, result, bytes: read.bytes, elapsed });
+    queue.push({ file, result, bytes: read.bytes, elapsed, queuedAt: performance.now() });
+    queuedRows += rowsOf(result);
     startWriter();
+    waitingWriter.wake?.();
     while (queue.length >= MAX_QUEUED && !writeError) await batchWritten();
   };
 
@@ -209,13 +226,32 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     while (queue.length > 0 && batch.length < BATCH_DOCUMENTS && (batch.length === 0 || rows + rowsOf(queue[0].result) <= BATCH_ROWS)) {
       const item = queue.shift()!;
       rows += rowsOf(item.result);
+      queuedRows -= rowsOf(item.result);
       batch.push(item);
     }
     return batch;
   };
 
+  /** Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over. */
+  const fullerBatch = async (): Promise<void> => {
+    while (queuedRows < BATCH_ROWS / 2 && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
+      const waitMs = BATCH_WAIT_MS - (performance.now() - queue[0].queuedAt);
+      if (waitMs <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, waitMs);
+        function done() {
+          clearTimeout(timer);
+          waitingWriter.wake = null;
+          resolve();
+        }
+        waitingWriter.wake = done;
+      });
+    }
+  };
+
   const writeQueued = async (): Promise<void> => {
     while (queue.length > 0 && !writeError) {
+      await fullerBatch();
       const batch = takeBatch();
       try {
         const writeStarted = performance.now();
@@ -264,6 +300,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   };
   try {
     await Promise.all(Array.from({ length: Math.min(pool.threads, files.length) }, lane));
+    extractionDone = true;
+    waitingWriter.wake?.();
     while (writer) await writer;
     if (!writeError) {
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped

@@ -49,11 +49,14 @@ async function storedHashes(ids: string[]): Promise<Set<string>> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts `npm run import` on `dir` with one thread, and SIGKILLs it once some but not all of version b is written. */
+/**
+ * Starts `npm run import` on `dir` with one thread and transactions of at most three documents,
+ * and SIGKILLs it once some but not all of version b is written.
+ */
 async function killMidway(dir: string, ids: string[], hashesB: Set<string>): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'import', 'cli.ts'), dir, '--workers', '1', '--no-progress'], {
     cwd: projectRoot,
-    env: process.env,
+    env: { ...process.env, IMPORT_BATCH_DOCUMENTS: '3' },
     stdio: 'ignore',
   });
   let exited = false;
