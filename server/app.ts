@@ -10,7 +10,7 @@ import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { databaseAnswers } from '../graph/queries/health.ts';
-import { QueryCache, type ReadContext } from '../graph/queries/run.ts';
+import { QueryCache, ReadGate, type ReadContext } from '../graph/queries/run.ts';
 import type { ApiContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { armorPlugins, executionTimeout, maskError, pageArgumentLimits } from './protection.ts';
@@ -40,9 +40,30 @@ export interface AppOptions {
   cache?: boolean;
   /** Header, request and keep-alive timeouts (tests shorten them). */
   timeouts?: TimeoutOptions;
+  /** Reads in flight to Neo4j at once (API_NEO4J_CONCURRENCY); the others wait their turn. */
+  neo4jConcurrency?: number;
+  /** How long a request may wait for its turn at Neo4j before it is answered "busy" (API_QUEUE_WAIT_MS). */
+  queueWaitMs?: number;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
+/**
+ * A few queries at a time keep both Neo4j's cores busy (each query also spends time in transit
+ * and in this process) without making them share the CPU a hundred ways.
+ */
+export const DEFAULT_NEO4J_CONCURRENCY = 8;
+/** Under a burst a request rather waits its turn than fails; past this it is told the server is busy. */
+export const DEFAULT_QUEUE_WAIT_MS = 15_000;
+/** Waiting reads beyond which new ones are refused at once (far above what 64 clients queue). */
+const MAX_QUEUED_READS = 1000;
+
+function positiveIntFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}".`);
+  return n;
+}
 const READY_TIMEOUT_MS = 2000;
 
 /** CORS_ORIGINS="https://a.example,https://b.example" or "*"; unset: none. */
@@ -57,11 +78,13 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
 
 export function createApp(opts: AppOptions): Server {
   const cache = opts.cache ?? process.env.API_CACHE !== '0';
+  const queueWaitMs = opts.queueWaitMs ?? positiveIntFromEnv('API_QUEUE_WAIT_MS', DEFAULT_QUEUE_WAIT_MS);
   const read: ReadContext = {
     driver: opts.driver,
     database: opts.database,
     timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     cache: cache ? new QueryCache() : undefined,
+    gate: new ReadGate(opts.neo4jConcurrency ?? positiveIntFromEnv('API_NEO4J_CONCURRENCY', DEFAULT_NEO4J_CONCURRENCY), MAX_QUEUED_READS),
   };
   const production = opts.production ?? process.env.NODE_ENV === 'production';
   const schema = createSchema();
@@ -78,7 +101,10 @@ export function createApp(opts: AppOptions): Server {
     healthCheckEndpoint: '/graphql/health',
     maskedErrors: { maskError, isDev: false },
     cors: origins.length === 0 ? false : { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST', 'OPTIONS'] },
-    context: () => ({ read, loaders: createLoaders(read) }),
+    context: () => {
+      const request: ReadContext = { ...read, startBy: Date.now() + queueWaitMs };
+      return { read: request, loaders: createLoaders(request) };
+    },
     plugins: [
       ...(read.cache ? [responseCache(read as ReadContext & { cache: QueryCache })] : []),
       // Browsers send a form POST or a GET to another site without asking first (no CORS
@@ -87,7 +113,8 @@ export function createApp(opts: AppOptions): Server {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       pageArgumentLimits(),
       ...armorPlugins(production),
-      executionTimeout(read.timeoutMs + 1000),
+      // A request may wait its turn at Neo4j, then run its queries (each within its own timeout).
+      executionTimeout(queueWaitMs + read.timeoutMs + 1000),
     ],
     logging: quietLogger,
   });
@@ -112,7 +139,7 @@ export function createApp(opts: AppOptions): Server {
       return;
     }
     if (path === '/ready') {
-      void databaseAnswers({ ...read, cache: undefined, timeoutMs: READY_TIMEOUT_MS }).then((ok) => {
+      void databaseAnswers({ ...read, cache: undefined, gate: undefined, timeoutMs: READY_TIMEOUT_MS }).then((ok) => {
         res.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
         res.end(JSON.stringify(ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j does not answer' }));
       });

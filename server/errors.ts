@@ -41,5 +41,7 @@ export function classify(error: unknown): { code: ErrorCode; message: string } {
     return { code: 'TIMEOUT', message: 'The query took too long and was stopped.' };
   }
   if (name === 'TimeoutError') return { code: 'TIMEOUT', message: 'The query took too long and was stopped.' };
+  // graph/queries/run.ts ReadGate: waited too long for a turn at the database.
+  if (name === 'BusyError') return { code: 'TIMEOUT', message: 'The server is busy; try again shortly.' };
   return { code: 'INTERNAL', message: 'Internal server error.' };
 }

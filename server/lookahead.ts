@@ -56,9 +56,26 @@ const TYPE_OF_PREFIX: Record<string, string> = {
  * Should an id's prefix not match its type, that fragment's lists just go through their loaders.
  */
 export function entityParts(info: GraphQLResolveInfo, id: string): BundlePart[] {
-  const wantedType = TYPE_OF_PREFIX[id.slice(0, id.indexOf(':'))];
+  return partsOf(info, info.fieldNodes, TYPE_OF_PREFIX[id.slice(0, id.indexOf(':'))]);
+}
+
+/**
+ * The lists asked of the `field` (e.g. `programme`) of each item of the current field's result
+ * (e.g. relatedProgrammes), an object of type `type`: read with the items in one round trip.
+ */
+export function childParts(info: GraphQLResolveInfo, field: string, type: string): BundlePart[] {
   const fields: { type: string | null; node: FieldNode }[] = [];
   for (const node of info.fieldNodes) {
+    if (!node.selectionSet || !selectedFields(node.selectionSet, info, null, fields)) return [];
+  }
+  const children = fields.filter((f) => f.node.name.value === field && f.type === null).map((f) => f.node);
+  if (children.some((c) => c.directives && c.directives.length > 0)) return [];
+  return partsOf(info, children, type);
+}
+
+function partsOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[], wantedType: string | undefined): BundlePart[] {
+  const fields: { type: string | null; node: FieldNode }[] = [];
+  for (const node of nodes) {
     if (!node.selectionSet || !selectedFields(node.selectionSet, info, null, fields)) return [];
   }
   const parts: BundlePart[] = [];
@@ -68,13 +85,15 @@ export function entityParts(info: GraphQLResolveInfo, id: string): BundlePart[] 
     seen.add(key);
     parts.push(part);
   };
-  for (const { type, node } of fields) {
+  for (const { type: condition, node } of fields) {
     const name = node.name.value;
     if (name === 'mentions') {
-      const first = firstArg(info, type && ENTITY_TYPES.has(type) ? type : 'Person', node);
+      const first = firstArg(info, condition && ENTITY_TYPES.has(condition) ? condition : 'Person', node);
       if (first !== undefined) add(`mentions:${first}`, { kind: 'mentions', first });
       continue;
     }
+    // Fields selected on the object type itself (no type condition) belong to `wantedType`.
+    const type = condition ?? (nodes === info.fieldNodes ? null : wantedType ?? null);
     if (!type || type !== wantedType) continue;
     const first = firstArg(info, type, node);
     if (first === undefined) continue;

@@ -39,12 +39,29 @@ function partCypher(part: BundlePart, i: number): string {
   return `CALL (e) { ${inner.replaceAll('$first', `$p${i}`)} }`;
 }
 
+/**
+ * The subqueries of `parts` over the bound entity `e` (keeping the variables `carry`), ending
+ * with `parts`: the list of each part's items, in order. Page sizes in `$p0`, `$p1`...
+ * (bundleParams).
+ */
+export function bundlePartsCypher(parts: readonly BundlePart[], carry: readonly string[] = []): string {
+  const keep = ['e', ...carry];
+  const steps = parts.map((part, i) => `${partCypher(part, i)}\n  WITH ${[...keep, ...parts.slice(0, i).map((_, j) => `p${j}`)].join(', ')}, items AS p${i}`);
+  return `${steps.join('\n  ')}
+  WITH ${keep.join(', ')}, [${parts.map((_, i) => `p${i}`).join(', ')}] AS parts`;
+}
+
+export function bundleParams(parts: readonly BundlePart[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  parts.forEach((part, i) => (params[`p${i}`] = int(part.first)));
+  return params;
+}
+
 export function entityBundleCypher(parts: readonly BundlePart[]): string {
-  const steps = parts.map((part, i) => `${partCypher(part, i)}\n  WITH e${parts.slice(0, i).map((_, j) => `, p${j}`).join('')}, items AS p${i}`);
   return `
   MATCH (e:Entity {id: $id})
-  ${steps.join('\n  ')}
-  RETURN ${entityProjection('e')} AS entity, [${parts.map((_, i) => `p${i}`).join(', ')}] AS parts`;
+  ${bundlePartsCypher(parts)}
+  RETURN ${entityProjection('e')} AS entity, parts`;
 }
 
 export interface EntityBundle {
@@ -54,8 +71,7 @@ export interface EntityBundle {
 }
 
 export async function entityBundle(ctx: ReadContext, id: string, parts: readonly BundlePart[]): Promise<EntityBundle | null> {
-  const params: Record<string, unknown> = { id };
-  parts.forEach((part, i) => (params[`p${i}`] = int(part.first)));
+  const params = { id, ...bundleParams(parts) };
   const rows = await readRows(ctx, entityBundleCypher(parts), params);
   if (rows.length === 0) return null;
   return { entity: rows[0].entity as EntityRow, parts: rows[0].parts as unknown[][] };

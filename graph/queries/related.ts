@@ -14,6 +14,7 @@
  */
 import { entityProjection, type EntityRow } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
+import { bundleParams, bundlePartsCypher, type BundlePart } from './entity-bundle.ts';
 
 /** Below this total a match is not shown (about: one entity mentioned in a quarter of the passages). */
 export const MIN_SCORE = 1;
@@ -21,40 +22,52 @@ export const MIN_SCORE = 1;
 /** Specificity of a shared entity mentioned in `sf` of the `sections`: BM25's IDF over passages, at least 0. */
 const SPECIFICITY = 'CASE WHEN 2 * sf >= sections THEN 0.0 ELSE log((toFloat(sections) - sf + 0.5) / (sf + 0.5)) END';
 
-/** From a bound `src` to the ranked rows `c, hits, score` (shared by the API and the bench's @cypher field). */
+/**
+ * From a bound `src` to the ranked rows `c, hits, score` (shared by the API and the bench's
+ * @cypher field). `hits` hold the shared entities as nodes: their properties are read for the
+ * page only.
+ */
 const RANKED_CANDIDATES = `
   WITH src,
-       COLLECT { MATCH (src)-[:RUNS_IN]->(m:Municipality) RETURN DISTINCT m.id } AS srcMunicipalities,
+       COLLECT { MATCH (src)-[:RUNS_IN]->(m:Municipality) RETURN m } AS srcMunicipalities,
        COUNT { MATCH (s:Section) RETURN s } AS sections
   CALL (src, sections) {
     MATCH (src)-[:WORKS_ON]->(t:Theme)<-[:WORKS_ON]-(c:Programme)
     WHERE c <> src
     WITH DISTINCT c, t, sections
     WITH c, t, sections, toFloat(COUNT { (t)-[:MENTIONED_IN]->() }) AS sf
-    RETURN c, 'THEME' AS kind, ${entityProjection('t')} AS shared, ${SPECIFICITY} AS weight, sf AS passages
+    RETURN c, 'THEME' AS kind, t AS shared, ${SPECIFICITY} AS weight, sf AS passages
     UNION
     MATCH (src)-[:RUN_BY]->(o:Organisation)<-[:RUN_BY]-(c:Programme)
     WHERE c <> src
     WITH DISTINCT c, o, sections
     WITH c, o, sections, toFloat(COUNT { (o)-[:MENTIONED_IN]->() }) AS sf
-    RETURN c, 'ORGANISATION' AS kind, ${entityProjection('o')} AS shared, ${SPECIFICITY} AS weight, sf AS passages
+    RETURN c, 'ORGANISATION' AS kind, o AS shared, ${SPECIFICITY} AS weight, sf AS passages
   }
   WITH srcMunicipalities, c, collect({kind: kind, shared: shared, weight: weight, passages: passages}) AS hits
   WITH srcMunicipalities, c, hits, reduce(total = 0.0, h IN hits | total + h.weight) AS score
   WHERE score >= ${MIN_SCORE}
   WITH srcMunicipalities, c, hits, score,
-       COLLECT { MATCH (c)-[:RUNS_IN]->(m:Municipality) RETURN DISTINCT m.id } AS municipalities
+       COLLECT { MATCH (c)-[:RUNS_IN]->(m:Municipality) RETURN m } AS municipalities
   WHERE size(municipalities) > 0 AND none(m IN municipalities WHERE m IN srcMunicipalities)
   WITH c, hits, score
   ORDER BY score DESC, c.name, c.id
   LIMIT $first`;
 
-const RELATED_PROGRAMMES = `
+/** The page, each with its reasons, and the lists the query asks of each programme (`parts`, entity-bundle.ts). */
+function relatedProgrammesCypher(parts: readonly BundlePart[]): string {
+  return `
   MATCH (src:Programme {id: $id})
   ${RANKED_CANDIDATES}
-  RETURN ${entityProjection('c')} AS programme, score,
-         [h IN hits WHERE h.kind = 'THEME' | {entity: h.shared, weight: h.weight, passages: h.passages}] AS themes,
-         [h IN hits WHERE h.kind = 'ORGANISATION' | {entity: h.shared, weight: h.weight, passages: h.passages}] AS organisations`;
+  CALL (hits) {
+    UNWIND hits AS h
+    WITH h, h.shared AS x
+    RETURN collect({kind: h.kind, entity: ${entityProjection('x')}, weight: h.weight, passages: h.passages}) AS reasons
+  }
+  WITH c AS e, score, reasons
+  ${bundlePartsCypher(parts, ['score', 'reasons'])}
+  RETURN ${entityProjection('e')} AS programme, score, reasons, parts`;
+}
 
 export interface RelatedProgrammeRow {
   programme: EntityRow;
@@ -64,6 +77,8 @@ export interface RelatedProgrammeRow {
   sharedOrganisations: EntityRow[];
   /** Every shared theme and organisation with what it adds to the score, heaviest first. */
   reasons: SharedReason[];
+  /** The items of each part asked with the page, in order (see relatedProgrammes). */
+  parts: unknown[][];
 }
 
 export interface SharedReason {
@@ -78,16 +93,26 @@ type Weighted = SharedReason;
 const rarestFirst = (items: Weighted[]) =>
   items.sort((a, b) => b.weight - a.weight || a.entity.name.localeCompare(b.entity.name)).map((i) => i.entity);
 
-export async function relatedProgrammes(ctx: ReadContext, id: string, first: number): Promise<RelatedProgrammeRow[]> {
-  const rows = await readRows(ctx, RELATED_PROGRAMMES, { id, first: int(first) });
-  return rows.map((r) => ({
-    programme: r.programme as EntityRow,
-    score: r.score as number,
-    sharedThemes: rarestFirst(r.themes as Weighted[]),
-    sharedOrganisations: rarestFirst(r.organisations as Weighted[]),
-    reasons: [...(r.themes as Weighted[]), ...(r.organisations as Weighted[])]
-      .sort((a, b) => b.weight - a.weight || a.entity.name.localeCompare(b.entity.name)),
-  }));
+/**
+ * The programmes most like programme `id`, best first; with each, the lists `parts` of it
+ * (e.g. its municipalities) that the query asks, read in the same round trip.
+ */
+export async function relatedProgrammes(ctx: ReadContext, id: string, first: number, parts: readonly BundlePart[] = []): Promise<RelatedProgrammeRow[]> {
+  const rows = await readRows(ctx, relatedProgrammesCypher(parts), { id, first: int(first), ...bundleParams(parts) });
+  return rows.map((r) => {
+    const reasons = r.reasons as (Weighted & { kind: string })[];
+    const of = (kind: string) => reasons.filter((h) => h.kind === kind).map(({ entity, weight, passages }) => ({ entity, weight, passages }));
+    const themes = of('THEME');
+    const organisations = of('ORGANISATION');
+    return {
+      programme: r.programme as EntityRow,
+      score: r.score as number,
+      sharedThemes: rarestFirst([...themes]),
+      sharedOrganisations: rarestFirst([...organisations]),
+      reasons: [...themes, ...organisations].sort((a, b) => b.weight - a.weight || a.entity.name.localeCompare(b.entity.name)),
+      parts: r.parts as unknown[][],
+    };
+  });
 }
 
 const PROGRAMME_EXISTS = `MATCH (p:Programme {id: $id}) RETURN p.id AS id`;

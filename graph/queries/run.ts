@@ -8,6 +8,7 @@
  */
 import '../tcp-nodelay.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
+import pLimit, { type LimitFunction } from 'p-limit';
 
 export interface ReadContext {
   driver: Driver;
@@ -16,7 +17,53 @@ export interface ReadContext {
   timeoutMs: number;
   /** Shared result cache (see QueryCache); absent: every read goes to Neo4j. */
   cache?: QueryCache;
+  /** Bounds the reads in flight to Neo4j, shared by every request of a server; absent: no bound. */
+  gate?: ReadGate;
+  /** This request's deadline for starting a read (ms since the epoch): one still queued then is not sent. */
+  startBy?: number;
 }
+
+/** A read refused because the server is saturated (it waited too long, or the queue is full). */
+export class BusyError extends Error {
+  override name = 'BusyError';
+}
+
+/**
+ * At most `concurrency` reads in flight to Neo4j; the others wait in line (first come, first
+ * served) instead of all being sent at once. Under overload the database then works on a few
+ * queries at full speed rather than on hundreds that each crawl into their timeout, and the
+ * callers see a longer wait, not errors. Beyond `maxQueued` waiting reads a new one is refused
+ * at once (BusyError), and a read whose request has waited past its `startBy` is not sent.
+ */
+export class ReadGate {
+  private readonly limit: LimitFunction;
+
+  constructor(
+    concurrency: number,
+    private readonly maxQueued: number,
+  ) {
+    this.limit = pLimit(concurrency);
+  }
+
+  run<T>(work: () => Promise<T>, startBy?: number): Promise<T> {
+    if (this.limit.pendingCount >= this.maxQueued) return Promise.reject(new BusyError('The server is busy; try again shortly.'));
+    // Only a read that had to wait in line can have waited too long.
+    const waits = this.limit.activeCount >= this.limit.concurrency || this.limit.pendingCount > 0;
+    return this.limit(() => {
+      if (waits && startBy !== undefined && Date.now() > startBy) throw new BusyError('The server is busy; try again shortly.');
+      return work();
+    });
+  }
+
+  get active(): number {
+    return this.limit.activeCount;
+  }
+
+  get queued(): number {
+    return this.limit.pendingCount;
+  }
+}
+
 
 export type Row = Record<string, unknown>;
 
@@ -31,6 +78,8 @@ interface PlanNode {
   children?: PlanNode[];
 }
 
+const totalDbHits = (p: PlanNode): number => p.dbHits + (p.children ?? []).reduce((a, c) => a + totalDbHits(c), 0);
+
 function printProfile(p: PlanNode | false | undefined, depth = 0): void {
   if (!p) return;
   console.log(`${' '.repeat(depth * 2)}${p.operatorType} rows=${p.rows} dbHits=${p.dbHits} ${String(p.arguments?.Details ?? '').slice(0, 120)}`);
@@ -42,29 +91,48 @@ export async function readRows(ctx: ReadContext, cypher: string, params: Record<
   return runRead(ctx, cypher, params);
 }
 
-async function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+  return ctx.gate ? ctx.gate.run(() => sendRead(ctx, cypher, params), ctx.startBy) : sendRead(ctx, cypher, params);
+}
+
+async function sendRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });
-    if (PROFILE) printProfile(result.summary.profile as PlanNode | false);
+    if (PROFILE && result.summary.profile) {
+      const plan = result.summary.profile as PlanNode;
+      console.log(`--- ${totalDbHits(plan)} db hits, ${result.records.length} rows: ${cypher.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+      printProfile(plan);
+    }
     return result.records.map((record) => toNative(record.toObject()) as Row);
   } finally {
     await session.close();
   }
 }
 
-/** Neo4j integers become numbers (our counts are far below 2^53); nodes become their properties. */
+/**
+ * Neo4j integers become numbers (our counts are far below 2^53); nodes become their properties;
+ * missing values null. The records' own maps and lists are fresh per result, so they are
+ * converted in place: a large answer (a neighbourhood has thousands of edges) is not copied.
+ */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toNative(value[i]);
+    return value;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(toNative);
-  if (typeof value === 'object') {
-    if (neo4j.isNode(value as never)) return toNative((value as { properties: object }).properties);
+  if (neo4j.isNode(value as never)) return toNative({ ...(value as { properties: object }).properties });
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    // Other driver types (relationships, temporal values): their fields as a plain object.
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as object)) out[k] = toNative(v);
     return out;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  for (const key in record) record[key] = toNative(record[key]);
+  return record;
 }
 
 /** Caps a user-supplied page size: at least 0, at most `max`. */

@@ -30,14 +30,17 @@ export interface SubgraphRow {
 export const MAX_DEPTH = 3;
 export const MAX_PATH_LENGTH = 8;
 
-/** Edges among `nodes` (a list of nodes), one per (type, source, target). */
+/**
+ * Edges among `nodes` (a list of nodes), one per (type, source, target), as compact lists
+ * [type, source id, target id, weight] (shaped in JS: a large neighbourhood has thousands).
+ */
 const EDGES_AMONG = `
   CALL (nodes) {
     UNWIND nodes AS a
-    MATCH (a)-[r:${RELATION_PATTERN}]->(b:Entity)
+    MATCH (a)-[r:${RELATION_PATTERN}]->(b)
     WHERE b IN nodes
     WITH a, b, type(r) AS type, sum(r.weight) AS weight
-    RETURN collect({id: type + ':' + a.id + '->' + b.id, source: a.id, target: b.id, type: type, weight: weight}) AS edges
+    RETURN collect([type, a.id, b.id, weight]) AS edges
   }`;
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
@@ -50,43 +53,45 @@ const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.na
  * Each frontier node contributes only its own `$limit` best new neighbours (most mentioned,
  * then id): a node among the level's best `$limit` is among the best of every frontier node
  * that reaches it, so the answer is the same as ranking the whole level, without collecting
- * the thousands of neighbours a theme shared by many people has.
+ * the thousands of neighbours a theme shared by many people has. Those best new neighbours are
+ * the first `$limit` unseen ones of its best `$scan` (= 2 x `$limit`) neighbours: fewer than
+ * `$limit` nodes have been seen when a level is expanded, so this is the same set, while the
+ * "already seen?" test (a list scan) runs on a few hundred candidates instead of every
+ * neighbour. Entity relationships only link entities (graph/write.ts), so the far end's label
+ * is not checked.
  */
 const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string) => `
   CALL (${seen}) {
     UNWIND ${frontier} AS f
     WITH f WHERE $depth >= ${depth} AND ${seen.split(', ').map((l) => `size(${l})`).join(' + ')} < $limit
-    CALL (f, ${seen}) {
-      MATCH (f)-[:${RELATION_PATTERN}]-(n:Entity)
-      WHERE ($types IS NULL OR n.type IN $types) AND ${seen.split(', ').map((l) => `NOT n IN ${l}`).join(' AND ')}
+    CALL (f) {
+      MATCH (f)-[:${RELATION_PATTERN}]-(n)
+      WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
       ORDER BY n.mentionCount DESC, n.id
-      LIMIT $limit
+      LIMIT $scan
       RETURN collect(n) AS best
     }
-    UNWIND best AS n
+    UNWIND [n IN best WHERE ${seen.split(', ').map((l) => `NOT n IN ${l}`).join(' AND ')}][..$limit] AS n
     WITH DISTINCT n
     ORDER BY n.mentionCount DESC, n.id
     LIMIT $limit
     RETURN collect(n) AS ${found}
   }`;
 
-const NEIGHBOURHOOD = `
+/** Each level is already in rank order: nearer levels first, then the cap. */
+export const NEIGHBOURHOOD = `
   MATCH (start:Entity {id: $id})
   WITH start, [start] AS level0
   ${NEXT_LEVEL('level0', 'level0', 1, 'level1')}
   ${NEXT_LEVEL('level1', 'level0, level1', 2, 'level2')}
   ${NEXT_LEVEL('level2', 'level0, level1, level2', 3, 'level3')}
-  CALL (level0, level1, level2, level3) {
-    UNWIND [x IN level0 | {n: x, d: 0}] + [x IN level1 | {n: x, d: 1}] +
-           [x IN level2 | {n: x, d: 2}] + [x IN level3 | {n: x, d: 3}] AS item
-    WITH item.n AS n, item.d AS d
-    ORDER BY d, n.mentionCount DESC, n.id
-    LIMIT $limit
-    RETURN collect(n) AS nodes
-  }
+  WITH (level0 + level1 + level2 + level3)[..$limit] AS nodes
   ${EDGES_AMONG}
-  RETURN [n IN nodes | ${NODE_SHAPE('n')}] AS nodes, edges`;
+  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edges`;
+
+type NodeTuple = [string, EntityType, string, number | null];
+type EdgeTuple = [string, string, string, number | null];
 
 export async function neighbourhood(
   ctx: ReadContext,
@@ -94,8 +99,13 @@ export async function neighbourhood(
 ): Promise<SubgraphRow | null> {
   const depth = Math.max(0, Math.min(MAX_DEPTH, opts.depth));
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
-  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(Math.max(1, opts.limit)) });
-  return (rows[0] as unknown as SubgraphRow | undefined) ?? null;
+  const limit = Math.max(1, opts.limit);
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), scan: int(2 * limit) });
+  if (rows.length === 0) return null;
+  return {
+    nodes: (rows[0].nodes as NodeTuple[]).map(([id, type, label, mentions]) => ({ id, type, label, weight: mentions ?? 0 })),
+    edges: (rows[0].edges as EdgeTuple[]).map(([type, source, target, weight]) => ({ id: `${type}:${source}->${target}`, source, target, type, weight })),
+  };
 }
 
 const PATH = `

@@ -64,12 +64,32 @@ export async function themeLinks(
   return new Map(rows.map((r) => [r.id as string, byWeight(r.items as ThemeLinkRow[], (l) => l.theme.name)]));
 }
 
-/** Inner part: bound `t`, `$first`. */
+/**
+ * Inner part: bound `t`, `$first`. A theme of a large graph has thousands of people: they are
+ * ranked on their summed weight alone first, and only those at or above the page's lowest
+ * weight (the page and its ties) have their names read for the tie-break and their passages
+ * gathered.
+ */
 export const THEME_PEOPLE_SUBQUERY = `
     MATCH (p:Person)-[r:WORKS_ON]->(t)
-    WITH p, sum(r.weight) AS weight, collect(r) AS rels
+    WITH t, p, sum(r.weight) AS weight
+    WITH t, collect({p: p, weight: weight}) AS scored
+    CALL (scored) {
+      UNWIND scored AS x
+      WITH x.weight AS w
+      ORDER BY w DESC
+      LIMIT $first
+      RETURN min(w) AS cutoff
+    }
+    UNWIND scored AS x
+    WITH t, x.p AS p, x.weight AS weight, cutoff
+    WHERE weight >= cutoff
     ORDER BY weight DESC, p.name, p.id
     LIMIT $first
+    CALL (p, t) {
+      MATCH (p)-[r:WORKS_ON]->(t)
+      RETURN collect(r) AS rels
+    }
     ${EVIDENCE_SUBQUERY}
     RETURN collect({person: ${entityProjection('p')}, weight: weight, evidence: evidence}) AS items`;
 

@@ -42,6 +42,8 @@ const CONTACT_BOX = /(?:^|[\s.(])(?:meer informatie|meer weten|informatie|contac
 /** "Door Olaf Stomp en ": the byline word, then any names before this one joined by "en", "&" or ",". */
 const BYLINE = /^\s*(?:[Dd]oor|DOOR|[Tt]ekst(?: en (?:foto|beeld))?|TEKST|[Ii]nterview|[Rr]edactie|[Aa]uteurs?)\s*:?\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|de|der|den|te|ten|ter|het|'t|la|le|du|el|\p{Lu}[\p{L}.'’-]*))*\s*(?:,|&|en)\s+)*$/u;
 const CREDIT_PHOTO = /(?:^|\s|\()(?:foto|foto's|fotografie|beeld|illustratie|illustraties|cartoon)\s*:?\s*$/i;
+/** A line that opens with the word for a picture: a caption or a credit. */
+const PICTURE_CAPTION = /^[\W_]*(?:foto|foto's|fotografie|beeld|illustratie|illustraties)\b/i;
 /** "(foto Hollandse Hoogte/Joris van Genneep)": a credit in brackets, agency first. */
 const CREDIT_IN_BRACKETS = /\((?:foto|foto's|fotografie|beeld|illustratie)\b[^()\n]{0,60}$/i;
 /** "X: ‘…", "zegt X", "aldus X", "vertelt X": a quote attributed to the person. */
@@ -76,6 +78,8 @@ export function mentionRole(text: string, m: EntityMention): ArticleRole | null 
   const line = lineBefore(text, m.start);
   const before = text.slice(Math.max(0, m.start - 70), m.start);
   if (CREDIT_PHOTO.test(line.slice(-40)) || CREDIT_PHOTO.test(before.slice(-30)) || CREDIT_IN_BRACKETS.test(before)) return 'photographer';
+  // "Foto voorpagina: Eerbetoon aan Ajax-voetballer X": someone in a picture's caption is not what the article is about
+  if (PICTURE_CAPTION.test(line)) return 'photographer';
   if (CONTACT_BOX.test(text.slice(Math.max(0, m.start - 130), m.start))) return 'contact';
   if (BYLINE.test(line) && line.length < 120) return 'author';
   if (CITATION.test(text.slice(m.end, m.end + 40))) return 'cited';
@@ -179,12 +183,17 @@ export function linkArticleThemes(
 }
 
 const CONTACT_EMPLOYER_WEIGHT = 0.3;
+/** A sentence that ties a programme to its runner at least this strongly (see programme-links.ts) beats the article's guess. */
+const STATED_RUNNER_WEIGHT = 0.5;
+
 
 /**
  * RUN_BY read from the article a programme is portrayed in (named in a title, or twice or more): the
  * employer of the article's contact person ("Meer informatie: a.b@movisie.nl") runs what the article
- * presents. (What a sentence says — "een initiatief van", "ontwikkeld door", "in opdracht van" — is read
- * by the programme linker.) Evidence: the passage that introduces the programme (kind ARTICLE).
+ * presents (not its author's employer: a magazine's staff write about what others run). Only for a
+ * programme no sentence of the document gives a runner: what a sentence says ("een initiatief van",
+ * "ontwikkeld door", "in opdracht van", read by the programme linker) beats the article's guess. Evidence:
+ * the passage that introduces the programme (kind ARTICLE).
  */
 export function linkArticleRunners(
   articles: ArticleGroup[],
@@ -193,17 +202,25 @@ export function linkArticleRunners(
   candidatesBySection: RelationCandidate[][],
 ): RelationCandidate[][] {
   const out: RelationCandidate[][] = contexts.map(() => []);
+  const stated = new Set<string>();
+  // (an address's domain may name no organisation of the document: it states nothing yet)
+  // (a partner's cue, "samen met Y", leaves the runner open: weight below a runner's)
+  for (const cs of candidatesBySection) for (const c of cs ?? []) if (c.type === 'RUN_BY' && !c.to.name.startsWith('@') && (c.weight ?? 1) >= STATED_RUNNER_WEIGHT) stated.add(c.from.name);
+  // who works for whom, over the whole document: a contact's employer may be stated in another article
+  const employers = new Map<string, Set<string>>();
+  for (const cs of candidatesBySection) {
+    for (const c of cs ?? []) if (c.type === 'WORKS_FOR' && (c.weight ?? 1) >= 1) employers.set(c.from.name, (employers.get(c.from.name) ?? new Set()).add(c.to.name));
+  }
   for (const group of articles) {
     const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
     const actors = collectActors(group, contexts, mentionsBySection);
-    const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && (a.count >= 2 || inTitles(titles, a.first.mention)));
+    const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && !stated.has(a.name) && (a.count >= 2 || inTitles(titles, a.first.mention)));
     if (portrayed.length === 0) continue;
     const runners = new Map<string, number>();
-    const contacts = new Set(actors.filter((a) => a.type === 'PERSON' && a.roles.has('contact')).map((a) => a.name));
-    for (const i of group.sections) {
-      for (const c of candidatesBySection[i] ?? []) {
-        if (c.type === 'WORKS_FOR' && contacts.has(c.from.name)) runners.set(c.to.name, CONTACT_EMPLOYER_WEIGHT);
-      }
+    for (const a of actors) {
+      if (a.type !== 'PERSON') continue;
+      if (!a.roles.has('contact')) continue;
+      for (const org of employers.get(a.name) ?? []) runners.set(org, CONTACT_EMPLOYER_WEIGHT);
     }
     for (const p of portrayed) {
       const span = introSpan(contexts[p.first.section], p.first.mention);

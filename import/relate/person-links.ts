@@ -15,6 +15,8 @@ import { isRoleWord } from '../tag/rules/people.ts';
 const MUNICIPAL_ROLE = /(?:wijkambtenaar|burgemeester|raadslid|gemeenteraadslid|raadsgriffier|griffier|gemeentesecretaris|fractievoorzitter|ambtenaar|beleidsmedewerker|beleidsadviseur|wijkregisseur|wijkcoördinator|consulent|teamleider|wijkteam|gemeentemedewerker)$/i;
 
 const PREDICATE_START = /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:die\s+|dat\s+)?(?:[\p{L}-]+\s+){0,3}?(?:is|was|werkt|werkte|zit|zat|zwaait|blijft|wordt|werd|staat|stond)\b/iu;
+/** "X: Ik werk als …", "X: ‘Ik ben …": the person introducing herself right after her name. */
+const FIRST_PERSON_START = /^\s*:\s*[‘'“"]?(?:Ik|Wij|We)\s+(?:ben|werk|werkte|was|zit)\b/u;
 const PREP_BEFORE_TARGET = /\b(?:bij|voor|van|aan|namens)\s+(?:de\s+|het\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?$/u;
 /** E-mail addresses found from each '@' outwards (a global regex would retry its 64-character prefix at every offset). */
 function emailsIn(text: string): RegExpExecArray[] {
@@ -31,6 +33,8 @@ function emailsIn(text: string): RegExpExecArray[] {
   return out;
 }
 
+/** A lower-case noun for a person by what she does ("voetballer", "specialist", "trainer"), glued to an organisation: "Ajax-voetballer X". */
+const PERSON_NOUN = /^\p{Ll}\p{L}*(?:er|ist|eur|or|ant|ent|aris|ier|ster|lid|houder|man|vrouw|coach)$/u;
 /** The words that open a picture credit: "(foto ", "Foto's en illustraties: ". */
 const PICTURE_CREDIT = /\b(?:foto|foto's|fotografie|beeld|illustratie|illustraties)\s*:?\s*$/i;
 const PRONOUN_OPENING = /^[‘'“"]?(?:Hij|Zij|Ze)\s+(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\b/;
@@ -133,7 +137,7 @@ export function linkPersonRelations(ctx: SectionContext, mentions: EntityMention
     const sentence = sentenceAt(ctx.sentences, p.start);
     const sentenceEnd = sentence ? sentence.end : ctx.text.length;
     const following = followingInSentence(sorted, idx, sentenceEnd);
-    parentheticalLinks(links, p, following);
+    parentheticalLinks(links, p, idx);
     appositionLinks(links, p, following, sentenceEnd);
     for (const t of signatureOrganisations(ctx.text, p, following)) links.add(p, t, null);
     vanLinks(links, p, following);
@@ -160,16 +164,20 @@ function followingInSentence(sorted: EntityMention[], idx: number, sentenceEnd: 
   return following;
 }
 
-/** 1. "X (Y)" / "X (Y/Z)" / "wethouder X (Amersfoort)" */
-function parentheticalLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
+/**
+ * 1. "X (Y)" / "X (Y/Z)" / "wethouder X (Amersfoort)"; in text from PDF the parentheses may open the next
+ * paragraph ("Lydia Sterrenberg¶(Platform31)"), so they are read from the mentions after the name, not its sentence's
+ */
+function parentheticalLinks(links: SectionLinks, p: EntityMention, idx: number): void {
   const text = links.text;
-  if (!/^\s*\(/.test(text.slice(p.end, p.end + 3))) return;
+  if (!/^\s{0,4}\(/.test(text.slice(p.end, p.end + 5))) return;
   const close = text.indexOf(')', p.end);
   if (close <= 0 || close - p.end >= 160) return;
   const inner = text.slice(p.end, close);
   const innerRole = roleIn(inner);
-  for (const t of following) {
-    if (t.start > close) break;
+  for (let k = idx + 1; k < links.sorted.length; k++) {
+    const t = links.sorted[k];
+    if (t.start > close || t.type === 'PERSON') break;
     if (t.type === 'ORGANISATION') links.add(p, t, innerRole);
     else if (t.type === 'MUNICIPALITY' && (hasMunicipalRole(p, innerRole) || /\bgemeente\s*$/i.test(text.slice(p.end, t.start)))) links.add(p, t, innerRole);
   }
@@ -194,7 +202,7 @@ function appositionLinks(links: SectionLinks, p: EntityMention, following: Entit
     // one ("A en B", "A/B") or one a new role introduces ("A en voorzitter van B") is the person's
     if (prevTarget && (prevTarget.type === 'ORGANISATION' || prevTarget.type === 'MUNICIPALITY') && !chainsOn(text.slice(prevTarget.end, t.start))) break;
     if (t.type === 'ORGANISATION' || t.type === 'MUNICIPALITY') prevTarget = t;
-    if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap))) {
+    if (t.type === 'ORGANISATION' && (role || atParagraphEnd || /\b(?:bij|van|namens|voor)\s+(?:de |het )?$/i.test(gap) || isOrganisationAlone(text, p, t))) {
       links.add(p, t, role);
       links.orgLocation(p, t, role);
     }
@@ -204,14 +212,23 @@ function appositionLinks(links: SectionLinks, p: EntityMention, following: Entit
   }
 }
 
+/** "Gesprek met Remco van Eijkel, Centraal Planbureau.": the apposition is the organisation alone (an abbreviation may follow), closing the sentence or line. */
+function isOrganisationAlone(text: string, p: EntityMention, t: EntityMention): boolean {
+  return /^,\s*(?:de\s+|het\s+)?$/.test(text.slice(p.end, t.start)) && /^\s*(?:\([^()\n]{1,15}\)\s*)?(?:[.;\n]|$)/.test(text.slice(t.end, t.end + 20));
+}
+
 /** 3. "X van Y" right after the name; "Burgemeester X van Zaanstad" */
 function vanLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
   const next = following[0];
   if (!next) return;
   const gap = links.text.slice(p.end, next.start);
   if (!/^\s+van\s+(?:de\s+|het\s+)?(?:gemeente\s+)?$/i.test(gap)) return;
-  if (next.type === 'ORGANISATION') links.add(p, next, null);
-  else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(gap))) links.add(p, next, null);
+  if (next.type === 'ORGANISATION') {
+    links.add(p, next, null);
+    // "X van de Dienst OCW, gemeente Den Haag": a department of the municipality named after it
+    const after = following[1];
+    if (after?.type === 'MUNICIPALITY' && /^,\s*(?:de\s+)?gemeente\s+$/i.test(links.text.slice(next.end, after.start))) links.add(p, after, null);
+  } else if (next.type === 'MUNICIPALITY' && (hasMunicipalRole(p, null) || /gemeente/i.test(gap))) links.add(p, next, null);
 }
 
 /**
@@ -225,7 +242,7 @@ function linksBeforeName(links: SectionLinks, idx: number): void {
   if (!prevMention) return;
   if (prevMention.type === 'ORGANISATION' && p.start - prevMention.end < 30) {
     const m2 = /^-(\p{L}+)\s+$/u.exec(text.slice(prevMention.end, p.start));
-    if (m2 && isRoleWord(m2[1])) links.add(p, prevMention, m2[1].toLowerCase());
+    if (m2 && (isRoleWord(m2[1]) || PERSON_NOUN.test(m2[1]))) links.add(p, prevMention, m2[1].toLowerCase());
   }
   if (prevMention.type === 'ORGANISATION' && /^\s*\/\s*$/.test(text.slice(prevMention.end, p.start))) {
     if (PICTURE_CREDIT.test(text.slice(Math.max(0, prevMention.start - 40), prevMention.start))) links.add(p, prevMention, null);
@@ -276,16 +293,35 @@ function coordinatedMunicipalities(links: SectionLinks): void {
   }
 }
 
-/** 5d. "X en Y, allebei beleidsadviseur bij Movisie": a person coordinated with the next one shares that one's apposition links */
+/** 5d. "X en Y, allebei beleidsadviseur bij Movisie", "X, Y en Z (Movisie)": a person coordinated with the next one shares that one's apposition links */
 function coordinatedPeople(links: SectionLinks, people: EntityMention[]): void {
   const text = links.text;
   const out = links.out;
+  // the links found so far by person (a long list of names must not re-read every link for every pair)
+  let byPerson: Map<string, RelationCandidate[]> | null = null;
   for (let k = people.length - 2; k >= 0; k--) {
     const p = people[k];
     const q = people[k + 1];
-    if (!/^\s*(?:en|&)\s*$/.test(text.slice(p.end, q.start)) || p.name === q.name) continue;
-    for (const c of out.filter((c) => c.from.name === q.name && c.start <= q.start && c.end >= q.end && /^\s*,/.test(text.slice(q.end, q.end + 2)))) {
-      out.push({ ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) });
+    if (!/^\s*(?:,|en|&|,\s*en)\s*$/.test(text.slice(p.end, q.start)) || p.name === q.name) continue;
+    // a list of inverted names ("Burg, M. van den, Ooms, H. (NJI)") gives each name its own organisation
+    if (p.surface.includes(',') || q.surface.includes(',')) continue;
+    if (!/^\s*(?:[,(]|(?:en|&)\s)/.test(text.slice(q.end, q.end + 5))) continue;
+    if (!byPerson) {
+      byPerson = new Map();
+      for (const c of out) {
+        const list = byPerson.get(c.from.name);
+        if (list) list.push(c);
+        else byPerson.set(c.from.name, [c]);
+      }
+    }
+    // "A en B, allebei adviseur bij Y", "A, B en C (Movisie)": what the list's last name is given, all of them are
+    // … within a quote's length: a longer "list" is no apposition a reader takes in at once (and keeps evidence spans short)
+    for (const c of (byPerson.get(q.name) ?? []).filter((c) => c.start <= q.start && c.end >= q.end && c.end - p.start <= MAX_INTRO)) {
+      const shared: RelationCandidate = { ...c, from: { type: 'PERSON', name: p.name }, start: Math.min(c.start, p.start) };
+      out.push(shared);
+      const list = byPerson.get(p.name);
+      if (list) list.push(shared);
+      else byPerson.set(p.name, [shared]);
     }
   }
 }
@@ -310,6 +346,14 @@ function pronounLinks(links: SectionLinks, people: EntityMention[]): void {
     carried = null;
     if (!subject || own.length > 0) continue;
     const pron = PRONOUN_FIRST.has(text.charAt(s.start)) ? PRONOUN_OPENING.exec(text.slice(s.start, s.end)) : null;
+    // "Pieter Schipper ¶ Pieter werkt als belangenbehartiger bij … Aedes": the first name for subject, as in an intro box
+    const byFirstName = pron ? 0 : firstNameOpening(text, s, subject);
+    if (byFirstName > 0) {
+      carried = subject;
+      const reach = s.end - subject.start <= MAX_INTRO ? subject.start : s.start;
+      pronounPredicateLinks(links, subject, s, s.start, { start: reach, end: s.start + byFirstName });
+      continue;
+    }
     let inverted: RegExpExecArray | null = null;
     if (!pron) {
       PRONOUN_INVERTED.lastIndex = s.start;
@@ -322,6 +366,18 @@ function pronounLinks(links: SectionLinks, people: EntityMention[]): void {
     const stand = pron ? { start: s.start, end: s.start + pron[0].length } : { start: s.start, end: from };
     pronounPredicateLinks(links, subject, s, from, stand);
   }
+}
+
+/** How far back an introduction's evidence may reach to the full name (a quote's length). */
+const MAX_INTRO = 240;
+const VERB_AFTER_NAME = /^\s+(?:is|was|werkt|werkte|zit|zat|blijft|wordt|werd)\b/;
+
+/** The length of "Pieter werkt" when sentence s opens with the first name of `subject` and a verb, else 0. */
+function firstNameOpening(text: string, s: Sentence, subject: EntityMention): number {
+  const first = subject.name.split(' ')[0];
+  if (first.length < 3 || first.includes('.') || !text.startsWith(first, s.start)) return 0;
+  const verb = VERB_AFTER_NAME.exec(text.slice(s.start + first.length, s.start + first.length + 12));
+  return verb ? first.length + verb[0].length : 0;
 }
 
 /** The links of a pronoun sentence's predicate ("… is hij onderzoeker bij Y") for its subject. */
@@ -446,14 +502,19 @@ function signatureOrganisations(text: string, p: EntityMention, following: Entit
   return orgs.length > 1 && /^[\s.]*$/.test(text.slice(at, end)) ? orgs : [];
 }
 
-/** "X (1973) is sinds 2013 directeur van het SCP en hoogleraar aan de Erasmus School", "Bakker (CDA), die ook voorzitter is van de VNG" */
+/**
+ * "X (1973) is sinds 2013 directeur van het SCP en hoogleraar aan de Erasmus School", "Bakker (CDA), die ook voorzitter is van de VNG",
+ * and a self-introduction after the name: "Suzanne van Rijn: Ik werk als opbouwwerker bij DOCK" (only with a role).
+ */
 function predicateLinks(links: SectionLinks, p: EntityMention, following: EntityMention[]): void {
   for (const t of following) {
     const gap = links.text.slice(p.end, t.start);
     if (gap.length > 300) break;
     if (t.type !== 'ORGANISATION' && t.type !== 'MUNICIPALITY') continue;
-    if (!PREDICATE_START.test(gap)) continue;
+    const firstPerson = FIRST_PERSON_START.test(gap);
+    if (!firstPerson && !PREDICATE_START.test(gap)) continue;
     const role = roleIn(gap);
+    if (firstPerson && !role) continue;
     if (t.type === 'ORGANISATION' && (role || gap.length <= 120) && PREP_BEFORE_TARGET.test(gap)) {
       links.add(p, t, role);
       links.orgLocation(p, t, role);

@@ -94,10 +94,45 @@ const ONE_MENTION_SECTION_LENGTH = 1500;
 
 /** Sentence words that make an organisation in it the runner, developer or funder of the programme. */
 const RUNNER_CUE =
-  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|steun|ondersteun\w*|samen|samenwerking|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|werkt|werken|gestart|start\w*|opgezet|partners?|evenement van|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*)\b/iu;
+  /\b(?:initiatief|ontwikkel\w*|gefinancierd|financier\w*|subsidie\w*|opdracht|co[öo]rdin\w*|uitgevoerd|voert\w*|organiseer\w*|georganiseerd|biedt|bieden|aangeboden|lanceer\w*|gelanceerd|gestart|start\w*|opgezet|evenement van|mogelijk gemaakt|draait|publiceer\w*|gepubliceerd|verscheen|presenteer\w*|gepresenteerd|uitgave|vernieuwt|beheer\w*|in handen van|geborgd|verzorgd|gemaakt door|geschreven door|uitgegeven|uitgebracht|eigenaar|(?:kar)?trekker|onder leiding van|projectleiding)\b/iu;
+/** Words that make an organisation of the sentence a partner in the programme rather than the one that runs it: a weaker link. */
+const PARTNER_CUE = /\b(?:samen|samenwerking|partners?|steun|ondersteun\w*|werkt|werken|betrokken)\b/iu;
+/** Link weights: a direct tie ("P van Y"), a runner's cue or an item's description, a partner's cue. */
+const DIRECT_WEIGHT = 1;
+const RUNNER_WEIGHT = 0.5;
+const PARTNER_WEIGHT = 0.3;
 
 /** Text between a programme and an organisation that ties them directly: "X van Movisie", "X (ZonMw)". */
-const DIRECT_LINK = /^\s*(?:[’'”"])?\s*(?:van(?:\s+(?:de|het))?|door(?:\s+(?:de|het))?|\(|,\s*een\s+(?:initiatief|project|programma|product|uitgave)\s+van(?:\s+(?:de|het))?)\s*$/iu;
+const DIRECT_LINK =
+  /^\s*(?:[’'”"])?\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:(?:van|door)(?:\s+(?:de|het))?(?:\s+(?:brancheorganisatie|branchevereniging|kennisinstituut|stichting|vereniging|organisatie|netwerk|ministerie|instituut))?|\(|(?:,|\s+is|\s+was)\s*(?:een|de|het)\s+(?:\p{Ll}+\s+)?(?:initiatief|project|programma|product|uitgave|methode|methodiek|aanpak|interventie|instrument|training|dienst|publicatie|campagne|platform)\s+van(?:\s+(?:de|het))?)\s*$/iu;
+
+/** Between two organisations of one list: "A en B", "A, B", "A & B", "A/B". */
+const ORG_LIST_GLUE = /^\s*(?:,|en|&|\/|,\s*en)\s*(?:de\s+|het\s+)?$/u;
+/** "P: Movisie heeft …", "**P:** Movisie ondersteunt …": an organisation opening the description after the item's colon. */
+const ITEM_DESCRIPTION = /^[\s*’'”"]*:[\s*]*(?:de\s+|het\s+)?$/u;
+/** A web or e-mail address: its domain (without "www."), up to the top-level domain. */
+const WEB_DOMAIN = /(?:^|[\s(\[<@/])(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9][a-z0-9-]{0,62}\.){1,3}(?:nl|org|com|eu|be|net|info))(?![a-z0-9-])/giu;
+const TOP_LEVEL = /\.(?:nl|org|com|eu|be|net|info)(?![a-z0-9-])/iu;
+/** Domains of mail and web services that host anyone: they say nothing about who runs a programme. */
+const HOSTING_DOMAINS = new Set(['gmail', 'hotmail', 'outlook', 'live', 'yahoo', 'icloud', 'kpnmail', 'ziggo', 'xs4all', 'planet', 'home', 'youtube', 'facebook', 'twitter', 'linkedin', 'instagram', 'google', 'wordpress', 'blogspot', 'bit', 'tinyurl']);
+const domainCache = { text: '', start: -1, end: -1, domains: [] as string[] };
+
+/** The distinct domains of the web and e-mail addresses in a passage (looked up once per passage). */
+function webDomains(text: string, s: { start: number; end: number }): string[] {
+  const c = domainCache;
+  if (c.text === text && c.start === s.start && c.end === s.end) return c.domains;
+  const passage = text.slice(s.start, s.end);
+  const domains = new Set<string>();
+  if (TOP_LEVEL.test(passage)) {
+    for (const m of passage.matchAll(WEB_DOMAIN)) {
+      const domain = m[1].toLowerCase();
+      const parts = domain.split('.');
+      if (!HOSTING_DOMAINS.has(parts[parts.length - 2])) domains.add(domain);
+    }
+  }
+  Object.assign(c, { text, start: s.start, end: s.end, domains: [...domains] });
+  return c.domains;
+}
 
 /** Organisation kinds that work nationally: what they make or publish is not a local programme. */
 const NATIONAL_MAKER_KINDS = new Set(['kennisinstituut', 'ministerie']);
@@ -288,7 +323,8 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
   // the runner cue of a sentence is looked up only for an organisation in it that is not tied directly,
   // and once for the programmes that share the sentence
   let cueSpan: { start: number; end: number } | null = null;
-  let cue: boolean | undefined;
+  let cue: number | undefined; // the weight the sentence's cue words give, 0 for none
+  let orgNames: Map<string, EntityMention> | undefined;
   for (const p of programmes) {
     const s = programmeSentence(ctx, p);
     const from = { type: 'PROGRAMME' as const, name: p.name };
@@ -297,19 +333,49 @@ function sentenceLinks(ctx: SectionContext, mentions: EntityMention[], programme
       cue = undefined;
     }
     let owned = false;
+    let lastDirect: EntityMention | null = null;
     for (const o of orgs) {
       if (o.start < s.start || o.end > s.end) continue;
       if (o.start < p.end && p.start < o.end) continue;
       const between = o.start >= p.end ? ctx.text.slice(p.end, o.start) : '';
-      const direct = DIRECT_LINK.test(between);
+      // "P van A en B", "een initiatief van A, B en C": the organisations listed after a direct tie share it
+      const direct = DIRECT_LINK.test(between) || (lastDirect !== null && o.start >= lastDirect.end && ORG_LIST_GLUE.test(ctx.text.slice(lastDirect.end, o.start)));
+      if (direct) lastDirect = o;
       owned ||= direct;
-      if (!direct && !(cue ??= RUNNER_CUE.test(maskMentions(ctx.text, s, mentions)))) continue;
-      addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight: direct ? 1 : 0.5, start: s.start, end: s.end });
+      // "P: Movisie heeft … uitgewerkt": the organisation that opens the description of a listed item
+      const described = !direct && ITEM_DESCRIPTION.test(between);
+      const weight = direct ? DIRECT_WEIGHT : described ? RUNNER_WEIGHT : (cue ??= cueWeight(maskMentions(ctx.text, s, mentions)));
+      if (weight === 0) continue;
+      addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: o.name }, weight, start: s.start, end: s.end });
+    }
+    // "Movisie-academie", "GGD-aanpak": a programme named for the organisation that runs it
+    const owner = namingOrganisation(p, (orgNames ??= organisationsByName(orgs)));
+    if (owner) addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: owner.name }, weight: 1, start: s.start, end: s.end });
+    // "te downloaden op movisie.nl", "[www.movisie.nl/publicaties]": the organisation whose site offers it (resolved by its domain)
+    for (const domain of webDomains(ctx.text, s)) {
+      addStrongest(out, { type: 'RUN_BY', from, to: { type: 'ORGANISATION', name: `@${domain}` }, weight: 0.5, start: s.start, end: s.end });
     }
     for (const m of sentenceMunicipalities(ctx.text, p, s, munis, people, owned)) {
       addStrongest(out, { type: 'RUNS_IN', from, to: { type: 'MUNICIPALITY', name: m.name }, weight: 1, start: s.start, end: s.end });
     }
   }
+}
+
+function cueWeight(masked: string): number {
+  return RUNNER_CUE.test(masked) ? RUNNER_WEIGHT : PARTNER_CUE.test(masked) ? PARTNER_WEIGHT : 0;
+}
+
+/** The section's organisations by name, printed form and alias (built once per section, looked up per programme). */
+function organisationsByName(orgs: EntityMention[]): Map<string, EntityMention> {
+  const out = new Map<string, EntityMention>();
+  for (const o of orgs) for (const n of [o.name, o.surface, ...(o.aliases ?? [])]) if (!out.has(n)) out.set(n, o);
+  return out;
+}
+
+/** An organisation of the section whose name (or printed form) opens the programme's name before a hyphen: "Movisie-academie". */
+function namingOrganisation(p: EntityMention, orgs: Map<string, EntityMention>): EntityMention | undefined {
+  const hyphen = p.name.indexOf('-');
+  return hyphen < 2 ? undefined : orgs.get(p.name.slice(0, hyphen));
 }
 
 /**

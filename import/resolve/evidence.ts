@@ -26,7 +26,9 @@ export function foldWords(s: string): string {
 
 const compact = (s: string) => foldWords(s).replace(/ /g, '');
 const MAILBOX = /([\w.+-]{1,64})@[\w-]/g;
-const EMAIL_DOMAIN = /@([\w-]+(?:\.[\w-]+)*)\.[a-z]{2,6}\b/gi;
+/** The domain of an e-mail address ("@movisie.nl") or a web address ("www.movisie.nl", "movisie.nl/publicaties"). */
+const DOMAIN = /(?:@|(?:^|[\s(\[<\/])(?:www\.)?)([\w-]+(?:\.[\w-]+)*)\.(?:[a-z]{2,6})\b/gi;
+const WEB_ADDRESS = /[\w-]\.(?:nl|org|com|eu|be|net|info)\b/i;
 
 export class EntityNames {
   private readonly byId = new Map<string, NamedEntity>();
@@ -58,9 +60,8 @@ export class EntityNames {
     let names = this.folded.get(id);
     if (!names) this.folded.set(id, (names = [e.name, ...e.aliases].map(foldWords).filter((n) => n.trim().length >= 2)));
     for (const n of names) if (this.lastFolded.includes(n)) return true;
-    if (!quote.includes('@')) return false;
-    if (e.type === 'ORGANISATION') return this.namedByMailDomain(e, quote);
-    return e.type === 'PERSON' && this.namedByMailbox(e, quote);
+    if (e.type === 'ORGANISATION') return (quote.includes('@') || WEB_ADDRESS.test(quote)) && this.namedByDomain(e, quote);
+    return e.type === 'PERSON' && quote.includes('@') && this.namedByMailbox(e, quote);
   }
 
   /** "o.stomp@movisie.nl" names Olaf Stomp: the mailbox spells the surname. */
@@ -71,9 +72,10 @@ export class EntityNames {
     return false;
   }
 
-  private namedByMailDomain(e: NamedEntity, quote: string): boolean {
+  /** "x@movisie.nl", "www.verwey-jonker.nl/publicaties": an address at the organisation's domain names it. */
+  private namedByDomain(e: NamedEntity, quote: string): boolean {
     const names = [e.name, ...e.aliases].map(compact);
-    for (const m of quote.matchAll(EMAIL_DOMAIN)) {
+    for (const m of quote.matchAll(DOMAIN)) {
       const parts = m[1].split('.');
       const label = compact(parts[parts.length - 1]);
       if (label.length < 2) continue;

@@ -438,6 +438,8 @@ function relationFacts(
         to = toNode === undefined ? undefined : byRoot.get(uf.find(toNode));
       }
       if (!from || !to || from === to) continue;
+      // a programme is not run by the organisation of the same name ("Inclusionlab" the project, inclusionlab.nl the site)
+      if (c.type === 'RUN_BY' && sameName(from, to)) continue;
       // a passage that does not support the link is not evidence, and a link without evidence is not written
       const evidence = supportedEvidence(c, ctx, from, to, names);
       if (!evidence) continue;
@@ -463,6 +465,11 @@ function relationFacts(
     r.evidence.sort((a, b) => (a.kind === 'ARTICLE' ? 1 : 0) - (b.kind === 'ARTICLE' ? 1 : 0));
   }
   return relationList;
+}
+
+/** Two ids of different types made from the same name: "programme:abcd" and "organisation:abcd". */
+function sameName(a: string, b: string): boolean {
+  return a.slice(a.indexOf(':') + 1) === b.slice(b.indexOf(':') + 1);
 }
 
 const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ten', 'ter', 'te', 'het', "'t", '’t', 'el', 'al', 'ben', 'la', 'le', 'du', 'da', 'di', 'dos', 'von', 'op', 'in']);
@@ -616,12 +623,29 @@ function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: stri
     if (articleLevel) return { ...base, quote, kind: 'ARTICLE' };
   }
   if (!articleLevel) {
-    const extended = extendedBack(ctx, c, from, to, names) ?? windowNamingBoth(ctx, c, from, to, names);
+    const extended = extendedBack(ctx, c, from, to, names) ?? windowNamingBoth(ctx, c, from, to, names) ?? headedPassage(ctx, c, from, to, names);
     if (extended) return { ...base, quote: extended, kind: 'SENTENCE' };
   }
   if (quote && names.named(from, quote)) return { ...base, quote, kind: 'ARTICLE' };
   const intro = introduction(ctx, from, names);
   return intro ? { ...base, quote: intro, kind: 'ARTICLE' } : null;
+}
+
+/** How long the first paragraph of a two-paragraph quote may be: a name line or a heading, not a paragraph of its own. */
+const MAX_HEAD_LINE = 100;
+
+/**
+ * A passage that runs from a short line into the next paragraph: "Pieter Schipper ¶ Pieter werkt als … bij Aedes",
+ * "Lydia Sterrenberg ¶ (Platform31)" in text from PDF. Kept whole (it occurs literally in the section) when it
+ * names both ends within a quote's length.
+ */
+function headedPassage(ctx: SectionContext, c: RelationCandidate, from: string, to: string, names: EntityNames): string | null {
+  if (c.end - c.start > MAX_QUOTE) return null;
+  const raw = ctx.text.slice(c.start, c.end);
+  const para = raw.indexOf('\n\n');
+  if (para < 0 || para > MAX_HEAD_LINE || raw.indexOf('\n\n', para + 2) >= 0) return null;
+  const q = raw.trim();
+  return names.named(from, q) && names.named(to, q) ? q : null;
 }
 
 /** The candidate's passage with the sentences before it, when that names both ends within a quote's length. */

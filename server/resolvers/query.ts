@@ -10,7 +10,7 @@ import { entityBundle } from '../../graph/queries/entity-bundle.ts';
 import type { ApiContext } from '../context.ts';
 import type { GraphQLResolveInfo } from '../graphql.ts';
 import { primeEntityBundle } from '../loaders.ts';
-import { entityParts } from '../lookahead.ts';
+import { childParts, entityParts } from '../lookahead.ts';
 import { badInput, notFound } from '../errors.ts';
 import { MAX_PAGE, boundedInt, intInRange, offsetArg, pageSize, searchText } from './args.ts';
 
@@ -70,8 +70,11 @@ export const queryResolvers = {
 
     searchHits: (_: unknown, args: SearchArgs, ctx: ApiContext) => searchHits(args, ctx),
 
-    relatedProgrammes: async (_: unknown, args: { id: string; first?: number | null }, ctx: ApiContext) => {
-      const related = await relatedProgrammes(ctx.read, args.id, pageSize(args.first, 10));
+    // The page and the lists asked of each programme (e.g. its municipalities) in one round trip.
+    relatedProgrammes: async (_: unknown, args: { id: string; first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo) => {
+      const parts = childParts(info, 'programme', 'Programme');
+      const related = await relatedProgrammes(ctx.read, args.id, pageSize(args.first, 10), parts);
+      for (const r of related) primeEntityBundle(ctx.loaders, { entity: r.programme, parts: r.parts }, parts);
       if (related.length === 0 && !(await programmeExists(ctx.read, args.id))) {
         throw notFound(`No programme with id "${args.id}".`);
       }

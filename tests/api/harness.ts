@@ -38,6 +38,36 @@ export async function ensureCorpus(driver: Driver, database: string): Promise<vo
   await importPaths([join(projectRoot, 'corpus')], { driver, database });
 }
 
+/**
+ * The real driver, counting the sessions opened through it (and the most open at once): a
+ * request that is refused before execution must not open any.
+ */
+export function countingSessions(driver: Driver): { driver: Driver; sessions: () => number; maxOpen: () => number } {
+  let opened = 0;
+  let open = 0;
+  let maxOpen = 0;
+  const counted = new Proxy(driver, {
+    get(target, prop, receiver) {
+      if (prop === 'session') {
+        return (...args: Parameters<Driver['session']>) => {
+          opened++;
+          maxOpen = Math.max(maxOpen, ++open);
+          const session = target.session(...args);
+          const close = session.close.bind(session);
+          session.close = () => {
+            open--;
+            return close();
+          };
+          return session;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { driver: counted, sessions: () => opened, maxOpen: () => maxOpen };
+}
+
 export async function startApp(
   options: Partial<AppOptions> & { driver?: Driver; database?: string } = {},
 ): Promise<RunningApp> {

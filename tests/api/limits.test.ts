@@ -1,31 +1,31 @@
 /**
- * Abusive and malformed requests: refused fast with a clear, coded error that names the limit.
- * Nothing crashes, nothing leaks a stack trace.
+ * Abusive and malformed requests: refused before execution (no Neo4j session is opened) with a
+ * clear, coded error that names the limit. Nothing crashes, nothing leaks a stack trace.
+ * How fast a refusal is belongs to the benchmarks, not here: on a shared, loaded machine any
+ * wall-clock bound tight enough to mean something fails at random.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { ensureCorpus, expectCleanErrors, startApp, type RunningApp } from './harness.ts';
+import { countingSessions, ensureCorpus, expectCleanErrors, startApp, type RunningApp } from './harness.ts';
 
 let app: RunningApp;
-
-/** Refusals that never reach the database must come back within this. */
-const REFUSAL_MS = 50;
+let sessions: () => number;
 
 /**
- * Sends the same request 5 times and returns the last answer with the median time: on this shared
- * 2-core machine one request can be descheduled for longer than the whole refusal takes.
+ * Only a hung request comes near this (the execution timeout is over 6 s): a refusal answers at once.
+ * Not a speed target (that is bench/), just "answered, not left to time out".
  */
-async function timed(query: string, variables?: Record<string, unknown>) {
-  const times: number[] = [];
-  let last = await app.gql(query, variables);
-  times.push(last.ms);
-  for (let i = 0; i < 4; i++) {
-    last = await app.gql(query, variables);
-    times.push(last.ms);
-  }
-  times.sort((a, b) => a - b);
-  return { ...last, ms: times[2] };
+const ANSWERED_MS = 3000;
+
+/**
+ * Sends the request and returns the answer with how many Neo4j sessions it opened (the app runs
+ * without its read cache, so every read opens one).
+ */
+async function refused(query: string, variables?: Record<string, unknown>) {
+  const before = sessions();
+  const res = await app.gql(query, variables);
+  return { ...res, sessions: sessions() - before };
 }
 
 function nested(depth: number): string {
@@ -36,7 +36,9 @@ function nested(depth: number): string {
 
 beforeAll(async () => {
   await ensureCorpus(testDriver(), testNeo4j().database);
-  app = await startApp({ production: true });
+  const counting = countingSessions(testDriver());
+  sessions = counting.sessions;
+  app = await startApp({ production: true, cache: false, driver: counting.driver });
   // Warm up (first request compiles code paths); the timed requests come after.
   await app.gql('{ stats { documents } }');
   await app.gql(nested(20));
@@ -48,37 +50,43 @@ afterAll(async () => {
 });
 
 describe('query limits (graphql-armor)', () => {
-  it('refuses a depth-20 query within 50 ms', async () => {
-    const res = await timed(nested(20));
+  it('refuses a depth-20 query before execution', async () => {
+    const res = await refused(nested(20));
     expectCleanErrors(res.body, expect);
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors?.some((e) => /depth limit of 10 exceeded/i.test(e.message))).toBe(true);
-    expect(res.ms).toBeLessThan(REFUSAL_MS);
+    expect(res.sessions).toBe(0);
+    expect(res.ms).toBeLessThan(ANSWERED_MS);
   });
 
-  it('refuses 500 aliases within 50 ms', async () => {
+  it('refuses 500 aliases before execution', async () => {
     const query = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: stats { documents }`).join(' ')} }`;
-    const res = await timed(query);
+    const res = await refused(query);
     expectCleanErrors(res.body, expect);
     expect(res.body.data ?? null).toBeNull();
-    expect(res.ms).toBeLessThan(REFUSAL_MS);
+    expect(res.sessions).toBe(0);
+    expect(res.ms).toBeLessThan(ANSWERED_MS);
   });
 
   it('refuses 31 aliases (alias limit 30) but answers 30', async () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: documents { id }`).join(' ')} }`;
-    const refused = await timed(aliases(31));
-    expectCleanErrors(refused.body, expect);
-    expect(refused.body.errors?.some((e) => /aliases limit of 30 exceeded/i.test(e.message))).toBe(true);
-    expect(refused.ms).toBeLessThan(REFUSAL_MS);
-    const answered = await app.gql(aliases(30));
+    const tooMany = await refused(aliases(31));
+    expectCleanErrors(tooMany.body, expect);
+    expect(tooMany.body.errors?.some((e) => /aliases limit of 30 exceeded/i.test(e.message))).toBe(true);
+    expect(tooMany.sessions).toBe(0);
+    expect(tooMany.ms).toBeLessThan(ANSWERED_MS);
+    const answered = await refused(aliases(30));
     expect(answered.body.errors).toBeUndefined();
+    // The counter sees reads: an answered query opens sessions.
+    expect(answered.sessions).toBeGreaterThan(0);
   });
 
-  it('refuses a query whose cost explodes (nested page sizes) within 50 ms', async () => {
-    const res = await timed('{ people(first: 500) { themes(first: 500) { evidence(first: 500) { snippet } } } }');
+  it('refuses a query whose cost explodes (nested page sizes) before execution', async () => {
+    const res = await refused('{ people(first: 500) { themes(first: 500) { evidence(first: 500) { snippet } } } }');
     expectCleanErrors(res.body, expect);
     expect(res.body.errors?.some((e) => /cost limit of \d+ exceeded/i.test(e.message))).toBe(true);
-    expect(res.ms).toBeLessThan(REFUSAL_MS);
+    expect(res.sessions).toBe(0);
+    expect(res.ms).toBeLessThan(ANSWERED_MS);
   });
 
   it('refuses first: 1000000 naming the limit, literal or variable, and answers first: 500', async () => {
@@ -144,10 +152,11 @@ describe('bad requests', () => {
       ['query($x: Int) { people(first: $x) { id } }', ''],
     ];
     for (const [query, code] of cases) {
-      const res = code ? await timed(query) : await timed(query, { x: 'not a number' });
+      const res = code ? await refused(query) : await refused(query, { x: 'not a number' });
       expectCleanErrors(res.body, expect);
       if (code) expect(res.body.errors?.[0].extensions?.code, query).toBe(code);
-      expect(res.ms).toBeLessThan(REFUSAL_MS);
+      expect(res.sessions).toBe(0);
+    expect(res.ms).toBeLessThan(ANSWERED_MS);
     }
   });
 

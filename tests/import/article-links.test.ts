@@ -27,6 +27,8 @@ describe('mentionRole', () => {
     expect(mentionRole(z, at(z, 'Jan Smit'))).toBe('quoted');
     const c = 'Zie ook: Piet de Graaf (2019). Samen in de wijk.';
     expect(mentionRole(c, at(c, 'Piet de Graaf'))).toBe('cited');
+    const caption = 'Foto voorpagina: eerbetoon aan Ajax-voetballer Kees Smit en zijn familie.';
+    expect(mentionRole(caption, at(caption, 'Kees Smit'))).toBe('photographer');
     const plain = 'Gisteren sprak Jan Smit in de raad.';
     expect(mentionRole(plain, at(plain, 'Jan Smit'))).toBeNull();
   });

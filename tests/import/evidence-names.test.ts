@@ -28,6 +28,12 @@ describe('EntityNames.named', () => {
     expect(names.named('p', 'Meer informatie: info@buurtkracht.nl')).toBe(false);
   });
 
+  it('reads web addresses: the domain names the organisation, a word that merely ends in a domain does not', () => {
+    expect(names.named('v', 'Te downloaden op www.verwey-jonker.nl/publicaties.')).toBe(true);
+    expect(names.named('o', 'Lees meer op buurtkracht.nl')).toBe(true);
+    expect(names.named('v', 'Te downloaden op www.movisie.nl/publicaties.')).toBe(false);
+  });
+
   it('never names an unknown id', () => {
     expect(names.named('x', 'Olaf de Wit')).toBe(false);
   });
