@@ -2,8 +2,10 @@
  * `npm run bench:import [-- 1 10 100]` (or `-- --scale 1 --scale 10`) — end-to-end import into a fresh Neo4j of the bundled corpus
  * and of 10x and 100x synthetic corpora: cold (empty database), unchanged (every document skipped
  * by hash) and forced (every document replaced). Reports MB/s, seconds per MB, rows written per
- * second of write time, peak memory (RSS of this process: the pool's threads are in it), and
- * extraction with all threads against one thread on the 10x corpus (or the largest scale asked).
+ * second of write time, write transactions, CPU seconds of this process (main thread and pool
+ * threads) and of the Neo4j JVM, peak memory of each (RSS high-water marks: the pool's threads are
+ * in this process, Neo4j is its own), and extraction alone with all threads against one thread on
+ * the 10x corpus (or the largest scale asked), in wall and CPU seconds.
  * Starts its own Neo4j in a temporary folder unless NEO4J_URI is set (then only the unchanged and
  * forced passes run, never wiping a server it does not own).
  */
@@ -31,26 +33,42 @@ const driver = createDriver(server?.uri ?? config.uri!, server?.user ?? config.u
 const database = server?.database ?? config.database;
 
 const rowsInGraph = () => graphRows(driver, database);
+
+/** CPU seconds and peak RSS (MB) of the Neo4j JVM we started (Linux /proc), or null. */
+function jvmUsage(): { cpu: number; peakMb: number } | null {
+  if (!server) return null;
+  try {
+    const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+    return { cpu: (Number(fields[11]) + Number(fields[12])) / 100, peakMb: hwm ? Math.round(Number(hwm[1]) / 1024) : NaN };
+  } catch {
+    return null;
+  }
+}
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const wipe = () => wipeGraph(driver, database);
 
-/** Extraction alone (read + extract on the pool, no database) of every file in `dir`, on `threads` threads: wall seconds. */
-async function extractionSeconds(dir: string, threads: number): Promise<number> {
+/** Extraction alone (extract on the pool, no database) of every file in `dir`, on `threads` threads: wall and CPU seconds. */
+async function extractionSeconds(dir: string, threads: number): Promise<{ wall: number; cpu: number }> {
   const pool = createFilePool(threads);
   const files = readdirSync(dir).sort().map((f) => join(dir, f));
   // warm the threads (module load, JIT) on the corpus before timing
   await Promise.all(readdirSync(corpus).map((f) => pool.extract(f, readFileSync(join(corpus, f), 'utf8'), 600_000)));
+  const texts = new Map(files.map((path) => [path, readFileSync(path, 'utf8')]));
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let next = 0;
   const lane = async () => {
     while (next < files.length) {
       const path = files[next++];
-      await pool.extract(path, readFileSync(path, 'utf8'), 600_000);
+      await pool.extract(path, texts.get(path)!, 600_000);
     }
   };
   await Promise.all(Array.from({ length: threads }, lane));
-  const seconds = (performance.now() - started) / 1000;
+  const result = { wall: (performance.now() - started) / 1000, cpu: cpuSeconds(process.cpuUsage(cpuStarted)) };
   await pool.close();
-  return seconds;
+  return result;
 }
 
 try {
@@ -66,7 +84,11 @@ try {
     const passes: [string, boolean][] = own ? [['cold', false], ['unchanged', false], ['forced', true]] : [['unchanged', false], ['forced', true]];
     for (const [pass, force] of passes) {
       const before = await rowsInGraph();
+      const jvmBefore = jvmUsage();
+      const cpuBefore = process.cpuUsage();
       const s = await importPaths([dir], { driver, database, force });
+      const nodeCpu = cpuSeconds(process.cpuUsage(cpuBefore));
+      const jvmAfter = jvmUsage();
       const after = await rowsInGraph();
       const mb = s.bytes / 1024 / 1024;
       rows.push({
@@ -78,10 +100,16 @@ try {
         'MB/s': +(mb / s.seconds).toFixed(2),
         's/MB': +(s.seconds / mb).toFixed(2),
         'write s': +s.writeSeconds.toFixed(1),
-        'rows written': pass === 'cold' ? after - before : s.rowsWritten,
-        'rows/s (write)': s.writeSeconds > 0 ? Math.round((pass === 'cold' ? after - before : s.rowsWritten) / s.writeSeconds) : '-',
+        'rows written': s.rowsWritten,
+        'graph rows +': after - before,
+        'rows/s (write)': s.writeSeconds > 0 ? Math.round(s.rowsWritten / s.writeSeconds) : '-',
+        batches: s.batches,
+        settled: s.settledEntities,
         skipped: s.skipped.length,
-        'peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
+        'node CPU s': +nodeCpu.toFixed(1),
+        'JVM CPU s': jvmBefore && jvmAfter ? +(jvmAfter.cpu - jvmBefore.cpu).toFixed(1) : '-',
+        'node peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
+        'JVM peak RSS MB': jvmAfter?.peakMb ?? '-',
         load: loadavg()[0].toFixed(1),
       });
       console.log(JSON.stringify(rows[rows.length - 1]));
@@ -92,7 +120,12 @@ try {
   const threads = availableParallelism();
   const one = await extractionSeconds(largest, 1);
   const all = await extractionSeconds(largest, threads);
-  console.log(`extraction of ${largest.split('-').pop()} (extraction only, no database, threads warmed first): 1 thread ${one.toFixed(1)} s, ${threads} threads ${all.toFixed(1)} s: speed-up ${(one / all).toFixed(2)}x (load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  console.log(
+    `extraction of ${largest.split('-').pop()} (extraction only, no database, threads warmed first): ` +
+      `1 thread ${one.wall.toFixed(1)} s (${one.cpu.toFixed(1)} CPU s), ${threads} threads ${all.wall.toFixed(1)} s (${all.cpu.toFixed(1)} CPU s): ` +
+      `speed-up ${(one.wall / all.wall).toFixed(2)}x wall, CPU per MB ${(all.cpu / one.cpu).toFixed(2)}x of one thread's ` +
+      `(load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`,
+  );
 } finally {
   await driver.close();
   await server?.stop();

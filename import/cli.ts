@@ -9,7 +9,7 @@ import { ensureSchema } from '../graph/schema.ts';
 import { graphCounts, type StatsRow } from '../graph/queries/stats.ts';
 import { projectRoot } from '../graph/config.ts';
 import { importPaths, type ImportSummary } from './run-import.ts';
-import { DEFAULT_MAX_FILE_BYTES } from './read/index.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
 import { progressDisplay } from './progress.ts';
 import { describeError } from './errors.ts';
 

@@ -1,13 +1,17 @@
 /**
  * Imports files into the graph as a pipeline: the read stage (import/read) finds and reads files,
  * a thread pool reads and extracts them in parallel (each file with a time budget), and one
- * writer puts each document into Neo4j in its own transaction (graph/write.ts) while the threads
- * go on with the next files. A file that cannot be read, is a duplicate, or runs past its budget
+ * writer puts the documents into Neo4j while the threads go on with the next files: whatever
+ * was extracted while the previous batch was written goes into the next transaction, whole
+ * documents only (graph/write.ts). At the end, the entities that lost mentions are settled. A file that cannot be read, is a duplicate, or runs past its budget
  * is reported in one line and skipped with nothing written; the others still import.
  */
 import type { Driver } from 'neo4j-driver';
-import { discoverFiles, DEFAULT_MAX_FILE_BYTES, type FoundFile, type Skipped } from './read/index.ts';
-import { documentWithContent, extractorVersion, isCurrent, storedVersion, writeExtraction, type WriteStatus } from './write/index.ts';
+// the walk and the limits only: the format readers are loaded by the pool's threads, not here
+import { discoverFiles, type FoundFile } from './read/walk.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
+import type { Skipped } from './read/skip.ts';
+import { documentWithContent, extractorVersion, isCurrent, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
 import { stat } from 'node:fs/promises';
@@ -32,6 +36,10 @@ export interface ImportSummary {
   /** seconds spent in graph writes, and the rows (nodes and relationships) they wrote */
   writeSeconds: number;
   rowsWritten: number;
+  /** write transactions (each holds one or more whole documents) */
+  batches: number;
+  /** entities whose aggregates were recomputed after they lost mentions */
+  settledEntities: number;
   threads: number;
 }
 
@@ -63,6 +71,8 @@ export interface ImportOptions {
   secondsPerMb?: number;
   /** … and never less than this (IMPORT_MIN_SECONDS, default 10) */
   minSeconds?: number;
+  /** most documents in one write transaction (default IMPORT_BATCH_DOCUMENTS or 32) */
+  batchDocuments?: number;
   /** threads for reading and extraction (default IMPORT_WORKERS or one per core) */
   threads?: number;
   /** a pool to reuse (its owner closes it) */
@@ -73,6 +83,26 @@ export interface ImportOptions {
 }
 
 export const DEFAULT_SECONDS_PER_MB = 10;
+
+/** A write transaction holds at most this many documents (IMPORT_BATCH_DOCUMENTS) … */
+export const DEFAULT_BATCH_DOCUMENTS = 32;
+/** … and about this many nodes and relationships (a larger document goes alone). */
+const BATCH_ROWS = 10_000;
+/**
+ * The writer waits for about half a batch before it writes, at most this long after the first
+ * document queued (a transaction has a fixed cost: one document per transaction costs the
+ * database about a third more CPU per row, CPU the extraction threads share on a small machine).
+ */
+const BATCH_WAIT_MS = 2000;
+/** Extracted documents waiting for the writer before the threads wait too. */
+
+interface Queued {
+  file: FoundFile;
+  result: ExtractionResult;
+  bytes: number;
+  elapsed: () => number;
+  queuedAt: number;
+}
 export const DEFAULT_MIN_SECONDS = 10;
 
 function envNumber(name: string): number | undefined {
@@ -86,6 +116,9 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const maxBytes = options.maxFileBytes ?? (envMaxMb ? envMaxMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES);
   const secondsPerMb = options.secondsPerMb ?? envNumber('IMPORT_SECONDS_PER_MB') ?? DEFAULT_SECONDS_PER_MB;
   const minSeconds = options.minSeconds ?? envNumber('IMPORT_MIN_SECONDS') ?? DEFAULT_MIN_SECONDS;
+  const BATCH_DOCUMENTS = Math.floor(options.batchDocuments ?? envNumber('IMPORT_BATCH_DOCUMENTS') ?? DEFAULT_BATCH_DOCUMENTS) || 1;
+  // extracted documents waiting for the writer before the threads wait too
+  const MAX_QUEUED = 2 * BATCH_DOCUMENTS;
   const budgetMs = (bytes: number) => 1000 * Math.max(minSeconds, (secondsPerMb * bytes) / 1024 / 1024);
 
   const walk = await discoverFiles(paths);
@@ -104,6 +137,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     workSeconds: 0,
     writeSeconds: 0,
     rowsWritten: 0,
+    batches: 0,
+    settledEntities: 0,
     threads: 0,
   };
   const progress: ImportProgress = { state: 'running', files: files.length, done: 0, created: 0, replaced: 0, unchanged: 0, skipped: walk.skipped.length, bytes: 0, current: [], seconds: 0 };
@@ -120,8 +155,13 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const version = extractorVersion();
   // content seen in this run under another path: sha256 -> relative path
   const seen = new Map<string, string>();
-  let writes: Promise<void> = Promise.resolve();
-  let pendingWrites = 0;
+  const queue: Queued[] = [];
+  let queuedRows = 0;
+  let extractionDone = false;
+  // set while the writer waits for a fuller batch
+  const waitingWriter: { wake: (() => void) | null } = { wake: null };
+  let writer: Promise<void> | null = null;
+  const waiting: (() => void)[] = [];
   let writeError: unknown;
   let next = 0;
 
@@ -172,29 +212,79 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     } catch (err) {
       return settle(file, 'skipped', elapsed(), read.bytes, failure(err, 'extraction'));
     }
-    // writes run one after the other, behind the threads; a long queue waits for the writer
-    pendingWrites++;
-    writes = writes.then(async () => {
-      try {
-        if (writeError) return;
-        const writeStarted = performance.now();
-        const outcome = await writeExtraction(options.driver, options.database, result, { force: options.force, extractorVersion: version });
-        summary.writeSeconds += (performance.now() - writeStarted) / 1000;
-        if (outcome.status !== 'unchanged') {
-          summary.rowsWritten += rowsOf(result);
-          for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
-          summary.relations += result.relations.length;
-          summary.articles += result.document.articles?.length ?? 0;
+    // the writer takes what is queued in batches, behind the threads; a long queue makes the threads wait
+    queue.push({ file, result, bytes: read.bytes, elapsed, queuedAt: performance.now() });
+    queuedRows += rowsOf(result);
+    startWriter();
+    waitingWriter.wake?.();
+    while (queue.length >= MAX_QUEUED && !writeError) await batchWritten();
+  };
+
+  const takeBatch = (): Queued[] => {
+    const batch: Queued[] = [];
+    let rows = 0;
+    while (queue.length > 0 && batch.length < BATCH_DOCUMENTS && (batch.length === 0 || rows + rowsOf(queue[0].result) <= BATCH_ROWS)) {
+      const item = queue.shift()!;
+      rows += rowsOf(item.result);
+      queuedRows -= rowsOf(item.result);
+      batch.push(item);
+    }
+    return batch;
+  };
+
+  /** Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over. */
+  const fullerBatch = async (): Promise<void> => {
+    while (queuedRows < BATCH_ROWS / 2 && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
+      const waitMs = BATCH_WAIT_MS - (performance.now() - queue[0].queuedAt);
+      if (waitMs <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, waitMs);
+        function done() {
+          clearTimeout(timer);
+          waitingWriter.wake = null;
+          resolve();
         }
-        settle(file, outcome.status, elapsed(), read.bytes);
+        waitingWriter.wake = done;
+      });
+    }
+  };
+
+  const writeQueued = async (): Promise<void> => {
+    while (queue.length > 0 && !writeError) {
+      await fullerBatch();
+      const batch = takeBatch();
+      try {
+        const writeStarted = performance.now();
+        const written = await writeDocuments(options.driver, options.database, batch.map((b) => b.result), { force: options.force, extractorVersion: version });
+        summary.writeSeconds += (performance.now() - writeStarted) / 1000;
+        summary.rowsWritten += written.rows;
+        summary.batches++;
+        written.outcomes.forEach((outcome, i) => {
+          const { file, result, bytes, elapsed } = batch[i];
+          if (outcome.status !== 'unchanged') {
+            for (const e of result.entities) summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
+            summary.relations += result.relations.length;
+            summary.articles += result.document.articles?.length ?? 0;
+          }
+          settle(file, outcome.status, elapsed(), bytes);
+        });
       } catch (err) {
         writeError ??= err;
-      } finally {
-        pendingWrites--;
       }
-    });
-    while (pendingWrites > pool.threads * 2 && !writeError) await writes;
+      for (const wake of waiting.splice(0)) wake();
+    }
   };
+
+  const startWriter = () => {
+    writer ??= writeQueued().finally(() => {
+      writer = null;
+      for (const wake of waiting.splice(0)) wake();
+      // a document queued while the writer was finishing
+      if (queue.length > 0 && !writeError) startWriter();
+    });
+  };
+
+  const batchWritten = () => new Promise<void>((resolve) => waiting.push(resolve));
 
   const lane = async () => {
     while (next < files.length && !writeError) {
@@ -210,7 +300,15 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   };
   try {
     await Promise.all(Array.from({ length: Math.min(pool.threads, files.length) }, lane));
-    await writes;
+    extractionDone = true;
+    waitingWriter.wake?.();
+    while (writer) await writer;
+    if (!writeError) {
+      // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
+      const settleStarted = performance.now();
+      summary.settledEntities = await settleEntities(options.driver, options.database);
+      summary.writeSeconds += (performance.now() - settleStarted) / 1000;
+    }
   } finally {
     if (!options.pool) await pool.close();
   }
@@ -230,7 +328,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   }
 }
 
-/** Nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
+/** About the nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
 function rowsOf(result: ExtractionResult): number {
   let mentions = 0;
   for (const e of result.entities) mentions += e.mentions.length;

@@ -15,8 +15,9 @@ import { docxText } from './formats/docx.ts';
 
 export { discoverFiles, type FoundFile } from './walk.ts';
 export type { Skipped, SkipReason } from './skip.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.ts';
+export { DEFAULT_MAX_FILE_BYTES };
 
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type ReadResult = { ok: true; path: string; text: string; bytes: number; format: Format } | ({ ok: false } & Skipped);
 

@@ -1,6 +1,6 @@
 /**
- * The write stage: one document's facts into Neo4j in one transaction, skipped when the stored
+ * The write stage: documents' facts into Neo4j, several whole documents per transaction, each skipped when the stored
  * document has the same text and extractor fingerprint. The Cypher lives in graph/write.ts.
  */
-export { documentWithContent, isCurrent, storedVersion, writeExtraction, type WriteStatus } from '../../graph/write.ts';
+export { documentWithContent, isCurrent, settleEntities, storedVersion, writeDocuments, writeExtraction, type WriteStatus } from '../../graph/write.ts';
 export { contentHash, extractorVersion } from './extractor-version.ts';
