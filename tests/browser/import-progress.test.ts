@@ -7,24 +7,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { launchChromium, type Browser } from './chromium.ts';
-import { idle, startApp, type RunningApp } from './support.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { idle, openExplorer, type ExplorerSession, type RunningApp } from './support.ts';
 
 let status: Record<string, unknown> | undefined;
+let session: ExplorerSession;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp(testDriver(), testNeo4j().database, { importStatus: () => status });
-  browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  session = await openExplorer({ importStatus: () => status });
+  ({ app, page } = session);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
   await closeTestDriver();
 });
 

@@ -9,16 +9,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
 import { dutchStem, foldText } from '../../graph/text/dutch.ts';
-import { launchChromium, type Browser } from './chromium.ts';
-import { artifactsDir, chooseInSearch, idle, nodeIds, startApp, type RunningApp } from './support.ts';
+import { artifactsDir, chooseInSearch, idle, nodeIds, openExplorer, type ExplorerSession, type RunningApp } from './support.ts';
 
 interface Ref { id: string; name: string; type?: string }
 interface Member { weight: number; entity: Ref; evidence: { snippet: string; section: string | null; document: { title: string } }[] }
 
+let session: ExplorerSession;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 /** Requests to any host but 127.0.0.1 (all aborted). */
 const blocked: string[] = [];
@@ -26,20 +25,18 @@ const blocked: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(artifactsDir, `${name}.png`) });
 
 beforeAll(async () => {
-  app = await startApp(testDriver(), testNeo4j().database);
-  browser = await launchChromium();
-  await browser.context.route('**/*', (route) => {
+  session = await openExplorer();
+  ({ app, page } = session);
+  await session.browser.context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
     blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
   await closeTestDriver();
 });
 

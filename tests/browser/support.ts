@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
+import { testDriver, testNeo4j } from '../setup/neo4j.ts';
+import { launchChromium, type Browser } from './chromium.ts';
 import { createApp } from '../../server/app.ts';
 import { clientDist, ensureClientBuilt } from '../../server/client-build.ts';
 import { projectRoot } from '../../graph/config.ts';
@@ -53,6 +55,27 @@ export async function startApp(driver: Driver, database: string, options: { impo
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export interface ExplorerSession {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** What a browser test file starts from: the real server over the test Neo4j, and Chromium with one page. */
+export async function openExplorer(options: { importStatus?: () => unknown } = {}): Promise<ExplorerSession> {
+  const app = await startApp(testDriver(), testNeo4j().database, options);
+  const browser = await launchChromium().catch(async (error) => { await app.close(); throw error; });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  return {
+    app, browser, page,
+    async close() {
+      await browser.close();
+      await app.close();
     },
   };
 }

@@ -6,28 +6,25 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { launchChromium, type Browser } from './chromium.ts';
-import { artifactsDir, idle, setMinimumStrength, startApp, type RunningApp } from './support.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { artifactsDir, idle, setMinimumStrength, openExplorer, type ExplorerSession, type RunningApp } from './support.ts';
 
 interface Ref { id: string; name: string }
 interface Link { weight: number; person: Ref; evidence: { kind: string; article: { title: string } | null }[] }
 /** The theme view lists 25 of each kind: people, organisations, programmes, municipalities. */
 const KINDS = ['PERSON', 'ORGANISATION', 'PROGRAMME', 'MUNICIPALITY'] as const;
 
+let session: ExplorerSession;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp(testDriver(), testNeo4j().database);
-  browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  session = await openExplorer();
+  ({ app, page } = session);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
   await closeTestDriver();
 });
 
