@@ -25,22 +25,51 @@ export interface GraphEdgeRow {
 export interface SubgraphRow {
   nodes: GraphNodeRow[];
   edges: GraphEdgeRow[];
+  /** Edges among the nodes left out by the neighbourhood's edge cap (absent: none). */
+  edgesOmitted?: number;
+  /** The upward edges each node kept under the cap (absent: no cap applied). */
+  edgesPerNode?: number | null;
 }
 
 export const MAX_DEPTH = 3;
 export const MAX_PATH_LENGTH = 8;
+/** The neighbourhood's edge cap: by default 4 edges per node asked for (`limit`), at most this. */
+export const EDGES_PER_LIMIT = 4;
+export const MAX_EDGES = 5000;
 
 /**
- * Edges among `nodes` (a list of nodes), one per (type, source, target), as compact lists
- * [type, source id, target id, weight] (shaped in JS: a large neighbourhood has thousands).
+ * Edges among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
+ * source, target), at most `$maxEdges` of them, as compact lists [type, source id, target id,
+ * weight] (shaped in JS).
+ *
+ * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
+ * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
+ * its `perNode` strongest upward edges (summed weight, then type and the other end's id),
+ * `perNode` as large as fits in `$maxEdges` (at least 1). Every node was reached through an
+ * earlier one it is linked to, and whatever upward edge it keeps leads to an earlier node, which
+ * keeps one too, and so on to the start: the picture stays connected. Dense parts (a hundred
+ * organisations each linked to the same forty themes) are thinned evenly instead of drawn as
+ * thousands of crossing lines. `total`: the edges before the cap; `perNode`: null when none was
+ * left out.
  */
-const EDGES_AMONG = `
+const CAPPED_EDGES = `
   CALL (nodes) {
-    UNWIND nodes AS a
-    MATCH (a)-[r:${RELATION_PATTERN}]->(b)
-    WHERE b IN nodes
-    WITH a, b, type(r) AS type, sum(r.weight) AS weight
-    RETURN collect([type, a.id, b.id, weight]) AS edges
+    UNWIND range(0, size(nodes) - 1) AS i
+    WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
+    CALL (a, nodes) {
+      MATCH (a)-[r:${RELATION_PATTERN}]->(b)
+      WHERE b IN nodes AND b <> a
+      RETURN b, type(r) AS type, sum(r.weight) AS weight
+    }
+    WITH a, b, type, weight, b IN earlier AS upwards
+    WITH CASE WHEN upwards THEN a ELSE b END AS owner, CASE WHEN upwards THEN b ELSE a END AS other, [type, a, b, weight] AS edge
+    ORDER BY edge[3] DESC, edge[0], other.id
+    WITH owner, collect(edge) AS upward
+    WITH collect(upward) AS lists
+    WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
+    WITH lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
+      WHERE reduce(s = 0, l IN lists | s + CASE WHEN size(l) < k THEN size(l) ELSE k END) <= $maxEdges]) END AS perNode
+    RETURN total, perNode, [l IN lists | [e IN CASE WHEN perNode IS NULL THEN l ELSE l[..perNode] END | [e[0], e[1].id, e[2].id, e[3]]]] AS edgeLists
   }`;
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
@@ -97,24 +126,31 @@ export const NEIGHBOURHOOD = `
   ${NEXT_LEVEL('level1', 'level0, level1', 2, 'level2')}
   ${NEXT_LEVEL('level2', 'level0, level1, level2', 3, 'level3')}
   WITH (level0 + level1 + level2 + level3)[..$limit] AS nodes
-  ${EDGES_AMONG}
-  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edges`;
+  ${CAPPED_EDGES}
+  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edgeLists, total, perNode`;
 
 type NodeTuple = [string, EntityType, string, number | null];
 type EdgeTuple = [string, string, string, number | null];
 
 export async function neighbourhood(
   ctx: ReadContext,
-  opts: { id: string; depth: number; types: readonly EntityType[] | null; limit: number },
+  opts: { id: string; depth: number; types: readonly EntityType[] | null; limit: number; maxEdges?: number },
 ): Promise<SubgraphRow | null> {
   const depth = Math.max(0, Math.min(MAX_DEPTH, opts.depth));
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
   const limit = Math.max(1, opts.limit);
-  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), scan: int(2 * limit) });
+  const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), scan: int(2 * limit), maxEdges: int(maxEdges) });
   if (rows.length === 0) return null;
+  const edges: GraphEdgeRow[] = [];
+  for (const list of rows[0].edgeLists as EdgeTuple[][]) {
+    for (const [type, source, target, weight] of list) edges.push({ id: `${type}:${source}->${target}`, source, target, type, weight });
+  }
   return {
     nodes: (rows[0].nodes as NodeTuple[]).map(([id, type, label, mentions]) => ({ id, type, label, weight: mentions ?? 0 })),
-    edges: (rows[0].edges as EdgeTuple[]).map(([type, source, target, weight]) => ({ id: `${type}:${source}->${target}`, source, target, type, weight })),
+    edges,
+    edgesOmitted: (rows[0].total as number) - edges.length,
+    edgesPerNode: rows[0].perNode as number | null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { EntityType } from '../../import/types.ts';
 import { listEntities } from '../../graph/queries/entities.ts';
 import { searchEntities } from '../../graph/queries/search.ts';
 import { programmeExists, relatedProgrammes } from '../../graph/queries/related.ts';
-import { MAX_DEPTH, MAX_PATH_LENGTH, neighbourhood, shortestPath } from '../../graph/queries/subgraph.ts';
+import { EDGES_PER_LIMIT, MAX_DEPTH, MAX_EDGES, MAX_PATH_LENGTH, neighbourhood, shortestPath, type SubgraphRow } from '../../graph/queries/subgraph.ts';
 import { stats } from '../../graph/queries/stats.ts';
 import { documents } from '../../graph/queries/documents.ts';
 import { entityBundle } from '../../graph/queries/entity-bundle.ts';
@@ -45,6 +45,11 @@ async function searchHits(args: SearchArgs, ctx: ApiContext) {
 }
 
 export const queryResolvers = {
+  // Paths never cap their edges.
+  Subgraph: {
+    edgesOmitted: (s: SubgraphRow) => s.edgesOmitted ?? 0,
+    edgesPerNode: (s: SubgraphRow) => s.edgesPerNode ?? null,
+  },
   Query: {
     people: list('PERSON'),
     organisations: list('ORGANISATION'),
@@ -83,12 +88,13 @@ export const queryResolvers = {
 
     neighbourhood: async (
       _: unknown,
-      args: { id: string; depth?: number | null; types?: EntityType[] | null; limit?: number | null },
+      args: { id: string; depth?: number | null; types?: EntityType[] | null; limit?: number | null; maxEdges?: number | null },
       ctx: ApiContext,
     ) => {
       const depth = boundedInt(args.depth, 1, 'depth', MAX_DEPTH);
       const limit = intInRange(args.limit, 150, 'limit', 1, MAX_PAGE);
-      const subgraph = await neighbourhood(ctx.read, { id: args.id, depth, types: args.types ?? null, limit });
+      const maxEdges = intInRange(args.maxEdges, EDGES_PER_LIMIT * limit, 'maxEdges', 1, MAX_EDGES);
+      const subgraph = await neighbourhood(ctx.read, { id: args.id, depth, types: args.types ?? null, limit, maxEdges });
       if (!subgraph) throw notFound(`No entity with id "${args.id}".`);
       return subgraph;
     },
