@@ -9,9 +9,15 @@
  * neighbourhood. The list holds the first 2 x the largest page (`limit` <= 500) the query can
  * ask, so the query's answer is the same as with the full expansion.
  *
+ * The same for the people of a theme (`topPeople` on the theme: ids, strongest summed WORKS_ON
+ * weight first, then name, then id, as Theme.people ranks them): a theme of a large graph has
+ * thousands of people, and summing all their links for a page of ten cost most of the request.
+ * The list holds the largest page the API serves (500), so every page reads the same people as
+ * the full ranking.
+ *
  * Kept fresh by `refreshHubNeighbours`, which the importer runs at the end of every import
- * (mention counts and neighbours change only by imports). While an import runs a list can lag
- * behind by the documents written since the last refresh.
+ * (mention counts, neighbours and weights change only by imports). While an import runs a list
+ * can lag behind by the documents written since the last refresh.
  */
 import type { Driver } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
@@ -45,16 +51,54 @@ const DROP_STALE = `
   REMOVE e.topNeighbours
   RETURN count(e) AS dropped`;
 
+/** Themes with more people links than this get a stored ranking of their people. */
+export const THEME_MIN_PEOPLE_LINKS = 300;
+/** The largest page of Theme.people (server/resolvers/args.ts MAX_PAGE). */
+export const THEME_PEOPLE_LIST_LENGTH = 500;
+
+const THEMES = `
+  MATCH (t:Theme)
+  WHERE COUNT { (:Person)-[:WORKS_ON]->(t) } > $minLinks
+  RETURN t.id AS id`;
+
+const STORE_THEME_PEOPLE = `
+  UNWIND $ids AS themeId
+  MATCH (t:Theme {id: themeId})
+  CALL (t) {
+    MATCH (p:Person)-[r:WORKS_ON]->(t)
+    WITH p, sum(r.weight) AS weight
+    ORDER BY weight DESC, p.name, p.id
+    LIMIT $length
+    RETURN collect(p.id) AS ids
+  }
+  SET t.topPeople = ids`;
+
+const DROP_STALE_THEMES = `
+  MATCH (t:Theme)
+  WHERE t.topPeople IS NOT NULL AND NOT t.id IN $themes
+  REMOVE t.topPeople
+  RETURN count(t) AS dropped`;
+
 /** Hubs per transaction. */
 const BATCH = 20;
 
 export interface HubRefresh {
   hubs: number;
   dropped: number;
+  /** Themes with a stored ranking of their people, and rankings dropped. */
+  themes: number;
+  droppedThemes: number;
 }
 
-/** Recomputes the list of every hub and drops the lists of entities that are no longer hubs. */
-export async function refreshHubNeighbours(driver: Driver, database: string, options: { minDegree?: number } = {}): Promise<HubRefresh> {
+/**
+ * Recomputes the list of every hub and drops the lists of entities that are no longer hubs; the
+ * same for the themes' people rankings.
+ */
+export async function refreshHubNeighbours(
+  driver: Driver,
+  database: string,
+  options: { minDegree?: number; minThemeLinks?: number } = {},
+): Promise<HubRefresh> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     const hubs = (await session.executeRead((tx) => tx.run(HUBS, { minDegree: neo4j.int(options.minDegree ?? HUB_MIN_DEGREE) }))).records.map((r) => r.get('id') as string);
@@ -63,7 +107,13 @@ export async function refreshHubNeighbours(driver: Driver, database: string, opt
       await session.executeWrite((tx) => tx.run(STORE_LIST, { ids, length: neo4j.int(HUB_LIST_LENGTH) }));
     }
     const dropped = await session.executeWrite(async (tx) => (await tx.run(DROP_STALE, { hubs })).records[0].get('dropped'));
-    return { hubs: hubs.length, dropped: neo4j.integer.toNumber(dropped) };
+    const themes = (await session.executeRead((tx) => tx.run(THEMES, { minLinks: neo4j.int(options.minThemeLinks ?? THEME_MIN_PEOPLE_LINKS) }))).records.map((r) => r.get('id') as string);
+    for (let i = 0; i < themes.length; i += BATCH) {
+      const ids = themes.slice(i, i + BATCH);
+      await session.executeWrite((tx) => tx.run(STORE_THEME_PEOPLE, { ids, length: neo4j.int(THEME_PEOPLE_LIST_LENGTH) }));
+    }
+    const droppedThemes = await session.executeWrite(async (tx) => (await tx.run(DROP_STALE_THEMES, { themes })).records[0].get('dropped'));
+    return { hubs: hubs.length, dropped: neo4j.integer.toNumber(dropped), themes: themes.length, droppedThemes: neo4j.integer.toNumber(droppedThemes) };
   } finally {
     await session.close();
   }

@@ -65,25 +65,41 @@ export async function themeLinks(
 }
 
 /**
- * Inner part: bound `t`, `$first`. A theme of a large graph has thousands of people: they are
- * ranked on their summed weight alone first, and only those at or above the page's lowest
- * weight (the page and its ties) have their names read for the tie-break and their passages
- * gathered.
+ * Inner part: bound `t`, `$first`. A theme of a large graph has thousands of people. A theme
+ * with a stored ranking (`topPeople`, graph/hub-neighbours.ts: the same order, kept by the
+ * importer) reads its first `$first` people from it and sums only their links. Any other theme
+ * ranks its people on their summed weight alone first, and only those at or above the page's
+ * lowest weight (the page and its ties) have their names read for the tie-break. Either way only
+ * the page's people have their passages gathered.
  */
 export const THEME_PEOPLE_SUBQUERY = `
-    MATCH (p:Person)-[r:WORKS_ON]->(t)
-    WITH t, p, sum(r.weight) AS weight
-    WITH t, collect({p: p, weight: weight}) AS scored
-    CALL (scored) {
+    CALL (t) {
+      WITH t WHERE t.topPeople IS NOT NULL
+      UNWIND t.topPeople[..$first] AS personId
+      MATCH (p:Person {id: personId})
+      CALL (p, t) {
+        MATCH (p)-[r:WORKS_ON]->(t)
+        RETURN sum(r.weight) AS weight
+      }
+      RETURN p, weight
+      UNION ALL
+      WITH t WHERE t.topPeople IS NULL
+      MATCH (p:Person)-[r:WORKS_ON]->(t)
+      WITH t, p, sum(r.weight) AS weight
+      WITH t, collect({p: p, weight: weight}) AS scored
+      CALL (scored) {
+        UNWIND scored AS x
+        WITH x.weight AS w
+        ORDER BY w DESC
+        LIMIT $first
+        RETURN min(w) AS cutoff
+      }
       UNWIND scored AS x
-      WITH x.weight AS w
-      ORDER BY w DESC
-      LIMIT $first
-      RETURN min(w) AS cutoff
+      WITH x.p AS p, x.weight AS weight, cutoff
+      WHERE weight >= cutoff
+      RETURN p, weight
     }
-    UNWIND scored AS x
-    WITH t, x.p AS p, x.weight AS weight, cutoff
-    WHERE weight >= cutoff
+    WITH t, p, weight
     ORDER BY weight DESC, p.name, p.id
     LIMIT $first
     CALL (p, t) {
