@@ -44,8 +44,8 @@ export const MAX_EDGES = 5000;
  *
  * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
  * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
- * its `perNode` strongest upward edges (summed weight, then type and the other end's id),
- * `perNode` as large as fits in `$maxEdges` (at least 1). Every node was reached through an
+ * its `perNode` strongest upward edges (summed weight, then type and the other end's id; only
+ * nodes with more are sorted), `perNode` as large as fits in `$maxEdges` (at least 1). Every node was reached through an
  * earlier one it is linked to, and whatever upward edge it keeps leads to an earlier node, which
  * keeps one too, and so on to the start: the picture stays connected. Dense parts (a hundred
  * organisations each linked to the same forty themes) are thinned evenly instead of drawn as
@@ -62,14 +62,28 @@ const CAPPED_EDGES = `
       RETURN b, type(r) AS type, sum(r.weight) AS weight
     }
     WITH a, b, type, weight, b IN earlier AS upwards
-    WITH CASE WHEN upwards THEN a ELSE b END AS owner, CASE WHEN upwards THEN b ELSE a END AS other, [type, a, b, weight] AS edge
-    ORDER BY edge[3] DESC, edge[0], other.id
+    WITH CASE WHEN upwards THEN a ELSE b END AS owner, [type, a, b, weight, CASE WHEN upwards THEN b ELSE a END] AS edge
     WITH owner, collect(edge) AS upward
     WITH collect(upward) AS lists
     WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
     WITH lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
       WHERE reduce(s = 0, l IN lists | s + CASE WHEN size(l) < k THEN size(l) ELSE k END) <= $maxEdges]) END AS perNode
-    RETURN total, perNode, [l IN lists | [e IN CASE WHEN perNode IS NULL THEN l ELSE l[..perNode] END | [e[0], e[1].id, e[2].id, e[3]]]] AS edgeLists
+    CALL (lists, perNode) {
+      UNWIND lists AS l
+      CALL (l, perNode) {
+        WITH l WHERE perNode IS NULL OR size(l) <= perNode
+        RETURN l AS kept
+        UNION ALL
+        WITH l WHERE size(l) > perNode
+        UNWIND l AS e
+        WITH e, perNode
+        ORDER BY e[3] DESC, e[0], e[4].id
+        WITH perNode, collect(e) AS ranked
+        RETURN ranked[..perNode] AS kept
+      }
+      RETURN collect([e IN kept | [e[0], e[1].id, e[2].id, e[3]]]) AS edgeLists
+    }
+    RETURN total, perNode, edgeLists
   }`;
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
@@ -79,17 +93,17 @@ const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.na
  * only, so that the answer stays connected. Nearer nodes win the node cap, then the most
  * mentioned. A level is not expanded once the cap is reached.
  *
- * Each frontier node contributes only its own `$limit` best new neighbours (most mentioned,
- * then id): a node among the level's best `$limit` is among the best of every frontier node
- * that reaches it, so the answer is the same as ranking the whole level, without collecting
- * the thousands of neighbours a theme shared by many people has. Those best new neighbours are
- * the first `$limit` unseen ones of its best `$scan` (= 2 x `$limit`) neighbours: fewer than
- * `$limit` nodes have been seen when a level is expanded, so this is the same set, while the
- * "already seen?" test (a list scan) runs on a few hundred candidates instead of every
- * neighbour. Entity relationships only link entities (graph/write.ts), so the far end's label
- * is not checked. A hub reads its best neighbours from its stored list (graph/hub-neighbours.ts:
- * the same ranking, kept by the importer) instead of its thousands of relationships; with a
- * type filter the list does not apply and the hub is expanded.
+ * A level needs at most `room` = `$limit` - (nodes seen) new nodes, and a node among the
+ * level's best `room` is among the best `room` new neighbours of every frontier node that
+ * reaches it. Those are among the frontier node's best `$limit` neighbours (at most `$limit` -
+ * `room` of them were seen), so each frontier node contributes only its best `$limit`
+ * neighbours: the answer is the same as ranking the whole level, without collecting the
+ * thousands of neighbours a theme shared by many people has, and the "already seen?" test (a
+ * list scan) runs on a few hundred candidates instead of every neighbour. Entity relationships
+ * only link entities (graph/write.ts), so the far end's label is not checked. A hub reads its
+ * best neighbours from its stored list (graph/hub-neighbours.ts: the same ranking, kept by the
+ * importer) instead of its thousands of relationships; with a type filter the list does not
+ * apply and the hub is expanded.
  */
 const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string) => `
   CALL (${seen}) {
@@ -101,11 +115,11 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
       ORDER BY n.mentionCount DESC, n.id
-      LIMIT $scan
+      LIMIT $limit
       RETURN collect(n) AS best
       UNION ALL
       WITH f WHERE f.topNeighbours IS NOT NULL AND $types IS NULL
-      UNWIND f.topNeighbours[..$scan] AS neighbourId
+      UNWIND f.topNeighbours[..$limit] AS neighbourId
       MATCH (n:Entity {id: neighbourId})
       WITH n
       ORDER BY n.mentionCount DESC, n.id
@@ -140,7 +154,7 @@ export async function neighbourhood(
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
   const limit = Math.max(1, opts.limit);
   const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
-  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), scan: int(2 * limit), maxEdges: int(maxEdges) });
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), maxEdges: int(maxEdges) });
   if (rows.length === 0) return null;
   const edges: GraphEdgeRow[] = [];
   for (const list of rows[0].edgeLists as EdgeTuple[][]) {
