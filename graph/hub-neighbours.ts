@@ -6,8 +6,9 @@
  * Why a stored list: the neighbourhood ranks each frontier node's neighbours by the neighbours'
  * mention counts. For a node with a few dozen relationships that is cheap; for a hub it means
  * touching every neighbour node, per request, and the hubs are on almost every two-step
- * neighbourhood. The list holds the first 2 x the largest page (`limit` <= 500) the query can
- * ask, so the query's answer is the same as with the full expansion.
+ * neighbourhood. The list holds as many as the largest `limit` (500) the query can ask: a
+ * frontier node contributes at most its best `limit` neighbours (graph/queries/subgraph.ts), so
+ * the query's answer is the same as with the full expansion.
  *
  * The same for the people of a theme (`topPeople` on the theme: ids, strongest summed WORKS_ON
  * weight first, then name, then id, as Theme.people ranks them): a theme of a large graph has
@@ -25,8 +26,8 @@ import neo4j from 'neo4j-driver';
 
 /** Entities with more entity relationships than this get a stored list. */
 export const HUB_MIN_DEGREE = 300;
-/** 2 x the largest `limit` the API accepts (server/protection.ts maxPage = 500). */
-export const HUB_LIST_LENGTH = 1000;
+/** The largest `limit` the API accepts (server/protection.ts maxPage = 500). */
+export const HUB_LIST_LENGTH = 500;
 
 const HUBS = `
   MATCH (e:Entity)
