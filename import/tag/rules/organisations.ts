@@ -20,8 +20,9 @@ import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
 import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
 import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
-import { cueNounKind, headKind, headPosition, isHeadCompound, isPlaceBodyNoun, type HeadPosition } from './org/heads.ts';
-import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
+import { cueNounKind, headKindOfLower, headPositionOfLower, isHeadCompound, isPlaceBodyNoun, type HeadPosition } from './org/heads.ts';
+import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, isRoleWordLikeLower, stopwords } from './org/lexicon.ts';
+import { nameData } from './name-data.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
 import { extendNamePrefix } from './gazetteer-prefix.ts';
@@ -85,19 +86,22 @@ function wordInfo(word: string): WordInfo {
 }
 
 function computeWordInfo(word: string): WordInfo {
+  // every test below reads the lower-case form: made once here, not once per test
   const lower = word.toLowerCase();
-  const bare = word.replace(/['’]s$/, '');
+  const possessive = POSSESSIVE.test(word);
+  const head = headKindOfLower(lower);
+  const bareLower = possessive ? lower.slice(0, -2) : lower;
   return {
     lower,
     stop: stopwords().has(lower),
-    roleLike: isRoleWordLike(lower),
-    firstName: isFirstName(word),
-    head: headKind(word),
-    headCompound: isHeadCompound(word),
+    roleLike: isRoleWordLikeLower(lower),
+    firstName: nameData().firstNames.has(lower),
+    head,
+    headCompound: isHeadCompound(word, lower),
     cueNoun: cueNounKind(lower),
     allCaps: isAllCapsWord(word),
-    possessiveHead: headKind(bare),
-    possessiveHeadPosition: headPosition(bare),
+    possessiveHead: possessive ? headKindOfLower(bareLower) : head,
+    possessiveHeadPosition: headPositionOfLower(bareLower),
     adjective: ADJECTIVE.test(word),
     nameAdjective: NAME_ADJECTIVE.test(word),
     informative: !FUNCTION_WORD.test(word) && !/^(?:Nederlandse?|Landelijke?|Nationale?|Regionale?|Lokale?)$/.test(word),
@@ -108,6 +112,7 @@ function computeWordInfo(word: string): WordInfo {
   };
 }
 
+const POSSESSIVE = /['’]s$/;
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
 const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|tot|the|zonder|'t|’t)`;
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
