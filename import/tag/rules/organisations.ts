@@ -26,6 +26,7 @@ import { nameData } from './name-data.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
 import { extendNamePrefix } from './gazetteer-prefix.ts';
+import { capitalisedFloods } from './capitalised-floods.ts';
 
 interface Candidate {
   start: number;
@@ -755,8 +756,10 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const covered = knownCover(known);
   const items: RunItem[] = [];
+  const floods = capitalisedFloods(text);
   for (const m of capitalisedRuns(text)) {
     if (m.single !== null && !singleWordRunMayBeOrg(text, m)) continue;
+    if (floods.covers(m.index, m.index + m[0].length)) continue; // a word list or noise, not a name
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
     // a quoted title ("de ‘Alliantie Nieuw Begin’") is a programme or a title, not an organisation
