@@ -16,10 +16,18 @@ export interface Floods {
   covers(start: number, end: number): boolean;
 }
 
+/**
+ * A necessary condition for a flood, as one regular expression: FLOOD_WORDS words of two characters or
+ * more, one space apart, each starting with a capital, the first ones ending in no punctuation.
+ */
+const CAP_WORD = String.raw`[A-Z\u00c0-\u00d6\u00d8-\u00de]\S*[^\s,.;:!?)\u201d\u2019"]`;
+const MAY_HOLD_FLOOD = new RegExp(String.raw`${CAP_WORD}(?: ${CAP_WORD}){${FLOOD_WORDS - 2}} [A-Z\u00c0-\u00d6\u00d8-\u00de]\S`);
+
 const NONE: Floods = { spans: [], covers: () => false };
 
-let memoText: string | null = null;
-let memoFloods: Floods = NONE;
+/** Floods per text: the people and organisation rules, the tagger and the type stage all ask for each section. */
+const memo = new Map<string, Floods>();
+const MEMO_SIZE = 4096;
 
 function isUpperStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -30,9 +38,19 @@ function isPunctuation(c: number): boolean {
   return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 0x201d || c === 0x2019 || c === 34;
 }
 
-/** The floods of a text; the last text's result is kept (the rules and the type stage ask for the same section). */
+/** The floods of a text. */
 export function capitalisedFloods(text: string): Floods {
-  if (text === memoText) return memoFloods;
+  let floods = memo.get(text);
+  if (floods === undefined) {
+    // most texts have none: a regular expression (far faster than the scan below) rules them out
+    floods = MAY_HOLD_FLOOD.test(text) ? scanFloods(text) : NONE;
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, floods);
+  }
+  return floods;
+}
+
+function scanFloods(text: string): Floods {
   const spans: number[] = [];
   const n = text.length;
   let runStart = -1;
@@ -65,10 +83,7 @@ export function capitalisedFloods(text: string): Floods {
     if (i - gapStart !== 1 || text.charCodeAt(gapStart) !== 32) close(lastEnd);
   }
   close(lastEnd);
-  const floods: Floods = spans.length === 0 ? NONE : { spans, covers: (s, e) => covered(spans, s, e) };
-  memoText = text;
-  memoFloods = floods;
-  return floods;
+  return spans.length === 0 ? NONE : { spans, covers: (s, e) => covered(spans, s, e) };
 }
 
 function covered(spans: number[], start: number, end: number): boolean {
