@@ -597,6 +597,12 @@ function cueNounBefore(text: string, start: number): OrgKind | null {
 
 /** "Jeugdwacht (voogdij-instelling voor …)", "Gelijk Recht, het antidiscriminatiebureau": the noun follows. */
 function cueNounAfter(text: string, end: number): OrgKind | null {
+  // what may follow the name: ", " or " (" / " – " / " - "; most names are followed by neither
+  const c = text.charCodeAt(end);
+  if (c === 32) {
+    const d = text.charCodeAt(end + 1);
+    if (d !== 40 && d !== 0x2013 && d !== 45) return null;
+  } else if (c !== 44) return null;
   const m = /^(?:, | \(| – | - )(?:een |het |de )?(?:\p{Ll}+ )?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 60));
   return m ? cueNounKind(m[1]) : null;
 }
