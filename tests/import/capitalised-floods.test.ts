@@ -55,4 +55,10 @@ describe('capitalised floods', () => {
     expect(names).toContain('Anna Bakker');
     expect(names).not.toContain('Jan Jansen');
   });
+
+  it('no programme is read from a flood whose words end in a cue ("…app", "…lab")', () => {
+    const text = `${made(6)} Buurtapp Zorvakmap Wijklab Samenapp\n\nDe gemeente zette de Buurtapp in voor ouderen.`;
+    const programmes = extractDocument('d.txt', text).entities.filter((e) => e.type === 'PROGRAMME').map((e) => e.name);
+    expect(programmes.every((name) => !name.includes('Zorvak'))).toBe(true);
+  });
 });
