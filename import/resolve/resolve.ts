@@ -9,7 +9,7 @@ import { entityId } from '../ids.ts';
 import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } from '../types.ts';
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
-import { EntityNames } from './evidence.ts';
+import { EntityNames, foldText } from './evidence.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -21,21 +21,11 @@ const foldCache = new Map<string, string>();
 export function foldName(name: string): string {
   let f = foldCache.get(name);
   if (f === undefined) {
-    f = computeFold(name);
+    f = foldText(name);
     if (foldCache.size > 100000) foldCache.clear();
     foldCache.set(name, f);
   }
   return f;
-}
-
-function computeFold(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' en ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** A literal window of the section text around [start, end), at most MAX_QUOTE characters, cut at word boundaries. */
@@ -425,6 +415,7 @@ function relationFacts(
   const names = new EntityNames(entities);
   for (let i = 0; i < contexts.length; i++) {
     const ctx = contexts[i];
+    const introductions = new Map<string, string | null>();
     for (const c of candidatesBySection[i] ?? []) {
       const fromNode = nodes.find(c.from.type, c.from.name);
       const from = fromNode === undefined ? undefined : byRoot.get(uf.find(fromNode));
@@ -441,7 +432,7 @@ function relationFacts(
       // a programme is not run by the organisation of the same name ("Inclusionlab" the project, inclusionlab.nl the site)
       if (c.type === 'RUN_BY' && sameName(from, to)) continue;
       // a passage that does not support the link is not evidence, and a link without evidence is not written
-      const evidence = supportedEvidence(c, ctx, from, to, names);
+      const evidence = supportedEvidence(c, ctx, from, to, names, introductions);
       if (!evidence) continue;
       let byFrom = relations.get(c.type);
       if (!byFrom) relations.set(c.type, (byFrom = new Map()));
@@ -614,7 +605,15 @@ function isCovered(covered: Uint8Array, s: number, e: number): boolean {
  * over the sentences before it, up to a quote's length, to where the source is named. Failing that, the
  * link is kept as article-level evidence with the passage of the section that introduces the source.
  */
-function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: string, to: string, names: EntityNames): Evidence | null {
+function supportedEvidence(
+  c: RelationCandidate,
+  ctx: SectionContext,
+  from: string,
+  to: string,
+  names: EntityNames,
+  /** the section's introduction of each entity asked about so far (one scan of the section per entity, not per link) */
+  introductions: Map<string, string | null>,
+): Evidence | null {
   const articleLevel = c.kind === 'ARTICLE';
   const quote = evidenceQuote(ctx, c.start, c.end);
   const base = { sectionId: ctx.section.id, ...(ctx.section.articleId ? { articleId: ctx.section.articleId } : {}) };
@@ -627,7 +626,8 @@ function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: stri
     if (extended) return { ...base, quote: extended, kind: 'SENTENCE' };
   }
   if (quote && names.named(from, quote)) return { ...base, quote, kind: 'ARTICLE' };
-  const intro = introduction(ctx, from, names);
+  let intro = introductions.get(from);
+  if (intro === undefined) introductions.set(from, (intro = introduction(ctx, from, names)));
   return intro ? { ...base, quote: intro, kind: 'ARTICLE' } : null;
 }
 
@@ -650,7 +650,7 @@ function headedPassage(ctx: SectionContext, c: RelationCandidate, from: string, 
 
 /** The candidate's passage with the sentences before it, when that names both ends within a quote's length. */
 function extendedBack(ctx: SectionContext, c: RelationCandidate, from: string, to: string, names: EntityNames): string | null {
-  const at = ctx.sentences.findIndex((s) => s.end > c.start);
+  const at = firstEndingAfter(ctx.sentences, c.start);
   for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
     const start = ctx.sentences[k].start;
     if (c.end - start > MAX_QUOTE) return null;
@@ -659,6 +659,18 @@ function extendedBack(ctx: SectionContext, c: RelationCandidate, from: string, t
     if (names.named(from, q) && names.named(to, q)) return q;
   }
   return null;
+}
+
+/** The index of the first sentence that ends after `pos` (binary search: sentences are in text order), or -1. */
+function firstEndingAfter(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sentences.length ? lo : -1;
 }
 
 /** In a passage longer than a quote, a quote-long window of it that names both ends (tried every 60 characters), or null. */
