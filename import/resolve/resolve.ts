@@ -548,15 +548,61 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     list.sort((a, b) => b.length - a.length);
     byLast.set(last, list);
   }
-  const lastWords = [...byLast.keys()];
+  const lastWords = lastWordIndex([...byLast.keys()]);
   return contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner));
 }
 
-/** Occurrences of the words in the text (indexOf is fast and linear per word), in text order. */
-function wordHits(text: string, words: string[]): { at: number; word: string }[] {
-  const hits: { at: number; word: string }[] = [];
-  for (const word of words) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) hits.push({ at, word });
-  hits.sort((a, b) => a.at - b.at);
+/**
+ * The last words of the person name forms, indexed for one pass over a text: by the run of letters and digits
+ * each starts with ("Strake", "O" of "O'Neil"). An occurrence that can become a mention starts where such a run
+ * of the text starts and the text's run is exactly that one, so each run of the text is looked up once: linear
+ * in the text however many people the document names. Words that start with neither are searched one by one.
+ */
+interface LastWordIndex {
+  count: number;
+  all: { word: string; order: number }[];
+  byRun: Map<string, { word: string; order: number }[]>;
+  other: { word: string; order: number }[];
+}
+
+const LEADING_RUN = /^[\p{L}\p{N}]+/u;
+
+function lastWordIndex(words: string[]): LastWordIndex {
+  const byRun = new Map<string, { word: string; order: number }[]>();
+  const other: { word: string; order: number }[] = [];
+  words.forEach((word, order) => {
+    const run = LEADING_RUN.exec(word)?.[0];
+    if (!run) other.push({ word, order });
+    else {
+      const list = byRun.get(run);
+      if (list) list.push({ word, order });
+      else byRun.set(run, [{ word, order }]);
+    }
+  });
+  return { count: words.length, all: words.map((word, order) => ({ word, order })), byRun, other };
+}
+
+const RUN = /[\p{L}\p{N}]+/gu;
+/** Up to this many words, each is searched with indexOf: on the corpus (below this) faster than the pass over the runs, which wins when a text names hundreds of people. */
+const FEW_WORDS = 128;
+
+/** Where the words may start a mention in the text (at the start of a run of letters and digits), in text order. */
+function wordHits(text: string, index: LastWordIndex): { at: number; word: string }[] {
+  const hits: { at: number; word: string; order: number }[] = [];
+  if (index.count <= FEW_WORDS) {
+    // a few words: indexOf per word is faster than one pass over the runs (the checks after it drop what is no mention)
+    for (const w of index.all) for (let at = text.indexOf(w.word); at >= 0; at = text.indexOf(w.word, at + 1)) hits.push({ at, word: w.word, order: w.order });
+    hits.sort((a, b) => a.at - b.at || a.order - b.order);
+    return hits;
+  }
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const list = index.byRun.get(m[0]);
+    if (!list) continue;
+    for (const w of list) if (w.word.length === m[0].length || text.startsWith(w.word, m.index)) hits.push({ at: m.index, word: w.word, order: w.order });
+  }
+  for (const w of index.other) for (let at = text.indexOf(w.word); at >= 0; at = text.indexOf(w.word, at + 1)) hits.push({ at, word: w.word, order: w.order });
+  hits.sort((a, b) => a.at - b.at || a.order - b.order);
   return hits;
 }
 
@@ -564,7 +610,7 @@ function wordHits(text: string, words: string[]): { at: number; word: string }[]
 function addNameMentionsIn(
   ctx: SectionContext,
   existing: EntityMention[],
-  lastWords: string[],
+  lastWords: LastWordIndex,
   byLast: Map<string, string[]>,
   formOwner: Map<string, string | null>,
 ): EntityMention[] {
