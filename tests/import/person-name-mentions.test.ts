@@ -16,7 +16,7 @@ function documentOf(people: number): { ctx: SectionContext; mentions: EntityMent
   const mentions: EntityMention[] = [];
   for (let n = 0; n < people; n++) {
     const full = `Anna ${surname(n)}`;
-    mentions.push({ type: 'PERSON', name: full, start: text.length, end: text.length + full.length });
+    mentions.push({ type: 'PERSON', name: full, surface: full, start: text.length, end: text.length + full.length });
     text += `${full} werkt in de wijk. `;
   }
   for (let n = 0; n < people; n++) text += `Later sprak ${surname(n)} (en ook ${surname(n)}), maar X${surname(n)} niet. `;
