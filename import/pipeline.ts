@@ -35,7 +35,7 @@ import { normaliseBlocks } from './normalise/normalise.ts';
 import { readPublished, readTitle, segment } from './segment/segment.ts';
 import { splitSentences } from './segment/sentences.ts';
 import { articleOfSection, splitArticles } from './segment/articles.ts';
-import { linkArticleRunners, linkArticleThemes } from './relate/article-links.ts';
+import { articleActors, linkArticleRunners, linkArticleThemes } from './relate/article-links.ts';
 import { addPersonNameMentions, resolveDocument } from './resolve/resolve.ts';
 import { extractProgrammes, linkProgrammes } from './tag/rules/programmes.ts';
 import { linkProgrammesAcrossSections } from './relate/programme-links.ts';
@@ -165,9 +165,11 @@ export function extractDocument(relativePath: string, text: string, options: Ext
   const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
   if (placedPeople.length === candidates.length) candidates = placedPeople;
   // who works on which theme: the article's main themes, by each actor's role in it
-  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions, candidates));
+  // the actors of each article, read once for both article linkers (a failure here leaves each linker to read its own)
+  const actors = guarded('article-actors', () => [articleActors(spans, contexts, mentions)])[0];
+  const articleThemes = guardedDocument('article-themes', () => linkArticleThemes(spans, contexts, mentions, candidates, actors));
   articleThemes.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
-  const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates));
+  const articleRunners = guardedDocument('article-runners', () => linkArticleRunners(spans, contexts, mentions, candidates, actors));
   articleRunners.forEach((extra, i) => candidates[i] && appendAll(candidates[i], extra));
 
   // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the

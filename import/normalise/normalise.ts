@@ -66,6 +66,9 @@ export function stripInlineMarkdown(line: string): string {
     .replace(/`/g, '');
 }
 
+/** The longest markdown heading kept as one; a longer line after '#' is read as a paragraph. */
+export const MAX_HEADING_CHARS = 300;
+
 const PAGE_NUMBER = /^\d{1,3}$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|>>|<<|[•·▪■]+)$/;
 const RUNNING_HEAD = /^MOVISIES\s*\|/i;
@@ -223,7 +226,8 @@ export function normaliseBlocks(raw: string): Block[] {
     if (heading) {
       close();
       const text = collapseSpaces(stripInlineMarkdown(heading[2]));
-      if (text) blocks.push({ kind: 'heading', level: heading[1].length, text });
+      // a "heading" longer than any title is a paragraph marked up by mistake (or on purpose)
+      if (text) blocks.push(text.length <= MAX_HEADING_CHARS ? { kind: 'heading', level: heading[1].length, text } : { kind: 'para', level: 0, text });
       continue;
     }
     const text = collapseSpaces(stripInlineMarkdown(trimmed));

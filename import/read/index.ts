@@ -8,7 +8,8 @@ import { readBounded } from './bounded-read.ts';
 import { sniff, type Format } from './sniff.ts';
 import { judgeLanguage } from './language.ts';
 import type { Skipped } from './skip.ts';
-// static imports: a dynamic import() of a .ts module fails inside a worker thread (tsx's hooks do not reach it on Node 20)
+// static imports: a dynamic import() of a .ts module fails inside a worker thread (tsx's hooks do not reach it on Node 20);
+// the formats load their libraries (pdf.js, mammoth, linkedom) on first use, so a thread that reads only text pays for none
 import { pdfText } from './formats/pdf.ts';
 import { fragmentText, htmlText } from './formats/html.ts';
 import { docxText } from './formats/docx.ts';
@@ -85,11 +86,10 @@ function decodeUtf8(bytes: Buffer): string {
 const MARKUP = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/;
 
 /** Each paragraph of a text file with markup goes through the HTML parser; only its text stays. */
-function withoutMarkup(text: string, fragmentText: (html: string) => string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((para) => (MARKUP.test(para) ? fragmentText(para) : para))
-    .join('\n\n');
+async function withoutMarkup(text: string, fragmentText: (html: string) => Promise<string>): Promise<string> {
+  const paragraphs = text.split(/\n{2,}/);
+  for (let i = 0; i < paragraphs.length; i++) if (MARKUP.test(paragraphs[i])) paragraphs[i] = await fragmentText(paragraphs[i]);
+  return paragraphs.join('\n\n');
 }
 
 function isBlank(bytes: Buffer): boolean {

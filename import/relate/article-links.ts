@@ -122,6 +122,13 @@ function introSpan(ctx: SectionContext, m: EntityMention): { start: number; end:
   return { start, end: Math.min(ctx.text.length, start + MAX_QUOTE - 10, Math.max(m.end, start + 160)) };
 }
 
+/** The actors of each article (people by the roles their mentions show): read once, shared by both article linkers. */
+export type ArticleActors = Map<ArticleGroup, readonly Actor[]>;
+
+export function articleActors(articles: ArticleGroup[], contexts: SectionContext[], mentionsBySection: EntityMention[][]): ArticleActors {
+  return new Map(articles.map((group) => [group, collectActors(group, contexts, mentionsBySection)]));
+}
+
 function collectActors(group: ArticleGroup, contexts: SectionContext[], mentionsBySection: EntityMention[][]): Actor[] {
   const actors = new Map<string, Actor>();
   for (const i of group.sections) {
@@ -152,6 +159,7 @@ export function linkArticleThemes(
   contexts: SectionContext[],
   mentionsBySection: EntityMention[][],
   candidatesBySection: RelationCandidate[][] = [],
+  actors: ArticleActors = articleActors(articles, contexts, mentionsBySection),
 ): RelationCandidate[][] {
   const out: RelationCandidate[][] = contexts.map(() => []);
   for (const group of articles) {
@@ -160,9 +168,10 @@ export function linkArticleThemes(
     const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
     const placed = new Set<string>();
     for (const i of group.sections) for (const c of candidatesBySection[i] ?? []) if (c.type === 'WORKS_FOR' || c.type === 'HOLDS_OFFICE_IN') placed.add(c.from.name);
-    for (const actor of collectActors(group, contexts, mentionsBySection)) {
-      if (actor.type === 'PERSON' && placed.has(actor.name)) actor.roles.add('introduced');
-      const role = actorRole(actor, inTitles(titles, actor.first.mention));
+    for (const actor of actors.get(group) ?? collectActors(group, contexts, mentionsBySection)) {
+      // (the actors are shared with the runner linker: their roles are not changed here)
+      const roles = actor.type === 'PERSON' && placed.has(actor.name) && !actor.roles.has('introduced') ? new Set(actor.roles).add('introduced') : actor.roles;
+      const role = actorRole({ type: actor.type, count: actor.count, roles }, inTitles(titles, actor.first.mention));
       if (!role || ROLE_WEIGHT[role] === 0) continue;
       const themes: ArticleTheme[] = role === 'mentioned' ? profile.slice(0, 1) : profile;
       const intro = actor.intro ?? actor.first;
@@ -202,6 +211,7 @@ export function linkArticleRunners(
   contexts: SectionContext[],
   mentionsBySection: EntityMention[][],
   candidatesBySection: RelationCandidate[][],
+  actorsByArticle: ArticleActors = articleActors(articles, contexts, mentionsBySection),
 ): RelationCandidate[][] {
   const out: RelationCandidate[][] = contexts.map(() => []);
   const stated = new Set<string>();
@@ -215,7 +225,7 @@ export function linkArticleRunners(
   }
   for (const group of articles) {
     const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
-    const actors = collectActors(group, contexts, mentionsBySection);
+    const actors = actorsByArticle.get(group) ?? collectActors(group, contexts, mentionsBySection);
     const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && !stated.has(a.name) && (a.count >= 2 || inTitles(titles, a.first.mention)));
     if (portrayed.length === 0) continue;
     const runners = new Map<string, number>();

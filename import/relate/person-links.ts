@@ -529,7 +529,8 @@ export const linkPeople: RelationLinker = (ctx, mentions) => linkPersonRelations
 
 /** Organisation kinds that work nationally: their people speak about a place, they do not hold office in it. */
 const NATIONAL_KINDS = new Set(['kennisinstituut', 'ministerie', 'onderwijs', 'politieke partij']);
-const CREDIT_BEFORE = /(?:^|[\s>|(])(?:door|tekst|tekst en foto|foto|foto's|fotografie|beeld|illustratie|interview|redactie|eindredactie)\s*:?\s*$/i;
+const CREDIT_WORD = "(?:door|tekst|tekst en foto|foto|foto's|fotografie|beeld|illustratie|interview|redactie|eindredactie)\\s*:?\\s*$";
+const CREDIT_BEFORE = new RegExp(`(?:^|[\\s>|(])${CREDIT_WORD}`, 'i');
 const CITATION_YEAR = /\(\s*(?:19|20)\d\d[a-z]?\s*\)/;
 /** Weight of a link read from the article a person appears in, not from the person's own sentence. */
 const ARTICLE_LINK_WEIGHT = 0.3;
@@ -668,6 +669,13 @@ function placeByArticle(facts: DocumentFacts, contexts: SectionContext[], mentio
   const settings = new Map<number, Set<string>>();
   for (const [article, sections] of sectionsOfArticle) settings.set(article, articleMunicipalities(sections, contexts, mentionsBySection));
 
+  // per section: whether the sentence starting at an offset cites a year (see isAuthor)
+  const citing = new Map<number, Map<number, boolean>>();
+  const citingOf = (section: number) => {
+    let m = citing.get(section);
+    if (!m) citing.set(section, (m = new Map()));
+    return m;
+  };
   for (const [person, { section, mention }] of firstMention) {
     if (facts.placed.has(person)) continue;
     const where = settings.get(articleOf[section]);
@@ -677,7 +685,7 @@ function placeByArticle(facts: DocumentFacts, contexts: SectionContext[], mentio
     const sections = sectionsOfArticle.get(articleOf[section]) ?? [section];
     if (!isAboutPerson(contexts, mentionsBySection, sections, person, mention)) continue;
     const s = sentenceAt(contexts[section].sentences, mention.start) ?? mention;
-    if (isAuthor(contexts[section].text, s, mention) || introducedNationally(facts, mentionsBySection[section], s)) continue;
+    if (isAuthor(contexts[section].text, s, mention, citingOf(section)) || introducedNationally(facts, mentionsBySection[section], s)) continue;
     for (const name of where) {
       kept[section].push({
         type: 'HOLDS_OFFICE_IN',
@@ -702,9 +710,27 @@ function isAboutPerson(contexts: SectionContext[], mentionsBySection: EntityMent
   return count >= 2 || sections.some((i) => contexts[i].section.title.includes(mention.surface));
 }
 
-/** The author of the article ("Door: Susan de Boer") or of a work it cites ("Marcel Spierts en Hugo Post. (2018)."). */
-function isAuthor(text: string, s: { start: number; end: number }, mention: EntityMention): boolean {
-  return CREDIT_BEFORE.test(text.slice(s.start, mention.start)) || CITATION_YEAR.test(text.slice(s.start, Math.min(text.length, s.end + 12)));
+/** CREDIT_BEFORE without its start-of-text alternative, for a window that does not start where the passage does. */
+const CREDIT_BEFORE_INSIDE = new RegExp(`[\\s>|(]${CREDIT_WORD}`, 'i');
+/** Longer than the longest credit word ("tekst en foto") with the character before it. */
+const CREDIT_WINDOW = 40;
+
+/**
+ * The author of the article ("Door: Susan de Boer") or of a work it cites ("Marcel Spierts en Hugo Post. (2018).").
+ * Linear however long the sentence (a heading of a megabyte is one): the credit is read in a window before the
+ * name, and whether a sentence cites a year is read once per sentence (`citing`).
+ */
+function isAuthor(text: string, s: { start: number; end: number }, mention: EntityMention, citing: Map<number, boolean>): boolean {
+  // CREDIT_BEFORE is anchored at the name: the credit word ends where the white space and colon before the name start
+  let k = mention.start;
+  while (k > s.start && /\s/.test(text.charAt(k - 1))) k--;
+  if (k > s.start && text.charAt(k - 1) === ':') k--;
+  while (k > s.start && /\s/.test(text.charAt(k - 1))) k--;
+  const from = Math.max(s.start, k - CREDIT_WINDOW);
+  if ((from === s.start ? CREDIT_BEFORE : CREDIT_BEFORE_INSIDE).test(text.slice(from, mention.start))) return true;
+  let cites = citing.get(s.start);
+  if (cites === undefined) citing.set(s.start, (cites = CITATION_YEAR.test(text.slice(s.start, Math.min(text.length, s.end + 12)))));
+  return cites;
 }
 
 /** "Cretien van Campen, Sociaal en Cultureel Planbureau": introduced with a national organisation. */

@@ -230,11 +230,20 @@ function madeNationally(text: string, p: EntityMention, s: Sentence, nationalOrg
 
 /** Mention text blanked out of a sentence, so that cue words inside names do not count ("Samen Thuis" is no "samen met"). */
 function maskMentions(text: string, s: { start: number; end: number }, mentions: EntityMention[]): string {
-  let out = text.slice(s.start, s.end);
-  for (const other of mentions) {
-    if (other.start >= s.start && other.end <= s.end) out = out.slice(0, other.start - s.start) + ' '.repeat(other.end - other.start) + out.slice(other.end - s.start);
+  // built once from the covered stretches in text order (not rebuilt per mention: a long passage with many names stays linear)
+  const covered: { start: number; end: number }[] = [];
+  for (const other of mentions) if (other.start >= s.start && other.end <= s.end && other.end > other.start) covered.push(other);
+  if (covered.length === 0) return text.slice(s.start, s.end);
+  covered.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = s.start;
+  for (const c of covered) {
+    if (c.end <= at) continue;
+    const from = Math.max(c.start, at);
+    out += text.slice(at, from) + ' '.repeat(c.end - from);
+    at = c.end;
   }
-  return out;
+  return out + text.slice(at, s.end);
 }
 
 /**

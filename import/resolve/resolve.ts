@@ -9,7 +9,7 @@ import { entityId } from '../ids.ts';
 import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } from '../types.ts';
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
-import { EntityNames } from './evidence.ts';
+import { EntityNames, foldText } from './evidence.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -21,21 +21,11 @@ const foldCache = new Map<string, string>();
 export function foldName(name: string): string {
   let f = foldCache.get(name);
   if (f === undefined) {
-    f = computeFold(name);
+    f = foldText(name);
     if (foldCache.size > 100000) foldCache.clear();
     foldCache.set(name, f);
   }
   return f;
-}
-
-function computeFold(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' en ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** A literal window of the section text around [start, end), at most MAX_QUOTE characters, cut at word boundaries. */
@@ -425,6 +415,7 @@ function relationFacts(
   const names = new EntityNames(entities);
   for (let i = 0; i < contexts.length; i++) {
     const ctx = contexts[i];
+    const introductions = new Map<string, string | null>();
     for (const c of candidatesBySection[i] ?? []) {
       const fromNode = nodes.find(c.from.type, c.from.name);
       const from = fromNode === undefined ? undefined : byRoot.get(uf.find(fromNode));
@@ -441,7 +432,7 @@ function relationFacts(
       // a programme is not run by the organisation of the same name ("Inclusionlab" the project, inclusionlab.nl the site)
       if (c.type === 'RUN_BY' && sameName(from, to)) continue;
       // a passage that does not support the link is not evidence, and a link without evidence is not written
-      const evidence = supportedEvidence(c, ctx, from, to, names);
+      const evidence = supportedEvidence(c, ctx, from, to, names, introductions);
       if (!evidence) continue;
       let byFrom = relations.get(c.type);
       if (!byFrom) relations.set(c.type, (byFrom = new Map()));
@@ -557,15 +548,61 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     list.sort((a, b) => b.length - a.length);
     byLast.set(last, list);
   }
-  const lastWords = [...byLast.keys()];
+  const lastWords = lastWordIndex([...byLast.keys()]);
   return contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner));
 }
 
-/** Occurrences of the words in the text (indexOf is fast and linear per word), in text order. */
-function wordHits(text: string, words: string[]): { at: number; word: string }[] {
-  const hits: { at: number; word: string }[] = [];
-  for (const word of words) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) hits.push({ at, word });
-  hits.sort((a, b) => a.at - b.at);
+/**
+ * The last words of the person name forms, indexed for one pass over a text: by the run of letters and digits
+ * each starts with ("Strake", "O" of "O'Neil"). An occurrence that can become a mention starts where such a run
+ * of the text starts and the text's run is exactly that one, so each run of the text is looked up once: linear
+ * in the text however many people the document names. Words that start with neither are searched one by one.
+ */
+interface LastWordIndex {
+  count: number;
+  all: { word: string; order: number }[];
+  byRun: Map<string, { word: string; order: number }[]>;
+  other: { word: string; order: number }[];
+}
+
+const LEADING_RUN = /^[\p{L}\p{N}]+/u;
+
+function lastWordIndex(words: string[]): LastWordIndex {
+  const byRun = new Map<string, { word: string; order: number }[]>();
+  const other: { word: string; order: number }[] = [];
+  words.forEach((word, order) => {
+    const run = LEADING_RUN.exec(word)?.[0];
+    if (!run) other.push({ word, order });
+    else {
+      const list = byRun.get(run);
+      if (list) list.push({ word, order });
+      else byRun.set(run, [{ word, order }]);
+    }
+  });
+  return { count: words.length, all: words.map((word, order) => ({ word, order })), byRun, other };
+}
+
+const RUN = /[\p{L}\p{N}]+/gu;
+/** Up to this many words, each is searched with indexOf: on the corpus (below this) faster than the pass over the runs, which wins when a text names hundreds of people. */
+const FEW_WORDS = 128;
+
+/** Where the words may start a mention in the text (at the start of a run of letters and digits), in text order. */
+function wordHits(text: string, index: LastWordIndex): { at: number; word: string }[] {
+  const hits: { at: number; word: string; order: number }[] = [];
+  if (index.count <= FEW_WORDS) {
+    // a few words: indexOf per word is faster than one pass over the runs (the checks after it drop what is no mention)
+    for (const w of index.all) for (let at = text.indexOf(w.word); at >= 0; at = text.indexOf(w.word, at + 1)) hits.push({ at, word: w.word, order: w.order });
+    hits.sort((a, b) => a.at - b.at || a.order - b.order);
+    return hits;
+  }
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const list = index.byRun.get(m[0]);
+    if (!list) continue;
+    for (const w of list) if (w.word.length === m[0].length || text.startsWith(w.word, m.index)) hits.push({ at: m.index, word: w.word, order: w.order });
+  }
+  for (const w of index.other) for (let at = text.indexOf(w.word); at >= 0; at = text.indexOf(w.word, at + 1)) hits.push({ at, word: w.word, order: w.order });
+  hits.sort((a, b) => a.at - b.at || a.order - b.order);
   return hits;
 }
 
@@ -573,7 +610,7 @@ function wordHits(text: string, words: string[]): { at: number; word: string }[]
 function addNameMentionsIn(
   ctx: SectionContext,
   existing: EntityMention[],
-  lastWords: string[],
+  lastWords: LastWordIndex,
   byLast: Map<string, string[]>,
   formOwner: Map<string, string | null>,
 ): EntityMention[] {
@@ -614,7 +651,15 @@ function isCovered(covered: Uint8Array, s: number, e: number): boolean {
  * over the sentences before it, up to a quote's length, to where the source is named. Failing that, the
  * link is kept as article-level evidence with the passage of the section that introduces the source.
  */
-function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: string, to: string, names: EntityNames): Evidence | null {
+function supportedEvidence(
+  c: RelationCandidate,
+  ctx: SectionContext,
+  from: string,
+  to: string,
+  names: EntityNames,
+  /** the section's introduction of each entity asked about so far (one scan of the section per entity, not per link) */
+  introductions: Map<string, string | null>,
+): Evidence | null {
   const articleLevel = c.kind === 'ARTICLE';
   const quote = evidenceQuote(ctx, c.start, c.end);
   const base = { sectionId: ctx.section.id, ...(ctx.section.articleId ? { articleId: ctx.section.articleId } : {}) };
@@ -627,7 +672,8 @@ function supportedEvidence(c: RelationCandidate, ctx: SectionContext, from: stri
     if (extended) return { ...base, quote: extended, kind: 'SENTENCE' };
   }
   if (quote && names.named(from, quote)) return { ...base, quote, kind: 'ARTICLE' };
-  const intro = introduction(ctx, from, names);
+  let intro = introductions.get(from);
+  if (intro === undefined) introductions.set(from, (intro = introduction(ctx, from, names)));
   return intro ? { ...base, quote: intro, kind: 'ARTICLE' } : null;
 }
 
@@ -650,7 +696,7 @@ function headedPassage(ctx: SectionContext, c: RelationCandidate, from: string, 
 
 /** The candidate's passage with the sentences before it, when that names both ends within a quote's length. */
 function extendedBack(ctx: SectionContext, c: RelationCandidate, from: string, to: string, names: EntityNames): string | null {
-  const at = ctx.sentences.findIndex((s) => s.end > c.start);
+  const at = firstEndingAfter(ctx.sentences, c.start);
   for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
     const start = ctx.sentences[k].start;
     if (c.end - start > MAX_QUOTE) return null;
@@ -659,6 +705,18 @@ function extendedBack(ctx: SectionContext, c: RelationCandidate, from: string, t
     if (names.named(from, q) && names.named(to, q)) return q;
   }
   return null;
+}
+
+/** The index of the first sentence that ends after `pos` (binary search: sentences are in text order), or -1. */
+function firstEndingAfter(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sentences.length ? lo : -1;
 }
 
 /** In a passage longer than a quote, a quote-long window of it that names both ends (tried every 60 characters), or null. */

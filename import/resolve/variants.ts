@@ -51,6 +51,11 @@ function isFragment(word: string, inLowerCase: (w: string) => boolean, isDiction
   return inLowerCase(word) || isBareHead(word) || (headKind(word) !== null && isDictionaryWord(word));
 }
 
+/** What pass 1 makes of a printed name: dropped as a surname or a fragment, or the name without its place. */
+const SURNAME = Symbol('surname');
+const FRAGMENT = Symbol('fragment');
+type NameVerdict = typeof SURNAME | typeof FRAGMENT | string;
+
 function renamed(m: EntityMention, name: string): EntityMention {
   return { ...m, name, aliases: [...(m.aliases ?? []), m.name] };
 }
@@ -70,18 +75,40 @@ export function mergeVariants(
     const words = m.type === 'PERSON' ? m.name.split(/\s+/) : [];
     if (words.length > 1 && isFirstName(words[0])) surnames.add(foldName(words[words.length - 1]));
   }
-  // pass 1: place tails go, fragments go
-  const cleaned = mentionsBySection.map((list) =>
-    list.flatMap((m) => {
-      if (!NAMED_TYPES.has(m.type)) return [m];
-      if (!/\s/.test(m.name) && surnames.has(foldName(m.name)) && !m.aliases?.length) return [];
-      if (m.type === 'ORGANISATION' && /^\p{Lu}[^\s-]*$/u.test(m.name.trim()) && isFragment(m.name, isOrdinaryWord, isDictionaryWord)) {
-        return m.aliases?.length ? [m] : [];
+  // pass 1: place tails go, fragments go (decided once per type and printed name: names come back many times)
+  const verdicts = new Map<string, NameVerdict>();
+  const verdictOf = (m: EntityMention): NameVerdict => {
+    const key = `${m.type}|${m.name}`;
+    let v = verdicts.get(key);
+    if (v === undefined) {
+      if (!/\s/.test(m.name) && surnames.has(foldName(m.name))) v = SURNAME;
+      else if (m.type === 'ORGANISATION' && /^\p{Lu}[^\s-]*$/u.test(m.name.trim()) && isFragment(m.name, isOrdinaryWord, isDictionaryWord)) v = FRAGMENT;
+      else v = withoutPlace(m.name);
+      verdicts.set(key, v);
+    }
+    return v;
+  };
+  const cleaned = mentionsBySection.map((list) => {
+    const kept: EntityMention[] = [];
+    for (const m of list) {
+      if (!NAMED_TYPES.has(m.type)) {
+        kept.push(m);
+        continue;
       }
-      const bare = withoutPlace(m.name);
-      return [bare === m.name ? m : renamed(m, bare)];
-    }),
-  );
+      let v = verdictOf(m);
+      // a surname that is not a fragment: only an aliased mention is kept, under its own name (less its place)
+      if (v === SURNAME) {
+        if (!m.aliases?.length) continue;
+        v = m.type === 'ORGANISATION' && /^\p{Lu}[^\s-]*$/u.test(m.name.trim()) && isFragment(m.name, isOrdinaryWord, isDictionaryWord) ? FRAGMENT : withoutPlace(m.name);
+      }
+      if (v === FRAGMENT) {
+        if (m.aliases?.length) kept.push(m);
+        continue;
+      }
+      kept.push(v === m.name ? m : renamed(m, v));
+    }
+    return kept;
+  });
   // pass 2: within the document, a generic tail or a head-led name points at the other form
   const names = new Map<string, Map<string, string>>(); // type -> folded name -> printed name
   for (const list of cleaned) {
@@ -101,14 +128,24 @@ export function mergeVariants(
     }
     headed.set(type, tails);
   }
+  // the other form of each printed name, or null (once per type and name)
+  const otherForms = new Map<string, string | null>();
+  const otherForm = (m: EntityMention): string | null => {
+    const key = `${m.type}|${m.name}`;
+    let other = otherForms.get(key);
+    if (other === undefined) {
+      const byType = names.get(m.type)!;
+      const g = GENERIC_TAIL.exec(m.name);
+      other = g && byType.has(foldName(g[1])) ? byType.get(foldName(g[1]))! : (headed.get(m.type)?.get(foldName(m.name)) ?? null);
+      otherForms.set(key, other);
+    }
+    return other;
+  };
   return cleaned.map((list) =>
     list.map((m) => {
       if (!NAMED_TYPES.has(m.type)) return m;
-      const byType = names.get(m.type)!;
-      const g = GENERIC_TAIL.exec(m.name);
-      if (g && byType.has(foldName(g[1]))) return renamed(m, byType.get(foldName(g[1]))!);
-      const full = headed.get(m.type)?.get(foldName(m.name));
-      return full ? renamed(m, full) : m;
+      const other = otherForm(m);
+      return other ? renamed(m, other) : m;
     }),
   );
 }

@@ -21,6 +21,8 @@ interface SegmentLike {
   title: string;
   text: string;
   level: number;
+  /** A continuation of the section before it (segment.ts cuts over-long sections): never opens an article. */
+  continued?: boolean;
 }
 
 /** Below this size (characters) a document is one article whatever its headings. */
@@ -69,7 +71,7 @@ export function splitArticles(segments: SegmentLike[]): ArticleSpan[] {
   const markdown = firstArticle >= 0;
   const opens: boolean[] = segments.map((s, i) => {
     if (i === 0) return true;
-    if (total < SHORT_DOCUMENT) return false;
+    if (total < SHORT_DOCUMENT || s.continued) return false;
     if (markdown) {
       if (s.level === 1) return true;
       // before the first real article (front matter under a masthead) every heading is an item of its own

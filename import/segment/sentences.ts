@@ -2,6 +2,9 @@
  * Sentence boundaries in normalised text: a linear scan, paragraph breaks always end a sentence;
  * '.', '!' and '?' end one when followed by white space and a capital, digit or opening quote,
  * unless the dot ends an initial ("J. de Vries") or a common Dutch abbreviation.
+ * A "sentence" of more than MAX_SENTENCE_WORDS words (a heading or line of thousands of words, a
+ * list without punctuation) is cut into pieces of at most that many words, so that no later stage
+ * ever works on one unbounded unit.
  */
 import type { Sentence } from '../model.ts';
 
@@ -41,13 +44,68 @@ function isWhite(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+/** The longest sentence in words; Dutch prose stays far below (the corpus's longest sentence has 79). */
+export const MAX_SENTENCE_WORDS = 150;
+/** A sentence this short (characters) cannot hold MAX_SENTENCE_WORDS words: no need to count them. */
+const SHORT_SENTENCE = 2 * MAX_SENTENCE_WORDS;
+/** How far back from the word budget a cut looks for a better place (after punctuation, before a lower-case word). */
+const CUT_LOOKBACK_WORDS = 20;
+
 /** Adds the sentence text[start, end) without its surrounding white space, unless nothing is left. */
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
   let s = start;
   while (s < end && isWhite(text.charCodeAt(s))) s++;
   let e = end;
   while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
-  if (e > s) out.push({ start: s, end: e });
+  if (e <= s) return;
+  if (e - s <= SHORT_SENTENCE) out.push({ start: s, end: e });
+  else pushBounded(out, text, s, e);
+}
+
+/**
+ * Pushes text[s, e) (trimmed) as pieces of at most MAX_SENTENCE_WORDS words. A cut goes at a word
+ * boundary; within the last CUT_LOOKBACK_WORDS words of the budget it prefers one after a comma,
+ * semicolon or colon, else one before a lower-case word, so that a name is rarely cut in two.
+ */
+function pushBounded(out: Sentence[], text: string, s: number, e: number): void {
+  let pieceStart = s;
+  let words = 1;
+  let best = -1; // the preferred cut (a word start) seen within the look-back window
+  let bestRank = 0;
+  for (let i = s + 1; i < e; i++) {
+    if (!isWhite(text.charCodeAt(i - 1)) || isWhite(text.charCodeAt(i))) continue;
+    // i starts a word
+    words++;
+    if (words > MAX_SENTENCE_WORDS - CUT_LOOKBACK_WORDS) {
+      const before = text.charCodeAt(i - 2);
+      const rank = before === 44 || before === 59 || before === 58 ? 2 : isLowerAscii(text.charCodeAt(i)) ? 1 : 0;
+      if (rank >= bestRank && rank > 0) {
+        best = i;
+        bestRank = rank;
+      }
+    }
+    if (words > MAX_SENTENCE_WORDS) {
+      const cut = best > pieceStart ? best : i;
+      pushPiece(out, text, pieceStart, cut);
+      pieceStart = cut;
+      // the words between the cut and i belong to the next piece
+      words = 1;
+      for (let k = cut + 1; k <= i; k++) if (isWhite(text.charCodeAt(k - 1)) && !isWhite(text.charCodeAt(k))) words++;
+      best = -1;
+      bestRank = 0;
+    }
+  }
+  pushPiece(out, text, pieceStart, e);
+}
+
+function pushPiece(out: Sentence[], text: string, start: number, end: number): void {
+  let e = end;
+  while (e > start && isWhite(text.charCodeAt(e - 1))) e--;
+  if (e > start) out.push({ start, end: e });
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** Where a sentence may end: a paragraph break or '.', '!', '?'. A regex scan (test and lastIndex: nothing allocated) is twice as fast here as a charCodeAt loop. */

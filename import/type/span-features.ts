@@ -72,12 +72,53 @@ export function sectionLowerCaseWords(ctx: { text: string }): Set<string> {
 
 /** The words a text prints in lower case: a capitalised single word that also occurs so is an ordinary word. */
 export function lowerCaseWords(text: string): Set<string> {
-  const out = new Set<string>();
   // e-mail addresses, links and domain names print names in lower case: they are no evidence
-  for (const w of wordsOf(withoutWebAddresses(text))) {
+  const plain = withoutWebAddresses(text);
+  return SURROGATE.test(plain) ? lowerCaseWordsByRegex(plain) : lowerCaseWordsByScan(plain);
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function lowerCaseWordsByRegex(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of wordsOf(text)) {
     const c = w.charCodeAt(0);
     if (c >= 97 && c <= 122) out.add(w);
     else if (c > 127 && /^\p{Ll}/u.test(w)) out.add(w);
+  }
+  return out;
+}
+
+/** Per BMP code unit, filled on first sight: 1 letter or digit (starts and continues a word), 2 continues one ('’&.-), 3 neither; 4 a lower-case letter. */
+const wordCharClass = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER_LETTER = /\p{Ll}/u;
+
+function wordClass(c: number): number {
+  let k = wordCharClass[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = LOWER_LETTER.test(ch) ? 4 : LETTER_OR_DIGIT.test(ch) ? 1 : c === 39 || c === 0x2019 || c === 38 || c === 46 || c === 45 ? 2 : 3;
+    wordCharClass[c] = k;
+  }
+  return k;
+}
+
+/** lowerCaseWordsByRegex for text without surrogate pairs: the same words (WORD), found by one scan with no array of every word. */
+function lowerCaseWordsByScan(text: string): Set<string> {
+  const out = new Set<string>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const k = wordClass(text.charCodeAt(i));
+    if (k !== 1 && k !== 4) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && wordClass(text.charCodeAt(i)) !== 3) i++;
+    if (k === 4) out.add(text.slice(start, i));
   }
   return out;
 }

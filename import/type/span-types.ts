@@ -7,6 +7,7 @@
  */
 import type { EntityMention, SectionContext } from '../model.ts';
 import { isFirstName, municipalityByName, particles } from '../gazetteers.ts';
+import { capitalisedFloods } from '../tag/rules/capitalised-floods.ts';
 import { loadSpanClassifier, type SpanClassifier } from './span-classifier.ts';
 import { sectionLowerCaseWords, spanFeatures, type CandidateSpan } from './span-features.ts';
 
@@ -65,10 +66,11 @@ export function typeSpans(
 ): EntityMention[] {
   const out: EntityMention[] = [];
   let lowerWords: Set<string> | undefined;
+  const floods = capitalisedFloods(ctx.text);
   for (const raw of spans) {
     const s = trimmed(ctx, raw);
     if (!s) continue;
-    if (isHeading(ctx.text, s)) continue;
+    if (isHeading(ctx.text, s) || floods.covers(s.start, s.end)) continue;
     const base = { name: s.text, surface: s.text, start: s.start, end: s.end };
     if (s.label === 'PER') {
       const person = personName(s, isOrdinaryWord);

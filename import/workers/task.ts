@@ -7,6 +7,18 @@ import { readlinkSync } from 'node:fs';
 import { readDocument } from '../read/index.ts';
 import { contentHash } from '../write/extractor-version.ts';
 import { extractDocument } from '../pipeline.ts';
+import { loadNerModel } from '../tag/ner/index.ts';
+import { loadSpanClassifier } from '../type/span-classifier.ts';
+
+// the models load when the thread starts (the pool starts its threads while the files are found and the
+// database is checked), not inside the first file's time budget; every import pays this once per thread.
+// A missing or corrupt model is reported by the first extraction, which loads it again and fails clearly.
+try {
+  loadNerModel();
+  loadSpanClassifier();
+} catch {
+  // reported per file by extractDocument
+}
 
 export type Task = (
   | { kind: 'read'; path: string; maxBytes: number }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseBlocks } from '../../import/normalise/normalise.ts';
-import { readPublished, readTitle, segment } from '../../import/segment/segment.ts';
-import { splitSentences } from '../../import/segment/sentences.ts';
+import { MAX_SECTION_CHARS, readPublished, readTitle, segment } from '../../import/segment/segment.ts';
+import { MAX_SENTENCE_WORDS, splitSentences } from '../../import/segment/sentences.ts';
+import { splitArticles } from '../../import/segment/articles.ts';
 import { articleNumbers } from '../../import/pipeline.ts';
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `Dit is zin ${i + 1} van een artikel over sociale cohesie in de wijk.`).join(' ');
@@ -44,6 +45,42 @@ describe('segment', () => {
     expect(readTitle(blocks, 'x')).toBe('Movisies – Relatieblad voor het sociaal domein (thema: sociale cohesie)');
     expect(readPublished(normaliseBlocks('Geen datum hier.'))).toBeNull();
   });
+
+  it('cuts a section longer than MAX_SECTION_CHARS into continuations with the same title, in one article', () => {
+    const paragraphs = Array.from({ length: 40 }, () => body(8)); // some 40 x 570 characters
+    const raw = `# Lang artikel\n\n${paragraphs.join('\n\n')}\n\n# Volgend artikel\n\n${body(2)}`;
+    const sections = segment(normaliseBlocks(raw));
+    const long = sections.filter((s) => s.title === 'Lang artikel');
+    expect(long.length).toBeGreaterThan(1);
+    for (const s of sections) expect(s.text.length).toBeLessThanOrEqual(MAX_SECTION_CHARS);
+    expect(long.slice(1).every((s) => s.continued)).toBe(true);
+    expect(sections.at(-1)).toMatchObject({ title: 'Volgend artikel', level: 1 });
+    expect(sections.at(-1)?.continued).toBeUndefined();
+    // nothing is lost: every paragraph is in exactly one section
+    expect(sections.map((s) => s.text).join('\n\n')).toBe(normaliseBlocks(raw).map((b) => b.text).join('\n\n'));
+    // continuations stay in the article they continue, with or without markdown headings
+    expect(articleNumbers(sections)).toEqual([...long.map(() => 0), long.length]);
+    const plain = segment(normaliseBlocks(paragraphs.join('\n\n')));
+    expect(plain.length).toBeGreaterThan(1);
+    expect(splitArticles(plain)).toHaveLength(1);
+  });
+
+  it('cuts one over-long paragraph (a single line of megabytes) at sentence ends', () => {
+    const line = body(600); // one paragraph of some 34 000 characters
+    const sections = segment(normaliseBlocks(line));
+    expect(sections.length).toBeGreaterThan(2);
+    for (const s of sections) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SECTION_CHARS);
+      expect(s.text).toMatch(/^Dit is zin \d+ .*wijk\.$/);
+    }
+    expect(sections.map((s) => s.text).join(' ')).toBe(line);
+  });
+
+  it('reads a markdown "heading" longer than any title as a paragraph', () => {
+    const words = Array.from({ length: 200 }, (_, i) => `Woord${i}`).join(' ');
+    expect(normaliseBlocks(`# ${words}\n\nTekst.`)[0]).toEqual({ kind: 'para', level: 0, text: words });
+    expect(normaliseBlocks('# Korte kop\n\nTekst.')[0]).toEqual({ kind: 'heading', level: 1, text: 'Korte kop' });
+  });
 });
 
 describe('sentences', () => {
@@ -56,5 +93,22 @@ describe('sentences', () => {
   it('always splits at paragraph breaks', () => {
     const text = 'Kop zonder punt\n\nTekst.';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Kop zonder punt', 'Tekst.']);
+  });
+
+  it('cuts a sentence of more than MAX_SENTENCE_WORDS words, preferring a cut after a comma or before a lower-case word', () => {
+    const words = Array.from({ length: 1000 }, (_, i) => (i % 7 === 6 ? `Naam${i},` : i % 5 === 0 ? `woord${i}` : `Naam${i}`));
+    const text = words.join(' ');
+    const parts = splitSentences(text).map((s) => text.slice(s.start, s.end));
+    expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(1000 / MAX_SENTENCE_WORDS));
+    for (const p of parts) expect(p.split(' ').length).toBeLessThanOrEqual(MAX_SENTENCE_WORDS);
+    for (const p of parts.slice(0, -1)) expect(p.endsWith(',')).toBe(true);
+    expect(parts.join(' ')).toBe(text);
+    // with no comma in reach it cuts before a lower-case word, and with no such word at the budget
+    const caps = Array.from({ length: 400 }, (_, i) => `Naam${i}`).join(' ');
+    const capParts = splitSentences(caps).map((s) => caps.slice(s.start, s.end));
+    expect(capParts.map((p) => p.split(' ').length)).toEqual([150, 150, 100]);
+    // an ordinary long sentence stays whole
+    const normal = 'Dit is een gewone zin met ' + Array.from({ length: 60 }, () => 'veel').join(' ') + ' woorden.';
+    expect(splitSentences(normal)).toHaveLength(1);
   });
 });

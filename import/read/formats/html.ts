@@ -4,8 +4,16 @@
  * then headings as `#` lines and every block as its own paragraph. Only text nodes are read, so
  * no markup, script or attribute survives.
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+interface HtmlLibraries {
+  parseHTML: typeof import('linkedom').parseHTML;
+  Readability: typeof import('@mozilla/readability').Readability;
+}
+let libraries: Promise<HtmlLibraries> | undefined;
+
+/** linkedom and Readability, loaded on the first HTML (see pdf.ts): most files are text or markdown. */
+function htmlLibraries(): Promise<HtmlLibraries> {
+  return (libraries ??= Promise.all([import('linkedom'), import('@mozilla/readability')]).then(([l, r]) => ({ parseHTML: l.parseHTML, Readability: r.Readability })));
+}
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT']);
 const BLOCK = new Set([
@@ -22,7 +30,8 @@ interface DomNode {
 }
 
 /** The readable text of an HTML page: its main content when Readability finds one, else its whole body. */
-export function htmlText(html: string): string {
+export async function htmlText(html: string): Promise<string> {
+  const { parseHTML, Readability } = await htmlLibraries();
   const { document } = parseHTML(html);
   const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   let article: { content?: string | null; title?: string | null } | null = null;
@@ -38,7 +47,8 @@ export function htmlText(html: string): string {
 }
 
 /** Text of an HTML fragment with block structure kept (DOCX output, markup found inside a text file). */
-export function fragmentText(html: string): string {
+export async function fragmentText(html: string): Promise<string> {
+  const { parseHTML } = await htmlLibraries();
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
   return document.body ? blocksToText(document.body as unknown as DomNode) : '';
 }

@@ -4,7 +4,8 @@
  * comes back on most pages, page numbers aside) dropped, words hyphenated across lines joined, and
  * a wider gap between lines taken as a paragraph break.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+/** pdf.js, loaded on the first PDF: a thread that reads only text and markdown does not pay for it (a package, not a .ts module, so a worker thread can import it on demand). */
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
 
 interface Item {
   str: string;
@@ -22,6 +23,7 @@ interface Line {
 }
 
 export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { getDocument } = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   const doc = await task.promise;
   try {

@@ -20,11 +20,13 @@ import { findMunicipalities, sectionMunicipalities } from './municipalities.ts';
 import { foldForm, municipalityIndex } from './municipality/index-data.ts';
 import { findMinistry, ministryName, type KnownOrg, type OrgKind } from './org/known.ts';
 import { foldOrg, knownIndex, type KnownForm } from './org/known-index.ts';
-import { cueNounKind, headKind, headPosition, isHeadCompound, isPlaceBodyNoun, type HeadPosition } from './org/heads.ts';
-import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, stopwords } from './org/lexicon.ts';
+import { cueNounKind, headKindOfLower, headPositionOfLower, isHeadCompound, isPlaceBodyNoun, type HeadPosition } from './org/heads.ts';
+import { AFFILIATION_CUE, NON_ORG_ACRONYMS, PLACES, isFirstName, isRoleWordLike, isRoleWordLikeLower, stopwords } from './org/lexicon.ts';
+import { nameData } from './name-data.ts';
 import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
 import { extendNamePrefix } from './gazetteer-prefix.ts';
+import { capitalisedFloods } from './capitalised-floods.ts';
 
 interface Candidate {
   start: number;
@@ -85,19 +87,22 @@ function wordInfo(word: string): WordInfo {
 }
 
 function computeWordInfo(word: string): WordInfo {
+  // every test below reads the lower-case form: made once here, not once per test
   const lower = word.toLowerCase();
-  const bare = word.replace(/['’]s$/, '');
+  const possessive = POSSESSIVE.test(word);
+  const head = headKindOfLower(lower);
+  const bareLower = possessive ? lower.slice(0, -2) : lower;
   return {
     lower,
     stop: stopwords().has(lower),
-    roleLike: isRoleWordLike(lower),
-    firstName: isFirstName(word),
-    head: headKind(word),
-    headCompound: isHeadCompound(word),
+    roleLike: isRoleWordLikeLower(lower),
+    firstName: nameData().firstNames.has(lower),
+    head,
+    headCompound: isHeadCompound(word, lower),
     cueNoun: cueNounKind(lower),
     allCaps: isAllCapsWord(word),
-    possessiveHead: headKind(bare),
-    possessiveHeadPosition: headPosition(bare),
+    possessiveHead: possessive ? headKindOfLower(bareLower) : head,
+    possessiveHeadPosition: headPositionOfLower(bareLower),
     adjective: ADJECTIVE.test(word),
     nameAdjective: NAME_ADJECTIVE.test(word),
     informative: !FUNCTION_WORD.test(word) && !/^(?:Nederlandse?|Landelijke?|Nationale?|Regionale?|Lokale?)$/.test(word),
@@ -108,6 +113,7 @@ function computeWordInfo(word: string): WordInfo {
   };
 }
 
+const POSSESSIVE = /['’]s$/;
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}\d]*|\d+\p{L}[\p{L}\p{M}\d]*)(?:[-'’&+][\p{L}\p{M}\d]+)*`;
 const CONN = String.raw`(?:en|&|\+|voor|van|de|der|den|het|in|op|of|and|for|aan|tot|the|zonder|'t|’t)`;
 const TOKEN = new RegExp(String.raw`${CAP}|${CONN}(?= )`, 'gu');
@@ -591,6 +597,12 @@ function cueNounBefore(text: string, start: number): OrgKind | null {
 
 /** "Jeugdwacht (voogdij-instelling voor …)", "Gelijk Recht, het antidiscriminatiebureau": the noun follows. */
 function cueNounAfter(text: string, end: number): OrgKind | null {
+  // what may follow the name: ", " or " (" / " – " / " - "; most names are followed by neither
+  const c = text.charCodeAt(end);
+  if (c === 32) {
+    const d = text.charCodeAt(end + 1);
+    if (d !== 40 && d !== 0x2013 && d !== 45) return null;
+  } else if (c !== 44) return null;
   const m = /^(?:, | \(| – | - )(?:een |het |de )?(?:\p{Ll}+ )?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 60));
   return m ? cueNounKind(m[1]) : null;
 }
@@ -750,8 +762,10 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const covered = knownCover(known);
   const items: RunItem[] = [];
+  const floods = capitalisedFloods(text);
   for (const m of capitalisedRuns(text)) {
     if (m.single !== null && !singleWordRunMayBeOrg(text, m)) continue;
+    if (floods.covers(m.index, m.index + m[0].length)) continue; // a word list or noise, not a name
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
     // a quoted title ("de ‘Alliantie Nieuw Begin’") is a programme or a title, not an organisation

@@ -13,6 +13,7 @@
 import type { EntityMention, MentionExtractor, SectionContext } from '../../model.ts';
 import { nameData } from './name-data.ts';
 import { sentenceAt } from '../../segment/sentences.ts';
+import { capitalisedFloods } from './capitalised-floods.ts';
 
 export interface Token {
   text: string;
@@ -518,10 +519,12 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
   const text = ctx.text;
   const tokens = tokenize(text);
   const out: EntityMention[] = [];
+  const floods = capitalisedFloods(text);
   let carryCueUntil = -1; // token index up to which a byline cue carries ("Door X en Y")
   for (let i = 0; i < tokens.length; i++) {
     // names, also in reference lists, start with a capital: a cheap exit for most tokens
     if (!startsUpper(tokens[i].text)) continue;
+    if (floods.covers(tokens[i].start, tokens[i].end)) continue; // a word list or noise, not a name
     const parsed = parseName(text, tokens, i);
     if (!parsed) {
       const bib = parseBibliographic(text, tokens, i);

@@ -15,6 +15,7 @@ import { NAME, TOKEN, FUNCTION_WORDS, cleanName, isLawName, nameKey, stripArticl
 import { linkProgrammes as linkProgrammeRelations } from '../../relate/programme-links.ts';
 import { isKnownNonProgramme } from './programme/known.ts';
 import { isFirstName, municipalityByName } from '../../gazetteers.ts';
+import { capitalisedFloods } from './capitalised-floods.ts';
 
 interface Candidate {
   name: string;
@@ -1120,7 +1121,9 @@ export const extractProgrammes: MentionExtractor = (ctx) => {
   announcedListCandidates(ctx, cands);
   uninflectedNameCueCandidates(ctx, cands);
   shapeCandidates(ctx, cands);
-  const accepted = settleOverlaps(preferBaseNames(cands.filter((c) => acceptableName(c.name))));
+  // a name inside a flood of capitalised words (a word list, a title-cased heading, noise) is none
+  const floods = capitalisedFloods(ctx.text);
+  const accepted = settleOverlaps(preferBaseNames(cands.filter((c) => acceptableName(c.name) && !floods.covers(c.start, c.end))));
   const all = settleOverlaps([...accepted, ...repeatOccurrences(ctx.text, accepted)]);
   const kindByKey = new Map<string, ProgrammeKind>();
   for (const c of accepted) if (!kindByKey.has(nameKey(c.name)) || c.kind !== 'anders') kindByKey.set(nameKey(c.name), c.kind);

@@ -117,14 +117,23 @@ export function headData(): HeadData {
 }
 
 export function headPosition(word: string): HeadPosition {
-  return headData().positions.get(word.toLowerCase()) ?? 'both';
+  return headPositionOfLower(word.toLowerCase());
+}
+
+/** headPosition of a word already in lower case. */
+export function headPositionOfLower(w: string): HeadPosition {
+  return headData().positions.get(w) ?? 'both';
 }
 
 /** The kind suggested by a (capitalised) word of a name, or null when it is no head. */
 const headMemo = new Map<string, OrgKind | null>();
 
 export function headKind(word: string): OrgKind | null {
-  const w = word.toLowerCase();
+  return headKindOfLower(word.toLowerCase());
+}
+
+/** headKind of a word already in lower case. */
+export function headKindOfLower(w: string): OrgKind | null {
   const memo = headMemo.get(w);
   if (memo !== undefined) return memo;
   const k = computeHeadKind(w);
@@ -145,8 +154,7 @@ function computeHeadKind(w: string): OrgKind | null {
 const STANDALONE_SUFFIXES = ['hogeschool', 'universiteit', 'instituut', 'planbureau', 'fonds', 'stichting', 'vereniging', 'federatie', 'academie', 'jeugdinstituut'];
 const HYPHEN_SUFFIXES = ['fonds', 'instituut', 'stichting', 'vereniging', 'hogeschool', 'universiteit'];
 
-export function isHeadCompound(word: string): boolean {
-  const w = word.toLowerCase();
+export function isHeadCompound(word: string, w: string = word.toLowerCase()): boolean {
   if (GENERIC_COMPOUNDS.has(w) || headData().words.has(w)) return false;
   // "Trimbos-instituut", "A&O-fonds": a name joined to its head word
   const dash = w.lastIndexOf('-');

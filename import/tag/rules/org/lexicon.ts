@@ -60,7 +60,11 @@ export const AFFILIATION_CUE = new RegExp(
 const roleMemo = new Map<string, boolean>();
 
 export function isRoleWordLike(word: string): boolean {
-  const w = word.toLowerCase();
+  return isRoleWordLikeLower(word.toLowerCase());
+}
+
+/** isRoleWordLike of a word already in lower case. */
+export function isRoleWordLikeLower(w: string): boolean {
   let r = roleMemo.get(w);
   if (r === undefined) {
     r = computeRoleWordLike(w);

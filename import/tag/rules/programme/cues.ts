@@ -126,34 +126,25 @@ const PLURAL_EN = new Set(['project', 'traject', 'experiment', 'instrument', 'ra
 export const CUE_HEADS = Object.keys(CUE_KINDS).sort((a, b) => b.length - a.length);
 export const NAME_HEAD_LIST = Object.keys(NAME_HEADS).sort((a, b) => b.length - a.length);
 
-const HEAD_LENGTHS = [...new Set(Object.keys(CUE_KINDS).map((h) => h.length))].sort((a, b) => b - a);
 const cueCache = new Map<string, ProgrammeKind | null>();
-
-function cueKindOfBare(w: string): ProgrammeKind | null {
-  for (const len of HEAD_LENGTHS) {
-    if (len > w.length) continue;
-    const kind = CUE_KINDS[w.slice(w.length - len)];
-    if (kind) return kind;
-  }
-  return null;
-}
 
 /** The kind implied by a cue word (possibly a compound, a plural or capitalised), or null. */
 export function cueKind(word: string): ProgrammeKind | null {
   const cached = cueCache.get(word);
   if (cached !== undefined) return cached;
-  const w = word.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}']+$/gu, '').replace(/'s$/, '');
-  let kind = cueKindOfBare(w);
-  if (!kind && w.endsWith('s')) kind = cueKindOfBare(w.slice(0, -1));
-  if (!kind && w.endsWith('en')) {
-    const stem = w.slice(0, -2);
-    const head = HEAD_LENGTHS.map((len) => stem.slice(stem.length - len)).find((h) => CUE_KINDS[h] && PLURAL_EN.has(h));
-    if (head) kind = CUE_KINDS[head];
-  }
+  let w = word.toLowerCase();
+  // most words are plain letters: nothing to strip
+  if (!PLAIN_LOWER.test(w)) w = w.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, '').replace(/'s$/, '');
+  // the longest head the word ends with, read backwards on the trie (the heads are a-z only)
+  let kind = CUE_TRIE.longestAt(w, 0, w.length);
+  if (!kind && w.endsWith('s')) kind = CUE_TRIE.longestAt(w, 0, w.length - 1);
+  if (!kind && w.endsWith('en')) kind = PLURAL_EN_TRIE.longestAt(w, 0, w.length - 2);
   if (cueCache.size > 50000) cueCache.clear();
   cueCache.set(word, kind);
   return kind;
 }
+
+const PLAIN_LOWER = /^[a-z]+$/;
 
 /**
  * The cue heads read backwards as a trie over a-z (the heads' only letters), so a word in a text is
@@ -242,8 +233,6 @@ export function cueKindAt(text: string, start: number, end: number): ProgrammeKi
   return null;
 }
 
-const NAME_HEAD_LENGTHS = [...new Set(Object.keys(NAME_HEADS).map((h) => h.length))].sort((a, b) => b - a);
-
 /** The kind implied by the head of a capitalised name (its last word or compound part), or null. */
 const headCache = new Map<string, ProgrammeKind | null>();
 
@@ -256,14 +245,41 @@ export function nameHeadKind(word: string): ProgrammeKind | null {
   return kind;
 }
 
+/** The name heads read backwards, one map per node (a head may hold any letter, "café"): a word is looked up from its end without slicing. */
+interface SuffixNode {
+  next: Map<number, SuffixNode>;
+  kind: ProgrammeKind | null;
+}
+
+function suffixTrie(heads: Record<string, ProgrammeKind>): SuffixNode {
+  const root: SuffixNode = { next: new Map(), kind: null };
+  for (const [head, kind] of Object.entries(heads)) {
+    let node = root;
+    for (let i = head.length - 1; i >= 0; i--) {
+      const c = head.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map(), kind: null }));
+      node = child;
+    }
+    node.kind = kind;
+  }
+  return root;
+}
+
+const NAME_HEAD_TRIE = suffixTrie(NAME_HEADS);
+
+/** The kind of the longest name head that the word ends with and that is shorter than the word. */
 function computeNameHeadKind(word: string): ProgrammeKind | null {
   const w = word.toLowerCase();
-  for (const len of NAME_HEAD_LENGTHS) {
-    if (len >= w.length) continue;
-    const kind = NAME_HEADS[w.slice(w.length - len)];
-    if (kind) return kind;
+  let node: SuffixNode | undefined = NAME_HEAD_TRIE;
+  let kind: ProgrammeKind | null = null;
+  // i > 0: the head must leave something in front of it
+  for (let i = w.length - 1; i > 0; i--) {
+    node = node.next.get(w.charCodeAt(i));
+    if (!node) break;
+    if (node.kind) kind = node.kind;
   }
-  return null;
+  return kind;
 }
 
 export function isNameHead(word: string): boolean {
