@@ -39,8 +39,8 @@ export interface NerModel {
 export class TrainedNerModel implements NerModel {
   readonly features: FeatureExtractor;
   /** Pass 1 and 2 weights; with a paired scorer their emission arrays are empty (the paired table holds them). */
-  readonly pass1: ChainWeights;
-  readonly pass2: ChainWeights | null;
+  readonly pass1: DecodingWeights;
+  readonly pass2: DecodingWeights | null;
   private scorers: [EmissionScorer | null, EmissionScorer | null] = [null, null];
   /** Both passes in one walk over the shared features (when they have the same table size). */
   private readonly paired: PairedEmissionScorer | null;
@@ -54,9 +54,9 @@ export class TrainedNerModel implements NerModel {
   ) {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
     this.paired = pass2 && pass2.hashBits === pass1.hashBits ? new PairedEmissionScorer(pass1, pass2, this.features) : null;
-    // the weights are kept once, in the paired table
-    this.pass1 = this.paired ? { ...pass1, emission: new Int16Array(0) } : pass1;
-    this.pass2 = this.paired && pass2 ? { ...pass2, emission: new Int16Array(0) } : pass2;
+    // the weights are kept once, in the paired table; transitions as doubles (the decoder's one array type, same values)
+    this.pass1 = { ...pass1, emission: this.paired ? new Int16Array(0) : pass1.emission, transition: Float64Array.from(pass1.transition) };
+    this.pass2 = pass2 && { ...pass2, emission: this.paired ? new Int16Array(0) : pass2.emission, transition: Float64Array.from(pass2.transition) };
   }
 
   /** Emission weights of pass 1 (0) or 2 (1), as trained. */
@@ -97,12 +97,12 @@ export class TrainedNerModel implements NerModel {
    * for tagged sentences, the scores behind them (`em` and `forward` are scratch buffers: valid only
    * during that call, of at least n * labels values).
    */
-  private decode(doc: readonly (readonly string[])[], visit: (s: number, labels: Uint8Array, em: Float64Array | null, forward: Float64Array | null, weights: ChainWeights) => void): void {
+  private decode(doc: readonly (readonly string[])[], visit: (s: number, labels: Uint8Array, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights) => void): void {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
     const infos = doc.map((words) => this.features.typeInfos(words));
     const plain = this.plain(doc, infos);
     const context = doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
-    const final = (s: number, weights: ChainWeights, scorer: EmissionScorer, extra?: readonly (readonly number[])[]) => {
+    const final = (s: number, weights: DecodingWeights, scorer: EmissionScorer, extra?: readonly (readonly number[])[]) => {
       const n = doc[s].length;
       const em = scorer.emissions(doc[s], extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
       const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
@@ -170,6 +170,9 @@ export class TrainedNerModel implements NerModel {
       if (!em) return;
       const n = doc[s].length;
       let p: ((i: number, label: number) => number) | null = null;
+      // backward scores are needed only from the sentence's first span token on
+      let first = 0;
+      while (first < n && labels[first] === 0) first++;
       let open = -1;
       let minP = 1;
       for (let i = 0; i < n; i++) {
@@ -180,7 +183,7 @@ export class TrainedNerModel implements NerModel {
           open = i;
           minP = 1;
         }
-        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!))(i, l));
+        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!, first))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
           const toks = sentences[s];
           const start = toks[open].start;
@@ -257,6 +260,9 @@ export class TrainedNerModel implements NerModel {
     }
   }
 }
+
+/** Weights as the decoder reads them: transitions in doubles. */
+type DecodingWeights = ChainWeights & { transition: Float64Array };
 
 function asInt16(a: ChainWeights['emission']): Int16Array {
   if (!(a instanceof Int16Array)) throw new Error('quantise the weights before saving');

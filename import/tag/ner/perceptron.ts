@@ -51,33 +51,121 @@ export function emissions(w: ChainWeights, s: FeaturisedSentence): Float64Array 
 }
 
 let backScratch = new Int8Array(0);
+/** Labels that close an entity or are outside one (O, L-x, U-x), and the labels that may follow them (O, B-x, U-x), ascending. */
+const CLOSED = Uint8Array.of(0, 3, 4, 7, 8, 11, 12, 15, 16);
+const STARTERS = Uint8Array.of(0, 1, 4, 5, 8, 9, 12, 13, 16);
+const trOpen = new Float64Array(81);
+const trInside = new Float64Array(16);
+// the unrolled Viterbi below is written for this label layout
+for (let to = 0; to < L; to++) {
+  const expected = STARTERS.includes(to) ? [...CLOSED] : [to - 1 - ((to - 1) % 4) + 1, to - 1 - ((to - 1) % 4) + 2];
+  if (PREDECESSORS[to].join() !== expected.join()) throw new Error('perceptron.ts: label layout changed');
+}
 
 /**
  * Best label sequence. `score`, when given (length >= n * L), receives the forward max-scores, which
  * are exactly the `alpha` of confidences().
  */
-export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, score: Float64Array = new Float64Array(n * L)): Uint8Array {
-  const labels = new Uint8Array(n);
+export function viterbi(em: Float64Array, n: number, tr: Float64Array, score: Float64Array = new Float64Array(n * L), labels: Uint8Array = new Uint8Array(n)): Uint8Array {
   if (n === 0) return labels;
   // Back-pointers are scratch, kept between calls unless a sentence is huge.
   if (backScratch.length < n * L && n * L <= 2 ** 22) backScratch = new Int8Array(Math.min(2 ** 22, Math.max(n * L, backScratch.length * 2)));
   const back = backScratch.length >= n * L ? backScratch : new Int8Array(n * L);
   for (let l = 0; l < L; l++) score[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
+  // the transitions the loop reads, in its order
+  for (let j = 0; j < 9; j++) for (let k = 0; k < 9; k++) trOpen[j * 9 + k] = tr[tIndex(CLOSED[k], STARTERS[j])];
+  for (let x = 0; x < 4; x++) {
+    const b = 1 + 4 * x;
+    for (let k = 0; k < 2; k++) {
+      trInside[x * 4 + k * 2] = tr[tIndex(b, b + 1 + k)];
+      trInside[x * 4 + k * 2 + 1] = tr[tIndex(b + 1, b + 1 + k)];
+    }
+  }
   for (let i = 1; i < n; i++) {
-    for (let to = 0; to < L; to++) {
+    const prev = (i - 1) * L;
+    const row = i * L;
+    // O, B-x and U-x follow a closed label (O, L-x, U-x): nine candidates, unrolled
+    const c0 = score[prev];
+    const c1 = score[prev + 3];
+    const c2 = score[prev + 4];
+    const c3 = score[prev + 7];
+    const c4 = score[prev + 8];
+    const c5 = score[prev + 11];
+    const c6 = score[prev + 12];
+    const c7 = score[prev + 15];
+    const c8 = score[prev + 16];
+    for (let j = 0; j < 9; j++) {
+      const t = j * 9;
       let best = NEG;
       let arg = 0;
-      const preds = PREDECESSORS[to];
-      for (let k = 0; k < preds.length; k++) {
-        const from = preds[k];
-        const s = score[(i - 1) * L + from] + tr[(from + 1) * (L + 1) + to];
-        if (s > best) {
-          best = s;
-          arg = from;
-        }
+      let s = c0 + trOpen[t];
+      if (s > best) best = s;
+      s = c1 + trOpen[t + 1];
+      if (s > best) {
+        best = s;
+        arg = 3;
       }
-      score[i * L + to] = best + em[i * L + to];
-      back[i * L + to] = arg;
+      s = c2 + trOpen[t + 2];
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = c3 + trOpen[t + 3];
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = c4 + trOpen[t + 4];
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      s = c5 + trOpen[t + 5];
+      if (s > best) {
+        best = s;
+        arg = 11;
+      }
+      s = c6 + trOpen[t + 6];
+      if (s > best) {
+        best = s;
+        arg = 12;
+      }
+      s = c7 + trOpen[t + 7];
+      if (s > best) {
+        best = s;
+        arg = 15;
+      }
+      s = c8 + trOpen[t + 8];
+      if (s > best) {
+        best = s;
+        arg = 16;
+      }
+      const to = STARTERS[j];
+      score[row + to] = best + em[row + to];
+      back[row + to] = arg;
+    }
+    // I-x and L-x follow B-x or I-x of the same type
+    for (let x = 0; x < 4; x++) {
+      const b = 1 + 4 * x;
+      const sb = score[prev + b];
+      const si = score[prev + b + 1];
+      for (let k = 0; k < 2; k++) {
+        const to = b + 1 + k;
+        let best = NEG;
+        let arg = 0;
+        const s1 = sb + trInside[x * 4 + k * 2];
+        if (s1 > best) {
+          best = s1;
+          arg = b;
+        }
+        const s2 = si + trInside[x * 4 + k * 2 + 1];
+        if (s2 > best) {
+          best = s2;
+          arg = b + 1;
+        }
+        score[row + to] = best + em[row + to];
+        back[row + to] = arg;
+      }
     }
   }
   let best = NEG;
@@ -96,11 +184,15 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, scor
   return labels;
 }
 
+let betaScratch = new Float64Array(0);
+
 /**
  * Confidence of label l at token i: a softmax over labels, at `temperature`, of the max-marginals
- * (best score of any path through (i, l)). Returns a function so that only span tokens pay for it.
+ * (best score of any path through (i, l)). Returns a function so that only span tokens pay for it;
+ * it is valid until the next call (its backward scores are scratch), for tokens i >= `from` (the
+ * backward scores are computed only down to there).
  */
-export function confidences(em: Float64Array, n: number, tr: ArrayLike<number>, temperature: number, forward?: Float64Array): (i: number, label: number) => number {
+export function confidences(em: Float64Array, n: number, tr: Float64Array, temperature: number, forward?: Float64Array, from = 0): (i: number, label: number) => number {
   let alpha = forward;
   if (!alpha) {
     alpha = new Float64Array(n * L);
@@ -114,19 +206,21 @@ export function confidences(em: Float64Array, n: number, tr: ArrayLike<number>, 
       }
     }
   }
-  const beta = new Float64Array(n * L);
+  // scratch, reused by the next call: the returned function is valid until then
+  if (betaScratch.length < n * L && n * L <= 2 ** 22) betaScratch = new Float64Array(Math.min(2 ** 22, Math.max(n * L, betaScratch.length * 2)));
+  const beta = betaScratch.length >= n * L ? betaScratch : new Float64Array(n * L);
   for (let l = 0; l < L; l++) beta[(n - 1) * L + l] = ALLOWED[tIndex(l, -1)] ? tr[tIndex(l, -1)] : NEG;
-  for (let i = n - 2; i >= 0; i--) {
-    for (let from = 0; from < L; from++) {
+  for (let i = n - 2; i >= from; i--) {
+    for (let prev = 0; prev < L; prev++) {
       let best = NEG;
-      const succ = SUCCESSORS[from];
-      const trRow = (from + 1) * (L + 1);
+      const succ = SUCCESSORS[prev];
+      const trRow = (prev + 1) * (L + 1);
       const next = (i + 1) * L;
       for (let k = 0; k < succ.length; k++) {
         const to = succ[k];
         best = Math.max(best, tr[trRow + to] + em[next + to] + beta[next + to]);
       }
-      beta[i * L + from] = best;
+      beta[i * L + prev] = best;
     }
   }
   const a = alpha;
@@ -154,14 +248,14 @@ export interface PerceptronOptions {
 }
 
 /** Averaged structured perceptron; the result is the averaged weights (Float64, not yet quantised). */
-export function trainPerceptron(examples: readonly TrainingExample[], options: PerceptronOptions): ChainWeights {
+export function trainPerceptron(examples: readonly TrainingExample[], options: PerceptronOptions): ChainWeights & { transition: Float64Array } {
   const size = 2 ** options.hashBits * L;
   const mask = 2 ** options.hashBits - 1;
   const w = new Float64Array(size);
   const acc = new Float64Array(size);
   const tw = new Float64Array(TRANSITION_SIZE);
   const tacc = new Float64Array(TRANSITION_SIZE);
-  const live: ChainWeights = { hashBits: options.hashBits, emission: w, scale: 1, transition: tw };
+  const live = { hashBits: options.hashBits, emission: w, scale: 1, transition: tw };
   const order = examples.map((_, i) => i);
   const random = seededRandom(options.seed);
   let c = 1;

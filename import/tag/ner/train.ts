@@ -38,7 +38,7 @@ export function trainNerModel(docs: readonly ConllDocument[], lexicon: Lexicon, 
   if (options.folds > 1) {
     // Jackknife: each document's pass-1 labels come from a model that did not see it.
     const heldOut: Uint8Array[][] = docs.map(() => []);
-    const calibration: { em: Float64Array; n: number; gold: number[]; tr: ChainWeights['transition'] }[] = [];
+    const calibration: { em: Float64Array; n: number; gold: number[]; tr: Float64Array }[] = [];
     for (let fold = 0; fold < options.folds; fold++) {
       const train = pass1Examples.filter((_, di) => di % options.folds !== fold).flat();
       const w = trainPerceptron(train, { ...perceptron, seed: options.seed + fold + 1 });
@@ -68,7 +68,7 @@ export function trainNerModel(docs: readonly ConllDocument[], lexicon: Lexicon, 
 }
 
 /** Temperature (from a fixed grid) that minimises the held-out negative log-likelihood of the gold labels' confidences. */
-function calibrateTemperature(samples: { em: Float64Array; n: number; gold: number[]; tr: ChainWeights['transition'] }[]): number {
+function calibrateTemperature(samples: { em: Float64Array; n: number; gold: number[]; tr: Float64Array }[]): number {
   const grid = [0.5, 1, 2, 3, 5, 8, 12, 20];
   let best = 1;
   let bestLoss = Infinity;
