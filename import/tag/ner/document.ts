@@ -3,7 +3,7 @@
  * (a name tagged once is usually the same entity later on), and whether the word also occurs in
  * lower case mid-sentence there (then it is an ordinary word).
  */
-import { mix } from './hash.ts';
+import { hashString, mix } from './hash.ts';
 import { LABEL_COUNT, prefixOf, typeOf, ENTITY_TYPES } from './labels.ts';
 
 const DOC_TYPE = 120;
@@ -15,15 +15,11 @@ const PASS1_OWN = 125;
 const PASS1_NEIGHBOURS = 126;
 const CAPITALISED_MID_ELSEWHERE = 127;
 
-interface KeyStats {
-  /** Per label count of pass-1 labels of the capitalised occurrences. */
-  counts: Int32Array | null;
-  capMid: number;
-  lowerMid: boolean;
-}
 /** What the document features need of a word type (a TypeInfo of features.ts has it). */
 export interface DocumentWord {
   lowerWord: string;
+  /** hashString(lowerWord): where the word is looked for first (equal words are still told apart by their text). */
+  lower: number;
   cap: boolean;
   lowerStart: boolean;
 }
@@ -57,44 +53,91 @@ export function documentFeatures(
   return offsets.map((o) => (o ? Array.from({ length: o.length - 1 }, (_, i) => Array.from(feats.subarray(o[i], o[i + 1]))) : []));
 }
 
+// The feature hashes, made once.
+const F_OWN = Uint32Array.from({ length: LABEL_COUNT }, (_, l) => mix(PASS1_OWN, l));
+/** Labels 0 .. L-1 and the padding 99 (index L) of both neighbours. */
+const F_NEIGHBOURS = Uint32Array.from({ length: (LABEL_COUNT + 1) ** 2 }, (_, k) => {
+  const a = Math.floor(k / (LABEL_COUNT + 1));
+  const b = k % (LABEL_COUNT + 1);
+  return mix(PASS1_NEIGHBOURS, mix(a === LABEL_COUNT ? 99 : a, b === LABEL_COUNT ? 99 : b));
+});
+const F_POSITION = Uint32Array.from({ length: LABEL_COUNT }, (_, l) => mix(DOC_POSITION, l));
+const F_TYPE = Uint32Array.from({ length: TYPES + 1 }, (_, t) => mix(DOC_TYPE, t));
+const F_MAJORITY = Uint32Array.from({ length: TYPES + 1 }, (_, t) => mix(DOC_MAJORITY, t));
+const F_MAJORITY_O = Uint32Array.from({ length: TYPES + 1 }, (_, t) => mix(DOC_MAJORITY, t * 16 + 1));
+const F_MAJORITY_ENTITY = Uint32Array.from({ length: TYPES + 1 }, (_, t) => mix(DOC_MAJORITY, t * 16 + 2));
+const F_NONE = mix(DOC_NONE, 1);
+const F_CAPITALISED_MID = mix(CAPITALISED_MID_ELSEWHERE, 1);
+const F_LOWER_ELSEWHERE = [mix(DOC_LOWER_ELSEWHERE, 2), mix(DOC_LOWER_ELSEWHERE, 1)];
+
+/** The words of a document as DocumentWords (when the caller has no TypeInfos). */
+function describe(doc: readonly (readonly string[])[]): DocumentWord[][] {
+  const words = new Map<string, DocumentWord>();
+  return doc.map((sentence) =>
+    sentence.map((w) => {
+      let type = words.get(w);
+      if (!type) {
+        const lowerWord = w.toLowerCase();
+        words.set(w, (type = { lowerWord, lower: hashString(lowerWord), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+      }
+      return type;
+    }),
+  );
+}
+
 /** documentFeatures() in one typed array (tagging: no array per token). */
 export function flatDocumentFeatures(
   doc: readonly (readonly string[])[],
   pass1: readonly ArrayLike<number>[],
   skip?: readonly boolean[],
-  types?: readonly (readonly DocumentWord[])[],
+  types: readonly (readonly DocumentWord[])[] = describe(doc),
 ): FlatDocumentFeatures {
-  const words = new Map<string, DocumentWord>();
-  const keys = new Map<string, KeyStats>();
-  const statsOf: KeyStats[][] = new Array(doc.length);
-  const capOf: Uint8Array[] = new Array(doc.length);
+  // Each distinct lower-case word gets a slot; per slot: pass-1 label counts of its capitalised
+  // occurrences (and which labels occur), capitalised occurrences mid-sentence, lower-case ones mid-sentence.
+  let tokens = 0;
+  for (const sentence of doc) tokens += sentence.length;
+  // open addressing over the lower-case hashes -> slot; a slot is the same word, not only the same hash
+  const tableSize = 2 ** Math.ceil(Math.log2(2 * tokens + 2));
+  const mask = tableSize - 1;
+  const slotAt = new Int32Array(tableSize).fill(-1);
+  const wordOf: string[] = [];
+  const slotOf = new Int32Array(tokens);
+  let t = 0;
   for (let s = 0; s < doc.length; s++) {
-    const sentence = doc[s];
-    const labels = pass1[s];
-    const row: KeyStats[] = new Array(sentence.length);
-    const caps = new Uint8Array(sentence.length);
-    for (let i = 0; i < sentence.length; i++) {
-      let type = types?.[s][i];
-      if (!type) {
-        const w = sentence[i];
-        type = words.get(w);
-        if (!type) words.set(w, (type = { lowerWord: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+    const row = types[s];
+    for (let i = 0; i < row.length; i++, t++) {
+      const word = row[i].lowerWord;
+      let h = mix(row[i].lower, 0x2545) & mask;
+      while (slotAt[h] >= 0 && wordOf[slotAt[h]] !== word) h = (h + 1) & mask;
+      if (slotAt[h] < 0) {
+        slotAt[h] = wordOf.length;
+        wordOf.push(word);
       }
-      let stats = keys.get(type.lowerWord);
-      if (!stats) keys.set(type.lowerWord, (stats = { counts: null, capMid: 0, lowerMid: false }));
-      row[i] = stats;
-      if (type.cap) {
-        caps[i] = 1;
-        (stats.counts ??= new Int32Array(LABEL_COUNT))[labels[i]]++;
-        if (i > 0) stats.capMid++;
-      } else if (i > 0 && type.lowerStart) stats.lowerMid = true;
+      slotOf[t] = slotAt[h];
     }
-    statsOf[s] = row;
-    capOf[s] = caps;
+  }
+  const slots = wordOf.length;
+  const counts = new Int32Array(slots * LABEL_COUNT);
+  const labelsSeen = new Int32Array(slots); // bit l: some capitalised occurrence got label l
+  const capMid = new Uint8Array(slots);
+  const lowerMid = new Uint8Array(slots);
+  t = 0;
+  for (let s = 0; s < doc.length; s++) {
+    const row = types[s];
+    const labels = pass1[s];
+    for (let i = 0; i < row.length; i++, t++) {
+      const slot = slotOf[t];
+      const type = row[i];
+      if (type.cap) {
+        counts[slot * LABEL_COUNT + labels[i]]++;
+        labelsSeen[slot] |= 1 << labels[i];
+        if (i > 0) capMid[slot] = 1;
+      } else if (i > 0 && type.lowerStart) lowerMid[slot] = 1;
+    }
   }
   const typeCount = new Int32Array(TYPES + 1);
   const offsets: (Uint32Array | null)[] = new Array(doc.length).fill(null);
-  let feats = new Uint32Array(1024);
+  let feats = new Uint32Array(Math.max(1024, tokens * 4));
   let size = 0;
   const push = (f: number) => {
     if (size === feats.length) {
@@ -104,44 +147,48 @@ export function flatDocumentFeatures(
     }
     feats[size++] = f;
   };
+  const P = LABEL_COUNT + 1;
+  t = 0;
   for (let s = 0; s < doc.length; s++) {
-    if (skip?.[s]) continue;
     const sentence = doc[s];
-    const row = statsOf[s];
-    const caps = capOf[s];
-    const labels = pass1[s];
     const n = sentence.length;
+    if (skip?.[s]) {
+      t += n;
+      continue;
+    }
+    const row = types[s];
+    const labels = pass1[s];
     const at = new Uint32Array(n + 1);
     offsets[s] = at;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n; i++, t++) {
       at[i] = size;
-      const stats = row[i];
-      const cap = caps[i] === 1;
+      const slot = slotOf[t];
       const own = labels[i];
-      push(mix(PASS1_OWN, own));
-      push(mix(PASS1_NEIGHBOURS, mix(i > 0 ? labels[i - 1] : 99, i + 1 < n ? labels[i + 1] : 99)));
+      push(F_OWN[own]);
+      push(F_NEIGHBOURS[(i > 0 ? labels[i - 1] : LABEL_COUNT) * P + (i + 1 < n ? labels[i + 1] : LABEL_COUNT)]);
       // A sentence-initial capital says little; the same word capitalised mid-sentence elsewhere says "name".
-      if (i === 0 && stats.capMid > 0) push(mix(CAPITALISED_MID_ELSEWHERE, 1));
-      if (cap && stats.lowerMid) push(mix(DOC_LOWER_ELSEWHERE, i === 0 ? 1 : 2));
-      const c = stats.counts;
-      if (!c || sentence[i].length < 2) continue;
+      if (i === 0 && capMid[slot]) push(F_CAPITALISED_MID);
+      if (row[i].cap && lowerMid[slot]) push(F_LOWER_ELSEWHERE[i === 0 ? 1 : 0]);
+      const seen = labelsSeen[slot];
+      if (seen === 0 || sentence[i].length < 2) continue;
       typeCount.fill(0);
       let total = 0;
       for (let l = 0; l < LABEL_COUNT; l++) {
-        const k = c[l] - (l === own ? 1 : 0);
+        if ((seen & (1 << l)) === 0) continue;
+        const k = counts[slot * LABEL_COUNT + l] - (l === own ? 1 : 0);
         if (k <= 0) continue;
         total += k;
         typeCount[TYPE_SLOT[l]] += k;
-        if (l !== 0) push(mix(DOC_POSITION, l)); // e.g. this word was the last token (surname) of a PER elsewhere
+        if (l !== 0) push(F_POSITION[l]); // e.g. this word was the last token (surname) of a PER elsewhere
       }
       if (total === 0) continue;
       let best = 0;
-      for (let t = 1; t <= TYPES; t++) if (typeCount[t] > 0) push(mix(DOC_TYPE, t));
-      for (let t = 1; t <= TYPES; t++) if (typeCount[t] > typeCount[best]) best = t;
-      if (best === 0) push(mix(DOC_NONE, 1));
+      for (let ty = 1; ty <= TYPES; ty++) if (typeCount[ty] > 0) push(F_TYPE[ty]);
+      for (let ty = 1; ty <= TYPES; ty++) if (typeCount[ty] > typeCount[best]) best = ty;
+      if (best === 0) push(F_NONE);
       else {
-        push(mix(DOC_MAJORITY, best));
-        push(mix(DOC_MAJORITY, best * 16 + (IS_O[own] ? 1 : 2)));
+        push(F_MAJORITY[best]);
+        push(IS_O[own] ? F_MAJORITY_O[best] : F_MAJORITY_ENTITY[best]);
       }
     }
     at[n] = size;
