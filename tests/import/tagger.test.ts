@@ -175,10 +175,9 @@ describe('paired emission scorer', () => {
     const words = ['Karin', 'Mulder', 'van', 'Stichting', 'Thuis', 'woont', 'in', '"', 'Tilburg', '"', '.'];
     const extra = words.map((_, i) => [i * 7919, 12345 + i]);
     const infos = features.typeInfos(words);
-    const context = features.contextFeatures(infos);
     const first = new Float64Array(words.length * 17);
     const partial = new Int32Array(words.length * 17);
-    paired.firstPass(infos, context, first, partial);
+    paired.firstPass(infos, first, partial);
     expect([...first]).toEqual([...one.emissions(words)]);
     const second = new Float64Array(words.length * 17);
     const flat = new Uint32Array(extra.flat());

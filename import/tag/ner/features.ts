@@ -29,8 +29,10 @@ export interface TypeInfo {
   shape: number;
   fold: number;
   flags: number;
-  /** Categories in which a multi-token lexicon entry starts with this word. */
+  /** Categories in which a lexicon entry (of one or more tokens) starts with this word. */
   spanStarts: number;
+  /** Categories in which a lexicon entry of two or more tokens starts with this word. */
+  longerStarts: number;
   cap: boolean;
   /** The word in lower case, and whether it starts with a lower-case letter (document features). */
   lowerWord: string;
@@ -43,6 +45,8 @@ export interface TypeInfo {
 }
 
 export const WINDOW_OFFSETS = [-2, -1, 1, 2] as const;
+/** Most features localFeatures() gives one position. */
+export const MAX_LOCAL_FEATURES = 32;
 
 // Template ids: any distinct constants; changing one changes the model (bump FEATURE_VERSION).
 export const FEATURE_VERSION = 3;
@@ -126,11 +130,12 @@ export class FeatureExtractor {
       }
       return f;
     });
-    const spanStarts = this.lexicon && this.options.lexicon ? this.lexicon.spanStarts(fold) | flags : 0;
+    const longerStarts = this.lexicon && this.options.lexicon ? this.lexicon.spanStarts(fold) : 0;
+    const spanStarts = longerStarts | flags;
     const quote = /^["“”„'‘’«»]$/.test(word);
     const digitLetter = (/\d/.test(word) && /\p{L}/u.test(word)) || (!cap && /\p{Lu}/u.test(word));
     const lowerStart = /^\p{Ll}/u.test(word);
-    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, cap, lowerWord: lower, lowerStart, quote, digitLetter, vectors: [] };
+    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerStart, quote, digitLetter, vectors: [] };
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(word, info);
     return info;
@@ -166,27 +171,41 @@ export class FeatureExtractor {
 
   /** Features of position i that do not come from one word type alone: bias, sentence start, bigrams, context features. */
   positionFeatures(infos: readonly TypeInfo[], i: number, context: readonly (number[] | undefined)[], out: number[]): void {
-    this.localFeatures(infos, i, out);
+    out.push(T.BIAS);
+    const local = this.localScratch;
+    const count = this.localFeatures(infos, i, local);
+    for (let k = 0; k < count; k++) out.push(local[k]);
     const own = context[i];
     if (own) for (const f of own) out.push(f);
   }
 
-  /** The position features that need no sentence-context pass: bias, sentence start, bigrams. */
-  localFeatures(infos: readonly TypeInfo[], i: number, out: number[], withBias = true): void {
+  private readonly localScratch = new Uint32Array(MAX_LOCAL_FEATURES);
+
+  /**
+   * The position features that need no sentence-context pass (sentence start, bigrams; not the bias),
+   * written to `out` (at least MAX_LOCAL_FEATURES long); returns their number.
+   */
+  localFeatures(infos: readonly TypeInfo[], i: number, out: Uint32Array): number {
     const n = infos.length;
     const t = infos[i];
-    if (withBias) out.push(T.BIAS);
+    let k = 0;
     if (i === 0) {
-      out.push(mix(T.FIRST, 1), mix(T.FIRST_SHAPE, t.shape), mix(T.FIRST_LOWER, t.lower));
-      for (let c = 0; c < LEX_COUNT; c++) if (t.flags & (1 << c)) out.push(mix(T.FIRST_FLAG, c));
+      out[k++] = mix(T.FIRST, 1);
+      out[k++] = mix(T.FIRST_SHAPE, t.shape);
+      out[k++] = mix(T.FIRST_LOWER, t.lower);
+      const flags = t.flags;
+      if (flags) for (let c = 0; c < LEX_COUNT; c++) if (flags & (1 << c)) out[k++] = mix(T.FIRST_FLAG, c);
     }
     if (this.options.window) {
-      const prev = i > 0 ? infos[i - 1] : null;
-      const next = i + 1 < n ? infos[i + 1] : null;
-      out.push(mix(T.BIGRAM_L, mix(prev ? prev.lower : PAD_LOWER, t.lower)));
-      out.push(mix(T.BIGRAM_R, mix(t.lower, next ? next.lower : PAD_LOWER)));
-      out.push(mix(T.SHAPE_TRI, mix(mix(prev ? prev.shape : PAD_SHAPE, t.shape), next ? next.shape : PAD_SHAPE)));
+      const prevLower = i > 0 ? infos[i - 1].lower : PAD_LOWER;
+      const prevShape = i > 0 ? infos[i - 1].shape : PAD_SHAPE;
+      const nextLower = i + 1 < n ? infos[i + 1].lower : PAD_LOWER;
+      const nextShape = i + 1 < n ? infos[i + 1].shape : PAD_SHAPE;
+      out[k++] = mix(T.BIGRAM_L, mix(prevLower, t.lower));
+      out[k++] = mix(T.BIGRAM_R, mix(t.lower, nextLower));
+      out[k++] = mix(T.SHAPE_TRI, mix(mix(prevShape, t.shape), nextShape));
     }
+    return k;
   }
 
   /**
@@ -218,13 +237,18 @@ export class FeatureExtractor {
    * category, position and length of the run of capitalised words, and being inside quotes.
    */
   contextFeatures(infos: readonly TypeInfo[]): (number[] | undefined)[] {
-    const n = infos.length;
-    const feats: (number[] | undefined)[] = new Array(n);
-    const push = (i: number, f: number) => {
+    const feats: (number[] | undefined)[] = new Array(infos.length);
+    this.eachContextFeature(infos, (i, f) => {
       const list = feats[i];
       if (list) list.push(f);
       else feats[i] = [f];
-    };
+    });
+    return feats;
+  }
+
+  /** contextFeatures() handed one at a time to `push` (token index, feature); each token's in the same order. */
+  eachContextFeature(infos: readonly TypeInfo[], push: (i: number, f: number) => void): void {
+    const n = infos.length;
     let runStart = 0;
     let inQuote = false;
     for (let i = 0; i <= n; i++) {
@@ -238,19 +262,26 @@ export class FeatureExtractor {
       }
       runStart = i + 1;
     }
-    if (!this.lexicon || !this.options.lexicon) return feats;
+    if (!this.lexicon || !this.options.lexicon) return;
     const lexicon = this.lexicon;
+    let anyStart = 0;
+    for (let i = 0; i < n; i++) anyStart |= infos[i].spanStarts;
     for (const category of SPAN_CATEGORIES) {
       const bit = 1 << category;
+      if ((anyStart & bit) === 0) continue;
       let coveredUntil = 0;
       for (let i = 0; i < n; i++) {
-        if ((infos[i].spanStarts & bit) === 0) continue;
-        let key = keyStart(category);
-        let best = 0;
-        for (let len = 1; len <= MAX_SPAN && i + len <= n; len++) {
-          key = keyNext(key, infos[i + len - 1].fold);
-          if (lexicon.has(key)) best = len;
-          if (!lexicon.has(prefixKey(key))) break;
+        const first = infos[i];
+        if ((first.spanStarts & bit) === 0) continue;
+        // one token: the word's own flags already hold that lexicon key; longer matches only where some entry goes on
+        let best = first.flags & bit ? 1 : 0;
+        if (first.longerStarts & bit) {
+          let key = keyNext(keyStart(category), first.fold);
+          for (let len = 2; len <= MAX_SPAN && i + len <= n; len++) {
+            key = keyNext(key, infos[i + len - 1].fold);
+            if (lexicon.has(key)) best = len;
+            if (!lexicon.has(prefixKey(key))) break;
+          }
         }
         if (best === 0 || i + best <= coveredUntil) continue;
         coveredUntil = i + best;
@@ -260,7 +291,6 @@ export class FeatureExtractor {
         }
       }
     }
-    return feats;
   }
 }
 

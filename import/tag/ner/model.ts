@@ -101,7 +101,8 @@ export class TrainedNerModel implements NerModel {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
     const infos = doc.map((words) => this.features.typeInfos(words));
     const plain = this.plain(doc, infos);
-    const context = doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
+    // the one-pass scorers take the sentence-context features as lists (the paired one adds them itself)
+    const context = this.paired ? [] : doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
     const final = (s: number, weights: DecodingWeights, scorer: EmissionScorer, extra?: readonly (readonly number[])[]) => {
       const n = doc[s].length;
       const em = scorer.emissions(doc[s], extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
@@ -122,7 +123,7 @@ export class TrainedNerModel implements NerModel {
         if (plain[s]) return new Uint8Array(words.length);
         const n = words.length;
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.firstPass(infos[s], context[s]!, em, (partial[s] = new Int32Array(n * LABEL_COUNT)));
+        paired.firstPass(infos[s], em, (partial[s] = new Int32Array(n * LABEL_COUNT)));
         return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
       });
       const extra = flatDocumentFeatures(doc, pass1, plain, infos);

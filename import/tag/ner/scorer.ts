@@ -4,7 +4,7 @@
  * computed once per word type and cached; per token only the position features are looked up.
  * Gives exactly the sums of perceptron.emissions() over FeatureExtractor.sentence().
  */
-import { BIAS_FEATURE, type FeatureExtractor, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
+import { BIAS_FEATURE, type FeatureExtractor, MAX_LOCAL_FEATURES, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
 import { LABEL_COUNT } from './labels.ts';
 import type { ChainWeights } from './perceptron.ts';
 
@@ -12,43 +12,132 @@ import type { ChainWeights } from './perceptron.ts';
 const L = 17;
 if (L !== LABEL_COUNT) throw new Error('scorer.ts: label count changed');
 const OFFSETS: readonly number[] = [...WINDOW_OFFSETS];
+if (OFFSETS.join() !== '-2,-1,1,2') throw new Error('scorer.ts: window offsets changed');
+const BIAS: readonly number[] = [BIAS_FEATURE];
 
 let nextScorerId = 0;
 
+function int16Weights(weights: ChainWeights, who: string): Int16Array {
+  if (!(weights.emission instanceof Int16Array)) throw new Error(`${who} needs quantised (Int16) weights`);
+  return weights.emission;
+}
+
+/** Set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Emission weights without their all-zero buckets: most of a hashed table is empty (about 5% of the
+ * 2^20 buckets of the shipped model hold a weight), and a feature never seen in training, such as
+ * most bigrams of new text, then costs one bit test in a small bit set instead of a fetch from a
+ * table of tens of MB. A row holds one bucket's weights of every source table side by side (pass 1,
+ * then pass 2): bucket b's row starts at rows[rank(b) * width] when bit b is set.
+ */
+class CompactWeights {
+  readonly mask: number;
+  readonly width: number;
+  readonly bits: Int32Array;
+  /** Set bits before each 32-bit word of `bits`. */
+  readonly before: Int32Array;
+  readonly rows: Int16Array;
+
+  constructor(sources: readonly Int16Array[], buckets: number) {
+    this.mask = buckets - 1;
+    this.width = L * sources.length;
+    this.bits = new Int32Array(Math.ceil(buckets / 32));
+    this.before = new Int32Array(this.bits.length);
+    let count = 0;
+    for (let b = 0; b < buckets; b++) {
+      let used = false;
+      for (let k = 0; k < sources.length && !used; k++) {
+        const t = sources[k];
+        for (let l = b * L; l < b * L + L; l++) {
+          if (t[l] !== 0) {
+            used = true;
+            break;
+          }
+        }
+      }
+      if (used) {
+        this.bits[b >>> 5] |= 1 << (b & 31);
+        count++;
+      }
+    }
+    this.rows = new Int16Array(count * this.width);
+    let row = 0;
+    for (let w = 0; w < this.bits.length; w++) {
+      this.before[w] = row;
+      for (let r = 0; r < 32; r++) {
+        if ((this.bits[w] & (1 << r)) === 0) continue;
+        const b = w * 32 + r;
+        for (let k = 0; k < sources.length; k++) this.rows.set(sources[k].subarray(b * L, b * L + L), row * this.width + k * L);
+        row++;
+      }
+    }
+  }
+
+  /** Where feature f's row starts in `rows`, or -1 when its weights are all 0. */
+  rowOf(f: number): number {
+    const b = f & this.mask;
+    const word = this.bits[b >>> 5];
+    if ((word & (1 << (b & 31))) === 0) return -1;
+    return (this.before[b >>> 5] + popcount(word & ~(-1 << (b & 31)))) * this.width;
+  }
+
+  /** Source table k as dense weights again (bucket * labels + label). */
+  dense(k: number): Int16Array {
+    const out = new Int16Array((this.mask + 1) * L);
+    for (let b = 0; b <= this.mask; b++) {
+      const at = this.rowOf(b);
+      if (at >= 0) out.set(this.rows.subarray(at + k * L, at + k * L + L), b * L);
+    }
+    return out;
+  }
+
+  /** Adds the weights of `feats` to target[at .. at + width). */
+  addInto(target: Int32Array, at: number, feats: readonly number[]): void {
+    const e = this.rows;
+    const width = this.width;
+    for (const f of feats) {
+      const base = this.rowOf(f);
+      if (base >= 0) for (let l = 0; l < width; l++) target[at + l] += e[base + l];
+    }
+  }
+}
+
 export class EmissionScorer {
   private readonly id = nextScorerId++;
-  private readonly mask: number;
+  private readonly weights: CompactWeights;
+  private readonly scale: number;
   private readonly padding: Int32Array[];
   private readonly acc = new Int32Array(L);
-  private readonly positional: number[] = [];
+  private readonly local = new Uint32Array(MAX_LOCAL_FEATURES);
 
   constructor(
-    private readonly weights: ChainWeights,
+    weights: ChainWeights,
     private readonly extractor: FeatureExtractor,
   ) {
-    if (!(weights.emission instanceof Int16Array)) throw new Error('EmissionScorer needs quantised (Int16) weights');
-    this.mask = 2 ** weights.hashBits - 1;
+    this.weights = new CompactWeights([int16Weights(weights, 'EmissionScorer')], 2 ** weights.hashBits);
+    this.scale = weights.scale;
     this.padding = extractor.padding.map((feats) => {
       const v = new Int32Array(L);
-      this.addInto(v, 0, feats);
+      this.weights.addInto(v, 0, feats);
       return v;
     });
   }
 
-  private addInto(target: Int32Array, at: number, feats: readonly number[]): void {
-    const e = this.weights.emission as Int16Array;
-    for (const f of feats) {
-      const base = (f & this.mask) * L;
-      for (let l = 0; l < L; l++) target[at + l] += e[base + l];
-    }
-  }
-
+  /** The sums of one word type: its own features with the bias (0..L), then as a neighbour at each window offset. */
   private vector(info: TypeInfo): Int32Array {
     let v = info.vectors[this.id];
     if (!v) {
       v = new Int32Array(L * 5);
-      this.addInto(v, 0, info.own);
-      info.asNeighbour.forEach((feats, k) => this.addInto(v!, (k + 1) * L, feats));
+      this.weights.addInto(v, 0, info.own);
+      this.weights.addInto(v, 0, BIAS);
+      for (let k = 0; k < 4; k++) this.weights.addInto(v, (k + 1) * L, info.asNeighbour[k]);
       info.vectors[this.id] = v;
     }
     return v;
@@ -66,14 +155,18 @@ export class EmissionScorer {
     out: Float64Array = new Float64Array(words.length * L),
   ): Float64Array {
     const n = words.length;
-    const e = this.weights.emission as Int16Array;
-    const mask = this.mask;
-    const scale = this.weights.scale;
+    const weights = this.weights;
+    const e = weights.rows;
+    const scale = this.scale;
     const vectors: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) vectors[i] = this.vector(infos[i]);
     // Integer sums (exact), scaled once per row: the same figures as summing then scaling.
     const acc = this.acc;
-    const positional = this.positional;
+    const local = this.local;
+    const add = (f: number) => {
+      const base = weights.rowOf(f);
+      if (base >= 0) for (let l = 0; l < L; l++) acc[l] += e[base + l];
+    };
     for (let i = 0; i < n; i++) {
       const own = vectors[i];
       for (let l = 0; l < L; l++) acc[l] = own[l];
@@ -84,17 +177,13 @@ export class EmissionScorer {
         const at = inside ? (k + 1) * L : 0;
         for (let l = 0; l < L; l++) acc[l] += src[at + l];
       }
-      positional.length = 0;
-      this.extractor.localFeatures(infos, i, positional);
+      const count = this.extractor.localFeatures(infos, i, local);
+      for (let k = 0; k < count; k++) add(local[k]);
       const ctx = context[i];
-      if (ctx) for (let k = 0; k < ctx.length; k++) positional.push(ctx[k]);
+      if (ctx) for (let k = 0; k < ctx.length; k++) add(ctx[k]);
       if (extra) {
         const x = extra[i];
-        for (let k = 0; k < x.length; k++) positional.push(x[k]);
-      }
-      for (let k = 0; k < positional.length; k++) {
-        const base = (positional[k] & mask) * L;
-        for (let l = 0; l < L; l++) acc[l] += e[base + l];
+        for (let k = 0; k < x.length; k++) add(x[k]);
       }
       const row = i * L;
       for (let l = 0; l < L; l++) out[row + l] = acc[l] * scale;
@@ -104,70 +193,63 @@ export class EmissionScorer {
 }
 
 const L2 = 2 * L;
-const BIAS: readonly number[] = [BIAS_FEATURE];
 
 /**
  * Both passes' emission scores from one walk over the features. Pass 2 sees every feature of pass 1
- * plus the document features, so the sums over the shared features are made once, from one weight
- * table that holds each bucket's pass-1 and pass-2 weights side by side (one memory fetch for both
- * instead of two far-apart ones): pass 1 gets its scores, pass 2 keeps its partial integer sums and
- * later adds only the document features. The same figures as two EmissionScorers, exactly.
+ * plus the document features, so the sums over the shared features are made once, from one compact
+ * weight table that holds each bucket's pass-1 and pass-2 weights side by side (one memory fetch for
+ * both instead of two far-apart ones): pass 1 gets its scores, pass 2 keeps its partial integer sums
+ * and later adds only the document features. The same figures as two EmissionScorers, exactly.
  */
 export class PairedEmissionScorer {
   private readonly id = nextScorerId++;
   private readonly mask: number;
-  /** bucket * 2L + label: pass-1 weight; + L: pass-2 weight. */
-  private readonly table: Int16Array;
+  private readonly bits: Int32Array;
+  private readonly before: Int32Array;
+  /** Non-empty buckets only: row * 2L + label: pass-1 weight; + L: pass-2 weight. */
+  private readonly rows: Int16Array;
+  private readonly weights: CompactWeights;
   private readonly padding: Int32Array[];
-  private readonly acc = new Int32Array(L2);
-  private readonly positional: number[] = [];
-
+  private readonly acc = new Int32Array(L);
+  private readonly local = new Uint32Array(MAX_LOCAL_FEATURES);
+  /** Integer sums of both passes for the sentence being scored (n * 2L), grown as needed. */
+  private sums = new Int32Array(0);
   private readonly scales: [number, number];
+  /** Adds one context feature's weights to its token's sums (a bound callback: made once). */
+  private readonly addContext = (i: number, f: number): void => {
+    const base = this.weights.rowOf(f);
+    if (base < 0) return;
+    const e = this.rows;
+    const s = this.sums;
+    const row = i * L2;
+    for (let l = 0; l < L2; l++) s[row + l] += e[base + l];
+  };
 
   constructor(
     first: ChainWeights,
     second: ChainWeights,
     private readonly extractor: FeatureExtractor,
   ) {
-    // only the table and the scales are kept: the separate weight arrays can go
+    // only the compact table and the scales are kept: the separate weight arrays can go
     this.scales = [first.scale, second.scale];
-    const a = first.emission;
-    const b = second.emission;
-    if (!(a instanceof Int16Array) || !(b instanceof Int16Array)) throw new Error('PairedEmissionScorer needs quantised (Int16) weights');
+    const a = int16Weights(first, 'PairedEmissionScorer');
+    const b = int16Weights(second, 'PairedEmissionScorer');
     if (first.hashBits !== second.hashBits) throw new Error('PairedEmissionScorer needs passes of the same size');
-    const buckets = 2 ** first.hashBits;
-    this.mask = buckets - 1;
-    this.table = new Int16Array(buckets * L2);
-    const t = this.table;
-    for (let f = 0; f < buckets; f++) {
-      for (let l = 0; l < L; l++) {
-        t[f * L2 + l] = a[f * L + l];
-        t[f * L2 + L + l] = b[f * L + l];
-      }
-    }
+    this.weights = new CompactWeights([a, b], 2 ** first.hashBits);
+    this.mask = this.weights.mask;
+    this.bits = this.weights.bits;
+    this.before = this.weights.before;
+    this.rows = this.weights.rows;
     this.padding = extractor.padding.map((feats) => {
       const v = new Int32Array(L2);
-      this.addInto(v, 0, feats);
+      this.weights.addInto(v, 0, feats);
       return v;
     });
   }
 
   /** The emission weights of pass 1 (0) or 2 (1) as one array (bucket * labels + label), made on demand. */
   weightsOf(pass: 0 | 1): Int16Array {
-    const buckets = this.mask + 1;
-    const out = new Int16Array(buckets * L);
-    const t = this.table;
-    const from = pass * L;
-    for (let f = 0; f < buckets; f++) for (let l = 0; l < L; l++) out[f * L + l] = t[f * L2 + from + l];
-    return out;
-  }
-
-  private addInto(target: Int32Array, at: number, feats: readonly number[]): void {
-    const e = this.table;
-    for (const f of feats) {
-      const base = (f & this.mask) * L2;
-      for (let l = 0; l < L2; l++) target[at + l] += e[base + l];
-    }
+    return this.weights.dense(pass);
   }
 
   private vector(info: TypeInfo): Int32Array {
@@ -175,9 +257,9 @@ export class PairedEmissionScorer {
     if (!v) {
       v = new Int32Array(L2 * 5);
       // every token's bias weight rides with its own word's sums (firstPass looks up no bias)
-      this.addInto(v, 0, info.own);
-      this.addInto(v, 0, BIAS);
-      info.asNeighbour.forEach((feats, k) => this.addInto(v!, (k + 1) * L2, feats));
+      this.weights.addInto(v, 0, info.own);
+      this.weights.addInto(v, 0, BIAS);
+      for (let k = 0; k < 4; k++) this.weights.addInto(v, (k + 1) * L2, info.asNeighbour[k]);
       info.vectors[this.id] = v;
     }
     return v;
@@ -185,46 +267,66 @@ export class PairedEmissionScorer {
 
   /**
    * Pass-1 emission scores (n * labels) into `out`, and pass 2's integer sums over the same features
-   * into `partial` (n * labels), for secondPass().
+   * (word types, window, position and sentence-context features) into `partial` (n * labels), for secondPass().
    */
-  firstPass(infos: readonly TypeInfo[], context: readonly (number[] | undefined)[], out: Float64Array, partial: Int32Array): void {
+  firstPass(infos: readonly TypeInfo[], out: Float64Array, partial: Int32Array): void {
     const n = infos.length;
-    const e = this.table;
+    if (n === 0) return;
+    if (this.sums.length < n * L2) this.sums = new Int32Array(Math.max(n * L2, this.sums.length * 2));
+    const sums = this.sums;
+    const e = this.rows;
+    const bits = this.bits;
+    const before = this.before;
     const mask = this.mask;
-    const scale = this.scales[0];
-    const vectors: Int32Array[] = new Array(n);
-    for (let i = 0; i < n; i++) vectors[i] = this.vector(infos[i]);
-    const acc = this.acc;
-    const positional = this.positional;
+    const local = this.local;
+    const padding = this.padding;
+    let prev2: Int32Array | null = null;
+    let prev1: Int32Array | null = null;
+    let own = this.vector(infos[0]);
+    let next1: Int32Array | null = n > 1 ? this.vector(infos[1]) : null;
     for (let i = 0; i < n; i++) {
-      const own = vectors[i];
-      for (let l = 0; l < L2; l++) acc[l] = own[l];
-      for (let k = 0; k < 4; k++) {
-        const j = i + OFFSETS[k];
-        const inside = j >= 0 && j < n;
-        const src = inside ? vectors[j] : this.padding[k];
-        const at = inside ? (k + 1) * L2 : 0;
-        for (let l = 0; l < L2; l++) acc[l] += src[at + l];
+      const next2 = i + 2 < n ? this.vector(infos[i + 2]) : null;
+      const row = i * L2;
+      // offsets -2, -1, +1, +2 read the neighbour's vector at block 1..4, or the padding
+      const a = prev2 ?? padding[0];
+      const aAt = prev2 ? L2 : 0;
+      const b = prev1 ?? padding[1];
+      const bAt = prev1 ? 2 * L2 : 0;
+      const c = next1 ?? padding[2];
+      const cAt = next1 ? 3 * L2 : 0;
+      const d = next2 ?? padding[3];
+      const dAt = next2 ? 4 * L2 : 0;
+      for (let l = 0; l < L2; l++) sums[row + l] = own[l] + a[aAt + l] + b[bAt + l] + c[cAt + l] + d[dAt + l];
+      const count = this.extractor.localFeatures(infos, i, local);
+      for (let k = 0; k < count; k++) {
+        const bucket = local[k] & mask;
+        const word = bits[bucket >>> 5];
+        if ((word & (1 << (bucket & 31))) === 0) continue;
+        const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L2;
+        for (let l = 0; l < L2; l++) sums[row + l] += e[base + l];
       }
-      positional.length = 0;
-      this.extractor.localFeatures(infos, i, positional, false);
-      const ctx = context[i];
-      if (ctx) for (let k = 0; k < ctx.length; k++) positional.push(ctx[k]);
-      for (let k = 0; k < positional.length; k++) {
-        const base = (positional[k] & mask) * L2;
-        for (let l = 0; l < L2; l++) acc[l] += e[base + l];
-      }
-      const row = i * L;
+      prev2 = prev1;
+      prev1 = own;
+      own = next1!;
+      next1 = next2;
+    }
+    this.extractor.eachContextFeature(infos, this.addContext);
+    const scale = this.scales[0];
+    for (let i = 0; i < n; i++) {
+      const from = i * L2;
+      const to = i * L;
       for (let l = 0; l < L; l++) {
-        out[row + l] = acc[l] * scale;
-        partial[row + l] = acc[L + l];
+        out[to + l] = sums[from + l] * scale;
+        partial[to + l] = sums[from + L + l];
       }
     }
   }
 
   /** Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the sentence's document features (feats[offsets[i] .. offsets[i + 1]) for token i). */
   secondPass(partial: Int32Array, n: number, feats: Uint32Array, offsets: Uint32Array, out: Float64Array): void {
-    const e = this.table;
+    const e = this.rows;
+    const bits = this.bits;
+    const before = this.before;
     const mask = this.mask;
     const scale = this.scales[1];
     const acc = this.acc;
@@ -232,7 +334,10 @@ export class PairedEmissionScorer {
       const row = i * L;
       for (let l = 0; l < L; l++) acc[l] = partial[row + l];
       for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-        const base = (feats[k] & mask) * L2 + L;
+        const bucket = feats[k] & mask;
+        const word = bits[bucket >>> 5];
+        if ((word & (1 << (bucket & 31))) === 0) continue;
+        const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L2 + L;
         for (let l = 0; l < L; l++) acc[l] += e[base + l];
       }
       for (let l = 0; l < L; l++) out[row + l] = acc[l] * scale;
