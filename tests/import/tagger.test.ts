@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { NerModelError, loadNerModel } from '../../import/tag/ner/index.ts';
+import { DEFAULT_MODEL_PATH, NerModelError, loadNerModel } from '../../import/tag/ner/index.ts';
 import { HashedClusterTable } from '../../import/tag/ner/clusters-table.ts';
 import { parseConll, scoreConll } from '../../import/tag/ner/conll.ts';
 import { LEX } from '../../import/tag/ner/lexicon.ts';
@@ -14,7 +14,9 @@ import { tokenise } from '../../import/tag/ner/tokenise.ts';
 import { decodeModel } from '../../import/tag/ner/model-file.ts';
 import { EmissionScorer, PairedEmissionScorer } from '../../import/tag/ner/scorer.ts';
 import { FeatureExtractor } from '../../import/tag/ner/features.ts';
-import type { ChainWeights } from '../../import/tag/ner/perceptron.ts';
+import { type ChainWeights, emissions, viterbi } from '../../import/tag/ner/perceptron.ts';
+import { documentFeatures, flatDocumentFeatures } from '../../import/tag/ner/document.ts';
+import { bilouToBio } from '../../import/tag/ner/labels.ts';
 
 const spansOf = (text: string) => loadNerModel().tagText(text).map((s) => `${s.label}:${s.text}`);
 
@@ -185,6 +187,57 @@ describe('paired emission scorer', () => {
     paired.secondPass(partial, words.length, flat, offsets, second);
     expect([...second]).toEqual([...two.emissions(words, extra)]);
     expect(first.some((x) => x !== 0)).toBe(true);
+  });
+
+  it('the shipped model: fast sums equal the reference sums, and whole documents tag as the reference path does (both full passes)', () => {
+    const model = loadNerModel();
+    const features = model.features;
+    const { header, sections } = decodeModel(readFileSync(DEFAULT_MODEL_PATH));
+    const hashBits = header.hashBits as [number, number];
+    const scales = header.scales as [number, number];
+    const weights = (k: 1 | 2): ChainWeights => ({
+      hashBits: hashBits[k - 1],
+      emission: sections.get(`pass${k}Emission`) as Int16Array,
+      scale: scales[k - 1],
+      transition: Float64Array.from(sections.get(`pass${k}Transition`) as Float32Array),
+    });
+    const w1 = weights(1);
+    const w2 = weights(2);
+    const paired = new PairedEmissionScorer(w1, w2, features);
+    const documents = [
+      [
+        ['Wethouder', 'Anouk', 'Verbeek', 'van', 'Deventer', 'opende', 'het', 'Huis', 'van', 'de', 'Wijk', '.'],
+        ['Verbeek', 'zei', 'dat', 'Stichting', 'Samen', 'Sterk', 'de', 'buurt', 'helpt', '.'],
+        ['Het', 'was', 'een', 'mooie', 'dag', 'voor', 'iedereen', '.'],
+        ['Samen', 'Sterk', 'werkt', 'met', 'de', 'gemeente', 'Deventer', 'en', '"', 'Het', 'Buurthuis', '"', '.'],
+      ],
+      [['De', 'Buurtkamer', 'in', 'Enschede', 'en', 'Verbeek', 'BV', 'tekenden', '.'], ['Buurtkamer'], ['Enschede', 'groeit', 'snel', ',', 'zegt', 'Karel', 'Bos', '.']],
+    ];
+    for (const doc of documents) {
+      const infos = doc.map((words) => features.typeInfos(words));
+      const capitalisedMid = new Set(infos.flatMap((sentence) => sentence.slice(1).filter((t) => t.cap).map((t) => t.lower)));
+      const plain = doc.map((words, s) => features.isPlain(infos[s], words, capitalisedMid));
+      const em1 = doc.map((words) => emissions(w1, features.sentence(words)));
+      const pass1 = doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(em1[s], words.length, w1.transition as Float64Array)));
+      const extra = documentFeatures(doc, pass1, plain);
+      const flat = flatDocumentFeatures(doc, pass1, plain, infos);
+      const expected = doc.map((words, s) => {
+        if (plain[s]) return words.map(() => 'O');
+        const n = words.length;
+        const em2 = emissions(w2, features.sentence(words, extra[s]));
+        const first = new Float64Array(n * 17);
+        const partial = new Int32Array(n * 17);
+        paired.firstPass(infos[s], first, partial);
+        expect([...first]).toEqual([...em1[s]]);
+        const second = new Float64Array(n * 17);
+        paired.secondPass(partial, n, flat.feats, flat.offsets[s]!, second);
+        expect([...second]).toEqual([...em2]);
+        return bilouToBio(viterbi(em2, n, w2.transition as Float64Array));
+      });
+      expect(model.tagSentences(doc)).toEqual(expected);
+      expect(expected.flat().some((tag) => tag !== 'O')).toBe(true);
+      expect(plain.some((p) => !p)).toBe(true);
+    }
   });
 
   it('writes back the weights it was given (the model file is unchanged by a load and save)', () => {
