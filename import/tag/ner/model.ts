@@ -82,6 +82,15 @@ export class TrainedNerModel implements NerModel {
     return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
   }
 
+  private partialSums = new Int32Array(0);
+
+  /** Scratch for pass 2's partial sums of one document (a huge document's is not kept after the call). */
+  private partialScratch(size: number): Int32Array {
+    if (size > MAX_SCRATCH) return new Int32Array(size);
+    if (this.partialSums.length < size) this.partialSums = new Int32Array(Math.min(MAX_SCRATCH, Math.max(size, this.partialSums.length * 2)));
+    return this.partialSums;
+  }
+
   private emScratch = new Float64Array(0);
   private forwardScratch = new Float64Array(0);
 
@@ -118,12 +127,15 @@ export class TrainedNerModel implements NerModel {
     }
     if (this.paired) {
       const paired = this.paired;
-      const partial: (Int32Array | null)[] = new Array(doc.length).fill(null);
+      // pass 2's partial sums of the whole document, in one scratch buffer: sentence s's start at token start[s]
+      const start = new Int32Array(doc.length + 1);
+      for (let s = 0; s < doc.length; s++) start[s + 1] = start[s] + (plain[s] ? 0 : doc[s].length);
+      const partial = this.partialScratch(start[doc.length] * LABEL_COUNT);
       const pass1 = doc.map((words, s) => {
         if (plain[s]) return new Uint8Array(words.length);
         const n = words.length;
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.firstPass(infos[s], em, (partial[s] = new Int32Array(n * LABEL_COUNT)));
+        paired.firstPass(infos[s], em, partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT));
         return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
       });
       const extra = flatDocumentFeatures(doc, pass1, plain, infos);
@@ -134,8 +146,7 @@ export class TrainedNerModel implements NerModel {
           continue;
         }
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.secondPass(partial[s]!, n, extra.feats, extra.offsets[s]!, em);
-        partial[s] = null;
+        paired.secondPass(partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT), n, extra.feats, extra.offsets[s]!, em);
         const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
         visit(s, viterbi(em, n, this.pass2.transition, forward), em, forward, this.pass2);
       }
