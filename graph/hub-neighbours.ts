@@ -20,7 +20,7 @@
  * (mention counts, neighbours and weights change only by imports). While an import runs a list
  * can lag behind by the documents written since the last refresh.
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Session } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
 import neo4j from 'neo4j-driver';
 
@@ -48,7 +48,7 @@ const STORE_LIST = `
 
 const DROP_STALE = `
   MATCH (e:Entity)
-  WHERE e.topNeighbours IS NOT NULL AND NOT e.id IN $hubs
+  WHERE e.topNeighbours IS NOT NULL AND NOT e.id IN $kept
   REMOVE e.topNeighbours
   RETURN count(e) AS dropped`;
 
@@ -76,7 +76,7 @@ const STORE_THEME_PEOPLE = `
 
 const DROP_STALE_THEMES = `
   MATCH (t:Theme)
-  WHERE t.topPeople IS NOT NULL AND NOT t.id IN $themes
+  WHERE t.topPeople IS NOT NULL AND NOT t.id IN $kept
   REMOVE t.topPeople
   RETURN count(t) AS dropped`;
 
@@ -102,20 +102,36 @@ export async function refreshHubNeighbours(
 ): Promise<HubRefresh> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    const hubs = (await session.executeRead((tx) => tx.run(HUBS, { minDegree: neo4j.int(options.minDegree ?? HUB_MIN_DEGREE) }))).records.map((r) => r.get('id') as string);
-    for (let i = 0; i < hubs.length; i += BATCH) {
-      const ids = hubs.slice(i, i + BATCH);
-      await session.executeWrite((tx) => tx.run(STORE_LIST, { ids, length: neo4j.int(HUB_LIST_LENGTH) }));
-    }
-    const dropped = await session.executeWrite(async (tx) => (await tx.run(DROP_STALE, { hubs })).records[0].get('dropped'));
-    const themes = (await session.executeRead((tx) => tx.run(THEMES, { minLinks: neo4j.int(options.minThemeLinks ?? THEME_MIN_PEOPLE_LINKS) }))).records.map((r) => r.get('id') as string);
-    for (let i = 0; i < themes.length; i += BATCH) {
-      const ids = themes.slice(i, i + BATCH);
-      await session.executeWrite((tx) => tx.run(STORE_THEME_PEOPLE, { ids, length: neo4j.int(THEME_PEOPLE_LIST_LENGTH) }));
-    }
-    const droppedThemes = await session.executeWrite(async (tx) => (await tx.run(DROP_STALE_THEMES, { themes })).records[0].get('dropped'));
-    return { hubs: hubs.length, dropped: neo4j.integer.toNumber(dropped), themes: themes.length, droppedThemes: neo4j.integer.toNumber(droppedThemes) };
+    const hubs = await refreshStoredLists(session, {
+      find: HUBS,
+      findParams: { minDegree: neo4j.int(options.minDegree ?? HUB_MIN_DEGREE) },
+      store: STORE_LIST,
+      length: HUB_LIST_LENGTH,
+      dropStale: DROP_STALE,
+    });
+    const themes = await refreshStoredLists(session, {
+      find: THEMES,
+      findParams: { minLinks: neo4j.int(options.minThemeLinks ?? THEME_MIN_PEOPLE_LINKS) },
+      store: STORE_THEME_PEOPLE,
+      length: THEME_PEOPLE_LIST_LENGTH,
+      dropStale: DROP_STALE_THEMES,
+    });
+    return { hubs: hubs.kept, dropped: hubs.dropped, themes: themes.kept, droppedThemes: themes.dropped };
   } finally {
     await session.close();
   }
+}
+
+/** One kind of stored list: find who needs one, store theirs in batches, drop the lists of the rest. */
+async function refreshStoredLists(
+  session: Session,
+  kind: { find: string; findParams: Record<string, unknown>; store: string; length: number; dropStale: string },
+): Promise<{ kept: number; dropped: number }> {
+  const ids = (await session.executeRead((tx) => tx.run(kind.find, kind.findParams))).records.map((r) => r.get('id') as string);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    await session.executeWrite((tx) => tx.run(kind.store, { ids: batch, length: neo4j.int(kind.length) }));
+  }
+  const dropped = await session.executeWrite(async (tx) => (await tx.run(kind.dropStale, { kept: ids })).records[0].get('dropped'));
+  return { kept: ids.length, dropped: neo4j.integer.toNumber(dropped) };
 }
