@@ -132,7 +132,7 @@ export class EmissionScorer {
 
   /** The sums of one word type: its own features with the bias (0..L), then as a neighbour at each window offset. */
   private vector(info: TypeInfo): Int32Array {
-    let v = info.vectors[this.id];
+    let v = info.vectors[this.id] as Int32Array | undefined;
     if (!v) {
       v = new Int32Array(L * 5);
       this.weights.addInto(v, 0, info.own);
@@ -195,11 +195,28 @@ export class EmissionScorer {
 const L2 = 2 * L;
 
 /**
+ * Both passes' integer sums of a label in one double: (pass1 + HI_BIAS) * PACK + pass2 + LO_BIAS.
+ * Every weight is an Int16 (|w| < 2^15) and a token has a few hundred features at most
+ * (MAX_PACKED_FEATURES bounds what one word type brings; the position and sentence-context features
+ * are fewer than 50), so |pass1|, |pass2| < 2^25 and the packed value is a non-negative integer below
+ * 2^52: sums of packed values are exact, and the two biased parts come back exactly by one
+ * truncating division (the biases ride once in each token's sums, with its own word's). One add per
+ * label instead of two.
+ */
+const PACK = 2 ** 26;
+const LO_BIAS = 2 ** 25;
+const HI_BIAS = 2 ** 25;
+const BIASES = HI_BIAS * PACK + LO_BIAS;
+const MAX_PACKED_FEATURES = 900;
+if ((MAX_PACKED_FEATURES + 100) * 32768 >= LO_BIAS) throw new Error('scorer.ts: packed sums could overflow');
+
+/**
  * Both passes' emission scores from one walk over the features. Pass 2 sees every feature of pass 1
  * plus the document features, so the sums over the shared features are made once, from one compact
  * weight table that holds each bucket's pass-1 and pass-2 weights side by side (one memory fetch for
- * both instead of two far-apart ones): pass 1 gets its scores, pass 2 keeps its partial integer sums
- * and later adds only the document features. The same figures as two EmissionScorers, exactly.
+ * both instead of two far-apart ones), and packed two to a double (PACK): pass 1 gets its scores,
+ * pass 2 keeps its partial integer sums and later adds only the document features. The same figures
+ * as two EmissionScorers, exactly.
  */
 export class PairedEmissionScorer {
   private readonly id = nextScorerId++;
@@ -209,11 +226,12 @@ export class PairedEmissionScorer {
   /** Non-empty buckets only: row * 2L + label: pass-1 weight; + L: pass-2 weight. */
   private readonly rows: Int16Array;
   private readonly weights: CompactWeights;
-  private readonly padding: Int32Array[];
+  /** Packed sums (PACK) of the features a missing neighbour gives at window index k. */
+  private readonly padding: Float64Array[];
   private readonly acc = new Int32Array(L);
   private readonly local = new Uint32Array(MAX_LOCAL_FEATURES);
-  /** Integer sums of both passes for the sentence being scored (n * 2L), grown as needed. */
-  private sums = new Int32Array(0);
+  /** Packed sums of the sentence being scored (n * L), grown as needed. */
+  private sums = new Float64Array(0);
   private readonly scales: [number, number];
   /** Adds one context feature's weights to its token's sums (a bound callback: made once). */
   private readonly addContext = (i: number, f: number): void => {
@@ -221,8 +239,8 @@ export class PairedEmissionScorer {
     if (base < 0) return;
     const e = this.rows;
     const s = this.sums;
-    const row = i * L2;
-    for (let l = 0; l < L2; l++) s[row + l] += e[base + l];
+    const row = i * L;
+    for (let l = 0; l < L; l++) s[row + l] += e[base + l] * PACK + e[base + L + l];
   };
 
   constructor(
@@ -240,11 +258,7 @@ export class PairedEmissionScorer {
     this.bits = this.weights.bits;
     this.before = this.weights.before;
     this.rows = this.weights.rows;
-    this.padding = extractor.padding.map((feats) => {
-      const v = new Int32Array(L2);
-      this.weights.addInto(v, 0, feats);
-      return v;
-    });
+    this.padding = extractor.padding.map((feats) => this.packedSums(feats, new Float64Array(L), 0));
   }
 
   /** The emission weights of pass 1 (0) or 2 (1) as one array (bucket * labels + label), made on demand. */
@@ -252,15 +266,34 @@ export class PairedEmissionScorer {
     return this.weights.dense(pass);
   }
 
-  private vector(info: TypeInfo): Int32Array {
-    let v = info.vectors[this.id];
+  /** Adds the packed weights of `feats` to target[at .. at + L). */
+  private packedSums(feats: readonly number[], target: Float64Array, at: number): Float64Array {
+    const e = this.rows;
+    for (const f of feats) {
+      const base = this.weights.rowOf(f);
+      if (base >= 0) for (let l = 0; l < L; l++) target[at + l] += e[base + l] * PACK + e[base + L + l];
+    }
+    return target;
+  }
+
+  /** The packed sums of one word type: its own features with the bias (0..L), then as a neighbour at each window offset. */
+  private vector(info: TypeInfo): Float64Array {
+    if (info.packedBy === this.id) return info.packed!;
+    let v = info.vectors[this.id] as Float64Array | undefined;
     if (!v) {
-      v = new Int32Array(L2 * 5);
-      // every token's bias weight rides with its own word's sums (firstPass looks up no bias)
-      this.weights.addInto(v, 0, info.own);
-      this.weights.addInto(v, 0, BIAS);
-      for (let k = 0; k < 4; k++) this.weights.addInto(v, (k + 1) * L2, info.asNeighbour[k]);
-      info.vectors[this.id] = v;
+      let count = info.own.length + 1;
+      for (let k = 0; k < 4; k++) count += info.asNeighbour[k].length;
+      if (count > MAX_PACKED_FEATURES) throw new Error('PairedEmissionScorer: a word has too many features to pack');
+      v = new Float64Array(L * 5);
+      // every token's bias weight and packing biases ride with its own word's sums (firstPass looks up no bias)
+      this.packedSums(info.own, v, 0);
+      this.packedSums(BIAS, v, 0);
+      for (let l = 0; l < L; l++) v[l] += BIASES;
+      for (let k = 0; k < 4; k++) this.packedSums(info.asNeighbour[k], v, (k + 1) * L);
+      if (info.packedBy < 0) {
+        info.packed = v;
+        info.packedBy = this.id;
+      } else info.vectors[this.id] = v;
     }
     return v;
   }
@@ -272,7 +305,7 @@ export class PairedEmissionScorer {
   firstPass(infos: readonly TypeInfo[], out: Float64Array, partial: Int32Array): void {
     const n = infos.length;
     if (n === 0) return;
-    if (this.sums.length < n * L2) this.sums = new Int32Array(Math.max(n * L2, this.sums.length * 2));
+    if (this.sums.length < n * L) this.sums = new Float64Array(Math.max(n * L, this.sums.length * 2));
     const sums = this.sums;
     const e = this.rows;
     const bits = this.bits;
@@ -280,30 +313,30 @@ export class PairedEmissionScorer {
     const mask = this.mask;
     const local = this.local;
     const padding = this.padding;
-    let prev2: Int32Array | null = null;
-    let prev1: Int32Array | null = null;
+    let prev2: Float64Array | null = null;
+    let prev1: Float64Array | null = null;
     let own = this.vector(infos[0]);
-    let next1: Int32Array | null = n > 1 ? this.vector(infos[1]) : null;
+    let next1: Float64Array | null = n > 1 ? this.vector(infos[1]) : null;
     for (let i = 0; i < n; i++) {
       const next2 = i + 2 < n ? this.vector(infos[i + 2]) : null;
-      const row = i * L2;
+      const row = i * L;
       // offsets -2, -1, +1, +2 read the neighbour's vector at block 1..4, or the padding
       const a = prev2 ?? padding[0];
-      const aAt = prev2 ? L2 : 0;
+      const aAt = prev2 ? L : 0;
       const b = prev1 ?? padding[1];
-      const bAt = prev1 ? 2 * L2 : 0;
+      const bAt = prev1 ? 2 * L : 0;
       const c = next1 ?? padding[2];
-      const cAt = next1 ? 3 * L2 : 0;
+      const cAt = next1 ? 3 * L : 0;
       const d = next2 ?? padding[3];
-      const dAt = next2 ? 4 * L2 : 0;
-      for (let l = 0; l < L2; l++) sums[row + l] = own[l] + a[aAt + l] + b[bAt + l] + c[cAt + l] + d[dAt + l];
+      const dAt = next2 ? 4 * L : 0;
+      for (let l = 0; l < L; l++) sums[row + l] = own[l] + a[aAt + l] + b[bAt + l] + c[cAt + l] + d[dAt + l];
       const count = this.extractor.localFeatures(infos, i, local);
       for (let k = 0; k < count; k++) {
         const bucket = local[k] & mask;
         const word = bits[bucket >>> 5];
         if ((word & (1 << (bucket & 31))) === 0) continue;
         const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L2;
-        for (let l = 0; l < L2; l++) sums[row + l] += e[base + l];
+        for (let l = 0; l < L; l++) sums[row + l] += e[base + l] * PACK + e[base + L + l];
       }
       prev2 = prev1;
       prev1 = own;
@@ -312,13 +345,11 @@ export class PairedEmissionScorer {
     }
     this.extractor.eachContextFeature(infos, this.addContext);
     const scale = this.scales[0];
-    for (let i = 0; i < n; i++) {
-      const from = i * L2;
-      const to = i * L;
-      for (let l = 0; l < L; l++) {
-        out[to + l] = sums[from + l] * scale;
-        partial[to + l] = sums[from + L + l];
-      }
+    for (let i = 0; i < n * L; i++) {
+      const v = sums[i];
+      const high = (v / PACK) | 0; // v >= 0 and v / PACK < 2^26: truncation is the floor
+      out[i] = (high - HI_BIAS) * scale;
+      partial[i] = v - high * PACK - LO_BIAS;
     }
   }
 
