@@ -214,7 +214,7 @@ describe('paired emission scorer', () => {
       [['De', 'Buurtkamer', 'in', 'Enschede', 'en', 'Verbeek', 'BV', 'tekenden', '.'], ['Buurtkamer'], ['Enschede', 'groeit', 'snel', ',', 'zegt', 'Karel', 'Bos', '.']],
     ];
     for (const doc of documents) {
-      const infos = doc.map((words) => features.typeInfos(words));
+      const infos = features.typeInfosOfDocument(doc);
       const capitalisedMid = new Set(infos.flatMap((sentence) => sentence.slice(1).filter((t) => t.cap).map((t) => t.lower)));
       const plain = doc.map((words, s) => features.isPlain(infos[s], words, capitalisedMid));
       const em1 = doc.map((words) => emissions(w1, features.sentence(words)));
@@ -230,7 +230,7 @@ describe('paired emission scorer', () => {
         paired.firstPass(infos[s], first, partial);
         expect([...first]).toEqual([...em1[s]]);
         const second = new Float64Array(n * 17);
-        paired.secondPass(partial, n, flat.feats, flat.offsets[s]!, second);
+        paired.secondPass(partial, n, flat.feats, flat.offsets, second, flat.first[s]);
         expect([...second]).toEqual([...em2]);
         return bilouToBio(viterbi(em2, n, w2.transition as Float64Array));
       });

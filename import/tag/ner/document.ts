@@ -3,7 +3,7 @@
  * (a name tagged once is usually the same entity later on), and whether the word also occurs in
  * lower case mid-sentence there (then it is an ordinary word).
  */
-import { hashString, mix } from './hash.ts';
+import { mix } from './hash.ts';
 import { LABEL_COUNT, prefixOf, typeOf, ENTITY_TYPES } from './labels.ts';
 
 const DOC_TYPE = 120;
@@ -18,8 +18,8 @@ const CAPITALISED_MID_ELSEWHERE = 127;
 /** What the document features need of a word type (a TypeInfo of features.ts has it). */
 export interface DocumentWord {
   lowerWord: string;
-  /** hashString(lowerWord): where the word is looked for first (equal words are still told apart by their text). */
-  lower: number;
+  /** Equal for words with the same lowerWord, different otherwise (among the words of one document). */
+  lowerId: number;
   cap: boolean;
   lowerStart: boolean;
 }
@@ -32,11 +32,16 @@ const TYPE_SLOT = Int32Array.from({ length: LABEL_COUNT }, (_, l) => {
 });
 const IS_O = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (prefixOf(l) === 'O' ? 1 : 0));
 
-/** Document features of a whole document in one array: token i of sentence s has feats[offsets[s][i] .. offsets[s][i + 1]). */
+/**
+ * Document features of a whole document in one array: the document's token t (counting the tokens of
+ * every sentence, skipped ones too) has feats[offsets[t] .. offsets[t + 1]); sentence s starts at
+ * token first[s]. A skipped sentence's tokens have none.
+ */
 export interface FlatDocumentFeatures {
   feats: Uint32Array;
-  /** Per sentence, n + 1 offsets into feats; null for a skipped sentence. */
-  offsets: (Uint32Array | null)[];
+  offsets: Uint32Array;
+  /** Per sentence, its first token's index (and the token count at the end). */
+  first: Int32Array;
 }
 
 /**
@@ -49,8 +54,8 @@ export function documentFeatures(
   skip?: readonly boolean[],
   types?: readonly (readonly DocumentWord[])[],
 ): number[][][] {
-  const { feats, offsets } = flatDocumentFeatures(doc, pass1, skip, types);
-  return offsets.map((o) => (o ? Array.from({ length: o.length - 1 }, (_, i) => Array.from(feats.subarray(o[i], o[i + 1]))) : []));
+  const { feats, offsets, first } = flatDocumentFeatures(doc, pass1, skip, types);
+  return doc.map((words, s) => (skip?.[s] ? [] : Array.from({ length: words.length }, (_, i) => Array.from(feats.subarray(offsets[first[s] + i], offsets[first[s] + i + 1])))));
 }
 
 // The feature hashes, made once.
@@ -73,16 +78,40 @@ const F_LOWER_ELSEWHERE = [mix(DOC_LOWER_ELSEWHERE, 2), mix(DOC_LOWER_ELSEWHERE,
 /** The words of a document as DocumentWords (when the caller has no TypeInfos). */
 function describe(doc: readonly (readonly string[])[]): DocumentWord[][] {
   const words = new Map<string, DocumentWord>();
+  const lowerIds = new Map<string, number>();
   return doc.map((sentence) =>
     sentence.map((w) => {
       let type = words.get(w);
       if (!type) {
         const lowerWord = w.toLowerCase();
-        words.set(w, (type = { lowerWord, lower: hashString(lowerWord), cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+        let lowerId = lowerIds.get(lowerWord);
+        if (lowerId === undefined) lowerIds.set(lowerWord, (lowerId = lowerIds.size));
+        words.set(w, (type = { lowerWord, lowerId, cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
       }
       return type;
     }),
   );
+}
+
+/**
+ * Scratch of flatDocumentFeatures(), kept between calls: per lowerId, the call that last saw it
+ * (stamp) and its slot there; per slot, its counts; per token, its slot.
+ */
+let call = 0;
+let stampOfId = new Int32Array(1024);
+let slotOfId = new Int32Array(1024);
+let slotOfToken = new Int32Array(1024);
+let counts = new Int32Array(1024 * LABEL_COUNT);
+let labelsSeen = new Int32Array(1024);
+let capMid = new Uint8Array(1024);
+let lowerMid = new Uint8Array(1024);
+const typeCount = new Int32Array(TYPES + 1);
+
+function grownInt32(a: Int32Array<ArrayBuffer>, size: number, keep = false): Int32Array<ArrayBuffer> {
+  if (a.length >= size) return a;
+  const b = new Int32Array(Math.max(size, 2 * a.length));
+  if (keep) b.set(a);
+  return b;
 }
 
 /** documentFeatures() in one typed array (tagging: no array per token). */
@@ -92,41 +121,51 @@ export function flatDocumentFeatures(
   skip?: readonly boolean[],
   types: readonly (readonly DocumentWord[])[] = describe(doc),
 ): FlatDocumentFeatures {
-  // Each distinct lower-case word gets a slot; per slot: pass-1 label counts of its capitalised
+  // Each distinct lower-case word (lowerId) gets a slot; per slot: pass-1 label counts of its capitalised
   // occurrences (and which labels occur), capitalised occurrences mid-sentence, lower-case ones mid-sentence.
-  let tokens = 0;
-  for (const sentence of doc) tokens += sentence.length;
-  // open addressing over the lower-case hashes -> slot; a slot is the same word, not only the same hash
-  const tableSize = 2 ** Math.ceil(Math.log2(2 * tokens + 2));
-  const mask = tableSize - 1;
-  const slotAt = new Int32Array(tableSize).fill(-1);
-  const wordOf: string[] = [];
-  const slotOf = new Int32Array(tokens);
+  const first = new Int32Array(doc.length + 1);
+  for (let s = 0; s < doc.length; s++) first[s + 1] = first[s] + doc[s].length;
+  const tokens = first[doc.length];
+  if (++call === 2 ** 31 - 1) {
+    stampOfId.fill(0);
+    call = 1;
+  }
+  slotOfToken = grownInt32(slotOfToken, tokens);
+  let slots = 0;
   let t = 0;
   for (let s = 0; s < doc.length; s++) {
     const row = types[s];
     for (let i = 0; i < row.length; i++, t++) {
-      const word = row[i].lowerWord;
-      let h = mix(row[i].lower, 0x2545) & mask;
-      while (slotAt[h] >= 0 && wordOf[slotAt[h]] !== word) h = (h + 1) & mask;
-      if (slotAt[h] < 0) {
-        slotAt[h] = wordOf.length;
-        wordOf.push(word);
+      const id = row[i].lowerId;
+      if (id >= stampOfId.length) {
+        stampOfId = grownInt32(stampOfId, id + 1, true);
+        slotOfId = grownInt32(slotOfId, id + 1, true);
       }
-      slotOf[t] = slotAt[h];
+      if (stampOfId[id] !== call) {
+        stampOfId[id] = call;
+        slotOfId[id] = slots++;
+      }
+      slotOfToken[t] = slotOfId[id];
     }
   }
-  const slots = wordOf.length;
-  const counts = new Int32Array(slots * LABEL_COUNT);
-  const labelsSeen = new Int32Array(slots); // bit l: some capitalised occurrence got label l
-  const capMid = new Uint8Array(slots);
-  const lowerMid = new Uint8Array(slots);
+  if (labelsSeen.length < slots) {
+    const size = Math.max(slots, 2 * labelsSeen.length);
+    counts = new Int32Array(size * LABEL_COUNT);
+    labelsSeen = new Int32Array(size);
+    capMid = new Uint8Array(size);
+    lowerMid = new Uint8Array(size);
+  } else {
+    counts.fill(0, 0, slots * LABEL_COUNT);
+    labelsSeen.fill(0, 0, slots); // bit l: some capitalised occurrence got label l
+    capMid.fill(0, 0, slots);
+    lowerMid.fill(0, 0, slots);
+  }
   t = 0;
   for (let s = 0; s < doc.length; s++) {
     const row = types[s];
     const labels = pass1[s];
     for (let i = 0; i < row.length; i++, t++) {
-      const slot = slotOf[t];
+      const slot = slotOfToken[t];
       const type = row[i];
       if (type.cap) {
         counts[slot * LABEL_COUNT + labels[i]]++;
@@ -135,8 +174,7 @@ export function flatDocumentFeatures(
       } else if (i > 0 && type.lowerStart) lowerMid[slot] = 1;
     }
   }
-  const typeCount = new Int32Array(TYPES + 1);
-  const offsets: (Uint32Array | null)[] = new Array(doc.length).fill(null);
+  const offsets = new Uint32Array(tokens + 1);
   let feats = new Uint32Array(Math.max(1024, tokens * 4));
   let size = 0;
   const push = (f: number) => {
@@ -148,21 +186,19 @@ export function flatDocumentFeatures(
     feats[size++] = f;
   };
   const P = LABEL_COUNT + 1;
-  t = 0;
   for (let s = 0; s < doc.length; s++) {
     const sentence = doc[s];
     const n = sentence.length;
+    t = first[s];
     if (skip?.[s]) {
-      t += n;
+      for (let i = 0; i < n; i++) offsets[t + i + 1] = size;
       continue;
     }
     const row = types[s];
     const labels = pass1[s];
-    const at = new Uint32Array(n + 1);
-    offsets[s] = at;
     for (let i = 0; i < n; i++, t++) {
-      at[i] = size;
-      const slot = slotOf[t];
+      offsets[t] = size;
+      const slot = slotOfToken[t];
       const own = labels[i];
       push(F_OWN[own]);
       push(F_NEIGHBOURS[(i > 0 ? labels[i - 1] : LABEL_COUNT) * P + (i + 1 < n ? labels[i + 1] : LABEL_COUNT)]);
@@ -191,7 +227,7 @@ export function flatDocumentFeatures(
         push(IS_O[own] ? F_MAJORITY_O[best] : F_MAJORITY_ENTITY[best]);
       }
     }
-    at[n] = size;
+    offsets[t] = size;
   }
-  return { feats: feats.subarray(0, size), offsets };
+  return { feats: feats.subarray(0, size), offsets, first };
 }

@@ -36,6 +36,8 @@ export interface TypeInfo {
   cap: boolean;
   /** The word in lower case, and whether it starts with a lower-case letter (document features). */
   lowerWord: string;
+  /** Words with the same lower case have the same id (among the word types of one document: see typeInfosOfDocument). */
+  lowerId: number;
   lowerStart: boolean;
   quote: boolean;
   /** Letters and digits mixed, or a capital inside a lower-case word ("4FM", "anti-Amerikaans"): never plain. */
@@ -48,6 +50,8 @@ export interface TypeInfo {
 }
 
 export const WINDOW_OFFSETS = [-2, -1, 1, 2] as const;
+/** Word types kept in the cache (beyond a document that alone has more). */
+const CACHE_LIMIT = 100_000;
 /** Most features localFeatures() gives one position. */
 export const MAX_LOCAL_FEATURES = 32;
 
@@ -81,6 +85,10 @@ function shortShape(shape: string): string {
 
 export class FeatureExtractor {
   private readonly cache = new Map<string, TypeInfo>();
+  /** Lower-case form -> lowerId, emptied with the cache. */
+  private readonly lowerIds = new Map<string, number>();
+  /** While a document's word types are being looked up, the cache is not emptied (lowerIds stay comparable). */
+  private holdCache = false;
 
   constructor(
     private readonly lexicon: Lexicon | null,
@@ -138,8 +146,10 @@ export class FeatureExtractor {
     const quote = /^["“”„'‘’«»]$/.test(word);
     const digitLetter = (/\d/.test(word) && /\p{L}/u.test(word)) || (!cap && /\p{Lu}/u.test(word));
     const lowerStart = /^\p{Ll}/u.test(word);
-    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerStart, quote, digitLetter, vectors: [], packed: null, packedBy: -1 };
-    if (this.cache.size > 100_000) this.cache.clear();
+    let lowerId = this.lowerIds.get(lower);
+    if (lowerId === undefined) this.lowerIds.set(lower, (lowerId = this.lowerIds.size));
+    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packed: null, packedBy: -1 };
+    if (this.cache.size > CACHE_LIMIT && !this.holdCache) this.clearCache();
     this.cache.set(word, info);
     return info;
   }
@@ -160,6 +170,24 @@ export class FeatureExtractor {
       if ((t.flags & (1 << LEX.STOPWORD)) === 0 && capitalisedElsewhere?.has(t.lower)) return false;
     }
     return true;
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.lowerIds.clear();
+  }
+
+  /** The word types of every sentence of one document, all with comparable lowerIds (the cache is emptied, if need be, before, never during). */
+  typeInfosOfDocument(doc: readonly (readonly string[])[]): TypeInfo[][] {
+    let tokens = 0;
+    for (const words of doc) tokens += words.length;
+    if (this.cache.size + tokens > CACHE_LIMIT) this.clearCache();
+    this.holdCache = true;
+    try {
+      return doc.map((words) => this.typeInfos(words));
+    } finally {
+      this.holdCache = false;
+    }
   }
 
   typeInfos(words: readonly string[]): TypeInfo[] {
@@ -251,21 +279,44 @@ export class FeatureExtractor {
 
   /** contextFeatures() handed one at a time to `push` (token index, feature); each token's in the same order. */
   eachContextFeature(infos: readonly TypeInfo[], push: (i: number, f: number) => void): void {
+    if (this.contextTokens.length < infos.length * MAX_CONTEXT_FEATURES) {
+      this.contextTokens = new Int32Array(infos.length * MAX_CONTEXT_FEATURES);
+      this.contextFeats = new Uint32Array(infos.length * MAX_CONTEXT_FEATURES);
+    }
+    const tokens = this.contextTokens;
+    const feats = this.contextFeats;
+    const count = this.contextFeatureList(infos, tokens, feats);
+    for (let k = 0; k < count; k++) push(tokens[k], feats[k]);
+  }
+
+  private contextTokens = new Int32Array(0);
+  private contextFeats = new Uint32Array(0);
+
+  /**
+   * contextFeatures() as a flat list: feature k is feats[k], of token tokens[k] (both at least
+   * infos.length * MAX_CONTEXT_FEATURES long); returns the count. Each token's in the same order.
+   */
+  contextFeatureList(infos: readonly TypeInfo[], tokens: Int32Array, feats: Uint32Array): number {
     const n = infos.length;
+    let count = 0;
     let runStart = 0;
     let inQuote = false;
     for (let i = 0; i <= n; i++) {
       if (i < n && infos[i].quote) inQuote = !inQuote;
-      else if (i < n && inQuote) push(i, mix(T.QUOTE, infos[i].cap ? 1 : 0));
+      else if (i < n && inQuote) {
+        tokens[count] = i;
+        feats[count++] = QUOTE_FEATURES[infos[i].cap ? 1 : 0];
+      }
       if (i < n && infos[i].cap) continue;
       const len = i - runStart;
       for (let k = runStart; k < i; k++) {
         const pos = len === 1 ? 3 : k === runStart ? 0 : k === i - 1 ? 2 : 1;
-        push(k, mix(T.RUN, pos * 8 + Math.min(len, 5) + (runStart === 0 ? 64 : 0)));
+        tokens[count] = k;
+        feats[count++] = RUN_FEATURES[pos * 8 + Math.min(len, 5) + (runStart === 0 ? 64 : 0)];
       }
       runStart = i + 1;
     }
-    if (!this.lexicon || !this.options.lexicon) return;
+    if (!this.lexicon || !this.options.lexicon) return count;
     const lexicon = this.lexicon;
     let anyStart = 0;
     for (let i = 0; i < n; i++) anyStart |= infos[i].spanStarts;
@@ -290,12 +341,21 @@ export class FeatureExtractor {
         coveredUntil = i + best;
         for (let k = 0; k < best; k++) {
           const pos = best === 1 ? 3 : k === 0 ? 0 : k === best - 1 ? 2 : 1;
-          push(i + k, mix(T.SPAN + category, pos));
+          tokens[count] = i + k;
+          feats[count++] = SPAN_FEATURES[category * 4 + pos];
         }
       }
     }
+    return count;
   }
 }
+
+/** Most sentence-context features of one token: inside quotes, the capitalised run, one lexicon span per category. */
+export const MAX_CONTEXT_FEATURES = 2 + SPAN_CATEGORIES.length;
+// The context features' hashes, made once.
+const QUOTE_FEATURES = Uint32Array.of(mix(T.QUOTE, 0), mix(T.QUOTE, 1));
+const RUN_FEATURES = Uint32Array.from({ length: 128 }, (_, v) => mix(T.RUN, v));
+const SPAN_FEATURES = Uint32Array.from({ length: LEX_COUNT * 4 }, (_, k) => mix(T.SPAN + Math.floor(k / 4), k % 4));
 
 export { T as TEMPLATES };
 /** The feature every token has. */

@@ -108,7 +108,7 @@ export class TrainedNerModel implements NerModel {
    */
   private decode(doc: readonly (readonly string[])[], visit: (s: number, labels: Uint8Array, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights) => void): void {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
-    const infos = doc.map((words) => this.features.typeInfos(words));
+    const infos = this.features.typeInfosOfDocument(doc);
     const plain = this.plain(doc, infos);
     // the one-pass scorers take the sentence-context features as lists (the paired one adds them itself)
     const context = this.paired ? [] : doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
@@ -146,7 +146,7 @@ export class TrainedNerModel implements NerModel {
           continue;
         }
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.secondPass(partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT), n, extra.feats, extra.offsets[s]!, em);
+        paired.secondPass(partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT), n, extra.feats, extra.offsets, em, extra.first[s]);
         const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
         visit(s, viterbi(em, n, this.pass2.transition, forward), em, forward, this.pass2);
       }

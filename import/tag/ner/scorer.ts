@@ -4,7 +4,7 @@
  * computed once per word type and cached; per token only the position features are looked up.
  * Gives exactly the sums of perceptron.emissions() over FeatureExtractor.sentence().
  */
-import { BIAS_FEATURE, type FeatureExtractor, MAX_LOCAL_FEATURES, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
+import { BIAS_FEATURE, type FeatureExtractor, MAX_CONTEXT_FEATURES, MAX_LOCAL_FEATURES, type TypeInfo, WINDOW_OFFSETS } from './features.ts';
 import { LABEL_COUNT } from './labels.ts';
 import type { ChainWeights } from './perceptron.ts';
 
@@ -233,15 +233,9 @@ export class PairedEmissionScorer {
   /** Packed sums of the sentence being scored (n * L), grown as needed. */
   private sums = new Float64Array(0);
   private readonly scales: [number, number];
-  /** Adds one context feature's weights to its token's sums (a bound callback: made once). */
-  private readonly addContext = (i: number, f: number): void => {
-    const base = this.weights.rowOf(f);
-    if (base < 0) return;
-    const e = this.rows;
-    const s = this.sums;
-    const row = i * L;
-    for (let l = 0; l < L; l++) s[row + l] += e[base + l] * PACK + e[base + L + l];
-  };
+  /** The sentence's context features (token, feature), grown as needed. */
+  private contextTokens = new Int32Array(0);
+  private contextFeats = new Uint32Array(0);
 
   constructor(
     first: ChainWeights,
@@ -343,7 +337,21 @@ export class PairedEmissionScorer {
       own = next1!;
       next1 = next2;
     }
-    this.extractor.eachContextFeature(infos, this.addContext);
+    if (this.contextTokens.length < n * MAX_CONTEXT_FEATURES) {
+      this.contextTokens = new Int32Array(n * MAX_CONTEXT_FEATURES);
+      this.contextFeats = new Uint32Array(n * MAX_CONTEXT_FEATURES);
+    }
+    const tokens = this.contextTokens;
+    const feats = this.contextFeats;
+    const contextCount = this.extractor.contextFeatureList(infos, tokens, feats);
+    for (let k = 0; k < contextCount; k++) {
+      const bucket = feats[k] & mask;
+      const word = bits[bucket >>> 5];
+      if ((word & (1 << (bucket & 31))) === 0) continue;
+      const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L2;
+      const row = tokens[k] * L;
+      for (let l = 0; l < L; l++) sums[row + l] += e[base + l] * PACK + e[base + L + l];
+    }
     const scale = this.scales[0];
     for (let i = 0; i < n * L; i++) {
       const v = sums[i];
@@ -353,8 +361,11 @@ export class PairedEmissionScorer {
     }
   }
 
-  /** Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the sentence's document features (feats[offsets[i] .. offsets[i + 1]) for token i). */
-  secondPass(partial: Int32Array, n: number, feats: Uint32Array, offsets: Uint32Array, out: Float64Array): void {
+  /**
+   * Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the sentence's
+   * document features (feats[offsets[from + i] .. offsets[from + i + 1]) for token i).
+   */
+  secondPass(partial: Int32Array, n: number, feats: Uint32Array, offsets: Uint32Array, out: Float64Array, from = 0): void {
     const e = this.rows;
     const bits = this.bits;
     const before = this.before;
@@ -364,7 +375,7 @@ export class PairedEmissionScorer {
     for (let i = 0; i < n; i++) {
       const row = i * L;
       for (let l = 0; l < L; l++) acc[l] = partial[row + l];
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      for (let k = offsets[from + i]; k < offsets[from + i + 1]; k++) {
         const bucket = feats[k] & mask;
         const word = bits[bucket >>> 5];
         if ((word & (1 << (bucket & 31))) === 0) continue;
