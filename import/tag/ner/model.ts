@@ -8,7 +8,7 @@ import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo }
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
-import { type ChainWeights, confidences, viterbi } from './perceptron.ts';
+import { type ChainWeights, type Transitions, confidences, prepareTransitions, viterbi } from './perceptron.ts';
 import { EmissionScorer, PairedEmissionScorer } from './scorer.ts';
 import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
 
@@ -55,8 +55,12 @@ export class TrainedNerModel implements NerModel {
     this.features = new FeatureExtractor(lexicon, clusters, meta.options);
     this.paired = pass2 && pass2.hashBits === pass1.hashBits ? new PairedEmissionScorer(pass1, pass2, this.features) : null;
     // the weights are kept once, in the paired table; transitions as doubles (the decoder's one array type, same values)
-    this.pass1 = { ...pass1, emission: this.paired ? new Int16Array(0) : pass1.emission, transition: Float64Array.from(pass1.transition) };
-    this.pass2 = pass2 && { ...pass2, emission: this.paired ? new Int16Array(0) : pass2.emission, transition: Float64Array.from(pass2.transition) };
+    const decoding = (w: ChainWeights): DecodingWeights => {
+      const transition = Float64Array.from(w.transition);
+      return { ...w, emission: this.paired ? new Int16Array(0) : w.emission, transition, transitions: prepareTransitions(transition) };
+    };
+    this.pass1 = decoding(pass1);
+    this.pass2 = pass2 && decoding(pass2);
   }
 
   /** Emission weights of pass 1 (0) or 2 (1), as trained. */
@@ -116,7 +120,7 @@ export class TrainedNerModel implements NerModel {
       const n = doc[s].length;
       const em = scorer.emissions(doc[s], extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
       const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
-      visit(s, viterbi(em, n, weights.transition, forward), em, forward, weights);
+      visit(s, viterbi(em, n, weights.transitions, forward), em, forward, weights);
     };
     if (!this.pass2) {
       for (let s = 0; s < doc.length; s++) {
@@ -136,7 +140,7 @@ export class TrainedNerModel implements NerModel {
         const n = words.length;
         const em = this.scratch('emScratch', n * LABEL_COUNT);
         paired.firstPass(infos[s], em, partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT));
-        return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
+        return viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT));
       });
       const extra = flatDocumentFeatures(doc, pass1, plain, infos);
       for (let s = 0; s < doc.length; s++) {
@@ -148,7 +152,7 @@ export class TrainedNerModel implements NerModel {
         const em = this.scratch('emScratch', n * LABEL_COUNT);
         paired.secondPass(partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT), n, extra.feats, extra.offsets, em, extra.first[s]);
         const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
-        visit(s, viterbi(em, n, this.pass2.transition, forward), em, forward, this.pass2);
+        visit(s, viterbi(em, n, this.pass2.transitions, forward), em, forward, this.pass2);
       }
       return;
     }
@@ -156,7 +160,7 @@ export class TrainedNerModel implements NerModel {
       if (plain[s]) return new Uint8Array(words.length);
       const n = words.length;
       const em = this.scorer(0).emissions(words, undefined, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
-      return viterbi(em, n, this.pass1.transition, this.scratch('forwardScratch', n * LABEL_COUNT));
+      return viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT));
     });
     // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
     const extra = documentFeatures(doc, pass1, plain, infos);
@@ -273,8 +277,8 @@ export class TrainedNerModel implements NerModel {
   }
 }
 
-/** Weights as the decoder reads them: transitions in doubles. */
-type DecodingWeights = ChainWeights & { transition: Float64Array };
+/** Weights as the decoder reads them: transitions in doubles, and as Viterbi reads them. */
+type DecodingWeights = ChainWeights & { transition: Float64Array; transitions: Transitions };
 
 function asInt16(a: ChainWeights['emission']): Int16Array {
   if (!(a instanceof Int16Array)) throw new Error('quantise the weights before saving');

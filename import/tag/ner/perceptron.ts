@@ -54,33 +54,51 @@ let backScratch = new Int8Array(0);
 /** Labels that close an entity or are outside one (O, L-x, U-x), and the labels that may follow them (O, B-x, U-x), ascending. */
 const CLOSED = Uint8Array.of(0, 3, 4, 7, 8, 11, 12, 15, 16);
 const STARTERS = Uint8Array.of(0, 1, 4, 5, 8, 9, 12, 13, 16);
-const trOpen = new Float64Array(81);
-const trInside = new Float64Array(16);
 // the unrolled Viterbi below is written for this label layout
 for (let to = 0; to < L; to++) {
   const expected = STARTERS.includes(to) ? [...CLOSED] : [to - 1 - ((to - 1) % 4) + 1, to - 1 - ((to - 1) % 4) + 2];
   if (PREDECESSORS[to].join() !== expected.join()) throw new Error('perceptron.ts: label layout changed');
 }
 
+/** A transition table with the transitions the unrolled Viterbi reads, in its order (made once per model, not per sentence). */
+export interface Transitions {
+  table: Float64Array;
+  /** Closed label k (CLOSED) -> starter j (STARTERS) at j * 9 + k. */
+  open: Float64Array;
+  /** B-x and I-x -> I-x and L-x per type x, at x * 4 + k * 2 (+ 1 from I-x). */
+  inside: Float64Array;
+}
+
+export function prepareTransitions(table: Float64Array, into: Transitions = { table, open: new Float64Array(81), inside: new Float64Array(16) }): Transitions {
+  into.table = table;
+  for (let j = 0; j < 9; j++) for (let k = 0; k < 9; k++) into.open[j * 9 + k] = table[tIndex(CLOSED[k], STARTERS[j])];
+  for (let x = 0; x < 4; x++) {
+    const b = 1 + 4 * x;
+    for (let k = 0; k < 2; k++) {
+      into.inside[x * 4 + k * 2] = table[tIndex(b, b + 1 + k)];
+      into.inside[x * 4 + k * 2 + 1] = table[tIndex(b + 1, b + 1 + k)];
+    }
+  }
+  return into;
+}
+
+/** Scratch for a transition table given bare (training changes its table between calls). */
+const bareTransitions: Transitions = prepareTransitions(new Float64Array(TRANSITION_SIZE));
+
 /**
  * Best label sequence. `score`, when given (length >= n * L), receives the forward max-scores, which
  * are exactly the `alpha` of confidences().
  */
-export function viterbi(em: Float64Array, n: number, tr: Float64Array, score: Float64Array = new Float64Array(n * L), labels: Uint8Array = new Uint8Array(n)): Uint8Array {
+export function viterbi(em: Float64Array, n: number, transitions: Float64Array | Transitions, score: Float64Array = new Float64Array(n * L), labels: Uint8Array = new Uint8Array(n)): Uint8Array {
   if (n === 0) return labels;
+  const prepared = transitions instanceof Float64Array ? prepareTransitions(transitions, bareTransitions) : transitions;
+  const tr = prepared.table;
+  const trOpen = prepared.open;
+  const trInside = prepared.inside;
   // Back-pointers are scratch, kept between calls unless a sentence is huge.
   if (backScratch.length < n * L && n * L <= 2 ** 22) backScratch = new Int8Array(Math.min(2 ** 22, Math.max(n * L, backScratch.length * 2)));
   const back = backScratch.length >= n * L ? backScratch : new Int8Array(n * L);
   for (let l = 0; l < L; l++) score[l] = ALLOWED[tIndex(-1, l)] ? em[l] + tr[tIndex(-1, l)] : NEG;
-  // the transitions the loop reads, in its order
-  for (let j = 0; j < 9; j++) for (let k = 0; k < 9; k++) trOpen[j * 9 + k] = tr[tIndex(CLOSED[k], STARTERS[j])];
-  for (let x = 0; x < 4; x++) {
-    const b = 1 + 4 * x;
-    for (let k = 0; k < 2; k++) {
-      trInside[x * 4 + k * 2] = tr[tIndex(b, b + 1 + k)];
-      trInside[x * 4 + k * 2 + 1] = tr[tIndex(b + 1, b + 1 + k)];
-    }
-  }
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const row = i * L;
