@@ -10,7 +10,7 @@ import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
 import { type ChainWeights, type Transitions, confidences, prepareTransitions, viterbi } from './perceptron.ts';
 import { EmissionScorer, PairedEmissionScorer } from './scorer.ts';
-import { type NerToken, splitSentences, tokenise } from './tokenise.ts';
+import { type TokenList, sentenceStarts, tokeniseList } from './tokenise.ts';
 
 /** Largest scratch buffer (values) kept between calls: 8 MB, some 60 000 tokens in one sentence. */
 const MAX_SCRATCH = 2 ** 20;
@@ -178,9 +178,10 @@ export class TrainedNerModel implements NerModel {
   }
 
   tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
-    const tokens = tokenise(text);
-    const sentences = sentenceRanges ? groupBy(tokens, sentenceRanges, text) : splitSentences(text, tokens);
-    const doc = sentences.map((s) => s.map((t) => t.text));
+    const tokens = tokeniseList(text);
+    const starts = sentenceRanges ? rangeStarts(tokens, sentenceRanges, text) : sentenceStartsOf(tokens, text);
+    const doc: string[][] = new Array(starts.length - 1);
+    for (let s = 0; s < doc.length; s++) doc[s] = tokens.words.slice(starts[s], starts[s + 1]);
     const spans: NerSpan[] = [];
     this.decode(doc, (s, labels, em, forward, weights) => {
       if (!em) return;
@@ -201,9 +202,8 @@ export class TrainedNerModel implements NerModel {
         }
         if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!, first))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
-          const toks = sentences[s];
-          const start = toks[open].start;
-          const end = toks[i].end;
+          const start = tokens.starts[starts[s] + open];
+          const end = tokens.ends[starts[s] + i];
           spans.push({ label: typeOf(l)!, start, end, text: text.slice(start, end), score: Math.round(minP * 1000) / 1000 });
           open = -1;
         }
@@ -285,36 +285,42 @@ function asInt16(a: ChainWeights['emission']): Int16Array {
   return a;
 }
 
-/** Tokens grouped by caller-given sentence ranges; tokens outside every range form sentences of their own. */
-function groupBy(tokens: NerToken[], ranges: { start: number; end: number }[], text: string): NerToken[][] {
+/** The index of each sentence's first token (splitSentences), then the token count. */
+function sentenceStartsOf(tokens: TokenList, text: string): number[] {
+  const out: number[] = [];
+  sentenceStarts(text, tokens, 0, tokens.length, out);
+  out.push(tokens.length);
+  return out;
+}
+
+/**
+ * Tokens grouped by caller-given sentence ranges, as the index of each sentence's first token, then
+ * the token count; tokens outside every range form sentences of their own (split by splitSentences).
+ */
+function rangeStarts(tokens: TokenList, ranges: { start: number; end: number }[], text: string): number[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const out: NerToken[][] = [];
+  const out: number[] = [];
   let r = 0;
-  let current: NerToken[] = [];
+  let inRange = false;
   let currentRange = -1;
-  const loose: NerToken[] = [];
-  const flushLoose = () => {
-    if (loose.length) out.push(...splitSentences(text, loose.splice(0)));
-  };
-  for (const t of tokens) {
-    while (r < sorted.length && sorted[r].end <= t.start) r++;
-    const inside = r < sorted.length && sorted[r].start <= t.start && t.end <= sorted[r].end;
+  let looseFrom = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const start = tokens.starts[k];
+    while (r < sorted.length && sorted[r].end <= start) r++;
+    const inside = r < sorted.length && sorted[r].start <= start && tokens.ends[k] <= sorted[r].end;
     if (!inside) {
-      if (current.length) out.push(current);
-      current = [];
+      inRange = false;
       currentRange = -1;
-      loose.push(t);
+      if (looseFrom < 0) looseFrom = k;
       continue;
     }
-    flushLoose();
-    if (r !== currentRange && current.length) {
-      out.push(current);
-      current = [];
-    }
+    if (looseFrom >= 0) sentenceStarts(text, tokens, looseFrom, k, out);
+    looseFrom = -1;
+    if (!inRange || r !== currentRange) out.push(k);
+    inRange = true;
     currentRange = r;
-    current.push(t);
   }
-  if (current.length) out.push(current);
-  flushLoose();
+  if (looseFrom >= 0) sentenceStarts(text, tokens, looseFrom, tokens.length, out);
+  out.push(tokens.length);
   return out;
 }

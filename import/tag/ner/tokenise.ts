@@ -45,8 +45,39 @@ const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 9
 const ENDS_PLAIN_WORD = new Uint8Array(128);
 for (const ch of ' \n\t\r,;!?()"/') ENDS_PLAIN_WORD[ch.charCodeAt(0)] = 1;
 
+/** Tokens in parallel arrays, no object per token: token k is words[k], at text[starts[k] .. ends[k]). */
+export interface TokenList {
+  words: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
 export function tokenise(text: string): NerToken[] {
-  const tokens: NerToken[] = [];
+  const list = tokeniseList(text);
+  const tokens: NerToken[] = new Array(list.length);
+  for (let k = 0; k < list.length; k++) tokens[k] = { text: list.words[k], start: list.starts[k], end: list.ends[k] };
+  return tokens;
+}
+
+export function tokeniseList(text: string): TokenList {
+  const words: string[] = [];
+  let starts = new Int32Array(Math.min(text.length, 64 + (text.length >> 2)));
+  let ends = new Int32Array(starts.length);
+  let count = 0;
+  const push = (word: string, start: number, end: number) => {
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(2 * count + 16);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(2 * count + 16);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    words.push(word);
+    starts[count] = start;
+    ends[count++] = end;
+  };
   const TOKEN = tokenPattern(text);
   const length = text.length;
   let p = 0;
@@ -62,7 +93,7 @@ export function tokenise(text: string): NerToken[] {
       let q = p + 1;
       while (q < length && isAsciiLetter(text.charCodeAt(q))) q++;
       if (q === length || ENDS_PLAIN_WORD[text.charCodeAt(q)] === 1) {
-        tokens.push({ text: text.slice(p, q), start: p, end: q });
+        push(text.slice(p, q), p, q);
         p = q;
         continue;
       }
@@ -77,10 +108,10 @@ export function tokenise(text: string): NerToken[] {
       word += '.';
       end += 1;
     }
-    tokens.push({ text: word, start: m.index, end });
+    push(word, m.index, end);
     p = end;
   }
-  return tokens;
+  return { words, starts, ends, length: count };
 }
 
 const MAX_SENTENCE_TOKENS = 150;
@@ -106,30 +137,36 @@ function isSentenceEnd(word: string): boolean {
  * MAX_SENTENCE_TOKENS tokens at most.
  */
 export function splitSentences(text: string, tokens: NerToken[]): NerToken[][] {
-  const sentences: NerToken[][] = [];
-  let current: NerToken[] = [];
+  const list: TokenList = { words: tokens.map((t) => t.text), starts: Int32Array.from(tokens, (t) => t.start), ends: Int32Array.from(tokens, (t) => t.end), length: tokens.length };
+  const bounds: number[] = [];
+  sentenceStarts(text, list, 0, tokens.length, bounds);
+  bounds.push(tokens.length);
+  return bounds.slice(0, -1).map((from, k) => tokens.slice(from, bounds[k + 1]));
+}
+
+/** splitSentences() over tokens[from .. to) of a token list: pushes the index of each sentence's first token to `out`. */
+export function sentenceStarts(text: string, tokens: TokenList, from: number, to: number, out: number[]): void {
+  const { words, starts, ends } = tokens;
+  let size = 0;
   let pendingEnd = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (current.length) {
-      const prevEnd = current[current.length - 1].end;
+  for (let i = from; i < to; i++) {
+    const word = words[i];
+    if (size) {
+      const prevEnd = ends[i - 1];
+      const start = starts[i];
       let newlines = 0;
-      for (let k = prevEnd; k < t.start; k++) if (text.charCodeAt(k) === 10) newlines++;
-      let split = newlines >= 2 || current.length >= MAX_SENTENCE_TOKENS;
+      for (let k = prevEnd; k < start; k++) if (text.charCodeAt(k) === 10) newlines++;
+      let split = newlines >= 2 || size >= MAX_SENTENCE_TOKENS;
       if (!split && (newlines === 1 || pendingEnd)) {
-        const startsLower = STARTS_LOWER.test(t.text);
-        const closing = t.start === prevEnd && isCloser(t.text);
+        const startsLower = STARTS_LOWER.test(word);
+        const closing = start === prevEnd && isCloser(word);
         split = (newlines === 1 && !startsLower) || (pendingEnd && !startsLower && !closing);
       }
-      if (split) {
-        sentences.push(current);
-        current = [];
-      }
+      if (split) size = 0;
     }
-    current.push(t);
-    if (isSentenceEnd(t.text)) pendingEnd = true;
-    else if (!isCloser(t.text)) pendingEnd = false;
+    if (size === 0) out.push(i);
+    size++;
+    if (isSentenceEnd(word)) pendingEnd = true;
+    else if (!isCloser(word)) pendingEnd = false;
   }
-  if (current.length) sentences.push(current);
-  return sentences;
 }
