@@ -121,6 +121,21 @@ export function flatDocumentFeatures(
   skip?: readonly boolean[],
   types: readonly (readonly DocumentWord[])[] = describe(doc),
 ): FlatDocumentFeatures {
+  let tokens = 0;
+  for (const sentence of doc) tokens += sentence.length;
+  const labels = new Uint8Array(tokens);
+  let t = 0;
+  for (let s = 0; s < doc.length; s++) for (let i = 0; i < doc[s].length; i++) labels[t++] = pass1[s][i];
+  return flatDocumentFeaturesOfLabels(doc, labels, skip, types);
+}
+
+/** flatDocumentFeatures() with the pass-1 labels of the whole document in one array (token t of the document: labels[t]). */
+export function flatDocumentFeaturesOfLabels(
+  doc: readonly (readonly string[])[],
+  pass1: Uint8Array,
+  skip: readonly boolean[] | undefined,
+  types: readonly (readonly DocumentWord[])[],
+): FlatDocumentFeatures {
   // Each distinct lower-case word (lowerId) gets a slot; per slot: pass-1 label counts of its capitalised
   // occurrences (and which labels occur), capitalised occurrences mid-sentence, lower-case ones mid-sentence.
   const first = new Int32Array(doc.length + 1);
@@ -163,13 +178,12 @@ export function flatDocumentFeatures(
   t = 0;
   for (let s = 0; s < doc.length; s++) {
     const row = types[s];
-    const labels = pass1[s];
     for (let i = 0; i < row.length; i++, t++) {
       const slot = slotOfToken[t];
       const type = row[i];
       if (type.cap) {
-        counts[slot * LABEL_COUNT + labels[i]]++;
-        labelsSeen[slot] |= 1 << labels[i];
+        counts[slot * LABEL_COUNT + pass1[t]]++;
+        labelsSeen[slot] |= 1 << pass1[t];
         if (i > 0) capMid[slot] = 1;
       } else if (i > 0 && type.lowerStart) lowerMid[slot] = 1;
     }
@@ -195,13 +209,12 @@ export function flatDocumentFeatures(
       continue;
     }
     const row = types[s];
-    const labels = pass1[s];
     for (let i = 0; i < n; i++, t++) {
       offsets[t] = size;
       const slot = slotOfToken[t];
-      const own = labels[i];
+      const own = pass1[t];
       push(F_OWN[own]);
-      push(F_NEIGHBOURS[(i > 0 ? labels[i - 1] : LABEL_COUNT) * P + (i + 1 < n ? labels[i + 1] : LABEL_COUNT)]);
+      push(F_NEIGHBOURS[(i > 0 ? pass1[t - 1] : LABEL_COUNT) * P + (i + 1 < n ? pass1[t + 1] : LABEL_COUNT)]);
       // A sentence-initial capital says little; the same word capitalised mid-sentence elsewhere says "name".
       if (i === 0 && capMid[slot]) push(F_CAPITALISED_MID);
       if (row[i].cap && lowerMid[slot]) push(F_LOWER_ELSEWHERE[i === 0 ? 1 : 0]);

@@ -61,9 +61,10 @@ export function bioToBilou(tags: readonly string[]): number[] {
   return out;
 }
 
-export function bilouToBio(labels: ArrayLike<number>): string[] {
+/** BIO tags of labels[0 .. n). */
+export function bilouToBio(labels: ArrayLike<number>, n = labels.length): string[] {
   const out: string[] = [];
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < n; i++) {
     const l = labels[i];
     const t = typeOf(l);
     if (!t) out.push('O');

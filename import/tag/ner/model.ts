@@ -3,7 +3,7 @@
  * document features from the first pass), and its model-file round trip.
  */
 import { HashedClusterTable } from './clusters-table.ts';
-import { documentFeatures, flatDocumentFeatures } from './document.ts';
+import { documentFeatures, flatDocumentFeaturesOfLabels } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
@@ -105,12 +105,27 @@ export class TrainedNerModel implements NerModel {
     return this[which];
   }
 
+  private labelScratch = new Uint8Array(0);
+  private documentLabels = new Uint8Array(0);
+
+  /** A zeroed label array of at least `size` (kept between calls unless huge). */
+  private labelBuffer(which: 'labelScratch' | 'documentLabels', size: number): Uint8Array {
+    if (size > MAX_SCRATCH) return new Uint8Array(size);
+    if (this[which].length < size) this[which] = new Uint8Array(Math.min(MAX_SCRATCH, Math.max(size, this[which].length * 2)));
+    else this[which].fill(0, 0, size);
+    return this[which];
+  }
+
   /**
    * Final labels (BILOU indices) of each sentence of one document, handed to `visit` in order with,
-   * for tagged sentences, the scores behind them (`em` and `forward` are scratch buffers: valid only
-   * during that call, of at least n * labels values).
+   * for tagged sentences, the scores behind them. `labels`, `em` and `forward` are scratch buffers:
+   * valid only during that call, of at least n (labels) and n * labels values; all three are null
+   * for a sentence skipped as plain (all O).
    */
-  private decode(doc: readonly (readonly string[])[], visit: (s: number, labels: Uint8Array, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights) => void): void {
+  private decode(
+    doc: readonly (readonly string[])[],
+    visit: (s: number, labels: Uint8Array | null, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights) => void,
+  ): void {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
     const infos = this.features.typeInfosOfDocument(doc);
     const plain = this.plain(doc, infos);
@@ -124,35 +139,41 @@ export class TrainedNerModel implements NerModel {
     };
     if (!this.pass2) {
       for (let s = 0; s < doc.length; s++) {
-        if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass1);
+        if (plain[s]) visit(s, null, null, null, this.pass1);
         else final(s, this.pass1, this.scorer(0));
       }
       return;
     }
     if (this.paired) {
       const paired = this.paired;
-      // pass 2's partial sums of the whole document, in one scratch buffer: sentence s's start at token start[s]
-      const start = new Int32Array(doc.length + 1);
-      for (let s = 0; s < doc.length; s++) start[s + 1] = start[s] + (plain[s] ? 0 : doc[s].length);
-      const partial = this.partialScratch(start[doc.length] * LABEL_COUNT);
-      const pass1 = doc.map((words, s) => {
-        if (plain[s]) return new Uint8Array(words.length);
-        const n = words.length;
+      // Per token of the document: its pass-1 label (0 in plain sentences), its sentence's first token
+      // (first), its pass-2 partial sums (tagged sentences only: sentence s's from token partialFrom[s]).
+      const first = new Int32Array(doc.length + 1);
+      const partialFrom = new Int32Array(doc.length + 1);
+      for (let s = 0; s < doc.length; s++) {
+        first[s + 1] = first[s] + doc[s].length;
+        partialFrom[s + 1] = partialFrom[s] + (plain[s] ? 0 : doc[s].length);
+      }
+      const partial = this.partialScratch(partialFrom[doc.length] * LABEL_COUNT);
+      const pass1 = this.labelBuffer('documentLabels', first[doc.length]);
+      for (let s = 0; s < doc.length; s++) {
+        if (plain[s]) continue;
+        const n = doc[s].length;
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.firstPass(infos[s], em, partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT));
-        return viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT));
-      });
-      const extra = flatDocumentFeatures(doc, pass1, plain, infos);
+        paired.firstPass(infos[s], em, partial, partialFrom[s] * LABEL_COUNT);
+        viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT), pass1, first[s]);
+      }
+      const extra = flatDocumentFeaturesOfLabels(doc, pass1, plain, infos);
       for (let s = 0; s < doc.length; s++) {
         const n = doc[s].length;
         if (plain[s]) {
-          visit(s, new Uint8Array(n), null, null, this.pass2);
+          visit(s, null, null, null, this.pass2);
           continue;
         }
         const em = this.scratch('emScratch', n * LABEL_COUNT);
-        paired.secondPass(partial.subarray(start[s] * LABEL_COUNT, start[s + 1] * LABEL_COUNT), n, extra.feats, extra.offsets, em, extra.first[s]);
+        paired.secondPass(partial, n, extra.feats, extra.offsets, em, extra.first[s], partialFrom[s] * LABEL_COUNT);
         const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
-        visit(s, viterbi(em, n, this.pass2.transitions, forward), em, forward, this.pass2);
+        visit(s, viterbi(em, n, this.pass2.transitions, forward, this.labelBuffer('labelScratch', n)), em, forward, this.pass2);
       }
       return;
     }
@@ -165,7 +186,7 @@ export class TrainedNerModel implements NerModel {
     // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
     const extra = documentFeatures(doc, pass1, plain, infos);
     for (let s = 0; s < doc.length; s++) {
-      if (plain[s]) visit(s, new Uint8Array(doc[s].length), null, null, this.pass2);
+      if (plain[s]) visit(s, null, null, null, this.pass2);
       else final(s, this.pass2!, this.scorer(1), extra[s]);
     }
   }
@@ -173,7 +194,7 @@ export class TrainedNerModel implements NerModel {
   /** BIO tags per token; all sentences given in one call are read as one document. */
   tagSentences(sentences: string[][]): string[][] {
     const out: string[][] = new Array(sentences.length);
-    this.decode(sentences, (s, labels) => (out[s] = bilouToBio(labels)));
+    this.decode(sentences, (s, labels) => (out[s] = labels ? bilouToBio(labels, sentences[s].length) : sentences[s].map(() => 'O')));
     return out;
   }
 
@@ -184,7 +205,7 @@ export class TrainedNerModel implements NerModel {
     for (let s = 0; s < doc.length; s++) doc[s] = tokens.words.slice(starts[s], starts[s + 1]);
     const spans: NerSpan[] = [];
     this.decode(doc, (s, labels, em, forward, weights) => {
-      if (!em) return;
+      if (!labels || !em) return;
       const n = doc[s].length;
       let p: ((i: number, label: number) => number) | null = null;
       // backward scores are needed only from the sentence's first span token on

@@ -89,7 +89,15 @@ const bareTransitions: Transitions = prepareTransitions(new Float64Array(TRANSIT
  * Best label sequence. `score`, when given (length >= n * L), receives the forward max-scores, which
  * are exactly the `alpha` of confidences().
  */
-export function viterbi(em: Float64Array, n: number, transitions: Float64Array | Transitions, score: Float64Array = new Float64Array(n * L), labels: Uint8Array = new Uint8Array(n)): Uint8Array {
+export function viterbi(
+  em: Float64Array,
+  n: number,
+  transitions: Float64Array | Transitions,
+  score: Float64Array = new Float64Array(n * L),
+  labels: Uint8Array = new Uint8Array(n),
+  /** Where in `labels` the sentence's labels go. */
+  at = 0,
+): Uint8Array {
   if (n === 0) return labels;
   const prepared = transitions instanceof Float64Array ? prepareTransitions(transitions, bareTransitions) : transitions;
   const tr = prepared.table;
@@ -197,8 +205,8 @@ export function viterbi(em: Float64Array, n: number, transitions: Float64Array |
       arg = l;
     }
   }
-  labels[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]];
+  labels[at + n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) labels[at + i - 1] = back[i * L + labels[at + i]];
   return labels;
 }
 

@@ -294,9 +294,10 @@ export class PairedEmissionScorer {
 
   /**
    * Pass-1 emission scores (n * labels) into `out`, and pass 2's integer sums over the same features
-   * (word types, window, position and sentence-context features) into `partial` (n * labels), for secondPass().
+   * (word types, window, position and sentence-context features) into `partial` (n * labels from
+   * `partialAt`), for secondPass().
    */
-  firstPass(infos: readonly TypeInfo[], out: Float64Array, partial: Int32Array): void {
+  firstPass(infos: readonly TypeInfo[], out: Float64Array, partial: Int32Array, partialAt = 0): void {
     const n = infos.length;
     if (n === 0) return;
     if (this.sums.length < n * L) this.sums = new Float64Array(Math.max(n * L, this.sums.length * 2));
@@ -357,15 +358,15 @@ export class PairedEmissionScorer {
       const v = sums[i];
       const high = (v / PACK) | 0; // v >= 0 and v / PACK < 2^26: truncation is the floor
       out[i] = (high - HI_BIAS) * scale;
-      partial[i] = v - high * PACK - LO_BIAS;
+      partial[partialAt + i] = v - high * PACK - LO_BIAS;
     }
   }
 
   /**
    * Pass-2 emission scores (n * labels) into `out`: the partial sums of firstPass() plus the sentence's
-   * document features (feats[offsets[from + i] .. offsets[from + i + 1]) for token i).
+   * document features (feats[offsets[from + i] .. offsets[from + i + 1]) for token i); the partial sums from `partialAt`.
    */
-  secondPass(partial: Int32Array, n: number, feats: Uint32Array, offsets: Uint32Array, out: Float64Array, from = 0): void {
+  secondPass(partial: Int32Array, n: number, feats: Uint32Array, offsets: Uint32Array, out: Float64Array, from = 0, partialAt = 0): void {
     const e = this.rows;
     const bits = this.bits;
     const before = this.before;
@@ -374,7 +375,7 @@ export class PairedEmissionScorer {
     const acc = this.acc;
     for (let i = 0; i < n; i++) {
       const row = i * L;
-      for (let l = 0; l < L; l++) acc[l] = partial[row + l];
+      for (let l = 0; l < L; l++) acc[l] = partial[partialAt + row + l];
       for (let k = offsets[from + i]; k < offsets[from + i + 1]; k++) {
         const bucket = feats[k] & mask;
         const word = bits[bucket >>> 5];
