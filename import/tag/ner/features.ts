@@ -159,7 +159,7 @@ export class FeatureExtractor {
    * dictionary word that is no known name), no letter-digit mix, and at least four tokens: the tagger
    * skips it as all O. A first word (other than a stopword) that the document also capitalises mid-sentence is a name.
    */
-  isPlain(infos: readonly TypeInfo[], words: readonly string[], capitalisedElsewhere?: ReadonlySet<number>): boolean {
+  isPlain(infos: readonly TypeInfo[], words: readonly string[], capitalisedElsewhere?: { has(lowerHash: number): boolean }): boolean {
     if (infos.length < 4) return false; // headings and captions: a lone capitalised word there is often a name
     for (let i = 0; i < infos.length; i++) {
       const t = infos[i];

@@ -41,3 +41,41 @@ export function shuffleInPlace<T>(items: T[], random: () => number): void {
     items[j] = tmp;
   }
 }
+
+/** A set of 32-bit integers in typed arrays (open addressing), emptied and reused rather than made anew. */
+export class Uint32Set {
+  private keys = new Uint32Array(64);
+  private used = new Uint8Array(64);
+  private shift = 26; // 32 - log2(table size)
+
+  /** Empties the set, with room for `capacity` keys. */
+  reset(capacity: number): void {
+    const size = 2 ** Math.max(6, Math.ceil(Math.log2(2 * capacity + 2)));
+    if (size > this.keys.length || size * 64 < this.keys.length) {
+      this.keys = new Uint32Array(size);
+      this.used = new Uint8Array(size);
+    } else this.used.fill(0);
+    this.shift = 32 - Math.log2(this.keys.length);
+  }
+
+  add(key: number): void {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.used[i]) {
+      if (this.keys[i] === key) return;
+      i = (i + 1) & mask;
+    }
+    this.used[i] = 1;
+    this.keys[i] = key;
+  }
+
+  has(key: number): boolean {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.used[i]) {
+      if (this.keys[i] === key) return true;
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+}

@@ -3,6 +3,7 @@
  * document features from the first pass), and its model-file round trip.
  */
 import { HashedClusterTable } from './clusters-table.ts';
+import { Uint32Set } from './hash.ts';
 import { documentFeatures, flatDocumentFeaturesOfLabels } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo } from './features.ts';
 import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
@@ -81,10 +82,16 @@ export class TrainedNerModel implements NerModel {
 
   /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
   private plain(doc: readonly (readonly string[])[], infos: readonly TypeInfo[][] = doc.map((words) => this.features.typeInfos(words))): boolean[] {
-    const capitalisedMid = new Set<number>();
+    const capitalisedMid = this.capitalisedMid;
+    let tokens = 0;
+    for (const sentence of infos) tokens += sentence.length;
+    capitalisedMid.reset(tokens);
     for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
     return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
   }
+
+  /** Lower-case hashes of the words a document capitalises mid-sentence (plain()), kept between documents. */
+  private readonly capitalisedMid = new Uint32Set();
 
   private partialSums = new Int32Array(0);
 
