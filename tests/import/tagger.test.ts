@@ -216,7 +216,7 @@ describe('paired emission scorer', () => {
     for (const doc of documents) {
       const infos = features.typeInfosOfDocument(doc);
       const capitalisedMid = new Set(infos.flatMap((sentence) => sentence.slice(1).filter((t) => t.cap).map((t) => t.lower)));
-      const plain = doc.map((words, s) => features.isPlain(infos[s], words, capitalisedMid));
+      const plain = doc.map((_, s) => features.isPlain(infos[s], capitalisedMid));
       const em1 = doc.map((words) => emissions(w1, features.sentence(words)));
       const pass1 = doc.map((words, s) => (plain[s] ? new Uint8Array(words.length) : viterbi(em1[s], words.length, w1.transition as Float64Array)));
       const extra = documentFeatures(doc, pass1, plain);

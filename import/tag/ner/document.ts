@@ -17,6 +17,7 @@ const CAPITALISED_MID_ELSEWHERE = 127;
 
 /** What the document features need of a word type (a TypeInfo of features.ts has it). */
 export interface DocumentWord {
+  word: string;
   lowerWord: string;
   /** Equal for words with the same lowerWord, different otherwise (among the words of one document). */
   lowerId: number;
@@ -86,7 +87,7 @@ function describe(doc: readonly (readonly string[])[]): DocumentWord[][] {
         const lowerWord = w.toLowerCase();
         let lowerId = lowerIds.get(lowerWord);
         if (lowerId === undefined) lowerIds.set(lowerWord, (lowerId = lowerIds.size));
-        words.set(w, (type = { lowerWord, lowerId, cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
+        words.set(w, (type = { word: w, lowerWord, lowerId, cap: /^\p{Lu}/u.test(w), lowerStart: /^\p{Ll}/u.test(w) }));
       }
       return type;
     }),
@@ -126,16 +127,15 @@ export function flatDocumentFeatures(
   const labels = new Uint8Array(tokens);
   let t = 0;
   for (let s = 0; s < doc.length; s++) for (let i = 0; i < doc[s].length; i++) labels[t++] = pass1[s][i];
-  return flatDocumentFeaturesOfLabels(doc, labels, skip, types);
+  return flatDocumentFeaturesOfLabels(types, labels, skip);
 }
 
-/** flatDocumentFeatures() with the pass-1 labels of the whole document in one array (token t of the document: labels[t]). */
-export function flatDocumentFeaturesOfLabels(
-  doc: readonly (readonly string[])[],
-  pass1: Uint8Array,
-  skip: readonly boolean[] | undefined,
-  types: readonly (readonly DocumentWord[])[],
-): FlatDocumentFeatures {
+/**
+ * flatDocumentFeatures() of a document given as its sentences' word types, with the pass-1 labels
+ * of the whole document in one array (token t of the document: labels[t]).
+ */
+export function flatDocumentFeaturesOfLabels(types: readonly (readonly DocumentWord[])[], pass1: Uint8Array, skip?: readonly boolean[]): FlatDocumentFeatures {
+  const doc = types;
   // Each distinct lower-case word (lowerId) gets a slot; per slot: pass-1 label counts of its capitalised
   // occurrences (and which labels occur), capitalised occurrences mid-sentence, lower-case ones mid-sentence.
   const first = new Int32Array(doc.length + 1);
@@ -219,7 +219,7 @@ export function flatDocumentFeaturesOfLabels(
       if (i === 0 && capMid[slot]) push(F_CAPITALISED_MID);
       if (row[i].cap && lowerMid[slot]) push(F_LOWER_ELSEWHERE[i === 0 ? 1 : 0]);
       const seen = labelsSeen[slot];
-      if (seen === 0 || sentence[i].length < 2) continue;
+      if (seen === 0 || sentence[i].word.length < 2) continue;
       typeCount.fill(0);
       let total = 0;
       for (let l = 0; l < LABEL_COUNT; l++) {

@@ -5,6 +5,7 @@
  * document-level features. Every feature is a 32-bit hash; the model masks it to its table size.
  */
 import { hashString, mix } from './hash.ts';
+import { WordTable } from './word-table.ts';
 import { LEX, LEX_COUNT, type Lexicon, MAX_SPAN, SPAN_CATEGORIES, foldHash, keyNext, keyStart, prefixKey } from './lexicon.ts';
 
 export interface FeatureOptions {
@@ -21,6 +22,7 @@ export interface ClusterTable {
 }
 
 export interface TypeInfo {
+  word: string;
   /** Features of the token itself. */
   own: number[];
   /** Features this word gives its neighbour at offset -2, -1, +1, +2 (index 0..3), as seen from that neighbour. */
@@ -84,7 +86,7 @@ function shortShape(shape: string): string {
 }
 
 export class FeatureExtractor {
-  private readonly cache = new Map<string, TypeInfo>();
+  private readonly cache = new WordTable<TypeInfo>();
   /** Lower-case form -> lowerId, emptied with the cache. */
   private readonly lowerIds = new Map<string, number>();
   /** While a document's word types are being looked up, the cache is not emptied (lowerIds stay comparable). */
@@ -98,9 +100,8 @@ export class FeatureExtractor {
     this.padding = WINDOW_OFFSETS.map((d) => (options.window ? [mix(T.WIN_LOWER + d + 2, PAD_LOWER), mix(T.WIN_SHAPE + d + 2, PAD_SHAPE)] : []));
   }
 
-  private info(word: string): TypeInfo {
-    const cached = this.cache.get(word);
-    if (cached) return cached;
+  /** The word type of `word`, made and cached (`hash`: hashString(word)). */
+  private info(word: string, hash: number): TypeInfo {
     const lower = word.toLowerCase();
     const shape = wordShape(word);
     const short = shortShape(shape);
@@ -108,7 +109,7 @@ export class FeatureExtractor {
     const cap = /^\p{Lu}/u.test(word);
     const flags = this.lexicon && this.options.lexicon ? this.lexicon.flags(fold) : 0;
     const clusters = (this.options.clusters && this.clusters?.get(lower)) || [];
-    const own: number[] = [mix(T.WORD, hashString(word)), mix(T.LOWER, hashString(lower)), mix(T.SHAPE, hashString(shape)), mix(T.SHORT_SHAPE, hashString(short))];
+    const own: number[] = [mix(T.WORD, hash), mix(T.LOWER, hashString(lower)), mix(T.SHAPE, hashString(shape)), mix(T.SHORT_SHAPE, hashString(short))];
     own.push(mix(T.LEN, Math.min(word.length, 12)));
     if (this.options.affixes) {
       for (let n = 1; n <= 4; n++) {
@@ -148,9 +149,9 @@ export class FeatureExtractor {
     const lowerStart = /^\p{Ll}/u.test(word);
     let lowerId = this.lowerIds.get(lower);
     if (lowerId === undefined) this.lowerIds.set(lower, (lowerId = this.lowerIds.size));
-    const info: TypeInfo = { own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packed: null, packedBy: -1 };
+    const info: TypeInfo = { word, own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packed: null, packedBy: -1 };
     if (this.cache.size > CACHE_LIMIT && !this.holdCache) this.clearCache();
-    this.cache.set(word, info);
+    this.cache.add(word, hash, info);
     return info;
   }
 
@@ -159,14 +160,14 @@ export class FeatureExtractor {
    * dictionary word that is no known name), no letter-digit mix, and at least four tokens: the tagger
    * skips it as all O. A first word (other than a stopword) that the document also capitalises mid-sentence is a name.
    */
-  isPlain(infos: readonly TypeInfo[], words: readonly string[], capitalisedElsewhere?: { has(lowerHash: number): boolean }): boolean {
+  isPlain(infos: readonly TypeInfo[], capitalisedElsewhere?: { has(lowerHash: number): boolean }): boolean {
     if (infos.length < 4) return false; // headings and captions: a lone capitalised word there is often a name
     for (let i = 0; i < infos.length; i++) {
       const t = infos[i];
       if (t.digitLetter) return false;
       if (!t.cap) continue;
       if (i > 0 || !this.lexicon || !this.options.lexicon) return false;
-      if ((t.flags & PLAIN_START) === 0 || (t.flags & NAME_LIKE) !== 0 || words[i].length < 2) return false;
+      if ((t.flags & PLAIN_START) === 0 || (t.flags & NAME_LIKE) !== 0 || t.word.length < 2) return false;
       if ((t.flags & (1 << LEX.STOPWORD)) === 0 && capitalisedElsewhere?.has(t.lower)) return false;
     }
     return true;
@@ -177,12 +178,14 @@ export class FeatureExtractor {
     this.lowerIds.clear();
   }
 
-  /** The word types of every sentence of one document, all with comparable lowerIds (the cache is emptied, if need be, before, never during). */
+  /**
+   * The word types of every sentence of one document, all with comparable lowerIds (the cache is
+   * emptied, if need be, before, never during).
+   */
   typeInfosOfDocument(doc: readonly (readonly string[])[]): TypeInfo[][] {
     let tokens = 0;
     for (const words of doc) tokens += words.length;
-    if (this.cache.size + tokens > CACHE_LIMIT) this.clearCache();
-    this.holdCache = true;
+    this.openDocument(tokens);
     try {
       return doc.map((words) => this.typeInfos(words));
     } finally {
@@ -190,10 +193,47 @@ export class FeatureExtractor {
     }
   }
 
+  /**
+   * typeInfosOfDocument() of a tokenised text: sentence s is tokens[starts[s] .. starts[s + 1]) (token
+   * k at text[tokenStarts[k] .. tokenEnds[k])); a word seen before costs no substring.
+   */
+  typeInfosOfText(text: string, tokenStarts: Int32Array, tokenEnds: Int32Array, starts: readonly number[]): TypeInfo[][] {
+    const sentences = starts.length - 1;
+    this.openDocument(starts[sentences] - starts[0]);
+    try {
+      const cache = this.cache;
+      const out: TypeInfo[][] = new Array(sentences);
+      for (let s = 0; s < sentences; s++) {
+        const from = starts[s];
+        const row: TypeInfo[] = new Array(starts[s + 1] - from);
+        for (let i = 0; i < row.length; i++) {
+          const start = tokenStarts[from + i];
+          const end = tokenEnds[from + i];
+          const hash = WordTable.hashRange(text, start, end);
+          row[i] = cache.findRange(text, start, end, hash) ?? this.info(text.slice(start, end), hash);
+        }
+        out[s] = row;
+      }
+      return out;
+    } finally {
+      this.holdCache = false;
+    }
+  }
+
+  /** Before a document's word types: room for its `tokens` in the cache, which then holds until the document is done. */
+  private openDocument(tokens: number): void {
+    if (this.cache.size + tokens > CACHE_LIMIT) this.clearCache();
+    this.holdCache = true;
+  }
+
   typeInfos(words: readonly string[]): TypeInfo[] {
     const cache = this.cache;
     const out: TypeInfo[] = new Array(words.length);
-    for (let i = 0; i < words.length; i++) out[i] = cache.get(words[i]) ?? this.info(words[i]);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      const hash = WordTable.hash(word);
+      out[i] = cache.find(word, hash) ?? this.info(word, hash);
+    }
     return out;
   }
 

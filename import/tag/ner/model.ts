@@ -81,13 +81,13 @@ export class TrainedNerModel implements NerModel {
   }
 
   /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
-  private plain(doc: readonly (readonly string[])[], infos: readonly TypeInfo[][] = doc.map((words) => this.features.typeInfos(words))): boolean[] {
+  private plain(infos: readonly TypeInfo[][]): boolean[] {
     const capitalisedMid = this.capitalisedMid;
     let tokens = 0;
     for (const sentence of infos) tokens += sentence.length;
     capitalisedMid.reset(tokens);
     for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
-    return doc.map((words, s) => this.features.isPlain(infos[s], words, capitalisedMid));
+    return infos.map((sentence) => this.features.isPlain(sentence, capitalisedMid));
   }
 
   /** Lower-case hashes of the words a document capitalises mid-sentence (plain()), kept between documents. */
@@ -130,17 +130,17 @@ export class TrainedNerModel implements NerModel {
    * for a sentence skipped as plain (all O).
    */
   private decode(
-    doc: readonly (readonly string[])[],
+    infos: readonly TypeInfo[][],
     visit: (s: number, labels: Uint8Array | null, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights) => void,
   ): void {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
-    const infos = this.features.typeInfosOfDocument(doc);
-    const plain = this.plain(doc, infos);
+    const plain = this.plain(infos);
+    const doc = infos.map((sentence) => sentence.length);
     // the one-pass scorers take the sentence-context features as lists (the paired one adds them itself)
-    const context = this.paired ? [] : doc.map((_, s) => (plain[s] ? null : this.features.contextFeatures(infos[s])));
+    const context = this.paired ? [] : infos.map((sentence, s) => (plain[s] ? null : this.features.contextFeatures(sentence)));
     const final = (s: number, weights: DecodingWeights, scorer: EmissionScorer, extra?: readonly (readonly number[])[]) => {
-      const n = doc[s].length;
-      const em = scorer.emissions(doc[s], extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
+      const n = doc[s];
+      const em = scorer.emissions(infos[s].map((t) => t.word), extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
       const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
       visit(s, viterbi(em, n, weights.transitions, forward), em, forward, weights);
     };
@@ -158,21 +158,21 @@ export class TrainedNerModel implements NerModel {
       const first = new Int32Array(doc.length + 1);
       const partialFrom = new Int32Array(doc.length + 1);
       for (let s = 0; s < doc.length; s++) {
-        first[s + 1] = first[s] + doc[s].length;
-        partialFrom[s + 1] = partialFrom[s] + (plain[s] ? 0 : doc[s].length);
+        first[s + 1] = first[s] + doc[s];
+        partialFrom[s + 1] = partialFrom[s] + (plain[s] ? 0 : doc[s]);
       }
       const partial = this.partialScratch(partialFrom[doc.length] * LABEL_COUNT);
       const pass1 = this.labelBuffer('documentLabels', first[doc.length]);
       for (let s = 0; s < doc.length; s++) {
         if (plain[s]) continue;
-        const n = doc[s].length;
+        const n = doc[s];
         const em = this.scratch('emScratch', n * LABEL_COUNT);
         paired.firstPass(infos[s], em, partial, partialFrom[s] * LABEL_COUNT);
         viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT), pass1, first[s]);
       }
-      const extra = flatDocumentFeaturesOfLabels(doc, pass1, plain, infos);
+      const extra = flatDocumentFeaturesOfLabels(infos, pass1, plain);
       for (let s = 0; s < doc.length; s++) {
-        const n = doc[s].length;
+        const n = doc[s];
         if (plain[s]) {
           visit(s, null, null, null, this.pass2);
           continue;
@@ -184,14 +184,15 @@ export class TrainedNerModel implements NerModel {
       }
       return;
     }
-    const pass1 = doc.map((words, s) => {
-      if (plain[s]) return new Uint8Array(words.length);
-      const n = words.length;
-      const em = this.scorer(0).emissions(words, undefined, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
+    const words = infos.map((sentence) => sentence.map((t) => t.word));
+    const pass1 = words.map((sentence, s) => {
+      if (plain[s]) return new Uint8Array(sentence.length);
+      const n = sentence.length;
+      const em = this.scorer(0).emissions(sentence, undefined, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
       return viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT));
     });
     // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
-    const extra = documentFeatures(doc, pass1, plain, infos);
+    const extra = documentFeatures(words, pass1, plain, infos);
     for (let s = 0; s < doc.length; s++) {
       if (plain[s]) visit(s, null, null, null, this.pass2);
       else final(s, this.pass2!, this.scorer(1), extra[s]);
@@ -201,19 +202,17 @@ export class TrainedNerModel implements NerModel {
   /** BIO tags per token; all sentences given in one call are read as one document. */
   tagSentences(sentences: string[][]): string[][] {
     const out: string[][] = new Array(sentences.length);
-    this.decode(sentences, (s, labels) => (out[s] = labels ? bilouToBio(labels, sentences[s].length) : sentences[s].map(() => 'O')));
+    this.decode(this.features.typeInfosOfDocument(sentences), (s, labels) => (out[s] = labels ? bilouToBio(labels, sentences[s].length) : sentences[s].map(() => 'O')));
     return out;
   }
 
   tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
-    const tokens = tokeniseList(text);
+    const tokens = tokeniseList(text, false);
     const starts = sentenceRanges ? rangeStarts(tokens, sentenceRanges, text) : sentenceStartsOf(tokens, text);
-    const doc: string[][] = new Array(starts.length - 1);
-    for (let s = 0; s < doc.length; s++) doc[s] = tokens.words.slice(starts[s], starts[s + 1]);
     const spans: NerSpan[] = [];
-    this.decode(doc, (s, labels, em, forward, weights) => {
+    this.decode(this.features.typeInfosOfText(text, tokens.starts, tokens.ends, starts), (s, labels, em, forward, weights) => {
       if (!labels || !em) return;
-      const n = doc[s].length;
+      const n = starts[s + 1] - starts[s];
       let p: ((i: number, label: number) => number) | null = null;
       // backward scores are needed only from the sentence's first span token on
       let first = 0;

@@ -45,7 +45,10 @@ const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 9
 const ENDS_PLAIN_WORD = new Uint8Array(128);
 for (const ch of ' \n\t\r,;!?()"/') ENDS_PLAIN_WORD[ch.charCodeAt(0)] = 1;
 
-/** Tokens in parallel arrays, no object per token: token k is words[k], at text[starts[k] .. ends[k]). */
+/**
+ * Tokens in parallel arrays, no object per token: token k is text[starts[k] .. ends[k]), and
+ * words[k] when the words were asked for.
+ */
 export interface TokenList {
   words: string[];
   starts: Int32Array;
@@ -60,12 +63,13 @@ export function tokenise(text: string): NerToken[] {
   return tokens;
 }
 
-export function tokeniseList(text: string): TokenList {
+/** The tokens of `text`; `withWords`: their strings too (else `words` stays empty). */
+export function tokeniseList(text: string, withWords = true): TokenList {
   const words: string[] = [];
   let starts = new Int32Array(Math.min(text.length, 64 + (text.length >> 2)));
   let ends = new Int32Array(starts.length);
   let count = 0;
-  const push = (word: string, start: number, end: number) => {
+  const push = (word: string | null, start: number, end: number) => {
     if (count === starts.length) {
       const grownStarts = new Int32Array(2 * count + 16);
       grownStarts.set(starts);
@@ -74,7 +78,7 @@ export function tokeniseList(text: string): TokenList {
       grownEnds.set(ends);
       ends = grownEnds;
     }
-    words.push(word);
+    if (withWords) words.push(word ?? text.slice(start, end));
     starts[count] = start;
     ends[count++] = end;
   };
@@ -93,7 +97,7 @@ export function tokeniseList(text: string): TokenList {
       let q = p + 1;
       while (q < length && isAsciiLetter(text.charCodeAt(q))) q++;
       if (q === length || ENDS_PLAIN_WORD[text.charCodeAt(q)] === 1) {
-        push(text.slice(p, q), p, q);
+        push(null, p, q);
         p = q;
         continue;
       }
@@ -118,17 +122,26 @@ const MAX_SENTENCE_TOKENS = 150;
 /** Closing quotes and brackets (single characters) that may follow a sentence end. */
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 const STARTS_LOWER = /^\p{Ll}/u;
+const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
 
-const isCloser = (word: string) => word.length === 1 && CLOSERS.has(word);
+/** Does text[start .. end) start with a lower-case letter? */
+function startsLower(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 128) return c >= 97 && c <= 122;
+  return STARTS_LOWER.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+/** Is text[start .. end) a closing quote or bracket? */
+const isCloser = (text: string, start: number, end: number) => end - start === 1 && CLOSER_CODES.has(text.charCodeAt(start));
 
 /** . ! ? runs, or an ellipsis character. */
-function isSentenceEnd(word: string): boolean {
-  if (word === '…') return true;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
+function isSentenceEnd(text: string, start: number, end: number): boolean {
+  if (end - start === 1 && text.charCodeAt(start) === 0x2026 /* … */) return true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c !== 46 && c !== 33 && c !== 63) return false;
   }
-  return word.length > 0;
+  return end > start;
 }
 
 /**
@@ -146,27 +159,27 @@ export function splitSentences(text: string, tokens: NerToken[]): NerToken[][] {
 
 /** splitSentences() over tokens[from .. to) of a token list: pushes the index of each sentence's first token to `out`. */
 export function sentenceStarts(text: string, tokens: TokenList, from: number, to: number, out: number[]): void {
-  const { words, starts, ends } = tokens;
+  const { starts, ends } = tokens;
   let size = 0;
   let pendingEnd = false;
   for (let i = from; i < to; i++) {
-    const word = words[i];
+    const start = starts[i];
+    const end = ends[i];
     if (size) {
       const prevEnd = ends[i - 1];
-      const start = starts[i];
       let newlines = 0;
       for (let k = prevEnd; k < start; k++) if (text.charCodeAt(k) === 10) newlines++;
       let split = newlines >= 2 || size >= MAX_SENTENCE_TOKENS;
       if (!split && (newlines === 1 || pendingEnd)) {
-        const startsLower = STARTS_LOWER.test(word);
-        const closing = start === prevEnd && isCloser(word);
-        split = (newlines === 1 && !startsLower) || (pendingEnd && !startsLower && !closing);
+        const lower = startsLower(text, start);
+        const closing = start === prevEnd && isCloser(text, start, end);
+        split = (newlines === 1 && !lower) || (pendingEnd && !lower && !closing);
       }
       if (split) size = 0;
     }
     if (size === 0) out.push(i);
     size++;
-    if (isSentenceEnd(word)) pendingEnd = true;
-    else if (!isCloser(word)) pendingEnd = false;
+    if (isSentenceEnd(text, start, end)) pendingEnd = true;
+    else if (!isCloser(text, start, end)) pendingEnd = false;
   }
 }
