@@ -225,6 +225,8 @@ export class PairedEmissionScorer {
   private readonly before: Int32Array;
   /** Non-empty buckets only: row * 2L + label: pass-1 weight; + L: pass-2 weight. */
   private readonly rows: Int16Array;
+  /** The same rows packed (PACK): row * L + label. */
+  private readonly packedRows: Float64Array;
   private readonly weights: CompactWeights;
   /** Packed sums (PACK) of the features a missing neighbour gives at window index k. */
   private readonly padding: Float64Array[];
@@ -252,6 +254,10 @@ export class PairedEmissionScorer {
     this.bits = this.weights.bits;
     this.before = this.weights.before;
     this.rows = this.weights.rows;
+    this.packedRows = new Float64Array(this.rows.length / 2);
+    for (let r = 0, at = 0; at < this.rows.length; r += L, at += L2) {
+      for (let l = 0; l < L; l++) this.packedRows[r + l] = this.rows[at + l] * PACK + this.rows[at + L + l];
+    }
     this.padding = extractor.padding.map((feats) => this.packedSums(feats, new Float64Array(L), 0));
   }
 
@@ -302,7 +308,7 @@ export class PairedEmissionScorer {
     if (n === 0) return;
     if (this.sums.length < n * L) this.sums = new Float64Array(Math.max(n * L, this.sums.length * 2));
     const sums = this.sums;
-    const e = this.rows;
+    const e = this.packedRows;
     const bits = this.bits;
     const before = this.before;
     const mask = this.mask;
@@ -330,8 +336,8 @@ export class PairedEmissionScorer {
         const bucket = local[k] & mask;
         const word = bits[bucket >>> 5];
         if ((word & (1 << (bucket & 31))) === 0) continue;
-        const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L2;
-        for (let l = 0; l < L; l++) sums[row + l] += e[base + l] * PACK + e[base + L + l];
+        const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L;
+        for (let l = 0; l < L; l++) sums[row + l] += e[base + l];
       }
       prev2 = prev1;
       prev1 = own;
@@ -349,9 +355,9 @@ export class PairedEmissionScorer {
       const bucket = feats[k] & mask;
       const word = bits[bucket >>> 5];
       if ((word & (1 << (bucket & 31))) === 0) continue;
-      const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L2;
+      const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L;
       const row = tokens[k] * L;
-      for (let l = 0; l < L; l++) sums[row + l] += e[base + l] * PACK + e[base + L + l];
+      for (let l = 0; l < L; l++) sums[row + l] += e[base + l];
     }
     const scale = this.scales[0];
     for (let i = 0; i < n * L; i++) {
