@@ -4,6 +4,7 @@
  * the per-document relationships of one (type, source, target) are summed into one edge.
  */
 import type { EntityType } from '../../import/types.ts';
+import { PAIR_LINK } from '../pair-links.ts';
 import { RELATION_PATTERN } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 
@@ -57,9 +58,9 @@ const CAPPED_EDGES = `
     UNWIND range(0, size(nodes) - 1) AS i
     WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
     CALL (a, nodes) {
-      MATCH (a)-[r:${RELATION_PATTERN}]->(b)
+      MATCH (a)-[link:${PAIR_LINK}]->(b)
       WHERE b IN nodes AND b <> a
-      RETURN b, type(r) AS type, sum(r.weight) AS weight
+      RETURN b, link.type AS type, link.weight AS weight
     }
     WITH a, b, type, weight, b IN earlier AS upwards
     WITH CASE WHEN upwards THEN a ELSE b END AS owner, [type, a, b, weight, CASE WHEN upwards THEN b ELSE a END] AS edge
@@ -111,7 +112,7 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
     WITH f WHERE $depth >= ${depth} AND ${seen.split(', ').map((l) => `size(${l})`).join(' + ')} < $limit
     CALL (f) {
       WITH f WHERE f.topNeighbours IS NULL OR $types IS NOT NULL
-      MATCH (f)-[:${RELATION_PATTERN}]-(n)
+      MATCH (f)-[:${PAIR_LINK}]-(n)
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
       ORDER BY n.mentionCount DESC, n.id
