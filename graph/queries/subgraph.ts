@@ -39,17 +39,51 @@ export const EDGES_PER_LIMIT = 4;
 export const MAX_EDGES = 5000;
 
 /**
- * The links among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
- * source, target): for each node (by its position) its outgoing pair links to the others, as
- * compact lists [position, type, weight, target id]. The cap is applied in JS (`capEdges`).
+ * Edges among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
+ * source, target) read from its pair link (graph/pair-links.ts), at most `$maxEdges` of them, as
+ * compact lists [type, source id, target id, weight] (shaped in JS). Only the edges kept are
+ * shipped: decoding thousands of tuples costs the API server more than ranking them costs Neo4j.
+ *
+ * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
+ * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
+ * its `perNode` strongest upward edges (summed weight, then type, then the other end's id; only
+ * nodes with more are sorted), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
+ * was reached through an earlier one it is linked to, and whatever upward edge it keeps leads to
+ * an earlier node, which keeps one too, and so on to the start: the picture stays connected.
+ * Dense parts (a hundred organisations each linked to the same forty themes) are thinned evenly
+ * instead of drawn as thousands of crossing lines. `total`: the edges before the cap; `perNode`:
+ * null when none was left out. Until then an edge is [link, the other end]: properties are read
+ * only where needed (a row's property reads and list building cost more than its expansion).
  */
-const LINKS_AMONG = `
+const CAPPED_EDGES = `
   CALL (nodes) {
     UNWIND range(0, size(nodes) - 1) AS i
-    WITH nodes, i, nodes[i] AS a
+    WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
     MATCH (a)-[link:${PAIR_LINK}]->(b)
     WHERE b IN nodes AND b <> a
-    RETURN collect([i, link.type, link.weight, b.id]) AS links
+    WITH a, b, link, b IN earlier AS upwards
+    WITH CASE WHEN upwards THEN a ELSE b END AS owner, [link, CASE WHEN upwards THEN b ELSE a END] AS edge
+    WITH owner, collect(edge) AS upward
+    WITH collect(upward) AS lists
+    WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
+    WITH lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
+      WHERE reduce(s = 0, l IN lists | s + CASE WHEN size(l) < k THEN size(l) ELSE k END) <= $maxEdges]) END AS perNode
+    CALL (lists, perNode) {
+      UNWIND lists AS l
+      CALL (l, perNode) {
+        WITH l WHERE perNode IS NULL OR size(l) <= perNode
+        RETURN l AS kept
+        UNION ALL
+        WITH l WHERE size(l) > perNode
+        UNWIND l AS e
+        WITH e, perNode
+        ORDER BY e[0].weight DESC, e[0].type, e[1].id
+        WITH perNode, collect(e) AS ranked
+        RETURN ranked[..perNode] AS kept
+      }
+      RETURN collect([e IN kept | [e[0].type, startNode(e[0]).id, endNode(e[0]).id, e[0].weight]]) AS edgeLists
+    }
+    RETURN total, perNode, edgeLists
   }`;
 
 /**
@@ -115,13 +149,13 @@ export const NEIGHBOURHOOD = `
   ${NEXT_LEVEL('level1', 'seen1', 2, 'level2')}
   WITH level0, level1, level2, seen1 + [n IN level2 | n.id] AS seen2
   ${NEXT_LEVEL('level2', 'seen2', 3, 'level3')}
-  WITH (level0 + level1 + level2 + level3)[..$limit] AS nodes
-  ${LINKS_AMONG}
-  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, links`;
+  // a list built element by element: scanning the lazy concatenation of the levels is slower
+  WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes
+  ${CAPPED_EDGES}
+  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edgeLists, total, perNode`;
 
 type NodeTuple = [string, EntityType, string, number | null];
-/** [position of the source in the answer, type, weight, target id] */
-type LinkTuple = [number, string, number | null, string];
+type EdgeTuple = [string, string, string, number | null];
 
 export async function neighbourhood(
   ctx: ReadContext,
@@ -131,68 +165,18 @@ export async function neighbourhood(
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
   const limit = Math.max(1, opts.limit);
   const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
-  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit) });
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), maxEdges: int(maxEdges) });
   if (rows.length === 0) return null;
-  const nodes = (rows[0].nodes as NodeTuple[]).map(([id, type, label, mentions]) => ({ id, type, label, weight: mentions ?? 0 }));
-  const { edges, total, perNode } = capEdges(nodes.map((n) => n.id), rows[0].links as LinkTuple[], maxEdges);
-  return { nodes, edges, edgesOmitted: total - edges.length, edgesPerNode: perNode };
-}
-
-interface OwnedEdge {
-  edge: GraphEdgeRow;
-  /** the end that is not the owner: its id breaks ties */
-  other: string;
-}
-
-/**
- * At most `maxEdges` of the links among the answer's nodes (`ids`, in answer order).
- *
- * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
- * nearer the start or more mentioned. When there are more than `maxEdges`, every node keeps only
- * its `perNode` strongest upward edges (summed weight, then type, then the other end's id),
- * `perNode` as large as fits in `maxEdges` (at least 1). Every node was reached through an
- * earlier one it is linked to, and whatever upward edge it keeps leads to an earlier node, which
- * keeps one too, and so on to the start: the picture stays connected. Dense parts (a hundred
- * organisations each linked to the same forty themes) are thinned evenly instead of drawn as
- * thousands of crossing lines. `total`: the edges before the cap; `perNode`: null when none was
- * left out.
- */
-export function capEdges(ids: readonly string[], links: readonly LinkTuple[], maxEdges: number): { edges: GraphEdgeRow[]; total: number; perNode: number | null } {
-  const position = new Map(ids.map((id, i) => [id, i]));
-  const owned: OwnedEdge[][] = ids.map(() => []);
-  let total = 0;
-  for (const [i, type, weight, target] of links) {
-    const j = position.get(target);
-    if (j === undefined) continue;
-    const source = ids[i];
-    const edge = { id: `${type}:${source}->${target}`, source, target, type, weight };
-    if (j < i) owned[i].push({ edge, other: target });
-    else owned[j].push({ edge, other: source });
-    total++;
-  }
-  let perNode: number | null = null;
-  if (total > maxEdges) {
-    const longest = Math.max(...owned.map((l) => l.length));
-    perNode = 1;
-    for (let k = 2; k <= longest; k++) {
-      let kept = 0;
-      for (const l of owned) kept += Math.min(l.length, k);
-      if (kept > maxEdges) break;
-      perNode = k;
-    }
-  }
   const edges: GraphEdgeRow[] = [];
-  for (const list of owned) {
-    if (perNode !== null && list.length > perNode) list.sort(strongestFirst);
-    for (const { edge } of perNode === null ? list : list.slice(0, perNode)) edges.push(edge);
+  for (const list of rows[0].edgeLists as EdgeTuple[][]) {
+    for (const [type, source, target, weight] of list) edges.push({ id: `${type}:${source}->${target}`, source, target, type, weight });
   }
-  return { edges, total, perNode };
-}
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function strongestFirst(a: OwnedEdge, b: OwnedEdge): number {
-  return (b.edge.weight ?? 0) - (a.edge.weight ?? 0) || compare(a.edge.type, b.edge.type) || compare(a.other, b.other);
+  return {
+    nodes: (rows[0].nodes as NodeTuple[]).map(([id, type, label, mentions]) => ({ id, type, label, weight: mentions ?? 0 })),
+    edges,
+    edgesOmitted: (rows[0].total as number) - edges.length,
+    edgesPerNode: rows[0].perNode as number | null,
+  };
 }
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
