@@ -19,7 +19,6 @@
  * to be done, and the next refresh finishes it.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { RELATION_TYPES } from './write.ts';
 import { RELATION_PATTERN } from './queries/model.ts';
 
 /** The aggregated relationship's type; the relation type it aggregates is its `type` property. */
@@ -40,7 +39,8 @@ const CHANGED_DOCUMENTS = `
   RETURN l.documentId AS id`;
 
 /** A pair key as a list: [relation type, from id, to id]. */
-const PAIRS_NOW = RELATION_TYPES.map(
+// (the types from the read side's list: graph/write.ts imports this module)
+const PAIRS_NOW = RELATION_PATTERN.split('|').map(
   (type) => `MATCH (a)-[r:${type} {documentId: documentId}]->(b) RETURN [type(r), a.id, b.id] AS pair`,
 ).join(' UNION ALL ');
 
