@@ -31,7 +31,7 @@ import { isDictionaryWord, proposeSpans } from '../import/tag/ner-spans.ts';
 import { mergeVariants } from '../import/resolve/variants.ts';
 import { articleActors, linkArticleRunners, linkArticleThemes } from '../import/relate/article-links.ts';
 import { articleOfSection, splitArticles } from '../import/segment/articles.ts';
-import { documentId, sectionId } from '../import/ids.ts';
+import { articleId, documentId, sectionId } from '../import/ids.ts';
 import { linkProgrammesAcrossSections } from '../import/relate/programme-links.ts';
 import { linkPeopleAcrossSections } from '../import/relate/person-links.ts';
 import type { EntityMention, SectionContext } from '../import/model.ts';
@@ -189,8 +189,9 @@ function moduleBreakdown(passes = 20): void {
     const segments = segment(blocks);
     const spans = splitArticles(segments);
     const articleOf = articleOfSection(spans, segments.length);
+    const articleIds = spans.map((a) => articleId(docId, a.ordinal));
     const contexts: SectionContext[] = segments.map((s, i) => {
-      const section = { id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text };
+      const section = { id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text, articleId: articleIds[articleOf[i]] };
       return { documentId: docId, section, text: s.text, sentences: splitSentences(s.text) };
     });
     const raw = contexts.map((c) => MENTION_EXTRACTORS.flatMap(([, extract]) => extract(c)));
