@@ -210,9 +210,7 @@ function moduleBreakdown(passes = 20): void {
       const nested = municipalitiesInOrganisationNames(raw[i], k);
       return nested.length ? [...k, ...nested] : k;
     });
-    const lowerWords = new Set<string>();
-    for (const c of contexts) for (const w of sectionLowerCaseWords(c)) lowerWords.add(w);
-    const merged = mergeVariants(withPlaces, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+    const merged = mergeVariants(withPlaces, (word) => contexts.some((c) => sectionLowerCaseWords(c).has(word.toLowerCase())), isDictionaryWord);
     // the breakdown must stay the pipeline's steps: the same facts as extractDocument, or it measures something else
     const mirrored = resolveDocument(contexts, merged, candidates);
     const real = extractDocument(d.file, d.text);
@@ -245,9 +243,8 @@ function moduleBreakdown(passes = 20): void {
     ['link:article runners', (d) => linkArticleRunners(d.spans, d.contexts, d.mentions, d.candidates, d.actors)],
     ['places in org names', (d) => d.raw.map((r, i) => municipalitiesInOrganisationNames(r, d.mentions[i]))],
     ['merge variants', (d) => {
-      const lowerWords = new Set<string>();
-      for (const c of d.contexts) for (const w of sectionLowerCaseWords(c)) lowerWords.add(w);
-      return mergeVariants(d.withPlaces, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+      const contexts = d.contexts.map(fresh);
+      return mergeVariants(d.withPlaces, (word) => contexts.some((c) => sectionLowerCaseWords(c).has(word.toLowerCase())), isDictionaryWord);
     }],
     ['resolve', (d) => resolveDocument(d.contexts, d.merged, d.candidates)],
   ];

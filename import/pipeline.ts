@@ -178,9 +178,11 @@ export function extractDocument(relativePath: string, text: string, options: Ext
     const nested = municipalitiesInOrganisationNames(found[i], kept);
     return nested.length ? [...kept, ...nested] : kept;
   });
-  const lowerWords = new Set<string>();
-  for (const ctx of contexts) for (const w of sectionLowerCaseWords(ctx)) lowerWords.add(w);
-  const merged = mergeVariants(withPlacesInNames, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+  const printedInLowerCase = (word: string) => {
+    const lower = word.toLowerCase();
+    return contexts.some((ctx) => sectionLowerCaseWords(ctx).has(lower));
+  };
+  const merged = mergeVariants(withPlacesInNames, printedInLowerCase, isDictionaryWord);
   const { entities, relations } = resolveDocument(contexts, merged, candidates);
   return { document, entities, relations };
 }

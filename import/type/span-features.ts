@@ -60,14 +60,61 @@ function bucket(x: number, edges: number[]): number {
   return k === -1 ? edges.length : k;
 }
 
-/** lowerCaseWords of each section, made once: the type stage and the merge of variants both read it. */
-const lowerWordsOfSection = new WeakMap<object, Set<string>>();
+/** What the type stage and the merge of variants ask of a text's words: does it print this word (exactly) in lower case? */
+export interface LowerCaseWordQuery {
+  has(word: string): boolean;
+}
 
-/** lowerCaseWords(ctx.text), computed once per section object (do not mutate the set). */
-export function sectionLowerCaseWords(ctx: { text: string }): Set<string> {
+/** The lower-case words of each section, made once: the type stage and the merge of variants both ask. */
+const lowerWordsOfSection = new WeakMap<object, LowerCaseWordQuery>();
+
+/** lowerCaseWords(ctx.text) as a query, made once per section object. */
+export function sectionLowerCaseWords(ctx: { text: string }): LowerCaseWordQuery {
   let words = lowerWordsOfSection.get(ctx);
-  if (!words) lowerWordsOfSection.set(ctx, (words = lowerCaseWords(ctx.text)));
+  if (!words) lowerWordsOfSection.set(ctx, (words = lowerCaseWordQuery(ctx.text)));
   return words;
+}
+
+/**
+ * The same answers as lowerCaseWords(text).has(word), found where the word is printed rather than by
+ * collecting every lower-case word of the text: the stages ask about a few words per section, and a set
+ * of all of them was one string per word of the text.
+ */
+export function lowerCaseWordQuery(text: string): LowerCaseWordQuery {
+  let plain: string | undefined;
+  let set: Set<string> | undefined;
+  const answers = new Map<string, boolean>();
+  return {
+    has(word: string): boolean {
+      let answer = answers.get(word);
+      if (answer === undefined) {
+        plain ??= withoutWebAddresses(text);
+        if (set === undefined && SURROGATE.test(plain)) set = lowerCaseWordsByRegex(plain);
+        answer = set ? set.has(word) : printsWord(plain, word);
+        answers.set(word, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+/**
+ * Whether lowerCaseWordsByScan(text) holds `word`: a token of the scan is a maximal run of characters
+ * that are not class 3, from its first letter or digit on, kept when that one is a lower-case letter.
+ */
+function printsWord(text: string, word: string): boolean {
+  const n = word.length;
+  if (n === 0 || wordClass(word.charCodeAt(0)) !== 4) return false;
+  for (let k = 1; k < n; k++) if (wordClass(word.charCodeAt(k)) === 3) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const after = at + n;
+    if (after < text.length && wordClass(text.charCodeAt(after)) !== 3) continue;
+    // a token starts here when only joiners (class 2) stand between it and a separator or the text start
+    let b = at - 1;
+    while (b >= 0 && wordClass(text.charCodeAt(b)) === 2) b--;
+    if (b < 0 || wordClass(text.charCodeAt(b)) === 3) return true;
+  }
+  return false;
 }
 
 /** The words a text prints in lower case: a capitalised single word that also occurs so is an ordinary word. */
@@ -123,7 +170,7 @@ function lowerCaseWordsByScan(text: string): Set<string> {
   return out;
 }
 
-export function spanFeatures(span: CandidateSpan, text: string, lowerWords: Set<string>): string[] {
+export function spanFeatures(span: CandidateSpan, text: string, lowerWords: LowerCaseWordQuery): string[] {
   const words = wordsOf(span.text);
   const f: string[] = ['bias', `lab=${span.label}`, `score=${bucket(span.score, [0.5, 0.8, 0.95])}`, `ntok=${Math.min(words.length, 5)}`];
   if (!words.length) return f;
