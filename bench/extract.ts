@@ -26,7 +26,7 @@ import { MENTION_EXTRACTORS, RELATION_LINKERS, extractDocument } from '../import
 import { dropOverlaps, municipalitiesInOrganisationNames } from '../import/type/overlaps.ts';
 import { fillGaps } from '../import/type/fill-gaps.ts';
 import { typeSpans } from '../import/type/span-types.ts';
-import { sectionLowerCaseWords } from '../import/type/span-features.ts';
+import { documentLowerCaseWords } from '../import/type/span-features.ts';
 import { isDictionaryWord, proposeSpans } from '../import/tag/ner-spans.ts';
 import { mergeVariants } from '../import/resolve/variants.ts';
 import { articleActors, linkArticleRunners, linkArticleThemes } from '../import/relate/article-links.ts';
@@ -210,7 +210,8 @@ function moduleBreakdown(passes = 20): void {
       const nested = municipalitiesInOrganisationNames(raw[i], k);
       return nested.length ? [...k, ...nested] : k;
     });
-    const merged = mergeVariants(withPlaces, (word) => contexts.some((c) => sectionLowerCaseWords(c).has(word.toLowerCase())), isDictionaryWord);
+    const lowerWords = documentLowerCaseWords(contexts);
+    const merged = mergeVariants(withPlaces, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
     // the breakdown must stay the pipeline's steps: the same facts as extractDocument, or it measures something else
     const mirrored = resolveDocument(contexts, merged, candidates);
     const real = extractDocument(d.file, d.text);
@@ -243,8 +244,8 @@ function moduleBreakdown(passes = 20): void {
     ['link:article runners', (d) => linkArticleRunners(d.spans, d.contexts, d.mentions, d.candidates, d.actors)],
     ['places in org names', (d) => d.raw.map((r, i) => municipalitiesInOrganisationNames(r, d.mentions[i]))],
     ['merge variants', (d) => {
-      const contexts = d.contexts.map(fresh);
-      return mergeVariants(d.withPlaces, (word) => contexts.some((c) => sectionLowerCaseWords(c).has(word.toLowerCase())), isDictionaryWord);
+      const lowerWords = documentLowerCaseWords(d.contexts.map(fresh));
+      return mergeVariants(d.withPlaces, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
     }],
     ['resolve', (d) => resolveDocument(d.contexts, d.merged, d.candidates)],
   ];

@@ -66,36 +66,120 @@ export interface LowerCaseWordQuery {
 }
 
 /** The lower-case words of each section, made once: the type stage and the merge of variants both ask. */
-const lowerWordsOfSection = new WeakMap<object, LowerCaseWordQuery>();
+const lowerWordsOfSection = new WeakMap<object, SectionWords>();
 
 /** lowerCaseWords(ctx.text) as a query, made once per section object. */
 export function sectionLowerCaseWords(ctx: { text: string }): LowerCaseWordQuery {
+  return sectionWords(ctx);
+}
+
+function sectionWords(ctx: { text: string }): SectionWords {
   let words = lowerWordsOfSection.get(ctx);
-  if (!words) lowerWordsOfSection.set(ctx, (words = lowerCaseWordQuery(ctx.text)));
+  if (!words) lowerWordsOfSection.set(ctx, (words = new SectionWords(ctx.text)));
   return words;
 }
 
-/**
- * The same answers as lowerCaseWords(text).has(word), found where the word is printed rather than by
- * collecting every lower-case word of the text: the stages ask about a few words per section, and a set
- * of all of them was one string per word of the text.
- */
-export function lowerCaseWordQuery(text: string): LowerCaseWordQuery {
-  let plain: string | undefined;
-  let set: Set<string> | undefined;
+/** Whether any of the sections prints `word` in lower case (the union of their lowerCaseWords). */
+export function documentLowerCaseWords(contexts: readonly { text: string }[]): LowerCaseWordQuery {
   const answers = new Map<string, boolean>();
   return {
     has(word: string): boolean {
       let answer = answers.get(word);
       if (answer === undefined) {
-        plain ??= withoutWebAddresses(text);
-        if (set === undefined && SURROGATE.test(plain)) set = lowerCaseWordsByRegex(plain);
-        answer = set ? set.has(word) : printsWord(plain, word);
+        const h = wordHash(word, 0, word.length);
+        answer = contexts.some((ctx) => sectionWords(ctx).hasIndexed(word, h));
         answers.set(word, answer);
       }
       return answer;
     },
   };
+}
+
+/** Questions a section answers by a search of its text before it indexes its lower-case words. */
+const SEARCHES_BEFORE_INDEX = 2;
+
+/**
+ * The same answers as lowerCaseWords(text).has(word), without a string per word of the text: the
+ * type stage asks about a word or two per section, answered by a search of the text; the merge of
+ * variants asks every section about each one-word organisation name, answered from an index of the
+ * hashes of the section's lower-case words (a hash found is confirmed by a search, so a collision
+ * never answers yes).
+ */
+export function lowerCaseWordQuery(text: string): LowerCaseWordQuery {
+  return new SectionWords(text);
+}
+
+class SectionWords implements LowerCaseWordQuery {
+  /** the text without web addresses, read on the first question */
+  private plain = '';
+  private read = false;
+  /** text with surrogate pairs: lowerCaseWords' own set */
+  private set: Set<string> | undefined;
+  private hashes: Int32Array | undefined;
+  private searches = 0;
+
+  constructor(private readonly text: string) {}
+
+  private prepare(): void {
+    this.read = true;
+    this.plain = withoutWebAddresses(this.text);
+    if (SURROGATE.test(this.plain)) this.set = lowerCaseWordsByRegex(this.plain);
+  }
+
+  has(word: string): boolean {
+    if (!this.read) this.prepare();
+    if (this.set) return this.set.has(word);
+    if (this.hashes === undefined && ++this.searches <= SEARCHES_BEFORE_INDEX) return printsWord(this.plain, word);
+    return this.hasIndexed(word, wordHash(word, 0, word.length));
+  }
+
+  /** has(word), from the index of hashes (`h` = wordHash(word)). */
+  hasIndexed(word: string, h: number): boolean {
+    if (!this.read) this.prepare();
+    if (this.set) return this.set.has(word);
+    this.hashes ??= lowerCaseWordHashes(this.plain);
+    return hashSetHas(this.hashes, h) && printsWord(this.plain, word);
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of word[start, end), never 0 (0 marks an empty slot). */
+function wordHash(word: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ word.charCodeAt(k), 16777619);
+  return h === 0 ? 1 : h;
+}
+
+/** An open-addressing set of the hashes of the words lowerCaseWordsByScan(text) would hold. */
+function lowerCaseWordHashes(text: string): Int32Array {
+  const found: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const k = wordClass(text.charCodeAt(i));
+    if (k !== 1 && k !== 4) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && wordClass(text.charCodeAt(i)) !== 3) i++;
+    if (k === 4) found.push(wordHash(text, start, i));
+  }
+  let size = 16;
+  while (size < 2 * found.length) size <<= 1;
+  const table = new Int32Array(size);
+  for (const h of found) {
+    let slot = h & (size - 1);
+    while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & (size - 1);
+    table[slot] = h;
+  }
+  return table;
+}
+
+function hashSetHas(table: Int32Array, h: number): boolean {
+  const mask = table.length - 1;
+  for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) if (table[slot] === h) return true;
+  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { lowerCaseWordQuery, lowerCaseWords } from '../../import/type/span-features.ts';
+import { documentLowerCaseWords, lowerCaseWordQuery, lowerCaseWords } from '../../import/type/span-features.ts';
 
 /** Every word-like piece of a text, as printed and lower-cased, plus pieces cut out of the middle of words. */
 function probes(text: string): string[] {
@@ -57,5 +57,13 @@ describe('lowerCaseWordQuery', () => {
       const text = readFileSync(join(dir, f), 'utf8').slice(0, 40_000);
       expectSameAnswers(text);
     }
+  });
+
+  it('answers for a document as the union of its sections', () => {
+    const sections = ['Het Wijkcentrum opent.', 'Een wijkcentrum in de buurt, zie wijkcentrum.nl', 'Een 😀 teken en een buurthuis'].map((text) => ({ text }));
+    const doc = documentLowerCaseWords(sections);
+    const union = new Set(sections.flatMap((s) => [...lowerCaseWords(s.text)]));
+    for (const w of ['wijkcentrum', 'buurthuis', 'teken', 'opent.', 'Wijkcentrum', 'nl', 'buurt,', 'buurt', 'de', 'het']) expect([w, doc.has(w)]).toEqual([w, union.has(w)]);
+    expect(doc.has('wijkcentrum')).toBe(true);
   });
 });
