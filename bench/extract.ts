@@ -180,6 +180,9 @@ function runChild(scale: number): Result {
  * municipalities, the lower-case words of a section) gets fresh section objects, so that it is
  * counted once, where it is computed.
  */
+/** Extractors whose result is kept with the section object for the stages after them (they pay for it, once). */
+const SECTION_CACHED = new Set(['municipalities', 'themes']);
+
 function moduleBreakdown(passes = 20): void {
   const corpus = loadCorpus();
   const fresh = (c: SectionContext): SectionContext => ({ ...c, section: { ...c.section } });
@@ -229,7 +232,7 @@ function moduleBreakdown(passes = 20): void {
     ['sentences', (d) => d.segments.map((s) => splitSentences(s.text))],
     ...MENTION_EXTRACTORS.map(([name, extract]): [string, (d: Prepared) => unknown] => [
       `extract:${name}`,
-      name === 'municipalities' ? (d) => d.contexts.map((c) => extract(fresh(c))) : (d) => d.contexts.map((c) => extract(c)),
+      SECTION_CACHED.has(name) ? (d) => d.contexts.map((c) => extract(fresh(c))) : (d) => d.contexts.map((c) => extract(c)),
     ]),
     ['overlaps', (d) => d.raw.map(dropOverlaps)],
     ['tag:tagger spans', (d) => d.contexts.map((c) => proposeSpans(c))],
