@@ -12,24 +12,38 @@
  * timed run is the corpus repeated a few times, so that one pass of 0.6 MB is not the whole sample.
  * Throughput is reported on CPU time as well as wall time: on a shared machine wall time
  * mostly measures the other processes. `--modules` prints CPU time per stage and per extractor.
+ * Heap: each child runs with the young generation of the importer's extracting threads
+ * (import/runtime-limits.ts: the threads get it as a Worker resource limit, the children as the
+ * equivalent node flag), so the collector's share of the time is the product's.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MENTION_EXTRACTORS, MODEL_TAGGER, RELATION_LINKERS, articleNumbers, extractDocument } from '../import/pipeline.ts';
-import { dropOverlaps } from '../import/type/overlaps.ts';
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { MENTION_EXTRACTORS, RELATION_LINKERS, extractDocument } from '../import/pipeline.ts';
+import { dropOverlaps, municipalitiesInOrganisationNames } from '../import/type/overlaps.ts';
+import { fillGaps } from '../import/type/fill-gaps.ts';
+import { typeSpans } from '../import/type/span-types.ts';
+import { documentLowerCaseWords } from '../import/type/span-features.ts';
+import { isDictionaryWord, proposeSpans } from '../import/tag/ner-spans.ts';
+import { mergeVariants } from '../import/resolve/variants.ts';
+import { articleActors, linkArticleRunners, linkArticleThemes } from '../import/relate/article-links.ts';
+import { articleOfSection, splitArticles } from '../import/segment/articles.ts';
+import { articleId, documentId, sectionId } from '../import/ids.ts';
 import { linkProgrammesAcrossSections } from '../import/relate/programme-links.ts';
 import { linkPeopleAcrossSections } from '../import/relate/person-links.ts';
 import type { EntityMention, SectionContext } from '../import/model.ts';
 import { addPersonNameMentions, resolveDocument } from '../import/resolve/resolve.ts';
 import { splitSentences } from '../import/segment/sentences.ts';
 import { normaliseBlocks } from '../import/normalise/normalise.ts';
-import { segment } from '../import/segment/segment.ts';
+import { readPublished, readTitle, segment } from '../import/segment/segment.ts';
 import { syntheticDocuments } from './synthetic.ts';
 import { loadNerModel } from '../import/tag/ner/index.ts';
 import { loadSpanClassifier } from '../import/type/span-classifier.ts';
 import { pathological, PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.ts';
+import { EXTRACTION_NODE_FLAGS, EXTRACTION_RESOURCE_LIMITS } from '../import/runtime-limits.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDir = join(root, 'corpus');
@@ -158,39 +172,85 @@ function runChild(scale: number): Result {
 
 /**
  * `--modules`: CPU time per pipeline stage and per extractor/linker over the corpus. Each stage is
- * timed on its own: the inputs of every stage are computed once, then the stage alone runs `passes`
- * times over the whole corpus. Timing the stages inside one interleaved run mostly measures where the
- * collector happens to run; this gives each stage's own cost. The full pipeline is timed too: the gap
- * between it and the sum is collection and cache traffic between stages.
+ * timed on its own: the inputs of every stage are computed once, as extractDocument computes them,
+ * then the stage alone runs `passes` times over the whole corpus. Every step of extractDocument is
+ * one line here, so the sum is the whole pipeline's work; the gap between the sum and the full
+ * pipeline is what running the stages one after another costs (collection of what they hand on,
+ * caches evicted between stages). A stage whose result is cached per section object (the
+ * municipalities, the lower-case words of a section) gets fresh section objects, so that it is
+ * counted once, where it is computed.
  */
+/** Extractors whose result is kept with the section object for the stages after them (they pay for it, once). */
+const SECTION_CACHED = new Set(['municipalities', 'themes']);
+
 function moduleBreakdown(passes = 20): void {
   const corpus = loadCorpus();
+  const fresh = (c: SectionContext): SectionContext => ({ ...c, section: { ...c.section } });
   const prepared = corpus.map((d) => {
+    const docId = documentId(d.file);
     const blocks = normaliseBlocks(d.text);
     const segments = segment(blocks);
+    const spans = splitArticles(segments);
+    const articleOf = articleOfSection(spans, segments.length);
+    const articleIds = spans.map((a) => articleId(docId, a.ordinal));
     const contexts: SectionContext[] = segments.map((s, i) => {
-      const section = { id: `x#${i + 1}`, ordinal: i + 1, title: s.title, text: s.text };
-      return { documentId: 'x', section, text: s.text, sentences: splitSentences(s.text) };
+      const section = { id: sectionId(docId, i + 1), ordinal: i + 1, title: s.title, text: s.text, articleId: articleIds[articleOf[i]] };
+      return { documentId: docId, section, text: s.text, sentences: splitSentences(s.text) };
     });
     const raw = contexts.map((c) => MENTION_EXTRACTORS.flatMap(([, extract]) => extract(c)));
-    const mentions = addPersonNameMentions(contexts, raw.map(dropOverlaps));
+    const kept = raw.map(dropOverlaps);
+    const proposed = contexts.map((c) => proposeSpans(c));
+    const typed = contexts.map((c, i) => typeSpans(c, proposed[i], isDictionaryWord));
+    const filled = kept.map((k, i) => fillGaps(k, typed[i]));
+    const mentions = addPersonNameMentions(contexts, filled);
     const linked = contexts.map((c, i) => RELATION_LINKERS.flatMap(([, link]) => link(c, mentions[i])));
     linkProgrammesAcrossSections(contexts, mentions).forEach((extra, i) => linked[i].push(...extra));
-    const articles = articleNumbers(segments);
-    const candidates = linkPeopleAcrossSections(contexts, mentions, linked, articles);
-    return { text: d.text, file: d.file, blocks, segments, contexts, raw, mentions, linked, articles, candidates };
+    const candidates = linkPeopleAcrossSections(contexts, mentions, linked, articleOf);
+    const actors = articleActors(spans, contexts, mentions);
+    linkArticleThemes(spans, contexts, mentions, candidates, actors).forEach((extra, i) => candidates[i].push(...extra));
+    linkArticleRunners(spans, contexts, mentions, candidates, actors).forEach((extra, i) => candidates[i].push(...extra));
+    const withPlaces = mentions.map((k, i) => {
+      const nested = municipalitiesInOrganisationNames(raw[i], k);
+      return nested.length ? [...k, ...nested] : k;
+    });
+    const lowerWords = documentLowerCaseWords(contexts);
+    const merged = mergeVariants(withPlaces, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+    // the breakdown must stay the pipeline's steps: the same facts as extractDocument, or it measures something else
+    const mirrored = resolveDocument(contexts, merged, candidates);
+    const real = extractDocument(d.file, d.text);
+    if (JSON.stringify(mirrored) !== JSON.stringify({ entities: real.entities, relations: real.relations })) {
+      throw new Error(`bench --modules: its copy of the pipeline's steps no longer gives extractDocument's facts for ${d.file}; update moduleBreakdown`);
+    }
+    return { text: d.text, file: d.file, docId, blocks, segments, spans, contexts, raw, kept, proposed, typed, filled, mentions, linked, articleOf, candidates, actors, withPlaces, merged };
   });
-  const stages: [string, (d: (typeof prepared)[number]) => unknown][] = [
+  type Prepared = (typeof prepared)[number];
+  const stages: [string, (d: Prepared) => unknown][] = [
     ['normalise', (d) => normaliseBlocks(d.text)],
     ['segment', (d) => segment(d.blocks)],
+    ['articles', (d) => articleOfSection(splitArticles(d.segments), d.segments.length)],
+    ['document facts', (d) => [readTitle(d.blocks, d.docId), readPublished(d.blocks), createHash('sha256').update(d.text, 'utf8').digest('hex')]],
     ['sentences', (d) => d.segments.map((s) => splitSentences(s.text))],
-    ...[...MENTION_EXTRACTORS, MODEL_TAGGER].map(([name, extract]): [string, (d: (typeof prepared)[number]) => unknown] => [`extract:${name}`, (d) => d.contexts.map((c) => extract(c))]),
+    ...MENTION_EXTRACTORS.map(([name, extract]): [string, (d: Prepared) => unknown] => [
+      `extract:${name}`,
+      SECTION_CACHED.has(name) ? (d) => d.contexts.map((c) => extract(fresh(c))) : (d) => d.contexts.map((c) => extract(c)),
+    ]),
     ['overlaps', (d) => d.raw.map(dropOverlaps)],
-    ['surname resolution', (d) => addPersonNameMentions(d.contexts, d.raw)],
-    ...RELATION_LINKERS.map(([name, link]): [string, (d: (typeof prepared)[number]) => unknown] => [`link:${name}`, (d) => d.contexts.map((c, i) => link(c, d.mentions[i]))]),
+    ['tag:tagger spans', (d) => d.contexts.map((c) => proposeSpans(c))],
+    ['type:tagger spans', (d) => d.contexts.map((c, i) => typeSpans(fresh(c), d.proposed[i], isDictionaryWord))],
+    ['type:fill gaps', (d) => d.kept.map((k, i) => fillGaps(k, d.typed[i]))],
+    ['surname resolution', (d) => addPersonNameMentions(d.contexts, d.filled)],
+    ...RELATION_LINKERS.map(([name, link]): [string, (d: Prepared) => unknown] => [`link:${name}`, (d) => d.contexts.map((c, i) => link(c, d.mentions[i]))]),
     ['link:programme articles', (d) => linkProgrammesAcrossSections(d.contexts, d.mentions)],
-    ['link:person articles', (d) => linkPeopleAcrossSections(d.contexts, d.mentions, d.linked, d.articles)],
-    ['resolve', (d) => resolveDocument(d.contexts, d.mentions, d.candidates)],
+    ['link:person articles', (d) => linkPeopleAcrossSections(d.contexts, d.mentions, d.linked, d.articleOf)],
+    ['link:article actors', (d) => articleActors(d.spans, d.contexts, d.mentions)],
+    ['link:article themes', (d) => linkArticleThemes(d.spans, d.contexts, d.mentions, d.candidates, d.actors)],
+    ['link:article runners', (d) => linkArticleRunners(d.spans, d.contexts, d.mentions, d.candidates, d.actors)],
+    ['places in org names', (d) => d.raw.map((r, i) => municipalitiesInOrganisationNames(r, d.mentions[i]))],
+    ['merge variants', (d) => {
+      const lowerWords = documentLowerCaseWords(d.contexts.map(fresh));
+      return mergeVariants(d.withPlaces, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+    }],
+    ['resolve', (d) => resolveDocument(d.contexts, d.merged, d.candidates)],
   ];
   const cpuMs = (fn: () => void): number => {
     const c0 = process.cpuUsage();
@@ -207,12 +267,14 @@ function moduleBreakdown(passes = 20): void {
   const pipeline = cpuMs(() => { for (let p = 0; p < passes; p++) prepared.forEach((d) => extractDocument(d.file, d.text)); }) / passes;
   const mb = corpus.reduce((a, d) => a + Buffer.byteLength(d.text), 0) / 1e6;
   const sum = [...totals.values()].reduce((a, b) => a + b, 0);
+  console.log(`heap as the importer's extracting threads: ${EXTRACTION_NODE_FLAGS.join(' ')} (import/runtime-limits.ts)`);
   console.log(`CPU ms per corpus pass (${mb.toFixed(2)} MB), each stage alone, mean of ${passes} passes after ${WARMUP_PASSES} warm-up passes:`);
   for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
     console.log(`  ${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / sum).toFixed(0).padStart(4)}%`);
   }
   console.log(`  ${'sum of stages'.padEnd(24)} ${sum.toFixed(1).padStart(8)} ms  -> ${(mb / (sum / 1000)).toFixed(2)} MB/s`);
   console.log(`  ${'full pipeline'.padEnd(24)} ${pipeline.toFixed(1).padStart(8)} ms  -> ${(mb / (pipeline / 1000)).toFixed(2)} MB/s (extractDocument; the gap to the sum is collection and cache traffic between stages)`);
+  console.log(`load average now: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 
 /** The pathological files of issue 13 at their sizes there: 100k capitalised tokens, a 1.2 MB heading, one sentence 200k times, a 5 MB line. */
@@ -242,7 +304,7 @@ if (process.argv.includes('--modules-child')) {
   moduleBreakdown();
 } else if (process.argv.includes('--modules')) {
   // one core, as in the throughput runs
-  const child = spawnSync(process.execPath, ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), '--modules-child'], {
+  const child = spawnSync(process.execPath, ['--single-threaded', ...EXTRACTION_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--modules-child'], {
     encoding: 'utf8',
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -260,7 +322,7 @@ if (process.argv.includes('--modules-child')) {
   for (const scale of scales.length ? scales : [1, 10, 100]) {
     const each: Result[] = [];
     for (let run = 0; run < runs; run++) {
-      const child = spawnSync(process.execPath, ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), '--child', String(scale)], {
+      const child = spawnSync(process.execPath, ['--single-threaded', ...EXTRACTION_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--child', String(scale)], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       });
@@ -276,6 +338,7 @@ if (process.argv.includes('--modules-child')) {
     results.push({ ...median, runs, minCpuMbPerS: byThroughput[0].cpuMbPerS, maxCpuMbPerS: byThroughput[byThroughput.length - 1].cpuMbPerS });
   }
   console.log(`(start-up: process start -> modules loaded; warm-up: ${WARMUP_PASSES} untimed passes over the 1x corpus; both excluded from the timed run; 1x = the corpus ${REPEATS_AT_1X} times)`);
+  console.log(`heap as the importer's extracting threads: ${EXTRACTION_NODE_FLAGS.join(' ')} (= Worker resourceLimits ${JSON.stringify(EXTRACTION_RESOURCE_LIMITS)}, import/runtime-limits.ts)`);
   console.log(`median of ${runs} run(s) per scale, by CPU MB/s; the range of CPU MB/s over the runs is in the last column`);
   console.log('scale  docs     MB  start-up ms  warm-up ms  wall ms  wall MB/s   CPU ms  main-thread CPU ms*  CPU MB/s  CPU ms/MB  peak RSS MB  entities relations  CPU MB/s range');
   for (const r of results) {
@@ -306,7 +369,7 @@ if (process.argv.includes('--modules-child')) {
   if (!process.argv.includes('--no-pathological')) {
     console.log(`pathological files (issue 13), one run each after the same warm-up; CPU ms/MB against the ${base.scale}x corpus (${base.cpuMsPerMb.toFixed(0)} ms/MB):`);
     for (const shape of PATHOLOGICAL_SHAPES) {
-      const child = spawnSync(process.execPath, ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), '--pathological-child', shape], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const child = spawnSync(process.execPath, ['--single-threaded', ...EXTRACTION_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--pathological-child', shape], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (child.status !== 0) {
         console.log(`  ${shape.padEnd(20)} failed: ${child.stderr.split('\n')[0]}`);
         continue;

@@ -1,6 +1,7 @@
 /**
  * Ranked neighbour lists of the hubs, kept on the hub itself (`topNeighbours`: ids, most
- * mentioned first, then id), so that the explorer's neighbourhood does not read and sort the
+ * mentioned first, then id; `topNeighbourCounts`: their mention counts, so that the
+ * neighbourhood ranks the candidates of several hubs without looking each one up), so that the explorer's neighbourhood does not read and sort the
  * thousands of neighbours of a theme or a large organisation on every request.
  *
  * Why a stored list: the neighbourhood ranks each frontier node's neighbours by the neighbours'
@@ -42,14 +43,14 @@ const STORE_LIST = `
     WITH DISTINCT n
     ORDER BY n.mentionCount DESC, n.id
     LIMIT $length
-    RETURN collect(n.id) AS ids
+    RETURN collect(n.id) AS ids, collect(coalesce(n.mentionCount, 0)) AS counts
   }
-  SET e.topNeighbours = ids`;
+  SET e.topNeighbours = ids, e.topNeighbourCounts = counts`;
 
 const DROP_STALE = `
   MATCH (e:Entity)
-  WHERE e.topNeighbours IS NOT NULL AND NOT e.id IN $kept
-  REMOVE e.topNeighbours
+  WHERE (e.topNeighbours IS NOT NULL OR e.topNeighbourCounts IS NOT NULL) AND NOT e.id IN $kept
+  REMOVE e.topNeighbours, e.topNeighbourCounts
   RETURN count(e) AS dropped`;
 
 /** Themes with more people links than this get a stored ranking of their people. */

@@ -80,6 +80,8 @@ export async function ensureSchema(driver: Driver, database: string, awaitSecond
     }
     // duplicate detection looks documents up by their text hash
     await session.run('CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)');
+    // the pair links' ledger, one per document (graph/pair-links.ts)
+    await session.run('CREATE CONSTRAINT pairledger_document_unique IF NOT EXISTS FOR (l:PairLedger) REQUIRE l.documentId IS UNIQUE');
     // replacing a document finds its relationships by documentId (graph/write.ts removeDocumentFacts)
     for (const type of RELATION_TYPES) {
       await session.run(`CREATE INDEX ${type.toLowerCase()}_document IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.documentId)`);

@@ -7,6 +7,7 @@
  * and related programmes grow with the copies). Only for throwaway bench databases.
  */
 import { refreshHubNeighbours } from './hub-neighbours.ts';
+import { refreshPairLinks } from './pair-links.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
 
@@ -77,6 +78,7 @@ export async function growToScale(driver: Driver, database: string, scale: numbe
   } finally {
     await session.close();
   }
-  // as the importer does after an import: the grown graph's hubs rank their neighbours once
+  // as the importer does after an import: the copies get their pair links, the grown graph's hubs rank their neighbours once
+  await refreshPairLinks(driver, database);
   await refreshHubNeighbours(driver, database);
 }

@@ -18,6 +18,7 @@
  */
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
+import { refreshPairLinks } from './pair-links.ts';
 
 const LABEL: Record<EntityType, string> = {
   PERSON: 'Person',
@@ -397,4 +398,5 @@ export async function deleteDocument(driver: Driver, database: string, documentI
     await session.close();
   }
   await settleEntities(driver, database);
+  await refreshPairLinks(driver, database);
 }

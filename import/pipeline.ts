@@ -49,7 +49,7 @@ import { isDictionaryWord, proposeSpans } from './tag/ner-spans.ts';
 import { typeSpans } from './type/span-types.ts';
 import { fillGaps } from './type/fill-gaps.ts';
 import { dropOverlaps, municipalitiesInOrganisationNames } from './type/overlaps.ts';
-import { sectionLowerCaseWords } from './type/span-features.ts';
+import { documentLowerCaseWords } from './type/span-features.ts';
 import { mergeVariants } from './resolve/variants.ts';
 
 export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
@@ -178,8 +178,7 @@ export function extractDocument(relativePath: string, text: string, options: Ext
     const nested = municipalitiesInOrganisationNames(found[i], kept);
     return nested.length ? [...kept, ...nested] : kept;
   });
-  const lowerWords = new Set<string>();
-  for (const ctx of contexts) for (const w of sectionLowerCaseWords(ctx)) lowerWords.add(w);
+  const lowerWords = documentLowerCaseWords(contexts);
   const merged = mergeVariants(withPlacesInNames, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
   const { entities, relations } = resolveDocument(contexts, merged, candidates);
   return { document, entities, relations };

@@ -12,6 +12,7 @@ import { discoverFiles, type FoundFile } from './read/walk.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
 import type { Skipped } from './read/skip.ts';
 import { documentWithContent, extractorVersion, isCurrent, refreshHubNeighbours, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
+import { refreshPairLinks } from '../graph/pair-links.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
 import { stat } from 'node:fs/promises';
@@ -307,6 +308,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
       summary.settledEntities = await settleEntities(options.driver, options.database);
+      await refreshPairLinks(options.driver, options.database);
       // the hubs' ranked neighbour lists (graph/hub-neighbours.ts) follow the new mention counts
       if (summary.created + summary.replaced + summary.settledEntities > 0) await refreshHubNeighbours(options.driver, options.database);
       summary.writeSeconds += (performance.now() - settleStarted) / 1000;

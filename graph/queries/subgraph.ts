@@ -4,6 +4,7 @@
  * the per-document relationships of one (type, source, target) are summed into one edge.
  */
 import type { EntityType } from '../../import/types.ts';
+import { PAIR_LINK } from '../pair-links.ts';
 import { RELATION_PATTERN } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 
@@ -39,30 +40,29 @@ export const MAX_EDGES = 5000;
 
 /**
  * Edges among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
- * source, target), at most `$maxEdges` of them, as compact lists [type, source id, target id,
- * weight] (shaped in JS).
+ * source, target) read from its pair link (graph/pair-links.ts), at most `$maxEdges` of them, as
+ * compact lists [type, source id, target id, weight] (shaped in JS). Only the edges kept are
+ * shipped: decoding thousands of tuples costs the API server more than ranking them costs Neo4j.
  *
  * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
  * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
- * its `perNode` strongest upward edges (summed weight, then type and the other end's id; only
- * nodes with more are sorted), `perNode` as large as fits in `$maxEdges` (at least 1). Every node was reached through an
- * earlier one it is linked to, and whatever upward edge it keeps leads to an earlier node, which
- * keeps one too, and so on to the start: the picture stays connected. Dense parts (a hundred
- * organisations each linked to the same forty themes) are thinned evenly instead of drawn as
- * thousands of crossing lines. `total`: the edges before the cap; `perNode`: null when none was
- * left out.
+ * its `perNode` strongest upward edges (summed weight, then type, then the other end's id; only
+ * nodes with more are sorted), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
+ * was reached through an earlier one it is linked to, and whatever upward edge it keeps leads to
+ * an earlier node, which keeps one too, and so on to the start: the picture stays connected.
+ * Dense parts (a hundred organisations each linked to the same forty themes) are thinned evenly
+ * instead of drawn as thousands of crossing lines. `total`: the edges before the cap; `perNode`:
+ * null when none was left out. Until then an edge is [link, the other end]: properties are read
+ * only where needed (a row's property reads and list building cost more than its expansion).
  */
 const CAPPED_EDGES = `
   CALL (nodes) {
     UNWIND range(0, size(nodes) - 1) AS i
     WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
-    CALL (a, nodes) {
-      MATCH (a)-[r:${RELATION_PATTERN}]->(b)
-      WHERE b IN nodes AND b <> a
-      RETURN b, type(r) AS type, sum(r.weight) AS weight
-    }
-    WITH a, b, type, weight, b IN earlier AS upwards
-    WITH CASE WHEN upwards THEN a ELSE b END AS owner, [type, a, b, weight, CASE WHEN upwards THEN b ELSE a END] AS edge
+    MATCH (a)-[link:${PAIR_LINK}]->(b)
+    WHERE b IN nodes AND b <> a
+    WITH a, b, link, b IN earlier AS upwards
+    WITH CASE WHEN upwards THEN a ELSE b END AS owner, [link, CASE WHEN upwards THEN b ELSE a END] AS edge
     WITH owner, collect(edge) AS upward
     WITH collect(upward) AS lists
     WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
@@ -77,69 +77,80 @@ const CAPPED_EDGES = `
         WITH l WHERE size(l) > perNode
         UNWIND l AS e
         WITH e, perNode
-        ORDER BY e[3] DESC, e[0], e[4].id
+        ORDER BY e[0].weight DESC, e[0].type, e[1].id
         WITH perNode, collect(e) AS ranked
         RETURN ranked[..perNode] AS kept
       }
-      RETURN collect([e IN kept | [e[0], e[1].id, e[2].id, e[3]]]) AS edgeLists
+      RETURN collect([e IN kept | [e[0].type, startNode(e[0]).id, endNode(e[0]).id, e[0].weight]]) AS edgeLists
     }
     RETURN total, perNode, edgeLists
   }`;
 
-const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
-
 /**
  * Breadth-first, one level per block (at most MAX_DEPTH), through nodes of the wanted types
  * only, so that the answer stays connected. Nearer nodes win the node cap, then the most
- * mentioned. A level is not expanded once the cap is reached.
+ * mentioned (then id). A level is not expanded once the cap is reached.
  *
  * A level needs at most `room` = `$limit` - (nodes seen) new nodes, and a node among the
  * level's best `room` is among the best `room` new neighbours of every frontier node that
  * reaches it. Those are among the frontier node's best `$limit` neighbours (at most `$limit` -
  * `room` of them were seen), so each frontier node contributes only its best `$limit`
  * neighbours: the answer is the same as ranking the whole level, without collecting the
- * thousands of neighbours a theme shared by many people has, and the "already seen?" test (a
- * list scan) runs on a few hundred candidates instead of every neighbour. Entity relationships
- * only link entities (graph/write.ts), so the far end's label is not checked. A hub reads its
- * best neighbours from its stored list (graph/hub-neighbours.ts: the same ranking, kept by the
- * importer) instead of its thousands of relationships; with a type filter the list does not
- * apply and the hub is expanded.
+ * thousands of neighbours a theme shared by many people has. Neighbours are read through the
+ * pair links (graph/pair-links.ts), one per neighbour pair and type, not through every
+ * document's relationship. A hub contributes the head of its stored ranked list
+ * (graph/hub-neighbours.ts: the same ranking, with the mention counts, kept by the importer)
+ * instead of its thousands of links: its candidates are ranked by the stored counts, as ids,
+ * and only the level's winners are looked up. With a type filter the list does not apply and
+ * the hub is expanded.
+ *
+ * Candidates are [mention count, id, node or null (a hub's list entry)].
  */
 const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string) => `
-  CALL (${seen}) {
-    UNWIND ${frontier} AS f
-    WITH f WHERE $depth >= ${depth} AND ${seen.split(', ').map((l) => `size(${l})`).join(' + ')} < $limit
+  CALL (${frontier}, ${seen}) {
+    WITH ${frontier} AS frontier, ${seen} AS seen
+    WHERE $depth >= ${depth} AND size(seen) < $limit
+    UNWIND frontier AS f
     CALL (f) {
-      WITH f WHERE f.topNeighbours IS NULL OR $types IS NOT NULL
-      MATCH (f)-[:${RELATION_PATTERN}]-(n)
+      WITH f WHERE f.topNeighbourCounts IS NULL OR $types IS NOT NULL
+      MATCH (f)-[:${PAIR_LINK}]-(n)
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
       ORDER BY n.mentionCount DESC, n.id
       LIMIT $limit
-      RETURN collect(n) AS best
+      RETURN [coalesce(n.mentionCount, 0), n.id, n] AS candidate
       UNION ALL
-      WITH f WHERE f.topNeighbours IS NOT NULL AND $types IS NULL
-      UNWIND f.topNeighbours[..$limit] AS neighbourId
-      MATCH (n:Entity {id: neighbourId})
-      WITH n
-      ORDER BY n.mentionCount DESC, n.id
-      RETURN collect(n) AS best
+      WITH f WHERE f.topNeighbourCounts IS NOT NULL AND $types IS NULL
+      UNWIND range(0, size(f.topNeighbours[..$limit]) - 1) AS k
+      RETURN [f.topNeighbourCounts[k], f.topNeighbours[k], null] AS candidate
     }
-    UNWIND [n IN best WHERE ${seen.split(', ').map((l) => `NOT n IN ${l}`).join(' AND ')}][..$limit] AS n
-    WITH DISTINCT n
-    ORDER BY n.mentionCount DESC, n.id
-    LIMIT $limit
+    WITH seen, candidate WHERE NOT candidate[1] IN seen
+    WITH seen, candidate[1] AS id, max(candidate[0]) AS mentions, head(collect(candidate[2])) AS node
+    ORDER BY mentions DESC, id
+    WITH $limit - size(seen) AS room, collect([id, node]) AS ranked
+    UNWIND ranked[..room] AS pick
+    CALL (pick) {
+      WITH pick WHERE pick[1] IS NOT NULL
+      RETURN pick[1] AS n
+      UNION ALL
+      WITH pick WHERE pick[1] IS NULL
+      MATCH (n:Entity {id: pick[0]})
+      RETURN n
+    }
     RETURN collect(n) AS ${found}
   }`;
 
-/** Each level is already in rank order: nearer levels first, then the cap. */
+/** Each level is in rank order: nearer levels first. `seenN`: the ids of the levels up to N. */
 export const NEIGHBOURHOOD = `
   MATCH (start:Entity {id: $id})
-  WITH start, [start] AS level0
-  ${NEXT_LEVEL('level0', 'level0', 1, 'level1')}
-  ${NEXT_LEVEL('level1', 'level0, level1', 2, 'level2')}
-  ${NEXT_LEVEL('level2', 'level0, level1, level2', 3, 'level3')}
-  WITH (level0 + level1 + level2 + level3)[..$limit] AS nodes
+  WITH [start] AS level0, [start.id] AS seen0
+  ${NEXT_LEVEL('level0', 'seen0', 1, 'level1')}
+  WITH level0, level1, seen0 + [n IN level1 | n.id] AS seen1
+  ${NEXT_LEVEL('level1', 'seen1', 2, 'level2')}
+  WITH level0, level1, level2, seen1 + [n IN level2 | n.id] AS seen2
+  ${NEXT_LEVEL('level2', 'seen2', 3, 'level3')}
+  // a list built element by element: scanning the lazy concatenation of the levels is slower
+  WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes
   ${CAPPED_EDGES}
   RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edgeLists, total, perNode`;
 
@@ -167,6 +178,8 @@ export async function neighbourhood(
     edgesPerNode: rows[0].perNode as number | null,
   };
 }
+
+const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
 
 const PATH = `
   MATCH (a:Entity {id: $from}), (b:Entity {id: $to})

@@ -60,14 +60,145 @@ function bucket(x: number, edges: number[]): number {
   return k === -1 ? edges.length : k;
 }
 
-/** lowerCaseWords of each section, made once: the type stage and the merge of variants both read it. */
-const lowerWordsOfSection = new WeakMap<object, Set<string>>();
+/** What the type stage and the merge of variants ask of a text's words: does it print this word (exactly) in lower case? */
+export interface LowerCaseWordQuery {
+  has(word: string): boolean;
+}
 
-/** lowerCaseWords(ctx.text), computed once per section object (do not mutate the set). */
-export function sectionLowerCaseWords(ctx: { text: string }): Set<string> {
+/** The lower-case words of each section, made once: the type stage and the merge of variants both ask. */
+const lowerWordsOfSection = new WeakMap<object, SectionWords>();
+
+/** lowerCaseWords(ctx.text) as a query, made once per section object. */
+export function sectionLowerCaseWords(ctx: { text: string }): LowerCaseWordQuery {
+  return sectionWords(ctx);
+}
+
+function sectionWords(ctx: { text: string }): SectionWords {
   let words = lowerWordsOfSection.get(ctx);
-  if (!words) lowerWordsOfSection.set(ctx, (words = lowerCaseWords(ctx.text)));
+  if (!words) lowerWordsOfSection.set(ctx, (words = new SectionWords(ctx.text)));
   return words;
+}
+
+/** Whether any of the sections prints `word` in lower case (the union of their lowerCaseWords). */
+export function documentLowerCaseWords(contexts: readonly { text: string }[]): LowerCaseWordQuery {
+  const answers = new Map<string, boolean>();
+  return {
+    has(word: string): boolean {
+      let answer = answers.get(word);
+      if (answer === undefined) {
+        const h = wordHash(word, 0, word.length);
+        answer = contexts.some((ctx) => sectionWords(ctx).hasIndexed(word, h));
+        answers.set(word, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+/** Questions a section answers by a search of its text before it indexes its lower-case words. */
+const SEARCHES_BEFORE_INDEX = 2;
+
+/**
+ * The same answers as lowerCaseWords(text).has(word), without a string per word of the text: the
+ * type stage asks about a word or two per section, answered by a search of the text; the merge of
+ * variants asks every section about each one-word organisation name, answered from an index of the
+ * hashes of the section's lower-case words (a hash found is confirmed by a search, so a collision
+ * never answers yes).
+ */
+export function lowerCaseWordQuery(text: string): LowerCaseWordQuery {
+  return new SectionWords(text);
+}
+
+class SectionWords implements LowerCaseWordQuery {
+  /** the text without web addresses, read on the first question */
+  private plain = '';
+  private read = false;
+  /** text with surrogate pairs: lowerCaseWords' own set */
+  private set: Set<string> | undefined;
+  private hashes: Int32Array | undefined;
+  private searches = 0;
+
+  constructor(private readonly text: string) {}
+
+  private prepare(): void {
+    this.read = true;
+    this.plain = withoutWebAddresses(this.text);
+    if (SURROGATE.test(this.plain)) this.set = lowerCaseWordsByRegex(this.plain);
+  }
+
+  has(word: string): boolean {
+    if (!this.read) this.prepare();
+    if (this.set) return this.set.has(word);
+    if (this.hashes === undefined && ++this.searches <= SEARCHES_BEFORE_INDEX) return printsWord(this.plain, word);
+    return this.hasIndexed(word, wordHash(word, 0, word.length));
+  }
+
+  /** has(word), from the index of hashes (`h` = wordHash(word)). */
+  hasIndexed(word: string, h: number): boolean {
+    if (!this.read) this.prepare();
+    if (this.set) return this.set.has(word);
+    this.hashes ??= lowerCaseWordHashes(this.plain);
+    return hashSetHas(this.hashes, h) && printsWord(this.plain, word);
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of word[start, end), never 0 (0 marks an empty slot). */
+function wordHash(word: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ word.charCodeAt(k), 16777619);
+  return h === 0 ? 1 : h;
+}
+
+/** An open-addressing set of the hashes of the words lowerCaseWordsByScan(text) would hold. */
+function lowerCaseWordHashes(text: string): Int32Array {
+  const found: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const k = wordClass(text.charCodeAt(i));
+    if (k !== 1 && k !== 4) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && wordClass(text.charCodeAt(i)) !== 3) i++;
+    if (k === 4) found.push(wordHash(text, start, i));
+  }
+  let size = 16;
+  while (size < 2 * found.length) size <<= 1;
+  const table = new Int32Array(size);
+  for (const h of found) {
+    let slot = h & (size - 1);
+    while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & (size - 1);
+    table[slot] = h;
+  }
+  return table;
+}
+
+function hashSetHas(table: Int32Array, h: number): boolean {
+  const mask = table.length - 1;
+  for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) if (table[slot] === h) return true;
+  return false;
+}
+
+/**
+ * Whether lowerCaseWordsByScan(text) holds `word`: a token of the scan is a maximal run of characters
+ * that are not class 3, from its first letter or digit on, kept when that one is a lower-case letter.
+ */
+function printsWord(text: string, word: string): boolean {
+  const n = word.length;
+  if (n === 0 || wordClass(word.charCodeAt(0)) !== 4) return false;
+  for (let k = 1; k < n; k++) if (wordClass(word.charCodeAt(k)) === 3) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const after = at + n;
+    if (after < text.length && wordClass(text.charCodeAt(after)) !== 3) continue;
+    // a token starts here when only joiners (class 2) stand between it and a separator or the text start
+    let b = at - 1;
+    while (b >= 0 && wordClass(text.charCodeAt(b)) === 2) b--;
+    if (b < 0 || wordClass(text.charCodeAt(b)) === 3) return true;
+  }
+  return false;
 }
 
 /** The words a text prints in lower case: a capitalised single word that also occurs so is an ordinary word. */
@@ -123,7 +254,7 @@ function lowerCaseWordsByScan(text: string): Set<string> {
   return out;
 }
 
-export function spanFeatures(span: CandidateSpan, text: string, lowerWords: Set<string>): string[] {
+export function spanFeatures(span: CandidateSpan, text: string, lowerWords: LowerCaseWordQuery): string[] {
   const words = wordsOf(span.text);
   const f: string[] = ['bias', `lab=${span.label}`, `score=${bucket(span.score, [0.5, 0.8, 0.95])}`, `ntok=${Math.min(words.length, 5)}`];
   if (!words.length) return f;

@@ -9,7 +9,7 @@ import type { EntityMention, SectionContext } from '../model.ts';
 import { isFirstName, municipalityByName, particles } from '../gazetteers.ts';
 import { capitalisedFloods } from '../tag/rules/capitalised-floods.ts';
 import { loadSpanClassifier, type SpanClassifier } from './span-classifier.ts';
-import { sectionLowerCaseWords, spanFeatures, type CandidateSpan } from './span-features.ts';
+import { sectionLowerCaseWords, spanFeatures, type CandidateSpan, type LowerCaseWordQuery } from './span-features.ts';
 
 /** A candidate span as the tag stage hands it on (the NER tagger's NerSpan has this shape). */
 export interface TaggedSpan extends CandidateSpan {
@@ -65,7 +65,7 @@ export function typeSpans(
   classifier: SpanClassifier = loadSpanClassifier(),
 ): EntityMention[] {
   const out: EntityMention[] = [];
-  let lowerWords: Set<string> | undefined;
+  let lowerWords: LowerCaseWordQuery | undefined;
   const floods = capitalisedFloods(ctx.text);
   for (const raw of spans) {
     const s = trimmed(ctx, raw);

@@ -42,14 +42,16 @@ describe('hub neighbour lists', () => {
     expect(hubs).toBeGreaterThan(2);
     const rows = await readRows(read, `
       MATCH (e:Entity) WITH e, COUNT { (e)-[:${RELATION_PATTERN}]-() } AS degree
-      RETURN e.id AS id, degree, e.topNeighbours AS list ORDER BY degree DESC`, {});
+      RETURN e.id AS id, degree, e.topNeighbours AS list, e.topNeighbourCounts AS counts ORDER BY degree DESC`, {});
     for (const row of rows) expect(row.list !== null).toBe((row.degree as number) > MIN_DEGREE);
 
     const hub = rows[0];
     const expected = await readRows(read, `
       MATCH (:Entity {id: $id})-[:${RELATION_PATTERN}]-(n) WITH DISTINCT n
-      RETURN n.id AS id ORDER BY n.mentionCount DESC, n.id LIMIT $length`, { id: hub.id, length: int(HUB_LIST_LENGTH) });
+      RETURN n.id AS id, n.mentionCount AS mentions ORDER BY n.mentionCount DESC, n.id LIMIT $length`, { id: hub.id, length: int(HUB_LIST_LENGTH) });
     expect(hub.list).toEqual(expected.map((r) => r.id));
+    // with their mention counts, which the neighbourhood ranks a hub's candidates by
+    expect(hub.counts).toEqual(expected.map((r) => r.mentions));
   });
 
   it('give the same neighbourhood as the full expansion, at several depths and limits', async () => {

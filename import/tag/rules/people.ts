@@ -15,12 +15,29 @@ import { nameData } from './name-data.ts';
 import { sentenceAt } from '../../segment/sentences.ts';
 import { capitalisedFloods } from './capitalised-floods.ts';
 
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
+/**
+ * A token of the section text. Its text is sliced out when first read: the scan below asks only
+ * the capitalised tokens and their neighbours for it, not the other nine in ten.
+ */
+export class Token {
+  private printed: string | undefined = undefined;
   /** what the word is (looked up once per token, on first use) */
-  word: WordInfo | undefined;
+  word: WordInfo | undefined = undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return (this.printed ??= this.source.slice(this.start, this.end));
+  }
+
+  /** The first code unit of the text (without slicing it out). */
+  get firstCode(): number {
+    return this.source.charCodeAt(this.start);
+  }
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -39,7 +56,7 @@ const isWordJoiner = (c: number) => c === 45 || c === 39 || c === 8217; // - ' â
 const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 160;
 
 function token(text: string, start: number, end: number): Token {
-  return { text: text.slice(start, end), start, end, word: undefined };
+  return new Token(text, start, end);
 }
 
 /**
@@ -255,7 +272,10 @@ const upperCache = new Map<number, boolean>();
 
 /** First character is an upper-case letter; ASCII without a regex, other characters cached. */
 function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
+  return startsUpperCode(word.charCodeAt(0));
+}
+
+function startsUpperCode(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   let r = upperCache.get(c);
   if (r === undefined) {
@@ -304,7 +324,7 @@ function isCapitalisedArabicParticle(t: Token | undefined): boolean {
 
 /** Parses a name starting at token i (given name or initials, particles, surname). */
 export function parseName(text: string, tokens: Token[], i: number): ParsedName | null {
-  if (!startsUpper(tokens[i].text)) return null; // names start with a capital: cheap exit for most tokens
+  if (!startsUpperCode(tokens[i].firstCode)) return null; // names start with a capital: cheap exit for most tokens
   const parts: string[] = [];
   let j = i;
   let initials = false;
@@ -523,7 +543,7 @@ export function findPeople(ctx: SectionContext): EntityMention[] {
   let carryCueUntil = -1; // token index up to which a byline cue carries ("Door X en Y")
   for (let i = 0; i < tokens.length; i++) {
     // names, also in reference lists, start with a capital: a cheap exit for most tokens
-    if (!startsUpper(tokens[i].text)) continue;
+    if (!startsUpperCode(tokens[i].firstCode)) continue;
     if (floods.covers(tokens[i].start, tokens[i].end)) continue; // a word list or noise, not a name
     const parsed = parseName(text, tokens, i);
     if (!parsed) {

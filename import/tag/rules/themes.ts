@@ -149,6 +149,56 @@ export class ThemeMatcher {
 
   /** Every vocabulary hit in `text`, minus hits inside an excluded phrase of their theme. */
   hits(text: string): ThemeHit[] {
+    const found = this.found(text);
+    return found.length === 0 ? [] : this.accepted(found);
+  }
+
+  /**
+   * hits(text) of a section's text, `section` being the object that holds it (a SectionFact): its
+   * candidate hits are kept with it (not beyond it: nothing is shared between documents), so that the
+   * article's theme profile reads them again through hitsInRanges.
+   */
+  sectionHits(section: object, text: string): ThemeHit[] {
+    const { found } = this.foundIn(section, text);
+    return found.length === 0 ? [] : this.accepted(found);
+  }
+
+  /**
+   * hits(text.slice(start, end)) for each [start, end) of `ranges` (flattened pairs), with offsets into
+   * `text`, read from the section's candidate hits (see sectionHits); null when the words of the parts
+   * cannot be read from the text's (a range that does not start and end at a word boundary, or a text that
+   * is not lower-cased code unit by code unit): then ask hits() of each part.
+   */
+  hitsInRanges(section: object, text: string, ranges: readonly number[]): ThemeHit[][] | null {
+    for (let k = 0; k < ranges.length; k += 2) {
+      if (ranges[k] < ranges[k + 1] && (!isWordBoundary(text, ranges[k]) || !isWordBoundary(text, ranges[k + 1]))) return null;
+    }
+    const { found, shareable } = this.foundIn(section, text);
+    if (!shareable) return null;
+    const out: ThemeHit[][] = [];
+    for (let k = 0; k < ranges.length; k += 2) {
+      const inside = ranges[k] < ranges[k + 1] ? found.filter((f) => f.start >= ranges[k] && f.end <= ranges[k + 1]) : [];
+      out.push(inside.length === 0 ? [] : this.accepted(inside));
+    }
+    return out;
+  }
+
+  /** Candidate hits per section object (and its text). */
+  private readonly bySection = new WeakMap<object, { text: string; found: Found[]; shareable: boolean }>();
+
+  private foundIn(section: object, text: string): { found: Found[]; shareable: boolean } {
+    let entry = this.bySection.get(section);
+    if (entry === undefined || entry.text !== text) {
+      const found = this.found(text);
+      // tokenise read the words in place (offsets into the text) unless it had to lower-case word by word
+      entry = { text, found, shareable: scratch.lower === LOWER };
+      this.bySection.set(section, entry);
+    }
+    return entry;
+  }
+
+  /** The candidate hits of `text` in text order, before overlaps and excluded phrases are settled. */
+  private found(text: string): Found[] {
     const words = tokenise(text);
     const { buf, bufStart, bufEnd, lower } = words;
     const found: Found[] = [];
@@ -165,7 +215,7 @@ export class ThemeMatcher {
       const tail = this.tails[triple(buf, e - KEY, lower)];
       if (tail !== 0) this.collect(this.buckets[tail - 1], words, i, found);
     }
-    return found.length === 0 ? [] : this.accepted(found);
+    return found;
   }
 
   /** Adds to `found` the patterns of `bucket` that match from word i on. */
@@ -197,6 +247,20 @@ export class ThemeMatcher {
     }
     return out;
   }
+}
+
+/** Whether no word of tokenise runs across offset `at`: a separator stands on one side of it (or the text ends). */
+function isWordBoundary(text: string, at: number): boolean {
+  return isSeparatorAt(text, at - 1) || isSeparatorAt(text, at);
+}
+
+/** Whether text[at] ends a word for tokenise in any text (outside the text counts as such). */
+function isSeparatorAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  let k = charClass[c];
+  if (k === UNKNOWN) k = classify(c);
+  return k === OTHER;
 }
 
 function byStartThenLongest(a: Found, b: Found): number {
@@ -399,7 +463,7 @@ export function minimumHits(words: number): number {
 
 /** The themes a section substantially discusses, with their hits, strongest first. */
 export function sectionThemes(ctx: SectionContext, matcher = themeMatcher()): { theme: ThemeDefinition; hits: ThemeHit[] }[] {
-  const hits = matcher.hits(ctx.text);
+  const hits = matcher.sectionHits(ctx.section, ctx.text);
   const byTheme = new Map<string, ThemeHit[]>();
   for (const h of hits) {
     const list = byTheme.get(h.theme.id);

@@ -1,0 +1,233 @@
+/**
+ * The aggregated pair links (graph/pair-links.ts) against the real Neo4j: after the corpus
+ * import every link is the sum of the per-document relationships of its type and pair, and
+ * nothing else is linked; the neighbourhood read through them is the one computed here from the
+ * per-document relationships; and after a document is replaced, forcibly re-imported or removed
+ * the links are right again, with no stale pair left.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteDocument, writeExtraction } from '../../graph/write.ts';
+import { refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
+import { PAIR_LINK, refreshPairLinks } from '../../graph/pair-links.ts';
+import { RELATION_PATTERN } from '../../graph/queries/model.ts';
+import { neighbourhood } from '../../graph/queries/subgraph.ts';
+import { readRows, type ReadContext } from '../../graph/queries/run.ts';
+import type { EntityType, ExtractionResult, RelationType } from '../../import/types.ts';
+import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
+import { ensureCorpus } from '../api/harness.ts';
+
+let read: ReadContext;
+
+beforeAll(async () => {
+  const { database } = testNeo4j();
+  await ensureCorpus(testDriver(), database);
+  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+  await refreshPairLinks(read.driver, read.database);
+}, 300_000);
+
+afterAll(async () => {
+  if (read) {
+    for (const id of [DOC_A, DOC_B]) await deleteDocument(read.driver, read.database, id);
+    await refreshHubNeighbours(read.driver, read.database);
+  }
+  await closeTestDriver();
+});
+
+/** `type from->to` => [summed weight, relationships], from the per-document relationships. */
+async function expectedLinks(): Promise<Map<string, [number, number]>> {
+  const rows = await readRows(read, `
+    MATCH (a:Entity)-[r:${RELATION_PATTERN}]->(b:Entity)
+    RETURN type(r) AS type, a.id AS source, b.id AS target, sum(r.weight) AS weight, count(r) AS n`, {});
+  return new Map(rows.map((r) => [`${r.type} ${r.source}->${r.target}`, [r.weight as number, r.n as number]]));
+}
+
+async function storedLinks(): Promise<Map<string, [number, number]>> {
+  const rows = await readRows(read, `
+    MATCH (a)-[l:${PAIR_LINK}]->(b)
+    RETURN l.type AS type, a.id AS source, b.id AS target, l.weight AS weight, l.relations AS n`, {});
+  const out = new Map<string, [number, number]>();
+  for (const r of rows) {
+    const key = `${r.type} ${r.source}->${r.target}`;
+    expect(out.has(key), `one link per type and pair: ${key}`).toBe(false);
+    out.set(key, [r.weight as number, r.n as number]);
+  }
+  return out;
+}
+
+async function expectLinksMatchRelationships(): Promise<Map<string, [number, number]>> {
+  const expected = await expectedLinks();
+  const stored = await storedLinks();
+  expect([...stored.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, [weight, n]] of expected) {
+    expect(stored.get(key)![1], key).toBe(n);
+    expect(stored.get(key)![0], key).toBeCloseTo(weight, 9);
+  }
+  return stored;
+}
+
+describe('pair links', () => {
+  it('sum the per-document relationships of each type and pair after the import, and nothing else', async () => {
+    const stored = await expectLinksMatchRelationships();
+    expect(stored.size).toBeGreaterThan(500);
+    // the corpus has pairs read from several documents: those are one link, not several
+    expect([...stored.values()].some(([, n]) => n > 1)).toBe(true);
+    // nothing changed since: nothing to do
+    expect(await refreshPairLinks(read.driver, read.database)).toEqual({ documents: 0, pairs: 0 });
+  });
+});
+
+// ---------------------------------------------------------------- replaced, re-imported, removed
+
+const DOC_A = 'test-pairs-a';
+const DOC_B = 'test-pairs-b';
+const PERSON = 'person:test-pairs-persoon';
+const ORG = 'organisation:test-pairs-stichting';
+const OTHER_ORG = 'organisation:test-pairs-vereniging';
+const THEME = 'theme:test-pairs-thema';
+
+function doc(id: string, sha256: string, relations: { type: RelationType; from: string; to: string; weight: number }[]): ExtractionResult {
+  const section = `${id}#0`;
+  const ends = [...new Set(relations.flatMap((r) => [r.from, r.to]))];
+  const typeOf = (e: string): EntityType => (e.startsWith('person:') ? 'PERSON' : e.startsWith('theme:') ? 'THEME' : 'ORGANISATION');
+  return {
+    document: { id, file: `${id}.txt`, path: `${id}.txt`, title: id, published: null, sha256, sections: [{ id: section, ordinal: 0, title: 'Intro', text: 'tekst' }] },
+    entities: ends.map((e) => ({ id: e, type: typeOf(e), name: e.split(':')[1], aliases: [], props: {}, mentions: [{ sectionId: section, count: 1, snippets: ['tekst'] }] })),
+    relations: relations.map((r) => ({ ...r, role: null, evidence: [{ sectionId: section, quote: 'tekst' }] })),
+  };
+}
+
+async function link(type: string, from: string, to: string): Promise<[number, number] | undefined> {
+  return (await storedLinks()).get(`${type} ${from}->${to}`);
+}
+
+describe('pair links after a document changes', () => {
+  it('follow a replaced, a forcibly re-imported and a removed document, with no stale pair', async () => {
+    const { driver, database } = read;
+    await writeExtraction(driver, database, doc(DOC_A, 'a1', [
+      { type: 'WORKS_FOR', from: PERSON, to: ORG, weight: 1 },
+      { type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.5 },
+    ]));
+    await writeExtraction(driver, database, doc(DOC_B, 'b1', [{ type: 'WORKS_FOR', from: PERSON, to: ORG, weight: 0.25 }]));
+    expect(await refreshPairLinks(driver, database)).toMatchObject({ documents: 2 });
+    expect(await link('WORKS_FOR', PERSON, ORG)).toEqual([1.25, 2]);
+    expect(await link('WORKS_ON', PERSON, THEME)).toEqual([0.5, 1]);
+    await expectLinksMatchRelationships();
+
+    // A is replaced: the person now works for another organisation and no longer on the theme
+    await writeExtraction(driver, database, doc(DOC_A, 'a2', [{ type: 'WORKS_FOR', from: PERSON, to: OTHER_ORG, weight: 0.75 }]));
+    expect(await refreshPairLinks(driver, database)).toMatchObject({ documents: 1 });
+    expect(await link('WORKS_FOR', PERSON, ORG)).toEqual([0.25, 1]);
+    expect(await link('WORKS_FOR', PERSON, OTHER_ORG)).toEqual([0.75, 1]);
+    expect(await link('WORKS_ON', PERSON, THEME)).toBeUndefined();
+    await expectLinksMatchRelationships();
+
+    // a forced re-import of the same text is refreshed too, and changes nothing
+    const before = await storedLinks();
+    await writeExtraction(driver, database, doc(DOC_A, 'a2', [{ type: 'WORKS_FOR', from: PERSON, to: OTHER_ORG, weight: 0.75 }]), { force: true });
+    expect(await refreshPairLinks(driver, database)).toMatchObject({ documents: 1 });
+    expect(await storedLinks()).toEqual(before);
+
+    // B is removed: its pair goes with it (deleteDocument refreshes the links itself)
+    await deleteDocument(driver, database, DOC_B);
+    expect(await refreshPairLinks(driver, database)).toEqual({ documents: 0, pairs: 0 });
+    expect(await link('WORKS_FOR', PERSON, ORG)).toBeUndefined();
+    expect(await link('WORKS_FOR', PERSON, OTHER_ORG)).toEqual([0.75, 1]);
+    await expectLinksMatchRelationships();
+
+    await deleteDocument(driver, database, DOC_A);
+    expect(await link('WORKS_FOR', PERSON, OTHER_ORG)).toBeUndefined();
+    await expectLinksMatchRelationships();
+    const ledgers = await readRows(read, 'MATCH (l:PairLedger) WHERE l.documentId STARTS WITH "test-pairs" RETURN count(l) AS n', {});
+    expect(ledgers[0].n).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------- the neighbourhood through the links
+
+interface Graph {
+  mentions: Map<string, number>;
+  type: Map<string, EntityType>;
+  neighbours: Map<string, Set<string>>;
+  relations: { type: string; source: string; target: string; weight: number }[];
+}
+
+async function perDocumentGraph(): Promise<Graph> {
+  const entities = await readRows(read, 'MATCH (e:Entity) RETURN e.id AS id, e.type AS type, e.mentionCount AS mentions', {});
+  const relations = (await readRows(read, `
+    MATCH (a:Entity)-[r:${RELATION_PATTERN}]->(b:Entity)
+    RETURN type(r) AS type, a.id AS source, b.id AS target, r.weight AS weight`, {})) as Graph['relations'];
+  const neighbours = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => (neighbours.get(a) ?? neighbours.set(a, new Set()).get(a)!).add(b);
+  for (const r of relations) {
+    add(r.source, r.target);
+    add(r.target, r.source);
+  }
+  return {
+    mentions: new Map(entities.map((e) => [e.id as string, (e.mentions as number | null) ?? 0])),
+    type: new Map(entities.map((e) => [e.id as string, e.type as EntityType])),
+    neighbours,
+    relations,
+  };
+}
+
+/** Breadth-first, nearer first, then most mentioned, then id; and every edge among the nodes, summed per type and pair. */
+function reference(g: Graph, id: string, depth: number, limit: number, types: EntityType[] | null) {
+  const nodes = [id];
+  const seen = new Set(nodes);
+  let frontier = [id];
+  for (let d = 1; d <= depth && nodes.length < limit && frontier.length > 0; d++) {
+    const candidates = new Set<string>();
+    for (const f of frontier) {
+      for (const n of g.neighbours.get(f) ?? []) if (!seen.has(n) && (!types || types.includes(g.type.get(n)!))) candidates.add(n);
+    }
+    const ranked = [...candidates].sort((a, b) => g.mentions.get(b)! - g.mentions.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+    frontier = ranked.slice(0, limit - nodes.length);
+    for (const n of frontier) {
+      nodes.push(n);
+      seen.add(n);
+    }
+  }
+  const edges = new Map<string, number>();
+  for (const r of g.relations) {
+    if (r.source === r.target || !seen.has(r.source) || !seen.has(r.target)) continue;
+    const key = `${r.type}:${r.source}->${r.target}`;
+    edges.set(key, (edges.get(key) ?? 0) + (r.weight ?? 0));
+  }
+  return { nodes, edges };
+}
+
+describe('the neighbourhood through the pair links', () => {
+  it('has the nodes and edges computed from the per-document relationships, with and without hub lists', async () => {
+    const g = await perDocumentGraph();
+    const starts = (await readRows(read, `
+      CALL () { MATCH (e:Entity) RETURN e ORDER BY e.mentionCount DESC, e.id LIMIT 6
+                UNION MATCH (e:Person) RETURN e ORDER BY e.mentionCount DESC, e.id LIMIT 4 }
+      RETURN collect(e.id) AS ids`, {}))[0].ids as string[];
+    const cases = starts.flatMap((id) => [1, 2].flatMap((depth) => [10, 60, 150].flatMap((limit) =>
+      [null, ['PERSON', 'THEME'] as EntityType[]].map((types) => ({ id, depth, limit, types, maxEdges: 5000 })))));
+    const check = async () => {
+      let full = 0;
+      for (const c of cases) {
+        const got = (await neighbourhood(read, c))!;
+        const want = reference(g, c.id, c.depth, c.limit, c.types);
+        const label = JSON.stringify(c);
+        expect(got.nodes.map((n) => n.id), label).toEqual(want.nodes);
+        expect(got.edges.map((e) => e.id).sort(), label).toEqual([...want.edges.keys()].sort());
+        for (const e of got.edges) expect(e.weight!, `${label} ${e.id}`).toBeCloseTo(want.edges.get(e.id)!, 9);
+        expect(got.edgesOmitted, label).toBe(0);
+        if (got.nodes.length >= 60) full++;
+      }
+      // the two-step neighbourhoods are full ones, not a handful of nodes
+      expect(full).toBeGreaterThan(10);
+    };
+    await check();
+    // the same through the hubs' stored lists (the corpus has no hub at the production threshold)
+    const { hubs } = await refreshHubNeighbours(read.driver, read.database, { minDegree: 15 });
+    expect(hubs).toBeGreaterThan(2);
+    try {
+      await check();
+    } finally {
+      await refreshHubNeighbours(read.driver, read.database);
+    }
+  });
+});
