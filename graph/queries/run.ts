@@ -98,7 +98,7 @@ function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknow
 async function sendRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });
+    const result = await runWithoutCallerStack(() => session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs }));
     if (PROFILE && result.summary.profile) {
       const plan = result.summary.profile as PlanNode;
       console.log(`--- ${totalDbHits(plan)} db hits, ${result.records.length} rows: ${cypher.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
@@ -107,6 +107,22 @@ async function sendRead(ctx: ReadContext, cypher: string, params: Record<string,
     return result.records.map((record) => toNative(record.toObject()) as Row);
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * The driver captures and formats a stack trace for every query it starts (to graft the caller's
+ * frames onto a later error), and with source maps on (tsx) formatting it costs more than the rest
+ * of the query's client-side work. Started with no frames to capture, a failed query's error still
+ * carries the driver's own stack and its message and code, which is all maskError and the log use.
+ */
+function runWithoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
