@@ -14,7 +14,7 @@
  */
 import { entityProjection, type EntityRow } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
-import { bundleParams, bundlePartsCypher, type BundlePart } from './entity-bundle.ts';
+import { bundleParams, bundlePartsCypher, byShape, type BundlePart } from './entity-bundle.ts';
 
 /** Below this total a match is not shown (about: one entity mentioned in a quarter of the passages). */
 export const MIN_SCORE = 1;
@@ -55,8 +55,8 @@ const RANKED_CANDIDATES = `
   LIMIT $first`;
 
 /** The page, each with its reasons, and the lists the query asks of each programme (`parts`, entity-bundle.ts). */
-function relatedProgrammesCypher(parts: readonly BundlePart[]): string {
-  return `
+const relatedProgrammesCypher = byShape(
+  (parts) => `
   MATCH (src:Programme {id: $id})
   ${RANKED_CANDIDATES}
   CALL (hits) {
@@ -66,8 +66,8 @@ function relatedProgrammesCypher(parts: readonly BundlePart[]): string {
   }
   WITH c AS e, score, reasons
   ${bundlePartsCypher(parts, ['score', 'reasons'])}
-  RETURN ${entityProjection('e')} AS programme, score, reasons, parts`;
-}
+  RETURN ${entityProjection('e')} AS programme, score, reasons, parts`,
+);
 
 export interface RelatedProgrammeRow {
   programme: EntityRow;
