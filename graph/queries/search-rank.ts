@@ -75,15 +75,19 @@ function nameProfile(entity: EntityRow): NameProfile {
   return profile;
 }
 
+/** The order of String.prototype.localeCompare, without setting up a collator per comparison. */
+const byLocale = new Intl.Collator();
+
 export function rankCandidates(terms: readonly string[], candidates: readonly Candidate[]): RankedHit[] {
   const counted = terms.map((t, i) => ({ t, i })).filter(({ t }) => !STOP_WORDS.has(t));
   const wanted = (counted.length > 0 ? counted : terms.map((t, i) => ({ t, i }))).map((w) => ({ ...w, stem: dutchStem(w.t) }));
   const phrase = terms.join(' ');
+  const covered = new Set<string>();
   const ranked = candidates.map((c) => {
     const { phrases, words, stems, nameWords, nameStems, distinctNameWords } = nameProfile(c.entity);
     let matched = 0;
     let quality = 0;
-    const covered = new Set<string>();
+    covered.clear();
     for (const { t, i, stem } of wanted) {
       let q = wordQuality(t, stem, words, stems);
       if (q === 0 && c.indexTerms.includes(i)) q = LOOSE * 0.5;
@@ -104,7 +108,7 @@ export function rankCandidates(terms: readonly string[], candidates: readonly Ca
     .sort((a, b) => b.score - a.score
       || (b.entity.mentionCount ?? 0) - (a.entity.mentionCount ?? 0)
       || b.indexScore - a.indexScore
-      || a.entity.name.localeCompare(b.entity.name)
-      || a.entity.id.localeCompare(b.entity.id))
+      || byLocale.compare(a.entity.name, b.entity.name)
+      || byLocale.compare(a.entity.id, b.entity.id))
     .map(({ entity, score }) => ({ entity, score }));
 }
