@@ -99,6 +99,9 @@ export function createApp(opts: AppOptions): Server {
     renderGraphiQL,
     landingPage: false,
     healthCheckEndpoint: '/graphql/health',
+    // The body reaches Yoga already read and counted (readBodyWithin, MAX_BODY_BYTES); Yoga's own
+    // 25 MB check would pipe it through a counting stream once more on every request.
+    maxRequestBodySize: false,
     maskedErrors: { maskError, isDev: false },
     cors: origins.length === 0 ? false : { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST', 'OPTIONS'] },
     context: () => {

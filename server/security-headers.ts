@@ -33,13 +33,39 @@ const COMMON = {
 };
 
 function headers(directives: Record<string, string[] | null>): Middleware {
-  return helmet({
+  const middleware = helmet({
     contentSecurityPolicy: { useDefaults: false, directives },
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
     // HSTS is for the TLS front of a deployment, not this plain-HTTP server.
     strictTransportSecurity: false,
   }) as Middleware;
+  return replayed(middleware);
+}
+
+/**
+ * With fixed directives (no per-request nonces) helmet sets the same headers on every response:
+ * run it once against a recording response and replay what it did, instead of running its
+ * twelve middlewares and rebuilding the CSP string per request.
+ */
+export function replayed(middleware: Middleware): Middleware {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => set.push([name, value]),
+    removeHeader: (name: string) => removed.push(name),
+  };
+  let done = false;
+  middleware({ headers: {} } as IncomingMessage, recorder as unknown as ServerResponse, (err) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be replayed');
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
+  };
 }
 
 /** The SHA-256 CSP sources of the inline <script> blocks of an HTML page. */

@@ -57,12 +57,30 @@ export function bundleParams(parts: readonly BundlePart[]): Record<string, unkno
   return params;
 }
 
-export function entityBundleCypher(parts: readonly BundlePart[]): string {
-  return `
+/**
+ * The Cypher of a set of parts depends only on their kinds and fields (page sizes are
+ * parameters): built once per shape, not per request. Bounded: shapes are chosen by callers.
+ */
+export function byShape(build: (parts: readonly BundlePart[]) => string): (parts: readonly BundlePart[]) => string {
+  const built = new Map<string, string>();
+  return (parts) => {
+    const shape = parts.map((p) => (p.kind === 'link' ? p.field : p.kind === 'themes' ? `themes:${p.label}` : p.kind)).join(',');
+    let cypher = built.get(shape);
+    if (cypher === undefined) {
+      cypher = build(parts);
+      if (built.size >= 500) built.clear();
+      built.set(shape, cypher);
+    }
+    return cypher;
+  };
+}
+
+export const entityBundleCypher = byShape(
+  (parts) => `
   MATCH (e:Entity {id: $id})
   ${bundlePartsCypher(parts)}
-  RETURN ${entityProjection('e')} AS entity, parts`;
-}
+  RETURN ${entityProjection('e')} AS entity, parts`,
+);
 
 export interface EntityBundle {
   entity: EntityRow;

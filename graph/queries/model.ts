@@ -20,9 +20,27 @@ export const LABEL: Readonly<Record<EntityType, string>> = {
 /** Every entity-to-entity relationship type, as one Cypher alternation. */
 export const RELATION_PATTERN = 'WORKS_FOR|HOLDS_OFFICE_IN|WORKS_ON|RUNS_IN|RUN_BY|BASED_IN';
 
-/** Map projection of an entity node bound to `n` (no section text, nothing large). */
+/** The properties of an entity row (no section text, nothing large). */
+const ENTITY_FIELDS = ['id', 'type', 'name', 'aliases', 'mentionCount', 'roles', 'kind', 'province', 'cbsCode'] as const;
+
+/** Map projection of an entity node bound to `n`. */
 export function entityProjection(n: string): string {
-  return `${n} {.id, .type, .name, .aliases, .mentionCount, .roles, .kind, .province, .cbsCode}`;
+  return `${n} {${ENTITY_FIELDS.map((f) => `.${f}`).join(', ')}}`;
+}
+
+/**
+ * The same properties as a list, without their keys: for a query that returns hundreds of
+ * entities (search candidates), whose keys would otherwise be sent and decoded once per entity.
+ * Read back with entityFromTuple.
+ */
+export function entityTuple(n: string): string {
+  return `[${ENTITY_FIELDS.map((f) => `${n}.${f}`).join(', ')}]`;
+}
+
+export function entityFromTuple(tuple: readonly unknown[]): EntityRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < ENTITY_FIELDS.length; i++) row[ENTITY_FIELDS[i]] = tuple[i] ?? null;
+  return row as unknown as EntityRow;
 }
 
 export const DOCUMENT_PROJECTION = (d: string) => `${d} {.id, .title, .published, .file, .path}`;

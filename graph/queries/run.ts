@@ -98,16 +98,40 @@ function runRead(ctx: ReadContext, cypher: string, params: Record<string, unknow
 async function sendRead(ctx: ReadContext, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs });
+    const result = await runWithoutCallerStack(() => session.run(PROFILE ? `PROFILE ${cypher}` : cypher, params, { timeout: ctx.timeoutMs }));
     if (PROFILE && result.summary.profile) {
       const plan = result.summary.profile as PlanNode;
       console.log(`--- ${totalDbHits(plan)} db hits, ${result.records.length} rows: ${cypher.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
       printProfile(plan);
     }
-    return result.records.map((record) => toNative(record.toObject()) as Row);
+    return result.records.map(recordRow);
   } finally {
     await session.close();
   }
+}
+
+/**
+ * The driver captures and formats a stack trace for every query it starts (to graft the caller's
+ * frames onto a later error), and with source maps on (tsx) formatting it costs more than the rest
+ * of the query's client-side work. Started with no frames to capture, a failed query's error still
+ * carries the driver's own stack and its message and code, which is all maskError and the log use.
+ */
+function runWithoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** A record as a plain row (Record.toObject walks a down-compiled generator: slower, more garbage). */
+function recordRow(record: { keys: readonly PropertyKey[]; get(index: number): unknown }): Row {
+  const row: Row = {};
+  const keys = record.keys;
+  for (let i = 0; i < keys.length; i++) row[keys[i] as string] = toNative(record.get(i));
+  return row;
 }
 
 /**
@@ -122,17 +146,19 @@ export function toNative(value: unknown): unknown {
     for (let i = 0; i < value.length; i++) value[i] = toNative(value[i]);
     return value;
   }
+  const proto = Object.getPrototypeOf(value);
+  // Maps (what our queries return) first: driver types are never plain objects.
+  if (proto === Object.prototype || proto === null) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) record[key] = toNative(record[key]);
+    return record;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isNode(value as never)) return toNative({ ...(value as { properties: object }).properties });
-  if (Object.getPrototypeOf(value) !== Object.prototype) {
-    // Other driver types (relationships, temporal values): their fields as a plain object.
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as object)) out[k] = toNative(v);
-    return out;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key in record) record[key] = toNative(record[key]);
-  return record;
+  // Other driver types (relationships, temporal values): their fields as a plain object.
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as object)) out[k] = toNative(v);
+  return out;
 }
 
 /** Caps a user-supplied page size: at least 0, at most `max`. */

@@ -29,37 +29,77 @@ const PREFIX = 2;
 const STEM = 1.5;
 const LOOSE = 1;
 
-function wordQuality(term: string, words: readonly string[], stems: readonly string[]): number {
+function wordQuality(term: string, stem: string, words: readonly string[], stems: readonly string[]): number {
   if (words.includes(term)) return WHOLE;
   if (term.length >= 2 && words.some((w) => w.startsWith(term))) return PREFIX;
-  const stem = dutchStem(term);
   if (stem.length >= 3 && stems.some((s) => s === stem)) return STEM;
   if (term.length >= 4 && words.some((w) => editDistanceWithin(term, w, 1) <= 1)) return LOOSE;
   return 0;
 }
 
+/** What the ranking needs of an entity's name and aliases: the same for every query that finds it. */
+interface NameProfile {
+  /** Each of name and aliases, folded and joined by single spaces. */
+  phrases: string[];
+  /** The distinct folded words of name and aliases, and their stems. */
+  words: string[];
+  stems: string[];
+  /** The words of the name itself, their stems, and how many distinct ones. */
+  nameWords: string[];
+  nameStems: string[];
+  distinctNameWords: number;
+}
+
+/** Profiles by name and aliases (a pure function of them), so that a repeated search does not fold and stem again. */
+const profiles = new Map<string, NameProfile>();
+const MAX_PROFILES = 20_000;
+
+function nameProfile(entity: EntityRow): NameProfile {
+  const key = entity.aliases && entity.aliases.length > 0 ? `${entity.name}\u0000${entity.aliases.join('\u0000')}` : entity.name;
+  let profile = profiles.get(key);
+  if (profile === undefined) {
+    const names = [entity.name, ...(entity.aliases ?? [])].map(foldedWords);
+    const words = [...new Set(names.flat())];
+    const nameWords = names[0];
+    profile = {
+      phrases: names.map((n) => n.join(' ')),
+      words,
+      stems: words.map(dutchStem),
+      nameWords,
+      nameStems: nameWords.map(dutchStem),
+      distinctNameWords: new Set(nameWords).size,
+    };
+    if (profiles.size >= MAX_PROFILES) profiles.clear();
+    profiles.set(key, profile);
+  }
+  return profile;
+}
+
+/** The order of String.prototype.localeCompare, without setting up a collator per comparison. */
+const byLocale = new Intl.Collator();
+
 export function rankCandidates(terms: readonly string[], candidates: readonly Candidate[]): RankedHit[] {
   const counted = terms.map((t, i) => ({ t, i })).filter(({ t }) => !STOP_WORDS.has(t));
-  const wanted = counted.length > 0 ? counted : terms.map((t, i) => ({ t, i }));
+  const wanted = (counted.length > 0 ? counted : terms.map((t, i) => ({ t, i }))).map((w) => ({ ...w, stem: dutchStem(w.t) }));
   const phrase = terms.join(' ');
+  const covered = new Set<string>();
   const ranked = candidates.map((c) => {
-    const names = [c.entity.name, ...(c.entity.aliases ?? [])].map(foldedWords);
-    const words = [...new Set(names.flat())];
-    const stems = words.map(dutchStem);
-    const nameWords = names[0];
+    const { phrases, words, stems, nameWords, nameStems, distinctNameWords } = nameProfile(c.entity);
     let matched = 0;
     let quality = 0;
-    const covered = new Set<string>();
-    for (const { t, i } of wanted) {
-      let q = wordQuality(t, words, stems);
+    covered.clear();
+    for (const { t, i, stem } of wanted) {
+      let q = wordQuality(t, stem, words, stems);
       if (q === 0 && c.indexTerms.includes(i)) q = LOOSE * 0.5;
       if (q > 0) matched++;
       quality += q;
-      const stem = dutchStem(t);
-      for (const w of nameWords) if (w === t || w.startsWith(t) || dutchStem(w) === stem) covered.add(w);
+      for (let k = 0; k < nameWords.length; k++) {
+        const w = nameWords[k];
+        if (w === t || w.startsWith(t) || nameStems[k] === stem) covered.add(w);
+      }
     }
-    const exact = names.some((n) => n.join(' ') === phrase) ? 1 : 0;
-    const coverage = nameWords.length ? covered.size / new Set(nameWords).size : 0;
+    const exact = phrases.includes(phrase) ? 1 : 0;
+    const coverage = nameWords.length ? covered.size / distinctNameWords : 0;
     const score = matched * 1000 + exact * 500 + quality * 15 + coverage * 10;
     return { entity: c.entity, score, matched, indexScore: c.indexScore };
   });
@@ -68,7 +108,7 @@ export function rankCandidates(terms: readonly string[], candidates: readonly Ca
     .sort((a, b) => b.score - a.score
       || (b.entity.mentionCount ?? 0) - (a.entity.mentionCount ?? 0)
       || b.indexScore - a.indexScore
-      || a.entity.name.localeCompare(b.entity.name)
-      || a.entity.id.localeCompare(b.entity.id))
+      || byLocale.compare(a.entity.name, b.entity.name)
+      || byLocale.compare(a.entity.id, b.entity.id))
     .map(({ entity, score }) => ({ entity, score }));
 }
