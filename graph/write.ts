@@ -125,10 +125,10 @@ export async function writeDocuments(driver: Driver, database: string, results: 
       if (toWrite.length === 0) return { outcomes, rows };
 
       const formerEntityIds = await removeDocumentFacts(tx, replacedIds);
-      count(await writeDocumentNodes(tx, toWrite, version));
-      count(await writeArticles(tx, toWrite));
+      // entities first: the sections' query creates the mentions as it creates each section, so no section is looked up
       const entities = await writeEntities(tx, toWrite);
       if (entities) count(entities);
+      count(await writeDocumentNodes(tx, toWrite, version));
       const relations = await writeRelations(tx, toWrite);
       if (relations) count(relations);
       await deleteUnmentioned(tx, formerEntityIds);
@@ -175,40 +175,144 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]
   return (res.records[0]?.get('ids') as string[] | undefined) ?? [];
 }
 
+/**
+ * The batch's documents, articles, sections and mentions as parallel lists (one list per property,
+ * rows addressed by position): the driver packs a list of strings far faster than a list of maps,
+ * whose every key it checks and writes. References between them are positions in those lists (sent as JS numbers,
+ * that is as floats: the query turns them into integers).
+ */
+interface DocumentColumns {
+  docIds: string[];
+  docTitles: string[];
+  docPublished: (string | null)[];
+  docFiles: string[];
+  docPaths: string[];
+  docShas: string[];
+  articleIds: string[];
+  articleTitles: string[];
+  articleOrdinals: number[];
+  /** position of the article's document */
+  articleDocs: number[];
+  sectionIds: string[];
+  sectionTitles: string[];
+  sectionOrdinals: number[];
+  sectionTexts: string[];
+  sectionDocs: number[];
+  /** positions of the articles a section is in */
+  sectionArticles: number[][];
+  /** the mentions of section i are positions mentionStarts[i] .. mentionStarts[i + 1] - 1 */
+  mentionStarts: number[];
+  mentionEntities: string[];
+  mentionCounts: number[];
+  mentionSnippets: string[][];
+  /** position of the (entity, document) contribution the mention belongs to */
+  mentionContributions: number[];
+  /** what one document says about one entity: its names (with the name) and roles, stored on each of its mentions */
+  contributionAliases: string[][];
+  contributionRoles: string[][];
+}
+
+function documentColumns(results: ExtractionResult[]): DocumentColumns {
+  const c: DocumentColumns = {
+    docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
+    articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [],
+    sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionArticles: [],
+    mentionStarts: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionContributions: [],
+    contributionAliases: [], contributionRoles: [],
+  };
+  results.forEach(({ document: doc, entities }, d) => {
+    c.docIds.push(doc.id);
+    c.docTitles.push(doc.title);
+    c.docPublished.push(doc.published);
+    c.docFiles.push(doc.file);
+    c.docPaths.push(doc.path ?? doc.file);
+    c.docShas.push(doc.sha256);
+    const sectionAt = new Map<string, number>();
+    const firstSection = c.sectionIds.length;
+    for (const s of doc.sections) {
+      sectionAt.set(s.id, c.sectionIds.length);
+      c.sectionIds.push(s.id);
+      c.sectionTitles.push(s.title);
+      c.sectionOrdinals.push(s.ordinal);
+      c.sectionTexts.push(s.text);
+      c.sectionDocs.push(d);
+      c.sectionArticles.push([]);
+    }
+    for (const a of doc.articles ?? []) {
+      for (const sectionId of a.sectionIds) {
+        const at = sectionAt.get(sectionId);
+        if (at !== undefined) c.sectionArticles[at].push(c.articleIds.length);
+      }
+      c.articleIds.push(a.id);
+      c.articleTitles.push(a.title);
+      c.articleOrdinals.push(a.ordinal);
+      c.articleDocs.push(d);
+    }
+    // mentions grouped by section, in the order the entities list them
+    const bySection: { entity: string; count: number; snippets: string[]; contribution: number }[][] = doc.sections.map(() => []);
+    for (const e of entities as EntityFact[]) {
+      const contribution = c.contributionAliases.length;
+      c.contributionAliases.push([e.name, ...e.aliases]);
+      c.contributionRoles.push(Array.isArray(e.props.roles) ? e.props.roles : []);
+      for (const m of e.mentions) {
+        // a mention of a section the document does not have cannot be stored (as before: its section was not found)
+        const at = sectionAt.get(m.sectionId);
+        if (at !== undefined) bySection[at - firstSection].push({ entity: e.id, count: m.count, snippets: m.snippets, contribution });
+      }
+    }
+    for (const mentions of bySection) {
+      c.mentionStarts.push(c.mentionEntities.length);
+      for (const m of mentions) {
+        c.mentionEntities.push(m.entity);
+        c.mentionCounts.push(m.count);
+        c.mentionSnippets.push(m.snippets);
+        c.mentionContributions.push(m.contribution);
+      }
+    }
+  });
+  c.mentionStarts.push(c.mentionEntities.length);
+  return c;
+}
+
+/**
+ * Documents, their articles and sections, (:Section)-[:IN_ARTICLE]->(:Article) and every mention, in one query:
+ * each section is created with its mentions while it is bound, so none is looked up by id (a lookup through an index
+ * in a transaction that deleted the old sections of the same ids costs time in proportion to those deletions).
+ * The batch's entities exist already (writeEntities runs first).
+ */
 async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionResult[], extractorVersion: string | null): Promise<QueryResult> {
-  const docs = results.map(({ document: { sections, articles, ...doc } }) => ({ ...doc, path: doc.path ?? null, sections }));
   return tx.run(
-    `UNWIND $docs AS doc
-     MERGE (d:Document {id: doc.id})
-     SET d.title = doc.title, d.published = doc.published, d.file = doc.file, d.path = coalesce(doc.path, doc.file), d.sha256 = doc.sha256,
+    `UNWIND range(0, size($docIds) - 1) AS i
+     MERGE (d:Document {id: $docIds[i]})
+     SET d.title = $docTitles[i], d.published = $docPublished[i], d.file = $docFiles[i], d.path = $docPaths[i], d.sha256 = $docShas[i],
          d.extractorVersion = $extractorVersion, d.importedAt = datetime()
-     WITH d, doc
-     UNWIND doc.sections AS s
-     CREATE (sec:Section {id: s.id})
-     SET sec.title = s.title, sec.ordinal = s.ordinal, sec.text = s.text, sec.documentId = d.id
-     CREATE (sec)-[:PART_OF]->(d)`,
-    { docs, extractorVersion },
+     WITH i, d ORDER BY i
+     WITH collect(d) AS docs
+     CALL (docs) {
+       UNWIND range(0, size($articleIds) - 1) AS k
+       WITH k, docs[toInteger($articleDocs[k])] AS d
+       CREATE (art:Article {id: $articleIds[k]})
+       SET art.title = $articleTitles[k], art.ordinal = $articleOrdinals[k], art.documentId = $docIds[toInteger($articleDocs[k])]
+       CREATE (art)-[:PART_OF]->(d)
+       WITH k, art ORDER BY k
+       RETURN collect(art) AS articles
+     }
+     UNWIND range(0, size($sectionIds) - 1) AS i
+     WITH i, docs[toInteger($sectionDocs[i])] AS d, articles
+     CREATE (sec:Section {id: $sectionIds[i]})
+     SET sec.title = $sectionTitles[i], sec.ordinal = $sectionOrdinals[i], sec.text = $sectionTexts[i], sec.documentId = $docIds[toInteger($sectionDocs[i])]
+     CREATE (sec)-[:PART_OF]->(d)
+     FOREACH (art IN [k IN $sectionArticles[i] | articles[toInteger(k)]] | CREATE (sec)-[:IN_ARTICLE]->(art))
+     WITH i, sec
+     UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
+     MATCH (e:Entity {id: $mentionEntities[j]})
+     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: $mentionSnippets[j], documentId: $docIds[toInteger($sectionDocs[i])],
+                                aliases: $contributionAliases[toInteger($mentionContributions[j])], roles: $contributionRoles[toInteger($mentionContributions[j])]}]->(sec)`,
+    { ...documentColumns(results), extractorVersion },
   );
 }
 
-/** (:Article {id, title, ordinal})-[:PART_OF]->(:Document), and (:Section)-[:IN_ARTICLE]->(:Article). */
-async function writeArticles(tx: ManagedTransaction, results: ExtractionResult[]): Promise<QueryResult> {
-  const articles = results.flatMap(({ document }) =>
-    (document.articles ?? []).map((a) => ({ id: a.id, title: a.title, ordinal: a.ordinal, sectionIds: a.sectionIds, documentId: document.id })));
-  return tx.run(
-    `UNWIND $articles AS a
-     MATCH (d:Document {id: a.documentId})
-     CREATE (art:Article {id: a.id})
-     SET art.title = a.title, art.ordinal = a.ordinal, art.documentId = a.documentId
-     CREATE (art)-[:PART_OF]->(d)
-     WITH art, a
-     UNWIND a.sectionIds AS sectionId
-     MATCH (s:Section {id: sectionId})
-     CREATE (s)-[:IN_ARTICLE]->(art)`,
-    { articles },
-  );
-}
-
+/** One entity of the batch, summed over its documents. */
 interface EntityRow {
   id: string;
   /** from the fixed LABEL map, never from input */
@@ -222,33 +326,27 @@ interface EntityRow {
   count: number;
   aliases: string[];
   roles: string[];
-  mentions: { sectionId: string; count: number; snippets: string[]; documentId: string; aliases: string[]; roles: string[] }[];
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** One row per entity of the batch, with the mentions of every document in it. */
+/** One row per entity of the batch, over every document in it. */
 function entityRows(results: ExtractionResult[]): EntityRow[] {
   const rows = new Map<string, EntityRow>();
-  for (const { document, entities } of results) {
+  for (const { entities } of results) {
     for (const e of entities as EntityFact[]) {
-      const aliases = [e.name, ...e.aliases];
-      const roles = Array.isArray(e.props.roles) ? e.props.roles : [];
       let row = rows.get(e.id);
       if (!row) {
-        row = { id: e.id, label: LABEL[e.type], type: e.type, name: e.name, kind: null, province: null, cbsCode: null, count: 0, aliases: [], roles: [], mentions: [] };
+        row = { id: e.id, label: LABEL[e.type], type: e.type, name: e.name, kind: null, province: null, cbsCode: null, count: 0, aliases: [], roles: [] };
         rows.set(e.id, row);
       }
       // later documents win, as they did when each document was its own transaction
       row.kind = text(e.props.kind) ?? row.kind;
       row.province = text(e.props.province) ?? row.province;
       row.cbsCode = text(e.props.cbsCode) ?? row.cbsCode;
-      row.aliases.push(...aliases);
-      row.roles.push(...roles);
-      for (const m of e.mentions) {
-        row.count += m.count;
-        row.mentions.push({ sectionId: m.sectionId, count: m.count, snippets: m.snippets, documentId: document.id, aliases, roles });
-      }
+      row.aliases.push(e.name, ...e.aliases);
+      if (Array.isArray(e.props.roles)) row.roles.push(...e.props.roles);
+      for (const m of e.mentions) row.count += m.count;
     }
   }
   for (const row of rows.values()) {
@@ -256,6 +354,13 @@ function entityRows(results: ExtractionResult[]): EntityRow[] {
     row.roles = [...new Set(row.roles)];
   }
   return [...rows.values()];
+}
+
+/** Lists of the rows' values by property (see DocumentColumns). */
+function columns<T extends object, K extends keyof T & string>(rows: T[], keys: readonly K[]): Record<K, T[K][]> {
+  const out = Object.fromEntries(keys.map((k) => [k, [] as unknown[]])) as Record<K, T[K][]>;
+  for (const row of rows) for (const k of keys) out[k].push(row[k]);
+  return out;
 }
 
 /**
@@ -277,31 +382,26 @@ const SET_AGGREGATES = (e: string, scope: string, aliasList: string, roleList: s
          ${e}.roles = CASE WHEN ${e}:Person THEN allRoles ELSE null END,
          ${e}.searchText = reduce(text = ${e}.name, a IN allAliases | text + ' | ' + a)`;
 
-/** Every entity of the batch (one query for all types: the type label is set dynamically), and its mentions. */
+/** Every entity of the batch (one query for all types: the type label is set dynamically); their mentions come with the sections. */
 async function writeEntities(tx: ManagedTransaction, results: ExtractionResult[]): Promise<QueryResult | null> {
   const rows = entityRows(results);
   if (rows.length === 0) return null;
   return tx.run(
-    `UNWIND $rows AS row
-     MERGE (e:Entity {id: row.id})
-     ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type
-     SET e.kind = coalesce(row.kind, e.kind), e.province = coalesce(row.province, e.province),
-         e.cbsCode = coalesce(row.cbsCode, e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + row.count
-     WITH e, row
-     ${SET_AGGREGATES('e', 'e, row', 'coalesce(e.aliases, []) + row.aliases', 'coalesce(e.roles, []) + row.roles')}
-     WITH e, row
-     UNWIND row.mentions AS m
-     MATCH (s:Section {id: m.sectionId})
-     CREATE (e)-[:MENTIONED_IN {count: m.count, snippets: m.snippets, documentId: m.documentId,
-                                aliases: m.aliases, roles: m.roles}]->(s)`,
-    { rows },
+    `UNWIND range(0, size($id) - 1) AS i
+     MERGE (e:Entity {id: $id[i]})
+     ON CREATE SET e:$($label[i]), e.name = $name[i], e.type = $type[i]
+     SET e.kind = coalesce($kind[i], e.kind), e.province = coalesce($province[i], e.province),
+         e.cbsCode = coalesce($cbsCode[i], e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + $count[i]
+     WITH e, i
+     ${SET_AGGREGATES('e', 'e, i', 'coalesce(e.aliases, []) + $aliases[i]', 'coalesce(e.roles, []) + $roles[i]')}`,
+    columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count', 'aliases', 'roles'] as const),
   );
 }
 
 /** Every relationship of the batch between entities, one query for all types (the type is set dynamically). */
 async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[]): Promise<QueryResult | null> {
   // one relationship per document, type and pair of ends: the last one read wins
-  const byKey = new Map<string, Record<string, unknown>>();
+  const byKey = new Map<string, RelationRow>();
   for (const { document, relations } of results) {
     for (const r of relations as RelationFact[]) {
       if (!RELATION_TYPES.includes(r.type)) continue;
@@ -322,14 +422,27 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
   if (byKey.size === 0) return null;
   // CREATE, not MERGE: the batch removed every relationship of these documents first
   return tx.run(
-    `UNWIND $rows AS row
-     MATCH (a:Entity {id: row.from})
-     MATCH (b:Entity {id: row.to})
-     CREATE (a)-[r:$(row.type)]->(b)
-     SET r.documentId = row.documentId, r.weight = row.weight, r.role = row.role, r.sectionIds = row.sectionIds,
-         r.quotes = row.quotes, r.evidenceKinds = row.evidenceKinds, r.articleIds = row.articleIds`,
-    { rows: [...byKey.values()] },
+    `UNWIND range(0, size($from) - 1) AS i
+     MATCH (a:Entity {id: $from[i]})
+     MATCH (b:Entity {id: $to[i]})
+     CREATE (a)-[r:$($type[i])]->(b)
+     SET r.documentId = $documentId[i], r.weight = $weight[i], r.role = $role[i], r.sectionIds = $sectionIds[i],
+         r.quotes = $quotes[i], r.evidenceKinds = $evidenceKinds[i], r.articleIds = $articleIds[i]`,
+    columns([...byKey.values()], ['type', 'documentId', 'from', 'to', 'role', 'weight', 'sectionIds', 'quotes', 'evidenceKinds', 'articleIds'] as const),
   );
+}
+
+interface RelationRow {
+  type: RelationType;
+  documentId: string;
+  from: string;
+  to: string;
+  role: string | null;
+  weight: number;
+  sectionIds: string[];
+  quotes: string[];
+  evidenceKinds: string[];
+  articleIds: string[];
 }
 
 /** Deletes the entities among these that no document mentions any more. */
