@@ -12,6 +12,7 @@ import { Piscina } from 'piscina';
 import type { ExtractionResult } from '../types.ts';
 import type { ReadResult } from '../read/index.ts';
 import type { Task } from './task.ts';
+import { EXTRACTION_RESOURCE_LIMITS } from '../runtime-limits.ts';
 
 export type ReadOutcome = (ReadResult & { ok: false }) | (ReadResult & { ok: true; sha256: string });
 
@@ -59,6 +60,8 @@ export function createFilePool(threads = defaultThreads()): FilePool {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // a young generation sized for extraction's short-lived garbage (see runtime-limits.ts)
+    resourceLimits: EXTRACTION_RESOURCE_LIMITS,
   });
   const run = async <T>(task: Task, budgetMs: number): Promise<T> => {
     const controller = new AbortController();
