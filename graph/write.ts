@@ -19,6 +19,7 @@
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
 import { refreshPairLinks } from './pair-links.ts';
+import { refreshHubNeighbours } from './hub-neighbours.ts';
 
 const LABEL: Record<EntityType, string> = {
   PERSON: 'Person',
@@ -511,5 +512,7 @@ export async function deleteDocument(driver: Driver, database: string, documentI
     await session.close();
   }
   await settleEntities(driver, database);
+  // the derived data the import keeps fresh follows a removal too: pair links and the hubs' lists
   await refreshPairLinks(driver, database);
+  await refreshHubNeighbours(driver, database);
 }
