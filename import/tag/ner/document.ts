@@ -101,12 +101,14 @@ function describe(doc: readonly (readonly string[])[]): DocumentWord[][] {
 let call = 0;
 let stampOfId = new Int32Array(1024);
 let slotOfId = new Int32Array(1024);
-let slotOfToken = new Int32Array(1024);
+let tokenScratch = new Int32Array(1024);
 let counts = new Int32Array(1024 * LABEL_COUNT);
 let labelsSeen = new Int32Array(1024);
 let capMid = new Uint8Array(1024);
 let lowerMid = new Uint8Array(1024);
 const typeCount = new Int32Array(TYPES + 1);
+/** Largest scratch (values) kept between calls. */
+const MAX_KEPT = 2 ** 20;
 
 function grownInt32(a: Int32Array<ArrayBuffer>, size: number, keep = false): Int32Array<ArrayBuffer> {
   if (a.length >= size) return a;
@@ -145,7 +147,8 @@ export function flatDocumentFeaturesOfLabels(types: readonly (readonly DocumentW
     stampOfId.fill(0);
     call = 1;
   }
-  slotOfToken = grownInt32(slotOfToken, tokens);
+  // scratch of a huge document is not kept after the call
+  const slotOfToken = tokens > MAX_KEPT ? new Int32Array(tokens) : (tokenScratch = grownInt32(tokenScratch, tokens));
   let slots = 0;
   let t = 0;
   for (let s = 0; s < doc.length; s++) {
@@ -169,6 +172,12 @@ export function flatDocumentFeaturesOfLabels(types: readonly (readonly DocumentW
     labelsSeen = new Int32Array(size);
     capMid = new Uint8Array(size);
     lowerMid = new Uint8Array(size);
+  } else if (labelsSeen.length > MAX_KEPT / LABEL_COUNT && slots < labelsSeen.length / 4) {
+    // after a document with very many distinct words: back to a size of the usual ones
+    counts = new Int32Array(slots * LABEL_COUNT);
+    labelsSeen = new Int32Array(slots);
+    capMid = new Uint8Array(slots);
+    lowerMid = new Uint8Array(slots);
   } else {
     counts.fill(0, 0, slots * LABEL_COUNT);
     labelsSeen.fill(0, 0, slots); // bit l: some capitalised occurrence got label l

@@ -46,8 +46,8 @@ export interface TypeInfo {
   digitLetter: boolean;
   /** Per-scorer cache of summed weights (see scorer.ts). */
   vectors: (Int32Array | Float64Array | undefined)[];
-  /** The paired scorer's sums of this word (see scorer.ts), held here for the scorer `packedBy` (the usual one): one load less per token than `vectors`. */
-  packed: Float64Array | null;
+  /** Where the paired scorer's sums of this word start in its arena, valid while its arena key is `packedBy` (see scorer.ts). */
+  packedAt: number;
   packedBy: number;
 }
 
@@ -149,7 +149,7 @@ export class FeatureExtractor {
     const lowerStart = /^\p{Ll}/u.test(word);
     let lowerId = this.lowerIds.get(lower);
     if (lowerId === undefined) this.lowerIds.set(lower, (lowerId = this.lowerIds.size));
-    const info: TypeInfo = { word, own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packed: null, packedBy: -1 };
+    const info: TypeInfo = { word, own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packedAt: -1, packedBy: -1 };
     if (this.cache.size > CACHE_LIMIT && !this.holdCache) this.clearCache();
     this.cache.add(word, hash, info);
     return info;

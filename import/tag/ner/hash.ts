@@ -47,15 +47,16 @@ export class Uint32Set {
   private keys = new Uint32Array(64);
   private used = new Uint8Array(64);
   private shift = 26; // 32 - log2(table size)
+  private count = 0;
 
-  /** Empties the set, with room for `capacity` keys. */
-  reset(capacity: number): void {
-    const size = 2 ** Math.max(6, Math.ceil(Math.log2(2 * capacity + 2)));
-    if (size > this.keys.length || size * 64 < this.keys.length) {
-      this.keys = new Uint32Array(size);
-      this.used = new Uint8Array(size);
+  /** Empties the set (a table grown far beyond the usual size is let go). */
+  reset(): void {
+    if (this.keys.length > 1 << 16) {
+      this.keys = new Uint32Array(64);
+      this.used = new Uint8Array(64);
+      this.shift = 26;
     } else this.used.fill(0);
-    this.shift = 32 - Math.log2(this.keys.length);
+    this.count = 0;
   }
 
   add(key: number): void {
@@ -67,6 +68,7 @@ export class Uint32Set {
     }
     this.used[i] = 1;
     this.keys[i] = key;
+    if (2 * ++this.count > this.keys.length) this.grow();
   }
 
   has(key: number): boolean {
@@ -77,5 +79,14 @@ export class Uint32Set {
       i = (i + 1) & mask;
     }
     return false;
+  }
+
+  private grow(): void {
+    const { keys, used } = this;
+    this.keys = new Uint32Array(2 * keys.length);
+    this.used = new Uint8Array(2 * keys.length);
+    this.shift--;
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (used[i]) this.add(keys[i]);
   }
 }

@@ -83,9 +83,7 @@ export class TrainedNerModel implements NerModel {
   /** Sentences without any name-like word are all O: skipping them is most of the tagger's speed on prose. */
   private plain(infos: readonly TypeInfo[][]): boolean[] {
     const capitalisedMid = this.capitalisedMid;
-    let tokens = 0;
-    for (const sentence of infos) tokens += sentence.length;
-    capitalisedMid.reset(tokens);
+    capitalisedMid.reset();
     for (const sentence of infos) for (let i = 1; i < sentence.length; i++) if (sentence[i].cap) capitalisedMid.add(sentence[i].lower);
     return infos.map((sentence) => this.features.isPlain(sentence, capitalisedMid));
   }

@@ -208,6 +208,9 @@ const LO_BIAS = 2 ** 25;
 const HI_BIAS = 2 ** 25;
 const BIASES = HI_BIAS * PACK + LO_BIAS;
 const MAX_PACKED_FEATURES = 900;
+/** Words whose sums an arena holds before it is made anew (some 30 MB). */
+const MAX_ARENA_WORDS = 40_000;
+let nextArenaKey = 0;
 if ((MAX_PACKED_FEATURES + 100) * 32768 >= LO_BIAS) throw new Error('scorer.ts: packed sums could overflow');
 
 /**
@@ -228,8 +231,15 @@ export class PairedEmissionScorer {
   /** The same rows packed (PACK): row * L + label. */
   private readonly packedRows: Float64Array;
   private readonly weights: CompactWeights;
-  /** Packed sums (PACK) of the features a missing neighbour gives at window index k. */
-  private readonly padding: Float64Array[];
+  /**
+   * The packed sums (PACK) of word types, side by side: 5 blocks of L per word (own features with
+   * the bias, then as a neighbour at window index 0..3), after the padding (what a missing neighbour
+   * gives at window index k, at k * L). A word's sums are valid while it carries this arena's key.
+   */
+  private arena = new Float64Array(1 << 16);
+  private arenaUsed = 4 * L;
+  private arenaKey = nextArenaKey++;
+  private readonly paddingSums: Float64Array;
   private readonly acc = new Int32Array(L);
   private readonly local = new Uint32Array(MAX_LOCAL_FEATURES);
   /** Packed sums of the sentence being scored (n * L), grown as needed. */
@@ -258,7 +268,9 @@ export class PairedEmissionScorer {
     for (let r = 0, at = 0; at < this.rows.length; r += L, at += L2) {
       for (let l = 0; l < L; l++) this.packedRows[r + l] = this.rows[at + l] * PACK + this.rows[at + L + l];
     }
-    this.padding = extractor.padding.map((feats) => this.packedSums(feats, new Float64Array(L), 0));
+    this.paddingSums = new Float64Array(4 * L);
+    extractor.padding.forEach((feats, k) => this.packedSums(feats, this.paddingSums, k * L));
+    this.arena.set(this.paddingSums);
   }
 
   /** The emission weights of pass 1 (0) or 2 (1) as one array (bucket * labels + label), made on demand. */
@@ -276,26 +288,37 @@ export class PairedEmissionScorer {
     return target;
   }
 
-  /** The packed sums of one word type: its own features with the bias (0..L), then as a neighbour at each window offset. */
-  private vector(info: TypeInfo): Float64Array {
-    if (info.packedBy === this.id) return info.packed!;
-    let v = info.vectors[this.id] as Float64Array | undefined;
-    if (!v) {
-      let count = info.own.length + 1;
-      for (let k = 0; k < 4; k++) count += info.asNeighbour[k].length;
-      if (count > MAX_PACKED_FEATURES) throw new Error('PairedEmissionScorer: a word has too many features to pack');
-      v = new Float64Array(L * 5);
-      // every token's bias weight and packing biases ride with its own word's sums (firstPass looks up no bias)
-      this.packedSums(info.own, v, 0);
-      this.packedSums(BIAS, v, 0);
-      for (let l = 0; l < L; l++) v[l] += BIASES;
-      for (let k = 0; k < 4; k++) this.packedSums(info.asNeighbour[k], v, (k + 1) * L);
-      if (info.packedBy < 0) {
-        info.packed = v;
-        info.packedBy = this.id;
-      } else info.vectors[this.id] = v;
+  /** Where the packed sums of one word type start in the arena (made on first use). */
+  private vector(info: TypeInfo): number {
+    if (info.packedBy === this.arenaKey) return info.packedAt;
+    let count = info.own.length + 1;
+    for (let k = 0; k < 4; k++) count += info.asNeighbour[k].length;
+    if (count > MAX_PACKED_FEATURES) throw new Error('PairedEmissionScorer: a word has too many features to pack');
+    const at = this.arenaUsed;
+    if (at + 5 * L > this.arena.length) {
+      const grown = new Float64Array(2 * this.arena.length);
+      grown.set(this.arena);
+      this.arena = grown;
     }
-    return v;
+    this.arenaUsed += 5 * L;
+    const v = this.arena;
+    // every token's bias weight and packing biases ride with its own word's sums (firstPass looks up no bias)
+    this.packedSums(info.own, v, at);
+    this.packedSums(BIAS, v, at);
+    for (let l = 0; l < L; l++) v[at + l] += BIASES;
+    for (let k = 0; k < 4; k++) this.packedSums(info.asNeighbour[k], v, at + (k + 1) * L);
+    info.packedAt = at;
+    info.packedBy = this.arenaKey;
+    return at;
+  }
+
+  /** A fresh arena (every word is summed again on first use) once the old one is full, between sentences. */
+  private trimArena(): void {
+    if (this.arenaUsed < MAX_ARENA_WORDS * 5 * L) return;
+    this.arena = new Float64Array(1 << 16);
+    this.arena.set(this.paddingSums);
+    this.arenaUsed = 4 * L;
+    this.arenaKey = nextArenaKey++;
   }
 
   /**
@@ -313,24 +336,22 @@ export class PairedEmissionScorer {
     const before = this.before;
     const mask = this.mask;
     const local = this.local;
-    const padding = this.padding;
-    let prev2: Float64Array | null = null;
-    let prev1: Float64Array | null = null;
+    this.trimArena();
+    // each word's sums at its arena offset; a missing neighbour reads the padding (window index k at k * L)
+    let prev2 = 0;
+    let prev1 = L;
     let own = this.vector(infos[0]);
-    let next1: Float64Array | null = n > 1 ? this.vector(infos[1]) : null;
+    let next1 = n > 1 ? this.vector(infos[1]) + 3 * L : 2 * L;
+    let v = this.arena;
     for (let i = 0; i < n; i++) {
-      const next2 = i + 2 < n ? this.vector(infos[i + 2]) : null;
+      let next2 = 3 * L;
+      if (i + 2 < n) {
+        next2 = this.vector(infos[i + 2]) + 4 * L;
+        v = this.arena; // the arena may have grown
+      }
       const row = i * L;
-      // offsets -2, -1, +1, +2 read the neighbour's vector at block 1..4, or the padding
-      const a = prev2 ?? padding[0];
-      const aAt = prev2 ? L : 0;
-      const b = prev1 ?? padding[1];
-      const bAt = prev1 ? 2 * L : 0;
-      const c = next1 ?? padding[2];
-      const cAt = next1 ? 3 * L : 0;
-      const d = next2 ?? padding[3];
-      const dAt = next2 ? 4 * L : 0;
-      for (let l = 0; l < L; l++) sums[row + l] = own[l] + a[aAt + l] + b[bAt + l] + c[cAt + l] + d[dAt + l];
+      // offsets -2, -1, +1, +2 read the neighbour's block 1..4, or the padding
+      for (let l = 0; l < L; l++) sums[row + l] = v[own + l] + v[prev2 + l] + v[prev1 + l] + v[next1 + l] + v[next2 + l];
       const count = this.extractor.localFeatures(infos, i, local);
       for (let k = 0; k < count; k++) {
         const bucket = local[k] & mask;
@@ -339,10 +360,11 @@ export class PairedEmissionScorer {
         const base = (before[bucket >>> 5] + popcount(word & ~(-1 << (bucket & 31)))) * L;
         for (let l = 0; l < L; l++) sums[row + l] += e[base + l];
       }
-      prev2 = prev1;
-      prev1 = own;
-      own = next1!;
-      next1 = next2;
+      // the blocks the next token reads: this token's -1 block becomes its -2, and so on
+      prev2 = prev1 === L ? 0 : prev1 - L;
+      prev1 = own + 2 * L;
+      own = next1 === 2 * L ? -1 : next1 - 3 * L;
+      next1 = next2 === 3 * L ? 2 * L : next2 - L;
     }
     if (this.contextTokens.length < n * MAX_CONTEXT_FEATURES) {
       this.contextTokens = new Int32Array(n * MAX_CONTEXT_FEATURES);
