@@ -12,6 +12,7 @@ import { Piscina } from 'piscina';
 import type { ExtractionResult } from '../types.ts';
 import type { ReadResult } from '../read/index.ts';
 import type { Task } from './task.ts';
+import { EXTRACTION_RESOURCE_LIMITS } from '../runtime-limits.ts';
 
 export type ReadOutcome = (ReadResult & { ok: false }) | (ReadResult & { ok: true; sha256: string });
 
@@ -56,6 +57,8 @@ export function createFilePool(threads = defaultThreads()): FilePool {
     filename: new URL('./task.ts', import.meta.url).href,
     // the threads load TypeScript through tsx, whether the parent runs under tsx, vitest or plain node
     execArgv: ['--import', 'tsx'],
+    // a larger young generation: extraction's garbage dies before it is copied (see runtime-limits.ts)
+    resourceLimits: EXTRACTION_RESOURCE_LIMITS,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
