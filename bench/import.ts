@@ -27,12 +27,15 @@ const scales = process.argv.slice(2).filter((a, i, all) => /^\d+$/.test(a) && al
 /** The corpus the all-threads-against-one comparison extracts (`--speedup-scale N`; default the 10x one, or the largest asked below it). */
 const speedupArg = process.argv.indexOf('--speedup-scale');
 const speedupScale = speedupArg >= 0 ? Number(process.argv[speedupArg + 1]) : 10;
+/** `--speedup-only`: only the all-threads-against-one extraction comparison (no database) on the --speedup-scale corpus. */
+const speedupOnly = process.argv.includes('--speedup-only');
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
 const work = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
-const server = own ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: await findFreePort() }) : null;
-const driver = createDriver(server?.uri ?? config.uri!, server?.user ?? config.user, server?.password ?? config.password ?? '');
+const server = own && !speedupOnly ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: await findFreePort() }) : null;
+// (with --speedup-only nothing connects: the driver opens connections when first used)
+const driver = createDriver(server?.uri ?? config.uri ?? 'bolt://127.0.0.1:7687', server?.user ?? config.user, server?.password ?? config.password ?? '');
 const database = server?.database ?? config.database;
 
 const rowsInGraph = () => graphRows(driver, database);
@@ -118,6 +121,32 @@ async function extractionSeconds(dir: string, threads: number): Promise<Extracti
 const describe = (t: ExtractionTiming) =>
   `${t.wall.toFixed(1)} s (${t.cpu.toFixed(1)} CPU s${t.threads ? `: extracting threads ${t.threads.extracting.toFixed(1)}, main ${t.threads.main.toFixed(1)}, compiler/collector ${t.threads.helpers.toFixed(1)}` : ''})`;
 
+/** Extraction on every thread against one thread, on the corpus in `dir`. */
+async function speedup(dir: string): Promise<void> {
+  const threads = availableParallelism();
+  const one = await extractionSeconds(dir, 1);
+  const all = await extractionSeconds(dir, threads);
+  console.log(
+    `extraction of ${dir.split('-').pop()} (extraction only, no database, threads warmed on the 1x corpus first): ` +
+      `1 thread ${describe(one)}, ${threads} threads ${describe(all)}: ` +
+      `speed-up ${(one.wall / all.wall).toFixed(2)}x wall, CPU per MB ${(all.cpu / one.cpu).toFixed(2)}x of one thread's ` +
+      `(load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}; on a busy machine the wall figures measure the others)`,
+  );
+}
+
+if (speedupOnly) {
+  try {
+    const dir = join(work, `corpus-${speedupScale}x`);
+    writeSyntheticCorpus(corpus, speedupScale, dir);
+    console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+    await speedup(dir);
+  } finally {
+    await driver.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 try {
   await ensureSchema(driver, database);
   console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
@@ -164,15 +193,7 @@ try {
   }
   console.table(rows);
   console.log('Graph:', await graphCounts(driver, database));
-  const threads = availableParallelism();
-  const one = await extractionSeconds(largest, 1);
-  const all = await extractionSeconds(largest, threads);
-  console.log(
-    `extraction of ${largest.split('-').pop()} (extraction only, no database, threads warmed on the 1x corpus first): ` +
-      `1 thread ${describe(one)}, ${threads} threads ${describe(all)}: ` +
-      `speed-up ${(one.wall / all.wall).toFixed(2)}x wall, CPU per MB ${(all.cpu / one.cpu).toFixed(2)}x of one thread's ` +
-      `(load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}; on a busy machine the wall figures measure the others)`,
-  );
+  await speedup(largest);
 } finally {
   await driver.close();
   await server?.stop();

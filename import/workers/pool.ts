@@ -57,6 +57,8 @@ export function createFilePool(threads = defaultThreads()): FilePool {
     filename: new URL('./task.ts', import.meta.url).href,
     // the threads load TypeScript through tsx, whether the parent runs under tsx, vitest or plain node
     execArgv: ['--import', 'tsx'],
+    // a larger young generation: extraction's garbage dies before it is copied (see runtime-limits.ts)
+    resourceLimits: EXTRACTION_RESOURCE_LIMITS,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
