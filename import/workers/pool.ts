@@ -62,8 +62,6 @@ export function createFilePool(threads = defaultThreads()): FilePool {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    // a young generation sized for extraction's short-lived garbage (see runtime-limits.ts)
-    resourceLimits: EXTRACTION_RESOURCE_LIMITS,
   });
   const run = async <T>(task: Task, budgetMs: number): Promise<T> => {
     const controller = new AbortController();
