@@ -17,11 +17,14 @@
  * The list holds the largest page the API serves (500), so every page reads the same people as
  * the full ranking.
  *
- * Kept fresh by `refreshHubNeighbours`, which the importer runs at the end of every import
- * (mention counts, neighbours and weights change only by imports). While an import runs a list
- * can lag behind by the documents written since the last refresh.
+ * Kept fresh by `refreshHubNeighbours`, which the importer runs at the end of every import, after
+ * the pair links (mention counts, neighbours and weights change only by imports). A hub's
+ * neighbours are read through its pair links (graph/pair-links.ts: one per neighbour and type,
+ * the same neighbours as its per-document relationships, which are many times more). While an
+ * import runs a list can lag behind by the documents written since the last refresh.
  */
 import type { Driver, Session } from 'neo4j-driver';
+import { PAIR_LINK } from './pair-links.ts';
 import { RELATION_PATTERN } from './queries/model.ts';
 import neo4j from 'neo4j-driver';
 
@@ -39,7 +42,7 @@ const STORE_LIST = `
   UNWIND $ids AS hubId
   MATCH (e:Entity {id: hubId})
   CALL (e) {
-    MATCH (e)-[:${RELATION_PATTERN}]-(n)
+    MATCH (e)-[:${PAIR_LINK}]-(n)
     WITH DISTINCT n
     ORDER BY n.mentionCount DESC, n.id
     LIMIT $length

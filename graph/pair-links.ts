@@ -8,15 +8,31 @@
  * carry the evidence); the links are derived from them and can always be rebuilt.
  *
  * Kept fresh by `refreshPairLinks`, run by the importer after every import (and by the synthetic
- * graph after it grows). It only recomputes the pairs of documents that changed: a ledger node
- * per document, `(:PairLedger {documentId, stamp, pairs})`, remembers which pairs the document
- * had relationships for (`pairs`: type, from id, to id, type, ...) and the document's `importedAt` when that was recorded. A document whose
- * `importedAt` differs from its ledger's stamp was written since (new, replaced or forcibly
- * re-imported); a ledger without its document belongs to a removed document. For each such
- * document the pairs it had (ledger) and has (its relationships, found through the documentId
- * indexes) are recomputed from the relationships between the two ends, and the ledger is
- * updated, in the same transaction: an interrupted refresh leaves ledgers that say what is still
- * to be done, and the next refresh finishes it.
+ * graph after it grows), by increments: a ledger node per document, `(:PairLedger {documentId,
+ * stamp, epoch, types, sources, targets, units, counts})`, records what the document added to
+ * the links (per type and pair: its summed weight and how many relationships) and the
+ * document's `importedAt` when that was recorded. A document whose `importedAt` differs from
+ * its ledger's stamp was written since (new, replaced or forcibly re-imported); a ledger without
+ * its document belongs to a removed document. For each such document the refresh reads its
+ * current relationships through the documentId indexes, and adds to each link what the document
+ * has now minus what its ledger says it had (`relations += n`, `weight += w`), deleting links
+ * whose count reaches 0. Nothing is recomputed from all the relationships between two ends, and
+ * a forced re-import of the same facts adds nothing (its increments cancel).
+ *
+ * Exact, whatever the order: weights are summed as integers (`units`, the weight in 1e-12 steps),
+ * and `weight` is `units` / 1e12, so the same relationships always give the same link.
+ *
+ * An entity deleted by the writer takes its links with it (DETACH DELETE), while the ledgers of
+ * other documents may still record contributions to them; if the entity is created again, those
+ * must not be subtracted from its new links. Each refresh transaction has an epoch (a counter on
+ * the one `(:PairLinkState)` node), stored on the ledgers it writes and on the links it creates:
+ * a ledger's contribution is in a link exactly when the ledger's epoch is not older than the
+ * link's (a link made later was made after the contribution's link was gone), and only then is
+ * it subtracted.
+ *
+ * Each batch of documents is one transaction: the ledgers and the links change together, so an
+ * interrupted refresh leaves ledgers that say what is still to be done, and the next refresh
+ * finishes it.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
@@ -24,57 +40,113 @@ import { RELATION_PATTERN } from './queries/model.ts';
 /** The aggregated relationship's type; the relation type it aggregates is its `type` property. */
 export const PAIR_LINK = 'LINK';
 export const PAIR_LEDGER = 'PairLedger';
+const PAIR_STATE = 'PairLinkState';
+
+/** A link's `units` per unit of weight: weights are summed as integers, so the sum has no order. */
+export const WEIGHT_UNITS = 1e12;
 
 /** Changed documents handled per transaction. */
-const DOCUMENTS_PER_TRANSACTION = 25;
+const DOCUMENTS_PER_TRANSACTION = 100;
+/** Link increments sent per query. */
+const INCREMENTS_PER_QUERY = 5000;
 
 const CHANGED_DOCUMENTS = `
-  MATCH (d:Document)
-  OPTIONAL MATCH (l:${PAIR_LEDGER} {documentId: d.id})
-  WITH d, l WHERE l IS NULL OR l.stamp <> coalesce(toString(d.importedAt), '')
-  RETURN d.id AS id
-  UNION
-  MATCH (l:${PAIR_LEDGER})
-  WHERE NOT EXISTS { MATCH (:Document {id: l.documentId}) }
-  RETURN l.documentId AS id`;
+  CALL () {
+    MATCH (d:Document)
+    OPTIONAL MATCH (l:${PAIR_LEDGER} {documentId: d.id})
+    WITH d, l WHERE l IS NULL OR l.stamp <> coalesce(toString(d.importedAt), '')
+    RETURN d.id AS id
+    UNION
+    MATCH (l:${PAIR_LEDGER})
+    WHERE NOT EXISTS { MATCH (:Document {id: l.documentId}) }
+    RETURN l.documentId AS id
+  }
+  RETURN id ORDER BY id`;
 
-/** A pair key as a list: [relation type, from id, to id]. */
-// (the types from the read side's list: graph/write.ts imports this module)
-const PAIRS_NOW = RELATION_PATTERN.split('|').map(
-  (type) => `MATCH (a)-[r:${type} {documentId: documentId}]->(b) RETURN [type(r), a.id, b.id] AS pair`,
+/** Ledgers written before links were kept by increments (no `epoch`): the links are rebuilt once. */
+const OLD_FORMAT = `MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL RETURN count(l) > 0 AS old`;
+
+const NEXT_EPOCH = `
+  MERGE (s:${PAIR_STATE})
+  SET s.epoch = coalesce(s.epoch, 0) + 1
+  RETURN s.epoch AS epoch`;
+
+/** A document's current relationships as rows (type, source, target, weight), through the documentId indexes. */
+const RELATIONSHIPS_NOW = RELATION_PATTERN.split('|').map(
+  (type) => `MATCH (a)-[r:${type} {documentId: documentId}]->(b) RETURN '${type}' AS type, a.id AS source, b.id AS target, r.weight AS weight`,
 ).join(' UNION ALL ');
 
 /**
- * For each document: the pairs its ledger recorded and the pairs of its current relationships;
- * then the ledger is brought up to date (or deleted with its document). Returns every pair.
+ * For each document: what it contributes now (per type and pair: weight units, relationships)
+ * and what its ledger recorded; the ledger is brought up to date (or deleted with its document).
+ * Returns one row per pair and recorded epoch: the recorded contributions and the current ones.
  */
-const COLLECT_PAIRS = `
+const CONTRIBUTIONS = `
   UNWIND $documentIds AS documentId
   OPTIONAL MATCH (d:Document {id: documentId})
   OPTIONAL MATCH (l:${PAIR_LEDGER} {documentId: documentId})
-  WITH documentId, d, l, coalesce(l.pairs, []) AS recorded
+  WITH documentId, d, l, coalesce(l.epoch, 0) AS oldEpoch, coalesce(l.types, []) AS recordedTypes, coalesce(l.sources, []) AS recordedSources,
+       coalesce(l.targets, []) AS recordedTargets, coalesce(l.units, []) AS recordedUnits, coalesce(l.counts, []) AS recordedCounts
   CALL (documentId) {
-    CALL (documentId) { ${PAIRS_NOW} }
-    RETURN collect(DISTINCT pair) AS now
+    CALL (documentId) { ${RELATIONSHIPS_NOW} }
+    WITH type, source, target, sum(toInteger(round(coalesce(weight, 0.0) * $scale))) AS units, count(*) AS n
+    RETURN collect(type) AS types, collect(source) AS sources, collect(target) AS targets, collect(units) AS units, collect(n) AS counts
   }
-  CALL (d, documentId, now) {
-    WITH d, documentId, now WHERE d IS NOT NULL
+  CALL (d, documentId, types, sources, targets, units, counts) {
+    WITH * WHERE d IS NOT NULL
     MERGE (x:${PAIR_LEDGER} {documentId: documentId})
-    SET x.stamp = coalesce(toString(d.importedAt), ''), x.pairs = reduce(flat = [], p IN now | flat + p)
+    SET x.stamp = coalesce(toString(d.importedAt), ''), x.epoch = $epoch,
+        x.types = types, x.sources = sources, x.targets = targets, x.units = units, x.counts = counts
   }
   CALL (d, l) {
-    WITH d, l WHERE d IS NULL AND l IS NOT NULL
+    WITH * WHERE d IS NULL AND l IS NOT NULL
     DELETE l
   }
-  WITH now + [i IN range(0, size(recorded) - 1, 3) | recorded[i..i + 3]] AS pairs
-  UNWIND pairs AS pair
-  RETURN DISTINCT pair`;
+  CALL (recordedTypes, recordedSources, recordedTargets, recordedUnits, recordedCounts, types, sources, targets, units, counts) {
+    UNWIND range(0, size(recordedTypes) - 1) AS i
+    RETURN recordedTypes[i] AS type, recordedSources[i] AS source, recordedTargets[i] AS target,
+           recordedUnits[i] AS oldUnits, recordedCounts[i] AS oldCount, 0 AS newUnits, 0 AS newCount
+    UNION ALL
+    UNWIND range(0, size(types) - 1) AS i
+    RETURN types[i] AS type, sources[i] AS source, targets[i] AS target, 0 AS oldUnits, 0 AS oldCount, units[i] AS newUnits, counts[i] AS newCount
+  }
+  // (an unchanged contribution is not left out: whether its record is in the link is known only from the link)
+  WITH oldEpoch, type, source, target, sum(oldUnits) AS oldUnits, sum(oldCount) AS oldCount, sum(newUnits) AS newUnits, sum(newCount) AS newCount
+  RETURN type, source, target, oldEpoch, oldUnits, oldCount, newUnits, newCount`;
 
 /**
- * Recomputes the link of each pair from the per-document relationships between its ends: the
- * old link goes, a new one is made when any relationship is left. Weights are summed in
- * document order, so that the same relationships always give the same sum.
+ * Applies the increments of one pair each: the current contributions are added; a recorded one
+ * is subtracted only from a link at least as old as its record (see the header). A link whose
+ * count reaches 0 is deleted. Returns the positions of pairs whose link came out inconsistent
+ * (a negative count, or weight without relationships): never expected, they are recomputed.
  */
+const APPLY = `
+  UNWIND range(0, size($types) - 1) AS i
+  MATCH (a:Entity {id: $sources[i]})
+  MATCH (b:Entity {id: $targets[i]})
+  OPTIONAL MATCH (a)-[old:${PAIR_LINK} {type: $types[i]}]->(b)
+  WITH i, a, b, old, [k IN range(0, size($oldEpochs[i]) - 1) WHERE old IS NOT NULL AND $oldEpochs[i][k] >= old.epoch] AS recorded
+  WITH i, a, b, old,
+       $newUnits[i] - reduce(s = 0, k IN recorded | s + $oldUnits[i][k]) AS units,
+       $newCounts[i] - reduce(s = 0, k IN recorded | s + $oldCounts[i][k]) AS n
+  WHERE units <> 0 OR n <> 0
+  CALL (i, a, b, old, units, n) {
+    WITH * WHERE old IS NULL AND n > 0
+    CREATE (a)-[:${PAIR_LINK} {type: $types[i], units: units, relations: n, weight: toFloat(units) / $scale, epoch: $epoch}]->(b)
+  }
+  CALL (old, units, n) {
+    WITH * WHERE old IS NOT NULL
+    SET old.units = old.units + units, old.relations = old.relations + n, old.weight = toFloat(old.units + units) / $scale
+  }
+  WITH i, old, coalesce(old.relations, n) AS relations, coalesce(old.units, units) AS total
+  CALL (old, relations) {
+    WITH * WHERE old IS NOT NULL AND relations <= 0
+    DELETE old
+  }
+  WITH i WHERE relations < 0 OR (relations = 0 AND total <> 0)
+  RETURN collect(i) AS inconsistent`;
+
+/** The link of each pair recomputed from the per-document relationships between its ends. */
 const RECOMPUTE_PAIRS = `
   UNWIND $pairs AS pair
   MATCH (a:Entity {id: pair[1]})
@@ -86,37 +158,116 @@ const RECOMPUTE_PAIRS = `
   CALL (a, b, pair) {
     MATCH (a)-[r:${RELATION_PATTERN}]->(b)
     WHERE type(r) = pair[0]
-    WITH r ORDER BY r.documentId
-    WITH collect(r.weight) AS weights
-    WHERE size(weights) > 0
-    CREATE (a)-[:${PAIR_LINK} {type: pair[0], weight: reduce(s = 0.0, w IN weights | s + coalesce(w, 0.0)), relations: size(weights)}]->(b)
+    WITH sum(toInteger(round(coalesce(r.weight, 0.0) * $scale))) AS units, count(r) AS n
+    WHERE n > 0
+    CREATE (a)-[:${PAIR_LINK} {type: pair[0], units: units, relations: n, weight: toFloat(units) / $scale, epoch: $epoch}]->(b)
   }`;
 
 export interface PairRefresh {
-  /** Documents whose pairs were recomputed (written, replaced or removed since the last refresh). */
+  /** Documents whose contributions were brought up to date (written, replaced or removed since the last refresh). */
   documents: number;
-  /** Pairs recomputed. */
+  /** Pairs whose link changed. */
   pairs: number;
 }
 
-/** Brings the pair links up to date with every document written or removed since the last refresh. */
-export async function refreshPairLinks(driver: Driver, database: string): Promise<PairRefresh> {
+export interface PairRefreshOptions {
+  /** Documents per transaction (default 100). */
+  batchDocuments?: number;
+  /** Stop after this many transactions, leaving the rest for the next refresh (as if it were interrupted; for tests). */
+  maxBatches?: number;
+}
+
+/** Brings the pair links up to date with every document written or removed since the last refresh (in id order). */
+export async function refreshPairLinks(driver: Driver, database: string, options: PairRefreshOptions = {}): Promise<PairRefresh> {
+  const batchDocuments = options.batchDocuments ?? DOCUMENTS_PER_TRANSACTION;
+  const maxBatches = options.maxBatches ?? Infinity;
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
+    const old = (await session.executeRead((tx) => tx.run(OLD_FORMAT))).records[0].get('old') as boolean;
+    if (old) await dropAll(driver, database);
     const ids = (await session.executeRead((tx) => tx.run(CHANGED_DOCUMENTS))).records.map((r) => r.get('id') as string);
     let pairs = 0;
-    for (let i = 0; i < ids.length; i += DOCUMENTS_PER_TRANSACTION) {
-      const documentIds = ids.slice(i, i + DOCUMENTS_PER_TRANSACTION);
+    let documents = 0;
+    for (let i = 0, batches = 0; i < ids.length && batches < maxBatches; i += batchDocuments, batches++) {
+      const documentIds = ids.slice(i, i + batchDocuments);
       pairs += await session.executeWrite((tx) => refreshDocuments(tx, documentIds));
+      documents += documentIds.length;
     }
-    return { documents: ids.length, pairs };
+    return { documents, pairs };
   } finally {
     await session.close();
   }
 }
 
+/** Every link and ledger removed (in batches): the next refresh rebuilds them from every document. */
+async function dropAll(driver: Driver, database: string): Promise<void> {
+  // CALL … IN TRANSACTIONS runs only in an auto-commit transaction
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run(`MATCH ()-[l:${PAIR_LINK}]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
+    await session.run(`MATCH (l:${PAIR_LEDGER}) CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
+  } finally {
+    await session.close();
+  }
+}
+
+interface PairIncrement {
+  type: string;
+  source: string;
+  target: string;
+  /** what the documents of the batch contribute now */
+  newUnits: number;
+  newCount: number;
+  /** what their ledgers recorded, one entry per document, with the ledger's epoch */
+  oldEpochs: number[];
+  oldUnits: number[];
+  oldCounts: number[];
+}
+
+const num = (v: unknown): number => neo4j.integer.toNumber(v as number);
+
 async function refreshDocuments(tx: ManagedTransaction, documentIds: string[]): Promise<number> {
-  const pairs = (await tx.run(COLLECT_PAIRS, { documentIds })).records.map((r) => r.get('pair') as string[]);
-  for (let i = 0; i < pairs.length; i += 5000) await tx.run(RECOMPUTE_PAIRS, { pairs: pairs.slice(i, i + 5000) });
-  return pairs.length;
+  const epoch = (await tx.run(NEXT_EPOCH)).records[0].get('epoch');
+  const rows = (await tx.run(CONTRIBUTIONS, { documentIds, epoch, scale: WEIGHT_UNITS })).records;
+  // one increment per pair over the batch's documents
+  const byPair = new Map<string, PairIncrement>();
+  for (const r of rows) {
+    const type = r.get('type') as string;
+    const source = r.get('source') as string;
+    const target = r.get('target') as string;
+    const key = `${type}\u0000${source}\u0000${target}`;
+    let p = byPair.get(key);
+    if (!p) byPair.set(key, (p = { type, source, target, newUnits: 0, newCount: 0, oldEpochs: [], oldUnits: [], oldCounts: [] }));
+    p.newUnits += num(r.get('newUnits'));
+    p.newCount += num(r.get('newCount'));
+    const oldCount = num(r.get('oldCount'));
+    if (oldCount !== 0) {
+      p.oldEpochs.push(num(r.get('oldEpoch')));
+      p.oldUnits.push(num(r.get('oldUnits')));
+      p.oldCounts.push(oldCount);
+    }
+  }
+  const increments = [...byPair.values()];
+  const inconsistent: string[][] = [];
+  for (let i = 0; i < increments.length; i += INCREMENTS_PER_QUERY) {
+    const chunk = increments.slice(i, i + INCREMENTS_PER_QUERY);
+    const res = await tx.run(APPLY, {
+      epoch,
+      scale: WEIGHT_UNITS,
+      types: chunk.map((p) => p.type),
+      sources: chunk.map((p) => p.source),
+      targets: chunk.map((p) => p.target),
+      newUnits: chunk.map((p) => neo4j.int(p.newUnits)),
+      newCounts: chunk.map((p) => neo4j.int(p.newCount)),
+      oldEpochs: chunk.map((p) => p.oldEpochs.map((e) => neo4j.int(e))),
+      oldUnits: chunk.map((p) => p.oldUnits.map((u) => neo4j.int(u))),
+      oldCounts: chunk.map((p) => p.oldCounts.map((n) => neo4j.int(n))),
+    });
+    for (const k of res.records[0]?.get('inconsistent') ?? []) {
+      const p = chunk[num(k)];
+      inconsistent.push([p.type, p.source, p.target]);
+    }
+  }
+  if (inconsistent.length > 0) await tx.run(RECOMPUTE_PAIRS, { pairs: inconsistent, epoch, scale: WEIGHT_UNITS });
+  return increments.length;
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (read) {
-    for (const id of [DOC_A, DOC_B]) await deleteDocument(read.driver, read.database, id);
+    for (const id of [DOC_A, DOC_B, DOC_C, DOC_X]) await deleteDocument(read.driver, read.database, id);
     await refreshHubNeighbours(read.driver, read.database);
   }
   await closeTestDriver();
@@ -80,10 +80,13 @@ describe('pair links', () => {
 
 const DOC_A = 'test-pairs-a';
 const DOC_B = 'test-pairs-b';
+const DOC_C = 'test-pairs-c';
+const DOC_X = 'test-pairs-x';
 const PERSON = 'person:test-pairs-persoon';
 const ORG = 'organisation:test-pairs-stichting';
 const OTHER_ORG = 'organisation:test-pairs-vereniging';
 const THEME = 'theme:test-pairs-thema';
+const SHORT_LIVED = 'organisation:test-pairs-kortstondig';
 
 function doc(id: string, sha256: string, relations: { type: RelationType; from: string; to: string; weight: number }[]): ExtractionResult {
   const section = `${id}#0`;
@@ -139,6 +142,61 @@ describe('pair links after a document changes', () => {
     await expectLinksMatchRelationships();
     const ledgers = await readRows(read, 'MATCH (l:PairLedger) WHERE l.documentId STARTS WITH "test-pairs" RETURN count(l) AS n', {});
     expect(ledgers[0].n).toBe(0);
+  });
+});
+
+describe('pair links by increments', () => {
+  it('do not subtract a contribution from a link made after its entity was deleted and created again', async () => {
+    const { driver, database } = read;
+    // (the same weight as C's below: subtracting it would leave nothing, with no sign of a mistake)
+    await writeExtraction(driver, database, doc(DOC_X, 'x1', [{ type: 'WORKS_FOR', from: PERSON, to: SHORT_LIVED, weight: 0.5 }]));
+    await refreshPairLinks(driver, database);
+    expect(await link('WORKS_FOR', PERSON, SHORT_LIVED)).toEqual([0.5, 1]);
+    // X no longer names the organisation: it is deleted, and its link with it
+    await writeExtraction(driver, database, doc(DOC_X, 'x2', [{ type: 'WORKS_FOR', from: PERSON, to: ORG, weight: 0.25 }]));
+    const gone = await readRows(read, 'MATCH (e:Entity {id: $id}) RETURN count(e) AS n', { id: SHORT_LIVED });
+    expect(gone[0].n).toBe(0);
+    // C names it again: a new node; C is refreshed first (id order), one document per transaction, so
+    // the new link exists when X's ledger, which still records X's old contribution, is handled
+    await writeExtraction(driver, database, doc(DOC_C, 'c1', [{ type: 'WORKS_FOR', from: PERSON, to: SHORT_LIVED, weight: 0.5 }]));
+    expect(await refreshPairLinks(driver, database, { batchDocuments: 1 })).toMatchObject({ documents: 2 });
+    expect(await link('WORKS_FOR', PERSON, SHORT_LIVED)).toEqual([0.5, 1]);
+    expect(await link('WORKS_FOR', PERSON, ORG)).toEqual([0.25, 1]);
+    await expectLinksMatchRelationships();
+  });
+
+  it('are finished by the next refresh after an interrupted one', async () => {
+    const { driver, database } = read;
+    await writeExtraction(driver, database, doc(DOC_C, 'c2', [{ type: 'WORKS_FOR', from: PERSON, to: OTHER_ORG, weight: 0.5 }]));
+    await writeExtraction(driver, database, doc(DOC_X, 'x3', [
+      { type: 'WORKS_FOR', from: PERSON, to: ORG, weight: 0.75 },
+      { type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.5 },
+    ]));
+    // stopped after its first transaction (C): X is left for the next refresh
+    expect(await refreshPairLinks(driver, database, { batchDocuments: 1, maxBatches: 1 })).toMatchObject({ documents: 1 });
+    expect(await link('WORKS_FOR', PERSON, SHORT_LIVED)).toBeUndefined();
+    expect(await link('WORKS_FOR', PERSON, ORG)).toEqual([0.25, 1]);
+    expect(await refreshPairLinks(driver, database)).toMatchObject({ documents: 1 });
+    expect(await link('WORKS_FOR', PERSON, ORG)).toEqual([0.75, 1]);
+    await expectLinksMatchRelationships();
+    expect(await refreshPairLinks(driver, database)).toEqual({ documents: 0, pairs: 0 });
+  });
+
+  it('sum weights the same in any order', async () => {
+    const { driver, database } = read;
+    // as floats 0.1 + 0.2 + 0.7 is 1 and 0.7 + 0.2 + 0.1 is 0.9999999999999999; the links sum exactly
+    await writeExtraction(driver, database, doc(DOC_A, 'w1', [{ type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.1 }]));
+    await writeExtraction(driver, database, doc(DOC_B, 'w1', [{ type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.2 }]));
+    await writeExtraction(driver, database, doc(DOC_C, 'w1', [{ type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.7 }]));
+    await deleteDocument(driver, database, DOC_X);
+    await refreshPairLinks(driver, database, { batchDocuments: 1 });
+    expect(await link('WORKS_ON', PERSON, THEME)).toEqual([1, 3]);
+    // the same weights the other way round, in one transaction
+    await writeExtraction(driver, database, doc(DOC_A, 'w2', [{ type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.7 }]));
+    await writeExtraction(driver, database, doc(DOC_C, 'w2', [{ type: 'WORKS_ON', from: PERSON, to: THEME, weight: 0.1 }]));
+    await refreshPairLinks(driver, database);
+    expect(await link('WORKS_ON', PERSON, THEME)).toEqual([1, 3]);
+    await expectLinksMatchRelationships();
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Everything the graph holds, in a canonical order and without import timestamps: two graphs
+ * Everything the graph holds, in a canonical order and without import timestamps (nor the pair
+ * links' refresh counter, `epoch`, graph/pair-links.ts): two graphs
  * with the same fingerprint are the same graph (nodes, their properties, every relationship).
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +12,7 @@ const PARTS = {
   articles: 'MATCH (a:Article)-[:PART_OF]->(d:Document) RETURN [d.id, a {.*}] AS row ORDER BY a.id',
   entities: 'MATCH (e:Entity) RETURN [labels(e), e {.*}] AS row ORDER BY e.id',
   mentions: 'MATCH (e:Entity)-[m:MENTIONED_IN]->(s:Section) RETURN [e.id, s.id, m {.*}] AS row ORDER BY e.id, s.id',
-  relations: 'MATCH (a:Entity)-[r]->(b:Entity) RETURN [type(r), a.id, b.id, r {.*}] AS row ORDER BY type(r), a.id, b.id, r.documentId',
+  relations: 'MATCH (a:Entity)-[r]->(b:Entity) RETURN [type(r), a.id, b.id, r {.*, epoch: null}] AS row ORDER BY type(r), a.id, b.id, r.documentId',
 } as const;
 
 export type Fingerprint = Record<keyof typeof PARTS, { count: number; sha256: string }>;
