@@ -47,7 +47,8 @@ export const MAX_EDGES = 5000;
  * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
  * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
  * its `perNode` strongest upward edges (summed weight, then type, then the other end's id; only
- * nodes with more are sorted), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
+ * nodes with more are sorted, and only the edges as strong as their `perNode`-th have their type
+ * and other end read), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
  * was reached through an earlier one it is linked to, and whatever upward edge it keeps leads to
  * an earlier node, which keeps one too, and so on to the start: the picture stays connected.
  * Dense parts (a hundred organisations each linked to the same forty themes) are thinned evenly
@@ -76,8 +77,13 @@ const CAPPED_EDGES = `
         UNION ALL
         WITH l WHERE size(l) > perNode
         UNWIND l AS e
-        WITH e, perNode
-        ORDER BY e[0].weight DESC, e[0].type, e[1].id
+        WITH e, e[0].weight AS w, perNode
+        ORDER BY w DESC
+        WITH perNode, collect([w, e]) AS byWeight
+        // only the edges as strong as the perNode-th need the tie-break's reads
+        UNWIND [x IN byWeight WHERE x[0] >= byWeight[perNode - 1][0]] AS x
+        WITH perNode, x[1] AS e, x[0] AS w
+        ORDER BY w DESC, e[0].type, e[1].id
         WITH perNode, collect(e) AS ranked
         RETURN ranked[..perNode] AS kept
       }

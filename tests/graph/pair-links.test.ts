@@ -254,6 +254,39 @@ function reference(g: Graph, id: string, depth: number, limit: number, types: En
   return { nodes, edges };
 }
 
+/**
+ * The edge cap over the reference's edges: each edge belongs to its end later in the answer; over
+ * `maxEdges`, every node keeps its `perNode` strongest (weight, then type, then the other end's
+ * id), `perNode` the largest that fits (at least 1). Weights compared as the links sum them, in
+ * integer units, so that equal sums tie whatever the order of the floats.
+ */
+function capped(g: Graph, nodes: string[], maxEdges: number) {
+  const position = new Map(nodes.map((id, i) => [id, i]));
+  const units = new Map<string, number>();
+  for (const r of g.relations) {
+    if (r.source === r.target || !position.has(r.source) || !position.has(r.target)) continue;
+    const key = `${r.type}:${r.source}->${r.target}`;
+    units.set(key, (units.get(key) ?? 0) + Math.round((r.weight ?? 0) * 1e12));
+  }
+  const byOwner = new Map<string, { key: string; units: number; type: string; other: string }[]>();
+  for (const [key, u] of units) {
+    const [type, ends] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    const [source, target] = ends.split('->');
+    const [owner, other] = position.get(source)! > position.get(target)! ? [source, target] : [target, source];
+    (byOwner.get(owner) ?? byOwner.set(owner, []).get(owner)!).push({ key, units: u, type, other });
+  }
+  const lists = [...byOwner.values()];
+  const total = units.size;
+  if (total <= maxEdges) return { kept: [...units.keys()].sort(), total, perNode: null };
+  let perNode = 1;
+  const longest = Math.max(...lists.map((l) => l.length));
+  for (let k = 2; k <= longest; k++) if (lists.reduce((s, l) => s + Math.min(l.length, k), 0) <= maxEdges) perNode = k;
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const kept = lists.flatMap((l) =>
+    [...l].sort((a, b) => b.units - a.units || cmp(a.type, b.type) || cmp(a.other, b.other)).slice(0, perNode).map((e) => e.key));
+  return { kept: kept.sort(), total, perNode };
+}
+
 describe('the neighbourhood through the pair links', () => {
   it('has the nodes and edges computed from the per-document relationships, with and without hub lists', async () => {
     const g = await perDocumentGraph();
@@ -265,6 +298,7 @@ describe('the neighbourhood through the pair links', () => {
       [null, ['PERSON', 'THEME'] as EntityType[]].map((types) => ({ id, depth, limit, types, maxEdges: 5000 })))));
     const check = async () => {
       let full = 0;
+      let capping = 0;
       for (const c of cases) {
         const got = (await neighbourhood(read, c))!;
         const want = reference(g, c.id, c.depth, c.limit, c.types);
@@ -274,7 +308,22 @@ describe('the neighbourhood through the pair links', () => {
         for (const e of got.edges) expect(e.weight!, `${label} ${e.id}`).toBeCloseTo(want.edges.get(e.id)!, 9);
         expect(got.edgesOmitted, label).toBe(0);
         if (got.nodes.length >= 60) full++;
+        // and over the edge cap: the strongest upward edges of each node
+        if (c.limit === 150 && c.depth === 2) {
+          for (const maxEdges of [40, 150, 300]) {
+            const cut = (await neighbourhood(read, { ...c, maxEdges }))!;
+            const want = capped(g, got.nodes.map((n) => n.id), maxEdges);
+            const cutLabel = `${label} maxEdges ${maxEdges}`;
+            expect(cut.nodes.map((n) => n.id), cutLabel).toEqual(got.nodes.map((n) => n.id));
+            expect(cut.edges.map((e) => e.id).sort(), cutLabel).toEqual(want.kept);
+            expect(cut.edgesOmitted, cutLabel).toBe(want.total - want.kept.length);
+            expect(cut.edgesPerNode, cutLabel).toBe(want.perNode);
+            if (want.perNode !== null) capping++;
+          }
+        }
       }
+      // the cap was tested, not only the answers under it
+      expect(capping).toBeGreaterThan(5);
       // the two-step neighbourhoods are full ones, not a handful of nodes
       expect(full).toBeGreaterThan(10);
     };
