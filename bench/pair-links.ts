@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/pair-links.ts [--scale N]...` — the derived data the importer refreshes at the
+ * `npm run bench:links [-- 1 100]` — the derived data the importer refreshes at the
  * end of every import (graph/pair-links.ts, graph/hub-neighbours.ts), timed alone on an imported
  * corpus (1 = the bundled one, N = bench/synthetic.ts's N× corpus, as bench:import imports it):
  * wall seconds and CPU seconds of the Neo4j JVM for
@@ -24,6 +24,7 @@ import { importPaths } from '../import/run-import.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
 const scales = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+// (scales as bare numbers: 1 = the bundled corpus)
 const config = loadConfig();
 
 function jvmCpuSeconds(pid: number): number {
