@@ -197,7 +197,7 @@ const RECOMPUTE_PAIRS = `
 export interface PairRefresh {
   /** Documents whose contributions were brought up to date (written, replaced or removed since the last refresh). */
   documents: number;
-  /** Pairs whose link changed. */
+  /** Pairs whose contributions were brought up to date (a pair counted once per transaction). */
   pairs: number;
 }
 
