@@ -30,10 +30,6 @@
  * link's (a link made later was made after the contribution's link was gone), and only then is
  * it subtracted.
  *
- * The sources of the links a batch changed get their outgoing links again as lists on the node
- * (`linkTargets`, `linkTypes`, `linkWeights`; see STORE_LINK_LISTS), which the neighbourhood
- * reads its edges from.
- *
  * Each batch of documents is one transaction: the ledgers and the links change together, so an
  * interrupted refresh leaves ledgers that say what is still to be done, and the next refresh
  * finishes it.
@@ -67,40 +63,13 @@ const CHANGED_DOCUMENTS = `
   }
   RETURN id ORDER BY id`;
 
-/**
- * What the links and ledgers look like (on the state node): 2 = kept by increments, with the
- * sources' link lists. Links and ledgers of an earlier format are rebuilt once.
- */
-const FORMAT = 2;
-const OLD_FORMAT = `
-  OPTIONAL MATCH (s:${PAIR_STATE})
-  RETURN EXISTS { MATCH (:${PAIR_LEDGER}) } AND coalesce(s.format, 0) < $format AS old`;
+/** Ledgers written before links were kept by increments (no `epoch`): the links are rebuilt once. */
+const OLD_FORMAT = `MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL RETURN count(l) > 0 AS old`;
 
 const NEXT_EPOCH = `
   MERGE (s:${PAIR_STATE})
-  SET s.epoch = coalesce(s.epoch, 0) + 1, s.format = $format
+  SET s.epoch = coalesce(s.epoch, 0) + 1
   RETURN s.epoch AS epoch`;
-
-/**
- * Each entity's outgoing links as lists on the entity (`linkTargets`, `linkTypes`,
- * `linkWeights`, ordered by type, then target id), for the neighbourhood's edges
- * (graph/queries/subgraph.ts): the edges among a hundred nodes are read from their lists, with no
- * expansion and no property read per edge. Every relation runs from a person, programme or
- * organisation to an organisation, municipality or theme, so these lists are short: a theme or a
- * municipality with thousands of links has none. Rewritten for the sources of the links a batch
- * changed.
- */
-const STORE_LINK_LISTS = `
-  UNWIND $sources AS sourceId
-  MATCH (a:Entity {id: sourceId})
-  CALL (a) {
-    MATCH (a)-[l:${PAIR_LINK}]->(b)
-    WITH l, b ORDER BY l.type, b.id
-    RETURN collect(b.id) AS targets, collect(l.type) AS types, collect(l.weight) AS weights
-  }
-  SET a.linkTargets = CASE WHEN size(targets) > 0 THEN targets END,
-      a.linkTypes = CASE WHEN size(targets) > 0 THEN types END,
-      a.linkWeights = CASE WHEN size(targets) > 0 THEN weights END`;
 
 /** A document's current relationships as rows (type, source, target, weight), through the documentId indexes. */
 const RELATIONSHIPS_NOW = RELATION_PATTERN.split('|').map(
@@ -148,9 +117,8 @@ const CONTRIBUTIONS = `
 /**
  * Applies the increments of one pair each: the current contributions are added; a recorded one
  * is subtracted only from a link at least as old as its record (see the header). A link whose
- * count reaches 0 is deleted. Returns the positions of pairs whose link changed, and of those whose
- * link came out inconsistent (a negative count, or weight without relationships): never expected,
- * they are recomputed.
+ * count reaches 0 is deleted. Returns the positions of pairs whose link came out inconsistent
+ * (a negative count, or weight without relationships): never expected, they are recomputed.
  */
 const APPLY = `
   UNWIND range(0, size($types) - 1) AS i
@@ -175,7 +143,8 @@ const APPLY = `
     WITH * WHERE old IS NOT NULL AND relations <= 0
     DELETE old
   }
-  RETURN collect(i) AS changed, collect(CASE WHEN relations < 0 OR (relations = 0 AND total <> 0) THEN i END) AS inconsistent`;
+  WITH i WHERE relations < 0 OR (relations = 0 AND total <> 0)
+  RETURN collect(i) AS inconsistent`;
 
 /** The link of each pair recomputed from the per-document relationships between its ends. */
 const RECOMPUTE_PAIRS = `
@@ -214,7 +183,7 @@ export async function refreshPairLinks(driver: Driver, database: string, options
   const maxBatches = options.maxBatches ?? Infinity;
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    const old = (await session.executeRead((tx) => tx.run(OLD_FORMAT, { format: FORMAT }))).records[0].get('old') as boolean;
+    const old = (await session.executeRead((tx) => tx.run(OLD_FORMAT))).records[0].get('old') as boolean;
     if (old) await dropAll(driver, database);
     const ids = (await session.executeRead((tx) => tx.run(CHANGED_DOCUMENTS))).records.map((r) => r.get('id') as string);
     let pairs = 0;
@@ -237,8 +206,6 @@ async function dropAll(driver: Driver, database: string): Promise<void> {
   try {
     await session.run(`MATCH ()-[l:${PAIR_LINK}]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
     await session.run(`MATCH (l:${PAIR_LEDGER}) CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
-    await session.run(`MATCH (e:Entity) WHERE e.linkTargets IS NOT NULL
-      CALL (e) { REMOVE e.linkTargets, e.linkTypes, e.linkWeights } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();
   }
@@ -260,7 +227,7 @@ interface PairIncrement {
 const num = (v: unknown): number => neo4j.integer.toNumber(v as number);
 
 async function refreshDocuments(tx: ManagedTransaction, documentIds: string[]): Promise<number> {
-  const epoch = (await tx.run(NEXT_EPOCH, { format: FORMAT })).records[0].get('epoch');
+  const epoch = (await tx.run(NEXT_EPOCH)).records[0].get('epoch');
   const rows = (await tx.run(CONTRIBUTIONS, { documentIds, epoch, scale: WEIGHT_UNITS })).records;
   // one increment per pair over the batch's documents
   const byPair = new Map<string, PairIncrement>();
@@ -282,7 +249,6 @@ async function refreshDocuments(tx: ManagedTransaction, documentIds: string[]): 
   }
   const increments = [...byPair.values()];
   const inconsistent: string[][] = [];
-  const changedSources = new Set<string>();
   for (let i = 0; i < increments.length; i += INCREMENTS_PER_QUERY) {
     const chunk = increments.slice(i, i + INCREMENTS_PER_QUERY);
     const res = await tx.run(APPLY, {
@@ -297,16 +263,11 @@ async function refreshDocuments(tx: ManagedTransaction, documentIds: string[]): 
       oldUnits: chunk.map((p) => p.oldUnits.map((u) => neo4j.int(u))),
       oldCounts: chunk.map((p) => p.oldCounts.map((n) => neo4j.int(n))),
     });
-    for (const k of res.records[0]?.get('changed') ?? []) changedSources.add(chunk[num(k)].source);
-    // a pair that lost its contributions may have lost its link with a deleted end (the writer's DETACH DELETE), unseen by APPLY
-    for (const p of chunk) if (p.newCount === 0 && p.oldCounts.length > 0) changedSources.add(p.source);
     for (const k of res.records[0]?.get('inconsistent') ?? []) {
       const p = chunk[num(k)];
       inconsistent.push([p.type, p.source, p.target]);
     }
   }
   if (inconsistent.length > 0) await tx.run(RECOMPUTE_PAIRS, { pairs: inconsistent, epoch, scale: WEIGHT_UNITS });
-  const sources = [...changedSources];
-  for (let i = 0; i < sources.length; i += INCREMENTS_PER_QUERY) await tx.run(STORE_LINK_LISTS, { sources: sources.slice(i, i + INCREMENTS_PER_QUERY) });
   return increments.length;
 }

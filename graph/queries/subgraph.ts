@@ -40,33 +40,31 @@ export const MAX_EDGES = 5000;
 
 /**
  * Edges among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
- * source, target) pair link (graph/pair-links.ts), at most `$maxEdges` of them, as compact lists
- * [type, source id, target id, weight]. Read from each node's list of its outgoing links
- * (`linkTargets`, `linkTypes`, `linkWeights`, kept with the links): a relation runs from a person,
- * programme or organisation to an organisation, municipality or theme, so each list is short,
- * and the thousands of edges among a hundred nodes of a large graph cost no expansion and no
- * property read each. Only the edges kept are shipped: decoding thousands of tuples costs the API
- * server more than ranking them costs Neo4j.
+ * source, target) read from its pair link (graph/pair-links.ts), at most `$maxEdges` of them, as
+ * compact lists [type, source id, target id, weight] (shaped in JS). Only the edges kept are
+ * shipped: decoding thousands of tuples costs the API server more than ranking them costs Neo4j.
  *
  * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
  * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
  * its `perNode` strongest upward edges (summed weight, then type, then the other end's id; only
- * nodes with more are sorted), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
+ * nodes with more are sorted, and only the edges as strong as their `perNode`-th have their type
+ * and other end read), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
  * was reached through an earlier one it is linked to, and whatever upward edge it keeps leads to
  * an earlier node, which keeps one too, and so on to the start: the picture stays connected.
  * Dense parts (a hundred organisations each linked to the same forty themes) are thinned evenly
  * instead of drawn as thousands of crossing lines. `total`: the edges before the cap; `perNode`:
- * null when none was left out. An edge is [type, source id, target id, weight, owner id, other id].
+ * null when none was left out. Until then an edge is [link, the other end]: properties are read
+ * only where needed (a row's property reads and list building cost more than its expansion).
  */
 const CAPPED_EDGES = `
-  CALL (nodes, ids) {
+  CALL (nodes) {
     UNWIND range(0, size(nodes) - 1) AS i
-    WITH nodes[i] AS a, ids[i] AS source, ids[..i] AS earlier, ids
-    WITH source, earlier, ids, coalesce(a.linkTargets, []) AS targets, a.linkTypes AS types, a.linkWeights AS weights
-    UNWIND [k IN range(0, size(targets) - 1) WHERE targets[k] IN ids AND targets[k] <> source |
-      CASE WHEN targets[k] IN earlier THEN [types[k], source, targets[k], weights[k], source, targets[k]]
-           ELSE [types[k], source, targets[k], weights[k], targets[k], source] END] AS edge
-    WITH edge[4] AS owner, collect(edge) AS upward
+    WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
+    MATCH (a)-[link:${PAIR_LINK}]->(b)
+    WHERE b IN nodes AND b <> a
+    WITH a, b, link, b IN earlier AS upwards
+    WITH CASE WHEN upwards THEN a ELSE b END AS owner, [link, CASE WHEN upwards THEN b ELSE a END] AS edge
+    WITH owner, collect(edge) AS upward
     WITH collect(upward) AS lists
     WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
     WITH lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
@@ -79,12 +77,17 @@ const CAPPED_EDGES = `
         UNION ALL
         WITH l WHERE size(l) > perNode
         UNWIND l AS e
-        WITH e, perNode
-        ORDER BY e[3] DESC, e[0], e[5]
+        WITH e, e[0].weight AS w, perNode
+        ORDER BY w DESC
+        WITH perNode, collect([w, e]) AS byWeight
+        // only the edges as strong as the perNode-th need the tie-break's reads
+        UNWIND [x IN byWeight WHERE x[0] >= byWeight[perNode - 1][0]] AS x
+        WITH perNode, x[1] AS e, x[0] AS w
+        ORDER BY w DESC, e[0].type, e[1].id
         WITH perNode, collect(e) AS ranked
         RETURN ranked[..perNode] AS kept
       }
-      RETURN collect([e IN kept | e[..4]]) AS edgeLists
+      RETURN collect([e IN kept | [e[0].type, startNode(e[0]).id, endNode(e[0]).id, e[0].weight]]) AS edgeLists
     }
     RETURN total, perNode, edgeLists
   }`;
@@ -154,9 +157,8 @@ export const NEIGHBOURHOOD = `
   ${NEXT_LEVEL('level2', 'seen2', 3, 'level3')}
   // a list built element by element: scanning the lazy concatenation of the levels is slower
   WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes
-  WITH nodes, [n IN nodes | n.id] AS ids
   ${CAPPED_EDGES}
-  RETURN [i IN range(0, size(nodes) - 1) | [ids[i], nodes[i].type, nodes[i].name, nodes[i].mentionCount]] AS nodes, edgeLists, total, perNode`;
+  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edgeLists, total, perNode`;
 
 type NodeTuple = [string, EntityType, string, number | null];
 type EdgeTuple = [string, string, string, number | null];
