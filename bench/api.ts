@@ -22,6 +22,7 @@ import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/e
 import { ensureSchema } from '../graph/schema.ts';
 import { stats } from '../graph/queries/stats.ts';
 import { growToScale } from '../graph/synthetic.ts';
+import { refreshThemeProgrammes } from '../graph/theme-programmes.ts';
 import { roundTripsPerRequest } from './api/round-trips.ts';
 import { importPaths } from '../import/run-import.ts';
 import { pickInputs, scenarios, type Scenario } from './api/scenarios.ts';
@@ -258,6 +259,9 @@ async function run(options: Options): Promise<void> {
         const grower = createDriver(uri!, user, password);
         try {
           await growToScale(grower, config.database, scale, (done, total) => process.stdout.write(`\r  copy ${done}/${total}`));
+          // what the importer does after an import (graph/theme-programmes.ts)
+          const lists = await refreshThemeProgrammes(grower, config.database);
+          process.stdout.write(`\n  themes with a stored programme list: ${lists.listed} of ${lists.themes}`);
           graphs[scale] = await stats({ driver: grower, database: config.database, timeoutMs: 60_000 });
           console.log(`\nGraph at ${scale}x:`, graphs[scale]);
         } finally {
