@@ -19,7 +19,7 @@ import { securityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { createSchema, schemaSDL } from './schema.ts';
 import { createStaticHandler } from './static.ts';
 import { responseCache } from './response-cache.ts';
-import { createWarmUp, type WarmUp } from './warm-up.ts';
+import { createWarmUp, type Execute, type WarmUp } from './warm-up.ts';
 
 export interface AppOptions {
   driver: Driver;
@@ -139,7 +139,7 @@ export function createApp(opts: AppOptions): AppServer {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return (await res.json()) as Awaited<ReturnType<Parameters<typeof createWarmUp>[0]>>;
+      return (await res.json()) as Awaited<ReturnType<Execute>>;
     },
     (line) => console.log(line),
   );
