@@ -22,6 +22,7 @@ import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/e
 import { ensureSchema } from '../graph/schema.ts';
 import { stats } from '../graph/queries/stats.ts';
 import { growToScale } from '../graph/synthetic.ts';
+import { refreshThemeProgrammes } from '../graph/theme-programmes.ts';
 import { roundTripsPerRequest } from './api/round-trips.ts';
 import { importPaths } from '../import/run-import.ts';
 import { pickInputs, scenarios, type Scenario } from './api/scenarios.ts';
@@ -29,6 +30,7 @@ import { pickInputs, scenarios, type Scenario } from './api/scenarios.ts';
 interface Options {
   duration: string;
   warmup: string;
+  warmupPass: string;
   connections: string;
   ourPort: string;
   theirPort: string;
@@ -68,6 +70,7 @@ const program = new Command()
   .description('Load the GraphQL API (and @neo4j/graphql for comparison) with five user queries')
   .option('--duration <s>', 'seconds per run', process.env.BENCH_DURATION ?? '10')
   .option('--warmup <s>', 'warm-up seconds before each run', process.env.BENCH_WARMUP ?? '2')
+  .option('--warmup-pass <s>', 'seconds per query of the warm-up pass at each scale, per server, before anything is measured (0: none)', process.env.BENCH_WARMUP_PASS ?? '4')
   .option('--connections <list>', 'comma-separated connection counts', '1,16,64')
   .option('--scales <list>', 'graph sizes: 1 = the corpus, N = the corpus and N-1 synthetic copies (graph/synthetic.ts)', '1,100')
   .option('--our-port <n>', 'port of our server', '4101')
@@ -110,6 +113,8 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 const CLOCK_TICKS = 100;
+/** Connections of the warm-up pass: enough to keep Neo4j's cores busy while it compiles. */
+const WARMUP_CONNECTIONS = 8;
 
 function startServer(script: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
   // One process (node with the tsx loader), so that its pid is the server's for the CPU readings.
@@ -254,6 +259,9 @@ async function run(options: Options): Promise<void> {
         const grower = createDriver(uri!, user, password);
         try {
           await growToScale(grower, config.database, scale, (done, total) => process.stdout.write(`\r  copy ${done}/${total}`));
+          // what the importer does after an import (graph/theme-programmes.ts)
+          const lists = await refreshThemeProgrammes(grower, config.database);
+          process.stdout.write(`\n  themes with a stored programme list: ${lists.listed} of ${lists.themes}`);
           graphs[scale] = await stats({ driver: grower, database: config.database, timeoutMs: 60_000 });
           console.log(`\nGraph at ${scale}x:`, graphs[scale]);
         } finally {
@@ -279,6 +287,22 @@ async function run(options: Options): Promise<void> {
       } finally {
         await counter.close();
       }
+      // A cold JVM, plan cache and page cache (a fresh Neo4j, or a graph just grown) would make the
+      // first measured query look several times slower than it is minutes later.
+      const warmupPass = Number(options.warmupPass);
+      if (warmupPass > 0) {
+        const served: [string, string][] = [['ours', ourUrl], ...(theirs ? ([['@neo4j/graphql', theirUrl]] as [string, string][]) : [])];
+        const sent: string[] = [];
+        for (const [name, url] of served) {
+          let requests = 0;
+          for (const s of list) {
+            const q = name === 'ours' ? s.ours : s.theirs;
+            if (q) requests += (await load(url, q, WARMUP_CONNECTIONS, warmupPass)).times.length;
+          }
+          sent.push(`${name} ${requests} requests`);
+        }
+        console.log(`Warmed up at ${scale}x before measuring: each query ${warmupPass} s at ${WARMUP_CONNECTIONS} connections (${sent.join(', ')})`);
+      }
       for (const connections of connectionCounts) {
         for (const s of list) {
           const m = await measure('ours', ourUrl, s, connections, { duration, warmup, scale, roundTrips: trips[s.name].ours, serverPid: ours.pid, neo4jPid });
@@ -300,7 +324,7 @@ async function run(options: Options): Promise<void> {
     const file = join(outDir, `api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(
       file,
-      JSON.stringify({ date: new Date().toISOString(), cache: options.cache, loadAverage: (await import('node:os')).loadavg(), durationSeconds: duration, warmupSeconds: warmup, inputs, graphs, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), cache: options.cache, loadAverage: (await import('node:os')).loadavg(), durationSeconds: duration, warmupSeconds: warmup, warmupPassSeconds: Number(options.warmupPass), inputs, graphs, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2),
     );
     console.log(`\nResults written to ${file}`);
     const single = results.filter((r) => r.server === 'ours' && r.connections === 1);

@@ -19,6 +19,7 @@ import { securityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { createSchema, schemaSDL } from './schema.ts';
 import { createStaticHandler } from './static.ts';
 import { responseCache } from './response-cache.ts';
+import { createWarmUp, type Execute, type WarmUp } from './warm-up.ts';
 
 export interface AppOptions {
   driver: Driver;
@@ -44,7 +45,15 @@ export interface AppOptions {
   neo4jConcurrency?: number;
   /** How long a request may wait for its turn at Neo4j before it is answered "busy" (API_QUEUE_WAIT_MS). */
   queueWaitMs?: number;
+  /**
+   * Warm the read queries once the server listens (server/warm-up.ts); `server.warmUp.run()`
+   * warms again, e.g. after an import. Default off (tests count sessions); npm start turns it on.
+   */
+  warmUp?: boolean;
 }
+
+/** The HTTP server, with the warm-up of its read path (its state is in /health). */
+export type AppServer = Server & { warmUp: WarmUp };
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
 /**
@@ -76,7 +85,7 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
     .filter(Boolean);
 }
 
-export function createApp(opts: AppOptions): Server {
+export function createApp(opts: AppOptions): AppServer {
   const cache = opts.cache ?? process.env.API_CACHE !== '0';
   const queueWaitMs = opts.queueWaitMs ?? positiveIntFromEnv('API_QUEUE_WAIT_MS', DEFAULT_QUEUE_WAIT_MS);
   const read: ReadContext = {
@@ -122,6 +131,19 @@ export function createApp(opts: AppOptions): Server {
     logging: quietLogger,
   });
 
+  // In process, through Yoga: the same resolvers and Cypher as a caller's request, without HTTP.
+  const warmUp = createWarmUp(
+    async (query, variables) => {
+      const res = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as Awaited<ReturnType<Execute>>;
+    },
+    (line) => console.log(line),
+  );
+
   const serveStatic = createStaticHandler(opts.clientDir);
   const readBody = readBodyWithin(MAX_BODY_BYTES);
   // The GraphiQL page's inline scripts are allowed by hash: render it once to take them.
@@ -138,7 +160,7 @@ export function createApp(opts: AppOptions): Server {
     }
     if (path === '/health') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(opts.importStatus ? { status: 'ok', import: opts.importStatus() } : { status: 'ok' }));
+      res.end(JSON.stringify({ status: 'ok', ...(opts.importStatus ? { import: opts.importStatus() } : {}), warmUp: warmUp.status() }));
       return;
     }
     if (path === '/ready') {
@@ -161,10 +183,13 @@ export function createApp(opts: AppOptions): Server {
     serveStatic(req, res);
   };
 
-  return createServer(serverTimeouts(opts.timeouts ?? DEFAULT_TIMEOUTS), (req, res) => {
+  const server = createServer(serverTimeouts(opts.timeouts ?? DEFAULT_TIMEOUTS), (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     void headersFor().then((h) => (path === '/graphql' ? h.graphiql : h.page)(req, res, () => route(req, res, path)));
-  });
+  }) as AppServer;
+  server.warmUp = warmUp;
+  if (opts.warmUp) server.once('listening', () => void warmUp.run());
+  return server;
 }
 
 function corsHeader(origins: string[], origin: string | undefined): Record<string, string> {

@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     corsOrigins: corsOriginsFromEnv(),
     queryTimeoutMs,
     importStatus: () => importProgress,
+    // the graph is already there (a restart): warm its read queries in the background
+    warmUp: true,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
         `[${seconds()} s] Corpus ${corpus}: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped`,
       );
       for (const s of summary.skipped) console.warn(`  skipped ${s.path}: ${s.reason} — ${s.detail}`);
+      // new data, new plans and pages: warm again (in the background; requests are answered meanwhile)
+      if (summary.created + summary.replaced > 0 || server.warmUp.status().state !== 'done') void server.warmUp.run();
     },
     (err: unknown) => {
       display.stop();

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:soak` — sustained load on the API with its cache off: 64 clients for 10 minutes
- * (`--minutes`, `--connections`), each request one of the five user questions about a random
+ * (`--minutes`, `--connections`), after 30 s of unrecorded warm-up at 8 clients (`--warmup`), each request one of the five user questions about a random
  * entity of the graph (random person, theme, programme; a random word of a random name for the
  * search). Every minute: requests, errors, p50/p95/p99 per question and the server's resident
  * memory. At the end: whether memory after minute two stayed within ±10 % of its level then.
@@ -24,8 +24,12 @@ import { stats } from '../../graph/queries/stats.ts';
 import { importPaths } from '../../import/run-import.ts';
 import { prng } from '../prng.ts';
 
+/** Clients of the warm-up before the soak: enough to keep Neo4j's cores busy while it compiles. */
+const WARMUP_CLIENTS = 8;
+
 interface Options {
   minutes: string;
+  warmup: string;
   connections: string;
   port: string;
 }
@@ -151,6 +155,24 @@ async function run(options: Options): Promise<void> {
     };
     const rand = prng(7);
     const list = questions(ids, rand);
+    // A cold JVM under 64 clients at once answers its first neighbourhoods in seconds (one ran
+    // into the 5 s query timeout in minute 1): warm up with a few clients first, unrecorded.
+    const warmupSeconds = Number(options.warmup);
+    if (warmupSeconds > 0) {
+      const warmEnd = Date.now() + warmupSeconds * 1000;
+      let warmed = 0;
+      const warmClient = async () => {
+        while (Date.now() < warmEnd) {
+          const q = list[Math.floor(rand() * list.length)];
+          await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables() }) })
+            .then((res) => res.text())
+            .catch(() => '');
+          warmed++;
+        }
+      };
+      await Promise.all(Array.from({ length: WARMUP_CLIENTS }, warmClient));
+      console.log(`Warmed up before measuring: ${warmed} requests in ${warmupSeconds} s at ${WARMUP_CLIENTS} clients (not counted)`);
+    }
     console.log(`Soak: ${connections} clients for ${minutes} min, cache off, ${ids.people.length} people, ${ids.themes.length} themes, ${ids.programmes.length} programmes to draw from`);
 
     const started = Date.now();
@@ -243,6 +265,7 @@ new Command()
   .name('npm run bench:soak --')
   .description('Sustained load on the API (cache off): errors, p50/p95/p99 per question and server memory each minute')
   .option('--minutes <n>', 'how long', '10')
+  .option('--warmup <s>', 'seconds of unrecorded warm-up at a few clients before the soak (0: none)', '30')
   .option('--connections <n>', 'concurrent clients', '64')
   .option('--port <n>', 'port of the server under test', '4103')
   .action(run)

@@ -15,6 +15,7 @@
 import { entityProjection, type EntityRow } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 import { bundleParams, bundlePartsCypher, byShape, type BundlePart } from './entity-bundle.ts';
+import { THEME_PROGRAMMES_SUBQUERY } from '../theme-programmes.ts';
 
 /** Below this total a match is not shown (about: one entity mentioned in a quarter of the passages). */
 export const MIN_SCORE = 1;
@@ -22,16 +23,28 @@ export const MIN_SCORE = 1;
 /** Specificity of a shared entity mentioned in `sf` of the `sections`: BM25's IDF over passages, at least 0. */
 const SPECIFICITY = 'CASE WHEN 2 * sf >= sections THEN 0.0 ELSE log((toFloat(sections) - sf + 0.5) / (sf + 0.5)) END';
 
+/** A theme's programmes from its relationships only (`cid, cname`, each once). */
+const THEME_PROGRAMMES_EXPANDED = `
+  CALL (t) {
+    MATCH (t)<-[:WORKS_ON]-(c:Programme)
+    WITH DISTINCT c
+    RETURN c.id AS cid, c.name AS cname
+  }`;
+
 /**
  * From a bound `src` to the ranked rows `c, hits, score` (shared by the API and the bench's
  * @cypher field). `hits` hold the shared entities as nodes: their properties are read for the
  * page only. Each shared theme or organisation is weighed once, before its programmes are
- * expanded (on the 100x graph a theme has thousands of them), and the candidates are sorted
- * before their municipalities are read, so that only those down to the page's last one are
- * (Neo4j keeps the sorted order through the filter: the second ORDER BY costs nothing). On the
- * 100x graph 13k -> 5.3k db hits.
+ * expanded, and the candidates are ranked by id and name before any of them is looked up: only
+ * those down to the page's last one are (Neo4j keeps the sorted order through the lookup and
+ * the filter when the second ORDER BY names the same columns, so it costs nothing).
+ *
+ * `themeProgrammes` lists a bound theme's programmes: the API reads the themes' stored lists
+ * (graph/theme-programmes.ts; on the 100x graph a theme has thousands of WORKS_ON links, and
+ * 5.9k -> 1.1k db hits for the whole request), the comparison's @cypher field expands the
+ * relationships, as a schema of @neo4j/graphql would without our stored lists.
  */
-const RANKED_CANDIDATES = `
+const rankedCandidates = (themeProgrammes: string) => `
   WITH src,
        COLLECT { MATCH (src)-[:RUNS_IN]->(m:Municipality) RETURN m } AS srcMunicipalities,
        COUNT { MATCH (s:Section) RETURN s } AS sections
@@ -40,11 +53,11 @@ const RANKED_CANDIDATES = `
     WITH DISTINCT t, sections
     WITH t, sections, toFloat(COUNT { (t)-[:MENTIONED_IN]->() }) AS sf
     WITH t, sf, ${SPECIFICITY} AS weight
-    MATCH (t)<-[:WORKS_ON]-(c:Programme)
-    WHERE c <> src
-    WITH DISTINCT c, t, sf, weight
-    RETURN c, 'THEME' AS kind, t AS shared, weight, sf AS passages
-    UNION
+    ${themeProgrammes}
+    WITH cid, cname, t, sf, weight
+    WHERE cid <> src.id
+    RETURN cid, cname, 'THEME' AS kind, t AS shared, weight, sf AS passages
+    UNION ALL
     MATCH (src)-[:RUN_BY]->(o:Organisation)
     WITH DISTINCT o, sections
     WITH o, sections, toFloat(COUNT { (o)-[:MENTIONED_IN]->() }) AS sf
@@ -52,25 +65,26 @@ const RANKED_CANDIDATES = `
     MATCH (o)<-[:RUN_BY]-(c:Programme)
     WHERE c <> src
     WITH DISTINCT c, o, sf, weight
-    RETURN c, 'ORGANISATION' AS kind, o AS shared, weight, sf AS passages
+    RETURN c.id AS cid, c.name AS cname, 'ORGANISATION' AS kind, o AS shared, weight, sf AS passages
   }
-  WITH srcMunicipalities, c, collect({kind: kind, shared: shared, weight: weight, passages: passages}) AS hits
-  WITH srcMunicipalities, c, hits, reduce(total = 0.0, h IN hits | total + h.weight) AS score
+  WITH srcMunicipalities, cid, cname, collect({kind: kind, shared: shared, weight: weight, passages: passages}) AS hits
+  WITH srcMunicipalities, cid, cname, hits, reduce(total = 0.0, h IN hits | total + h.weight) AS score
   WHERE score >= ${MIN_SCORE}
-  WITH srcMunicipalities, c, hits, score
-  ORDER BY score DESC, c.name, c.id
-  WITH srcMunicipalities, c, hits, score,
+  WITH srcMunicipalities, cid, cname, hits, score
+  ORDER BY score DESC, cname, cid
+  MATCH (c:Programme {id: cid})
+  WITH srcMunicipalities, c, cname, cid, hits, score,
        COLLECT { MATCH (c)-[:RUNS_IN]->(m:Municipality) RETURN m } AS municipalities
   WHERE size(municipalities) > 0 AND none(m IN municipalities WHERE m IN srcMunicipalities)
-  WITH c, hits, score
-  ORDER BY score DESC, c.name, c.id
+  WITH c, cname, cid, hits, score
+  ORDER BY score DESC, cname, cid
   LIMIT $first`;
 
 /** The page, each with its reasons, and the lists the query asks of each programme (`parts`, entity-bundle.ts). */
 const relatedProgrammesCypher = byShape(
   (parts) => `
   MATCH (src:Programme {id: $id})
-  ${RANKED_CANDIDATES}
+  ${rankedCandidates(THEME_PROGRAMMES_SUBQUERY)}
   CALL (hits) {
     UNWIND hits AS h
     WITH h, h.shared AS x
@@ -139,5 +153,15 @@ export async function programmeExists(ctx: ReadContext, id: string): Promise<boo
  */
 export const RELATED_PROGRAMMES_CYPHER_FIELD = `
   WITH this AS src
-  ${RANKED_CANDIDATES}
+  ${rankedCandidates(THEME_PROGRAMMES_EXPANDED)}
   RETURN c`;
+
+/** The same ranking from the relationships only, as ids (tests: the stored lists change nothing). */
+const RELATED_IDS_EXPANDED = `
+  MATCH (src:Programme {id: $id})
+  ${rankedCandidates(THEME_PROGRAMMES_EXPANDED)}
+  RETURN c.id AS id, score`;
+
+export async function relatedProgrammeIdsFromRelationships(ctx: ReadContext, id: string, first: number): Promise<{ id: string; score: number }[]> {
+  return (await readRows(ctx, RELATED_IDS_EXPANDED, { id, first: int(first) })) as { id: string; score: number }[];
+}

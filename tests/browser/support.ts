@@ -25,7 +25,8 @@ export interface RunningApp {
 
 export async function startApp(driver: Driver, database: string, options: { importStatus?: () => unknown } = {}): Promise<RunningApp> {
   await ensureClientBuilt();
-  const server: Server = createApp({ driver, database, clientDir: clientDist, importStatus: options.importStatus });
+  // warmed like npm start: the first neighbourhood a test asks is not the one that plans it
+  const server: Server = createApp({ driver, database, clientDir: clientDist, importStatus: options.importStatus, warmUp: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
