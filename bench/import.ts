@@ -19,6 +19,7 @@ import { ensureSchema } from '../graph/schema.ts';
 import { graphCounts } from '../graph/queries/stats.ts';
 import { graphRows, wipeGraph } from '../graph/queries/size.ts';
 import { importPaths } from '../import/run-import.ts';
+import { writeStepMs } from '../graph/write.ts';
 import { createFilePool } from '../import/workers/pool.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
@@ -51,6 +52,26 @@ function jvmUsage(): { cpu: number; peakMb: number } | null {
   } catch {
     return null;
   }
+}
+/** CPU seconds of the Neo4j JVM's threads by kind (compiler, collector, Bolt worker, ...), from Linux /proc. */
+function jvmThreadCpu(): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!server) return out;
+  try {
+    for (const tid of readdirSync(`/proc/${server.pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${server.pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+/g, '#');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
 }
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const wipe = () => wipeGraph(driver, database);
@@ -161,6 +182,7 @@ try {
     for (const [pass, force] of passes) {
       const before = await rowsInGraph();
       const jvmBefore = jvmUsage();
+      const jvmThreadsBefore = jvmThreadCpu();
       const cpuBefore = process.cpuUsage();
       const s = await importPaths([dir], { driver, database, force });
       const nodeCpu = cpuSeconds(process.cpuUsage(cpuBefore));
@@ -186,8 +208,16 @@ try {
         'JVM CPU s': jvmBefore && jvmAfter ? +(jvmAfter.cpu - jvmBefore.cpu).toFixed(1) : '-',
         'node peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
         'JVM peak RSS MB': jvmAfter?.peakMb ?? '-',
+        'settle s': +s.endSteps.settle.toFixed(1),
+        'pair links s': +s.endSteps.pairLinks.toFixed(1),
+        'hub lists s': +s.endSteps.hubNeighbours.toFixed(1),
         load: loadavg()[0].toFixed(1),
       });
+      if (process.env.BENCH_WRITE_STEPS) {
+        const jvmThreads = Object.entries(jvmThreadCpu()).map(([k, v]): [string, number] => [k, v - (jvmThreadsBefore[k] ?? 0)]).filter(([, v]) => v >= 0.2).sort((a, b) => b[1] - a[1]);
+        console.log('JVM CPU s by thread:', JSON.stringify(Object.fromEntries(jvmThreads.map(([k, v]) => [k, +v.toFixed(1)]))));
+        console.log('write steps (s, cumulative):', JSON.stringify(Object.fromEntries(Object.entries(writeStepMs).map(([k, v]) => [k, +(v / 1000).toFixed(1)]))));
+      }
       console.log(JSON.stringify(rows[rows.length - 1]));
     }
   }

@@ -38,6 +38,17 @@ const SETTLE_BATCH = 2000;
 
 export type WriteStatus = 'created' | 'replaced' | 'unchanged';
 
+/** Milliseconds spent in each step of writeDocuments since the process started (for bench:import's profile). */
+export const writeStepMs: Record<string, number> = {};
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    writeStepMs[name] = (writeStepMs[name] ?? 0) + performance.now() - t;
+  }
+}
+
 export interface WriteOutcome {
   status: WriteStatus;
   documentId: string;
@@ -102,13 +113,13 @@ export async function writeDocuments(driver: Driver, database: string, results: 
   const version = options.extractorVersion ?? null;
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
-    return await session.executeWrite(async (tx) => {
+    return await step('transaction', () => session.executeWrite(async (tx) => {
       let rows = 0;
       const count = (res: QueryResult) => {
         const c = res.summary.counters.updates();
         rows += c.nodesCreated + c.relationshipsCreated;
       };
-      const stored = await storedVersions(tx, results.map((r) => r.document.id));
+      const stored = await step('storedVersions', () => storedVersions(tx, results.map((r) => r.document.id)));
       const outcomes: WriteOutcome[] = [];
       const toWrite: ExtractionResult[] = [];
       const replacedIds: string[] = [];
@@ -125,16 +136,16 @@ export async function writeDocuments(driver: Driver, database: string, results: 
       }
       if (toWrite.length === 0) return { outcomes, rows };
 
-      const formerEntityIds = await removeDocumentFacts(tx, replacedIds);
+      const formerEntityIds = await step('removeDocumentFacts', () => removeDocumentFacts(tx, replacedIds));
       // entities first: the sections' query creates the mentions as it creates each section, so no section is looked up
-      const entities = await writeEntities(tx, toWrite);
+      const entities = await step('writeEntities', () => writeEntities(tx, toWrite));
       if (entities) count(entities);
-      count(await writeDocumentNodes(tx, toWrite, version));
-      const relations = await writeRelations(tx, toWrite);
+      count(await step('writeDocumentNodes', () => writeDocumentNodes(tx, toWrite, version)));
+      const relations = await step('writeRelations', () => writeRelations(tx, toWrite));
       if (relations) count(relations);
-      await deleteUnmentioned(tx, formerEntityIds);
+      await step('deleteUnmentioned', () => deleteUnmentioned(tx, formerEntityIds));
       return { outcomes, rows };
-    });
+    }));
   } finally {
     await session.close();
   }

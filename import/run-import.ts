@@ -42,6 +42,8 @@ export interface ImportSummary {
   /** entities whose aggregates were recomputed after they lost mentions */
   settledEntities: number;
   threads: number;
+  /** seconds of the steps after the last batch: settling entities, pair links, the hubs' lists */
+  endSteps: { settle: number; pairLinks: number; hubNeighbours: number };
 }
 
 /** Where a running import is, for /health and progress displays. */
@@ -141,6 +143,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     batches: 0,
     settledEntities: 0,
     threads: 0,
+    endSteps: { settle: 0, pairLinks: 0, hubNeighbours: 0 },
   };
   const progress: ImportProgress = { state: 'running', files: files.length, done: 0, created: 0, replaced: 0, unchanged: 0, skipped: walk.skipped.length, bytes: 0, current: [], seconds: 0 };
   const report = () => {
@@ -308,9 +311,14 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
       summary.settledEntities = await settleEntities(options.driver, options.database);
+      const pairLinksStarted = performance.now();
+      summary.endSteps.settle = (pairLinksStarted - settleStarted) / 1000;
       await refreshPairLinks(options.driver, options.database);
+      const hubsStarted = performance.now();
+      summary.endSteps.pairLinks = (hubsStarted - pairLinksStarted) / 1000;
       // the hubs' ranked neighbour lists (graph/hub-neighbours.ts) follow the new mention counts
       if (summary.created + summary.replaced + summary.settledEntities > 0) await refreshHubNeighbours(options.driver, options.database);
+      summary.endSteps.hubNeighbours = (performance.now() - hubsStarted) / 1000;
       summary.writeSeconds += (performance.now() - settleStarted) / 1000;
     }
   } finally {
