@@ -211,6 +211,7 @@ try {
         'settle s': +s.endSteps.settle.toFixed(1),
         'pair links s': +s.endSteps.pairLinks.toFixed(1),
         'hub lists s': +s.endSteps.hubNeighbours.toFixed(1),
+        'theme lists s': +s.endSteps.themeProgrammes.toFixed(1),
         load: loadavg()[0].toFixed(1),
       });
       if (process.env.BENCH_WRITE_STEPS) {

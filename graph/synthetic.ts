@@ -6,8 +6,7 @@
  * municipalities are shared, so they gather k times the links (theme -> people, neighbourhoods
  * and related programmes grow with the copies). Only for throwaway bench databases.
  */
-import { refreshHubNeighbours } from './hub-neighbours.ts';
-import { refreshPairLinks } from './pair-links.ts';
+import { refreshDerivedData } from './derived-data.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
 
@@ -79,6 +78,5 @@ export async function growToScale(driver: Driver, database: string, scale: numbe
     await session.close();
   }
   // as the importer does after an import: the copies get their pair links, the grown graph's hubs rank their neighbours once
-  await refreshPairLinks(driver, database);
-  await refreshHubNeighbours(driver, database);
+  await refreshDerivedData(driver, database);
 }

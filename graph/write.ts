@@ -16,10 +16,9 @@
  * their mentions, once. The label is committed with the batch, so an import killed midway leaves
  * it for the next run to settle, and the graph ends up the same as after an uninterrupted import.
  */
+import { refreshDerivedData } from './derived-data.ts';
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
-import { refreshPairLinks } from './pair-links.ts';
-import { refreshHubNeighbours } from './hub-neighbours.ts';
 
 const LABEL: Record<EntityType, string> = {
   PERSON: 'Person',
@@ -523,7 +522,6 @@ export async function deleteDocument(driver: Driver, database: string, documentI
     await session.close();
   }
   await settleEntities(driver, database);
-  // the derived data the import keeps fresh follows a removal too: pair links and the hubs' lists
-  await refreshPairLinks(driver, database);
-  await refreshHubNeighbours(driver, database);
+  // the derived data the import keeps fresh (graph/derived-data.ts) follows a removal too
+  await refreshDerivedData(driver, database);
 }

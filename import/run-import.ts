@@ -11,8 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { discoverFiles, type FoundFile } from './read/walk.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
 import type { Skipped } from './read/skip.ts';
-import { documentWithContent, extractorVersion, isCurrent, refreshHubNeighbours, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
-import { refreshPairLinks } from '../graph/pair-links.ts';
+import { documentWithContent, extractorVersion, isCurrent, refreshDerivedData, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
 import { stat } from 'node:fs/promises';
@@ -43,7 +42,7 @@ export interface ImportSummary {
   settledEntities: number;
   threads: number;
   /** seconds of the steps after the last batch: settling entities, pair links, the hubs' lists */
-  endSteps: { settle: number; pairLinks: number; hubNeighbours: number };
+  endSteps: { settle: number; pairLinks: number; hubNeighbours: number; themeProgrammes: number };
 }
 
 /** Where a running import is, for /health and progress displays. */
@@ -143,7 +142,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     batches: 0,
     settledEntities: 0,
     threads: 0,
-    endSteps: { settle: 0, pairLinks: 0, hubNeighbours: 0 },
+    endSteps: { settle: 0, pairLinks: 0, hubNeighbours: 0, themeProgrammes: 0 },
   };
   const progress: ImportProgress = { state: 'running', files: files.length, done: 0, created: 0, replaced: 0, unchanged: 0, skipped: walk.skipped.length, bytes: 0, current: [], seconds: 0 };
   const report = () => {
@@ -311,14 +310,10 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
       summary.settledEntities = await settleEntities(options.driver, options.database);
-      const pairLinksStarted = performance.now();
-      summary.endSteps.settle = (pairLinksStarted - settleStarted) / 1000;
-      await refreshPairLinks(options.driver, options.database);
-      const hubsStarted = performance.now();
-      summary.endSteps.pairLinks = (hubsStarted - pairLinksStarted) / 1000;
-      // the hubs' ranked neighbour lists (graph/hub-neighbours.ts) follow the new mention counts
-      if (summary.created + summary.replaced + summary.settledEntities > 0) await refreshHubNeighbours(options.driver, options.database);
-      summary.endSteps.hubNeighbours = (performance.now() - hubsStarted) / 1000;
+      summary.endSteps.settle = (performance.now() - settleStarted) / 1000;
+      // pair links, the hubs' ranked neighbour lists and the themes' programme lists follow the new facts
+      const factsChanged = summary.created + summary.replaced + summary.settledEntities > 0;
+      Object.assign(summary.endSteps, await refreshDerivedData(options.driver, options.database, { factsChanged }));
       summary.writeSeconds += (performance.now() - settleStarted) / 1000;
     }
   } finally {

@@ -3,5 +3,5 @@
  * document has the same text and extractor fingerprint. The Cypher lives in graph/write.ts.
  */
 export { documentWithContent, isCurrent, settleEntities, storedVersion, writeDocuments, writeExtraction, type WriteStatus } from '../../graph/write.ts';
-export { refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
+export { refreshDerivedData } from '../../graph/derived-data.ts';
 export { contentHash, extractorVersion } from './extractor-version.ts';
