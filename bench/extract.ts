@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { MENTION_EXTRACTORS, RELATION_LINKERS, extractDocument } from '../import/pipeline.ts';
 import { dropOverlaps, municipalitiesInOrganisationNames } from '../import/type/overlaps.ts';
-import { fillGaps } from '../import/type/fill-gaps.ts';
+import { fillGaps, ruleCover } from '../import/type/fill-gaps.ts';
 import { typeSpans } from '../import/type/span-types.ts';
 import { documentLowerCaseWords } from '../import/type/span-features.ts';
 import { isDictionaryWord, proposeSpans } from '../import/tag/ner-spans.ts';
@@ -200,7 +200,7 @@ function moduleBreakdown(passes = 20): void {
     const raw = contexts.map((c) => MENTION_EXTRACTORS.flatMap(([, extract]) => extract(c)));
     const kept = raw.map(dropOverlaps);
     const proposed = contexts.map((c) => proposeSpans(c));
-    const typed = contexts.map((c, i) => typeSpans(c, proposed[i], isDictionaryWord));
+    const typed = contexts.map((c, i) => typeSpans(c, proposed[i], isDictionaryWord, undefined, ruleCover(kept[i])));
     const filled = kept.map((k, i) => fillGaps(k, typed[i]));
     const mentions = addPersonNameMentions(contexts, filled);
     const linked = contexts.map((c, i) => RELATION_LINKERS.flatMap(([, link]) => link(c, mentions[i])));
@@ -236,7 +236,7 @@ function moduleBreakdown(passes = 20): void {
     ]),
     ['overlaps', (d) => d.raw.map(dropOverlaps)],
     ['tag:tagger spans', (d) => d.contexts.map((c) => proposeSpans(c))],
-    ['type:tagger spans', (d) => d.contexts.map((c, i) => typeSpans(fresh(c), d.proposed[i], isDictionaryWord))],
+    ['type:tagger spans', (d) => d.contexts.map((c, i) => typeSpans(fresh(c), d.proposed[i], isDictionaryWord, undefined, ruleCover(d.kept[i])))],
     ['type:fill gaps', (d) => d.kept.map((k, i) => fillGaps(k, d.typed[i]))],
     ['surname resolution', (d) => addPersonNameMentions(d.contexts, d.filled)],
     ...RELATION_LINKERS.map(([name, link]): [string, (d: Prepared) => unknown] => [`link:${name}`, (d) => d.contexts.map((c, i) => link(c, d.mentions[i]))]),

@@ -46,8 +46,8 @@ import { extractMunicipalities } from './tag/rules/municipalities.ts';
 import { extractOrganisations } from './tag/rules/organisations.ts';
 import { linkOrganisations } from './relate/organisation-links.ts';
 import { isDictionaryWord, proposeSpans } from './tag/ner-spans.ts';
-import { typeSpans } from './type/span-types.ts';
-import { fillGaps } from './type/fill-gaps.ts';
+import { typeSpans, type RuleCover } from './type/span-types.ts';
+import { fillGaps, ruleCover } from './type/fill-gaps.ts';
 import { dropOverlaps, municipalitiesInOrganisationNames } from './type/overlaps.ts';
 import { documentLowerCaseWords } from './type/span-features.ts';
 import { mergeVariants } from './resolve/variants.ts';
@@ -62,9 +62,13 @@ export const MENTION_EXTRACTORS: [string, MentionExtractor][] = [
 
 /**
  * The trained tagger proposes spans (tag stage) and the type stage types them. They fill what the
- * rules left: where a rule mention overlaps a tagger span, the rule wins.
+ * rules left: where a rule mention overlaps a tagger span, the rule wins (`taken`: where the rules'
+ * mentions stand, so that the type stage spends nothing on spans that lose).
  */
-export const MODEL_TAGGER: [string, MentionExtractor] = ['tagger', (ctx) => typeSpans(ctx, proposeSpans(ctx), isDictionaryWord)];
+export const MODEL_TAGGER: [string, (ctx: SectionContext, taken?: RuleCover) => EntityMention[]] = [
+  'tagger',
+  (ctx, taken) => typeSpans(ctx, proposeSpans(ctx), isDictionaryWord, undefined, taken),
+];
 
 export const RELATION_LINKERS: [string, RelationLinker][] = [
   ['person-links', linkPeople],
@@ -154,7 +158,12 @@ export function extractDocument(relativePath: string, text: string, options: Ext
   const found: EntityMention[][] = contexts.map(() => []);
   for (const [name, extract] of MENTION_EXTRACTORS.filter(on)) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
   let mentions: EntityMention[][] = found.map(dropOverlaps);
-  if (on(MODEL_TAGGER)) mentions = mentions.map((kept, i) => fillGaps(kept, guarded(MODEL_TAGGER[0], () => MODEL_TAGGER[1](contexts[i]))));
+  if (on(MODEL_TAGGER)) {
+    mentions = mentions.map((kept, i) => {
+      const taken = ruleCover(kept);
+      return fillGaps(kept, guarded(MODEL_TAGGER[0], () => MODEL_TAGGER[1](contexts[i], taken)), taken);
+    });
+  }
   mentions = addPersonNameMentions(contexts, mentions);
 
   let candidates: RelationCandidate[][] = contexts.map(() => []);

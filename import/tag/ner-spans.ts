@@ -4,16 +4,19 @@
  */
 import type { SectionContext } from '../model.ts';
 import type { TaggedSpan } from '../type/span-types.ts';
-import { loadNerModel } from './ner/index.ts';
+import { loadNerModel, type NerLabel } from './ner/index.ts';
 import { capitalisedFloods } from './rules/capitalised-floods.ts';
 import { LEX, foldHash, keyNext, keyStart } from './ner/lexicon.ts';
+
+/** The type stage reads the confidence of ORG and MISC spans only (span-features.ts): the others are not scored. */
+const SCORED: readonly NerLabel[] = ['ORG', 'MISC'];
 
 export function proposeSpans(ctx: SectionContext): TaggedSpan[] {
   // a sentence that is one flood of capitalised words (a word list, a title-cased heading, noise) holds no name
   // the type stage would keep: it is not tagged, so such a file costs per word what prose does
   // (blanked to spaces, so that every offset stays where it was)
   const { spans } = capitalisedFloods(ctx.text);
-  return loadNerModel().tagText(spans.length ? blanked(ctx.text, spans) : ctx.text, ctx.sentences);
+  return loadNerModel().tagText(spans.length ? blanked(ctx.text, spans) : ctx.text, ctx.sentences, SCORED);
 }
 
 /** The text with the characters of each [start, end) of `spans` (flattened pairs) replaced by spaces. */

@@ -149,9 +149,11 @@ function wordHash(word: string, start: number, end: number): number {
   return h === 0 ? 1 : h;
 }
 
-/** An open-addressing set of the hashes of the words lowerCaseWordsByScan(text) would hold. */
-function lowerCaseWordHashes(text: string): Int32Array {
-  const found: number[] = [];
+/**
+ * Hands `visit` each word of a text without surrogate pairs that starts with a lower-case letter, as
+ * WORD finds them: a maximal run of characters that are not class 3, from its first letter or digit on.
+ */
+function eachLowerCaseWord(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -163,8 +165,14 @@ function lowerCaseWordHashes(text: string): Int32Array {
     const start = i;
     i++;
     while (i < n && wordClass(text.charCodeAt(i)) !== 3) i++;
-    if (k === 4) found.push(wordHash(text, start, i));
+    if (k === 4) visit(start, i);
   }
+}
+
+/** An open-addressing set of the hashes of the words lowerCaseWordsByScan(text) would hold. */
+function lowerCaseWordHashes(text: string): Int32Array {
+  const found: number[] = [];
+  eachLowerCaseWord(text, (start, end) => found.push(wordHash(text, start, end)));
   let size = 16;
   while (size < 2 * found.length) size <<= 1;
   const table = new Int32Array(size);
@@ -238,19 +246,7 @@ function wordClass(c: number): number {
 /** lowerCaseWordsByRegex for text without surrogate pairs: the same words (WORD), found by one scan with no array of every word. */
 function lowerCaseWordsByScan(text: string): Set<string> {
   const out = new Set<string>();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const k = wordClass(text.charCodeAt(i));
-    if (k !== 1 && k !== 4) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < n && wordClass(text.charCodeAt(i)) !== 3) i++;
-    if (k === 4) out.add(text.slice(start, i));
-  }
+  eachLowerCaseWord(text, (start, end) => out.add(text.slice(start, end)));
   return out;
 }
 

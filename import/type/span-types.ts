@@ -11,6 +11,12 @@ import { capitalisedFloods } from '../tag/rules/capitalised-floods.ts';
 import { loadSpanClassifier, type SpanClassifier } from './span-classifier.ts';
 import { sectionLowerCaseWords, spanFeatures, type CandidateSpan, type LowerCaseWordQuery } from './span-features.ts';
 
+/** The rules' mentions of a section, as fillGaps reads them (see fill-gaps.ts ruleCover). */
+export interface RuleCover {
+  overlaps(start: number, end: number): boolean;
+}
+const NOTHING_TAKEN: RuleCover = { overlaps: () => false };
+
 /** A candidate span as the tag stage hands it on (the NER tagger's NerSpan has this shape). */
 export interface TaggedSpan extends CandidateSpan {
   label: 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -58,11 +64,17 @@ function personName(s: TaggedSpan, isOrdinaryWord: (w: string) => boolean): Tagg
   return { ...s, text, start, end: start + text.length };
 }
 
+/**
+ * `taken`: where the rules' mentions stand (fill-gaps.ts). A mention that would overlap one is not
+ * made, since the rule wins there anyway: most of the tagger's spans are such, and a span that is
+ * not typed costs no classification.
+ */
 export function typeSpans(
   ctx: SectionContext,
   spans: readonly TaggedSpan[],
   isOrdinaryWord: (word: string) => boolean = () => false,
   classifier: SpanClassifier = loadSpanClassifier(),
+  taken: RuleCover = NOTHING_TAKEN,
 ): EntityMention[] {
   const out: EntityMention[] = [];
   let lowerWords: LowerCaseWordQuery | undefined;
@@ -74,7 +86,9 @@ export function typeSpans(
     const base = { name: s.text, surface: s.text, start: s.start, end: s.end };
     if (s.label === 'PER') {
       const person = personName(s, isOrdinaryWord);
-      if (person) out.push({ type: 'PERSON', name: person.text, surface: person.text, start: person.start, end: person.end });
+      if (person && !taken.overlaps(person.start, person.end)) out.push({ type: 'PERSON', name: person.text, surface: person.text, start: person.start, end: person.end });
+    } else if (taken.overlaps(s.start, s.end)) {
+      continue;
     } else if (s.label === 'LOC') {
       const m = municipalityByName(s.text);
       if (m && !m.ambiguous) out.push({ type: 'MUNICIPALITY', ...base, name: m.municipality.name, props: { province: m.municipality.province, cbsCode: m.municipality.cbsCode } });

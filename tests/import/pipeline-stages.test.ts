@@ -6,7 +6,7 @@ import { STAGES, documentContexts, extractDocument } from '../../import/pipeline
 import { typeSpans, type TaggedSpan } from '../../import/type/span-types.ts';
 import { SpanClassifier, SpanModelError, loadSpanClassifier, trainSpanClassifier, type SpanClass } from '../../import/type/span-classifier.ts';
 import { mergeVariants } from '../../import/resolve/variants.ts';
-import { fillGaps } from '../../import/type/fill-gaps.ts';
+import { fillGaps, ruleCover } from '../../import/type/fill-gaps.ts';
 import type { EntityMention, SectionContext } from '../../import/model.ts';
 
 function ctxOf(text: string): SectionContext {
@@ -56,6 +56,21 @@ describe('type stage: the tagger proposes, the domain knowledge types', () => {
     spans[1] = { ...spans[1], start: spans[1].start + 25, end: spans[1].end + 25 };
     const out = typeSpans(ctxOf(text), spans, () => false, always);
     expect(out.map((m) => [m.type, m.name])).toEqual([['ORGANISATION', 'Buurtboog'], ['PROGRAMME', 'Samen Sterk']]);
+  });
+
+  it('does not type a span where a rule mention stands: the same mentions after filling the gaps, fewer classifications', () => {
+    const text = 'Wethouder Karin de Groot opende met Stichting De Brug en Buurtboog het pand in Zwolle.';
+    const spans = [spanOf(text, 'Karin de Groot', 'PER'), spanOf(text, 'De Brug', 'ORG'), spanOf(text, 'Buurtboog', 'ORG'), spanOf(text, 'Zwolle', 'LOC')];
+    const asked: string[] = [];
+    const counting = new SpanClassifier({ classes: ['ORGANISATION', 'PROGRAMME', 'NONE'], weights: { 'lab=ORG': [5, 0, 0] }, provenance: {} });
+    const classify = counting.classify.bind(counting);
+    counting.classify = (features) => (asked.push(features.join()), classify(features));
+    const kept = [mention('ORGANISATION', 'Stichting De Brug', text.indexOf('Stichting')), mention('PERSON', 'Karin de Groot', text.indexOf('Karin'))];
+    const taken = ruleCover(kept);
+    const typed = typeSpans(ctxOf(text), spans, () => false, counting, taken);
+    expect(typed.map((m) => m.name)).toEqual(['Buurtboog', 'Zwolle']);
+    expect(asked).toHaveLength(1);
+    expect(fillGaps(kept, typed, taken)).toEqual(fillGaps(kept, typeSpans(ctxOf(text), spans, () => false, counting)));
   });
 
   it('lets a rule mention win where a tagger span overlaps it', () => {

@@ -56,6 +56,15 @@ describe('shipped Dutch NER model on invented sentences', () => {
     expect(model.hasLexiconEntry(LEX.FIRST_NAME, 'Pieter')).toBe(true);
   });
 
+  it('scores only the span types it is asked to, with the same confidences', () => {
+    const text = 'Vorige week opende wethouder Pieter Jansen in Zwolle het nieuwe pand van Stichting De Brug.';
+    const all = loadNerModel().tagText(text);
+    const orgOnly = loadNerModel().tagText(text, undefined, ['ORG']);
+    expect(orgOnly.map((s) => s.text)).toEqual(all.map((s) => s.text));
+    expect(orgOnly.some((s) => s.label === 'ORG') && orgOnly.some((s) => s.label !== 'ORG')).toBe(true);
+    orgOnly.forEach((s, k) => expect(s.score).toBe(s.label === 'ORG' ? all[k].score : NaN));
+  });
+
   it('honours caller-given sentence ranges', () => {
     const text = 'Jan Smit belde. Els Bakker schreef.';
     const spans = loadNerModel().tagText(text, [{ start: 0, end: 15 }, { start: 16, end: text.length }]);
@@ -69,6 +78,15 @@ describe('tokeniser', () => {
     const tokens = tokenise(text);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     expect(tokens.map((t) => t.text)).toEqual(['Dr.', 'J.', 'de', 'Wit', '(', 'tel.', '06-12', ')', 'woont', 'in', "'s-Hertogenbosch", ',', 'o.a.', 'bij', 'Noord-Holland', '.']);
+  });
+
+  it('reads punctuation and words before a colon or dot alike with and without an address in the text', () => {
+    const prose = 'Zie blz. 4: de wijk.Daar, (zo) "ja"/nee? Tel.: 12';
+    const words = ['Zie', 'blz.', '4', ':', 'de', 'wijk', '.', 'Daar', ',', '(', 'zo', ')', '"', 'ja', '"', '/', 'nee', '?', 'Tel.', ':', '12'];
+    expect(tokenise(prose).map((t) => t.text)).toEqual(words);
+    // an e-mail address in the text takes the tokeniser's other path: the same tokens around it
+    expect(tokenise(`${prose} via info@wijk.nl`).map((t) => t.text)).toEqual([...words, 'via', 'info@wijk.nl']);
+    expect(tokenise('mail jan.smit@wijk.nl of bel.').map((t) => t.text)).toEqual(['mail', 'jan.smit@wijk.nl', 'of', 'bel', '.']);
   });
 });
 

@@ -331,6 +331,8 @@ export class FeatureExtractor {
 
   private contextTokens = new Int32Array(0);
   private contextFeats = new Uint32Array(0);
+  /** Scratch of contextFeatureList(): the indices of the tokens that start a lexicon entry. */
+  private starters = new Int32Array(64);
 
   /**
    * contextFeatures() as a flat list: feature k is feats[k], of token tokens[k] (both at least
@@ -358,13 +360,23 @@ export class FeatureExtractor {
     }
     if (!this.lexicon || !this.options.lexicon) return count;
     const lexicon = this.lexicon;
+    // the tokens that start some lexicon entry (few): each category's walk visits only those
+    if (this.starters.length < n) this.starters = new Int32Array(Math.max(n, 2 * this.starters.length));
+    const starters = this.starters;
+    let starterCount = 0;
     let anyStart = 0;
-    for (let i = 0; i < n; i++) anyStart |= infos[i].spanStarts;
+    for (let i = 0; i < n; i++) {
+      const starts = infos[i].spanStarts & SPAN_CATEGORY_BITS;
+      if (starts === 0) continue;
+      anyStart |= starts;
+      starters[starterCount++] = i;
+    }
     for (const category of SPAN_CATEGORIES) {
       const bit = 1 << category;
       if ((anyStart & bit) === 0) continue;
       let coveredUntil = 0;
-      for (let i = 0; i < n; i++) {
+      for (let s = 0; s < starterCount; s++) {
+        const i = starters[s];
         const first = infos[i];
         if ((first.spanStarts & bit) === 0) continue;
         // one token: the word's own flags already hold that lexicon key; longer matches only where some entry goes on
@@ -390,6 +402,8 @@ export class FeatureExtractor {
   }
 }
 
+/** The lexicon categories of SPAN_CATEGORIES, as bits. */
+const SPAN_CATEGORY_BITS = SPAN_CATEGORIES.reduce<number>((bits, c) => bits | (1 << c), 0);
 /** Most sentence-context features of one token: inside quotes, the capitalised run, one lexicon span per category. */
 export const MAX_CONTEXT_FEATURES = 2 + SPAN_CATEGORIES.length;
 // The context features' hashes, made once.

@@ -6,7 +6,7 @@ import { HashedClusterTable } from './clusters-table.ts';
 import { Uint32Set } from './hash.ts';
 import { documentFeatures, flatDocumentFeaturesOfLabels } from './document.ts';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions, type TypeInfo } from './features.ts';
-import { LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
+import { ENTITY_TYPES, LABEL_COUNT, MODEL_LABELS, bilouToBio, prefixOf, typeOf, type NerLabel } from './labels.ts';
 import { Lexicon, foldHash, keyOf } from './lexicon.ts';
 import { ModelFileError, decodeModel, encodeModel } from './model-file.ts';
 import { type ChainWeights, type Transitions, confidences, prepareTransitions, viterbi } from './perceptron.ts';
@@ -21,7 +21,7 @@ export interface NerSpan {
   start: number;
   end: number;
   text: string;
-  /** Confidence 0..1: the lowest marginal probability of the span's labels. */
+  /** Confidence 0..1: the lowest marginal probability of the span's labels (NaN for a type tagText was not asked to score). */
   score: number;
 }
 
@@ -34,7 +34,7 @@ export interface ModelMeta {
 
 export interface NerModel {
   tagSentences(sentences: string[][]): string[][];
-  tagText(text: string, sentences?: { start: number; end: number }[]): NerSpan[];
+  tagText(text: string, sentences?: { start: number; end: number }[], scored?: readonly NerLabel[]): NerSpan[];
 }
 
 export class TrainedNerModel implements NerModel {
@@ -204,17 +204,22 @@ export class TrainedNerModel implements NerModel {
     return out;
   }
 
-  tagText(text: string, sentenceRanges?: { start: number; end: number }[]): NerSpan[] {
+  /**
+   * Spans of `text`, tagged as one document. `scored`: the span types whose confidence is computed
+   * (the forward-backward pass it needs costs about as much as a Viterbi pass); the others get NaN.
+   */
+  tagText(text: string, sentenceRanges?: { start: number; end: number }[], scored: readonly NerLabel[] = ENTITY_TYPES): NerSpan[] {
     const tokens = tokeniseList(text, false);
     const starts = sentenceRanges ? rangeStarts(tokens, sentenceRanges, text) : sentenceStartsOf(tokens, text);
     const spans: NerSpan[] = [];
+    const scoredLabel = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (l > 0 && scored.includes(typeOf(l)!) ? 1 : 0));
     this.decode(this.features.typeInfosOfText(text, tokens.starts, tokens.ends, starts), (s, labels, em, forward, weights) => {
       if (!labels || !em) return;
       const n = starts[s + 1] - starts[s];
       let p: ((i: number, label: number) => number) | null = null;
-      // backward scores are needed only from the sentence's first span token on
+      // backward scores are needed only from the sentence's first scored span token on
       let first = 0;
-      while (first < n && labels[first] === 0) first++;
+      while (first < n && scoredLabel[labels[first]] === 0) first++;
       let open = -1;
       let minP = 1;
       for (let i = 0; i < n; i++) {
@@ -225,11 +230,11 @@ export class TrainedNerModel implements NerModel {
           open = i;
           minP = 1;
         }
-        if (open >= 0) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!, first))(i, l));
+        if (open >= 0 && scoredLabel[l] === 1) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!, first))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
           const start = tokens.starts[starts[s] + open];
           const end = tokens.ends[starts[s] + i];
-          spans.push({ label: typeOf(l)!, start, end, text: text.slice(start, end), score: Math.round(minP * 1000) / 1000 });
+          spans.push({ label: typeOf(l)!, start, end, text: text.slice(start, end), score: scoredLabel[l] === 1 ? Math.round(minP * 1000) / 1000 : NaN });
           open = -1;
         }
       }

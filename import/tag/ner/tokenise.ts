@@ -15,6 +15,8 @@ const ABBREVIATIONS = new Set([
   'zgn', 'afd', 'adv', 'mln', 'mld', 'mrd', 'pct', 'km', 'cm', 'kg', 'drs', 'lic', 'bvba', 'plv', 'vgl', 'red', 'wnd',
 ]);
 
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 const URL_PART = String.raw`(?:https?:\/\/|www\.)[^\s<>()\[\]{}"]*[^\s<>()\[\]{}".,;:!?'’]`;
 const EMAIL_PART = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`;
 const OTHER_PARTS = [
@@ -44,6 +46,12 @@ const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 9
 /** Characters after a run of ASCII letters that no token pattern can take in: the run is the whole token. */
 const ENDS_PLAIN_WORD = new Uint8Array(128);
 for (const ch of ' \n\t\r,;!?()"/') ENDS_PLAIN_WORD[ch.charCodeAt(0)] = 1;
+/**
+ * ASCII punctuation that, in a text with no URL and no e-mail address, only the last alternative (\S)
+ * can take: a token of its own character. ("." may start an e-mail address, quotes an 's-form.)
+ */
+const LONE_PUNCTUATION = new Uint8Array(128);
+for (const ch of '.,:;!?()"/') LONE_PUNCTUATION[ch.charCodeAt(0)] = 1;
 
 /**
  * Tokens in parallel arrays, no object per token: token k is text[starts[k] .. ends[k]), and
@@ -83,6 +91,8 @@ export function tokeniseList(text: string, withWords = true): TokenList {
     ends[count++] = end;
   };
   const TOKEN = tokenPattern(text);
+  // no URL and no e-mail address: more tokens need no regular expression (see below)
+  const prose = TOKEN === TOKEN_PATTERNS[0];
   const length = text.length;
   let p = 0;
   while (p < length) {
@@ -96,11 +106,25 @@ export function tokeniseList(text: string, withWords = true): TokenList {
     if (isAsciiLetter(c)) {
       let q = p + 1;
       while (q < length && isAsciiLetter(text.charCodeAt(q))) q++;
-      if (q === length || ENDS_PLAIN_WORD[text.charCodeAt(q)] === 1) {
+      const after = q === length ? 32 : text.charCodeAt(q);
+      if (after < 128 && ENDS_PLAIN_WORD[after] === 1) {
         push(null, p, q);
         p = q;
         continue;
       }
+      // In prose, a word of two letters or more before ":" or "." is the word pattern's match too (the
+      // initials pattern needs one letter before each dot); a known abbreviation keeps its dot.
+      if (prose && (after === 58 || (after === 46 && q - p >= 2))) {
+        const abbreviation = after === 46 && q - p <= MAX_ABBREVIATION && ABBREVIATIONS.has(text.slice(p, q).toLowerCase());
+        const end = abbreviation ? q + 1 : q;
+        push(null, p, end);
+        p = end;
+        continue;
+      }
+    } else if (prose && c < 128 && LONE_PUNCTUATION[c] === 1) {
+      push(null, p, p + 1);
+      p++;
+      continue;
     }
     TOKEN.lastIndex = p;
     const m = TOKEN.exec(text);
