@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH, loadNerModel } from '../../import/tag/ner/index.ts';
 import { Uint32Set, hashString, seededRandom } from '../../import/tag/ner/hash.ts';
 import { WordTable } from '../../import/tag/ner/word-table.ts';
-import { decodeModel } from '../../import/tag/ner/model-file.ts';
+import { shippedTagger } from '../support/shipped-tagger.ts';
 import { EmissionScorer, PairedEmissionScorer } from '../../import/tag/ner/scorer.ts';
-import { type ChainWeights } from '../../import/tag/ner/perceptron.ts';
 import { splitSentences, tokenise, tokeniseList } from '../../import/tag/ner/tokenise.ts';
 
 describe('word table', () => {
@@ -68,17 +65,7 @@ describe('sentence splitting on token ranges', () => {
 
 describe('paired scorer word sums', () => {
   it('stay exact after the arena of word sums is made anew (more words than it holds)', () => {
-    const model = loadNerModel();
-    const features = model.features;
-    const { header, sections } = decodeModel(readFileSync(DEFAULT_MODEL_PATH));
-    const hashBits = header.hashBits as [number, number];
-    const scales = header.scales as [number, number];
-    const weights = (k: 1 | 2): ChainWeights => ({
-      hashBits: hashBits[k - 1],
-      emission: sections.get(`pass${k}Emission`) as Int16Array,
-      scale: scales[k - 1],
-      transition: sections.get(`pass${k}Transition`) as Float32Array,
-    });
+    const { features, weights } = shippedTagger();
     const paired = new PairedEmissionScorer(weights(1), weights(2), features);
     const reference = new EmissionScorer(weights(1), features);
     const sentence = ['Wethouder', 'Anouk', 'Verbeek', 'opende', 'in', 'Zwolle', 'het', 'Huis', 'van', 'de', 'Wijk', '.'];

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH, NerModelError, loadNerModel } from '../../import/tag/ner/index.ts';
+import { NerModelError, loadNerModel } from '../../import/tag/ner/index.ts';
 import { HashedClusterTable } from '../../import/tag/ner/clusters-table.ts';
 import { parseConll, scoreConll } from '../../import/tag/ner/conll.ts';
 import { LEX } from '../../import/tag/ner/lexicon.ts';
@@ -12,6 +12,7 @@ import { ALL_FEATURES } from '../../import/tag/ner/features.ts';
 import { trainNerModel } from '../../import/tag/ner/train.ts';
 import { tokenise } from '../../import/tag/ner/tokenise.ts';
 import { decodeModel } from '../../import/tag/ner/model-file.ts';
+import { shippedTagger } from '../support/shipped-tagger.ts';
 import { EmissionScorer, PairedEmissionScorer } from '../../import/tag/ner/scorer.ts';
 import { FeatureExtractor } from '../../import/tag/ner/features.ts';
 import { type ChainWeights, emissions, viterbi } from '../../import/tag/ner/perceptron.ts';
@@ -208,17 +209,7 @@ describe('paired emission scorer', () => {
   });
 
   it('the shipped model: fast sums equal the reference sums, and whole documents tag as the reference path does (both full passes)', () => {
-    const model = loadNerModel();
-    const features = model.features;
-    const { header, sections } = decodeModel(readFileSync(DEFAULT_MODEL_PATH));
-    const hashBits = header.hashBits as [number, number];
-    const scales = header.scales as [number, number];
-    const weights = (k: 1 | 2): ChainWeights => ({
-      hashBits: hashBits[k - 1],
-      emission: sections.get(`pass${k}Emission`) as Int16Array,
-      scale: scales[k - 1],
-      transition: Float64Array.from(sections.get(`pass${k}Transition`) as Float32Array),
-    });
+    const { model, features, weights } = shippedTagger();
     const w1 = weights(1);
     const w2 = weights(2);
     const paired = new PairedEmissionScorer(w1, w2, features);
