@@ -23,6 +23,8 @@ export interface ClusterTable {
 
 export interface TypeInfo {
   word: string;
+  /** Unique per word type made in this process (a word made anew after the cache is emptied gets a new id). */
+  id: number;
   /** Features of the token itself. */
   own: number[];
   /** Features this word gives its neighbour at offset -2, -1, +1, +2 (index 0..3), as seen from that neighbour. */
@@ -50,6 +52,9 @@ export interface TypeInfo {
   packedAt: number;
   packedBy: number;
 }
+
+/** The id of the next word type made (TypeInfo.id). */
+let nextTypeId = 0;
 
 export const WINDOW_OFFSETS = [-2, -1, 1, 2] as const;
 /** Word types kept in the cache (beyond a document that alone has more). */
@@ -149,7 +154,7 @@ export class FeatureExtractor {
     const lowerStart = /^\p{Ll}/u.test(word);
     let lowerId = this.lowerIds.get(lower);
     if (lowerId === undefined) this.lowerIds.set(lower, (lowerId = this.lowerIds.size));
-    const info: TypeInfo = { word, own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packedAt: -1, packedBy: -1 };
+    const info: TypeInfo = { word, id: nextTypeId++, own, asNeighbour, lower: lowerHash, shape: shapeHash, fold, flags, spanStarts, longerStarts, cap, lowerWord: lower, lowerId, lowerStart, quote, digitLetter, vectors: [], packedAt: -1, packedBy: -1 };
     if (this.cache.size > CACHE_LIMIT && !this.holdCache) this.clearCache();
     this.cache.add(word, hash, info);
     return info;

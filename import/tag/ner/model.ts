@@ -91,6 +91,9 @@ export class TrainedNerModel implements NerModel {
   /** Lower-case hashes of the words a document capitalises mid-sentence (plain()), kept between documents. */
   private readonly capitalisedMid = new Uint32Set();
 
+  /** Repeated sentences of a document take their original's labels and scores (off: each is tagged; the tests compare both). */
+  reuseRepeats = true;
+
   private partialSums = new Int32Array(0);
 
   /** Scratch for pass 2's partial sums of one document (a huge document's is not kept after the call). */
@@ -125,11 +128,12 @@ export class TrainedNerModel implements NerModel {
    * Final labels (BILOU indices) of each sentence of one document, handed to `visit` in order with,
    * for tagged sentences, the scores behind them. `labels`, `em` and `forward` are scratch buffers:
    * valid only during that call, of at least n (labels) and n * labels values; all three are null
-   * for a sentence skipped as plain (all O).
+   * for a sentence skipped as plain (all O), and for a repeat: `repeatOf` is then the earlier
+   * sentence it repeats word for word (repeatedSentences), whose labels and scores are its own.
    */
   private decode(
     infos: readonly TypeInfo[][],
-    visit: (s: number, labels: Uint8Array | null, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights) => void,
+    visit: (s: number, labels: Uint8Array | null, em: Float64Array | null, forward: Float64Array | null, weights: DecodingWeights, repeatOf: number) => void,
   ): void {
     // Word-type infos and sentence-context features are computed once and shared by both passes.
     const plain = this.plain(infos);
@@ -140,11 +144,11 @@ export class TrainedNerModel implements NerModel {
       const n = doc[s];
       const em = scorer.emissions(infos[s].map((t) => t.word), extra, infos[s], context[s]!, this.scratch('emScratch', n * LABEL_COUNT));
       const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
-      visit(s, viterbi(em, n, weights.transitions, forward), em, forward, weights);
+      visit(s, viterbi(em, n, weights.transitions, forward), em, forward, weights, -1);
     };
     if (!this.pass2) {
       for (let s = 0; s < doc.length; s++) {
-        if (plain[s]) visit(s, null, null, null, this.pass1);
+        if (plain[s]) visit(s, null, null, null, this.pass1, -1);
         else final(s, this.pass1, this.scorer(0));
       }
       return;
@@ -155,30 +159,37 @@ export class TrainedNerModel implements NerModel {
       // (first), its pass-2 partial sums (tagged sentences only: sentence s's from token partialFrom[s]).
       const first = new Int32Array(doc.length + 1);
       const partialFrom = new Int32Array(doc.length + 1);
+      const repeatOf = this.reuseRepeats ? repeatedSentences(infos, plain) : new Int32Array(doc.length).fill(-1);
       for (let s = 0; s < doc.length; s++) {
         first[s + 1] = first[s] + doc[s];
-        partialFrom[s + 1] = partialFrom[s] + (plain[s] ? 0 : doc[s]);
+        partialFrom[s + 1] = partialFrom[s] + (plain[s] || repeatOf[s] >= 0 ? 0 : doc[s]);
       }
       const partial = this.partialScratch(partialFrom[doc.length] * LABEL_COUNT);
       const pass1 = this.labelBuffer('documentLabels', first[doc.length]);
       for (let s = 0; s < doc.length; s++) {
         if (plain[s]) continue;
         const n = doc[s];
+        if (repeatOf[s] >= 0) {
+          // its pass-1 labels still count in the document features of the others
+          pass1.copyWithin(first[s], first[repeatOf[s]], first[repeatOf[s]] + n);
+          continue;
+        }
         const em = this.scratch('emScratch', n * LABEL_COUNT);
         paired.firstPass(infos[s], em, partial, partialFrom[s] * LABEL_COUNT);
         viterbi(em, n, this.pass1.transitions, this.scratch('forwardScratch', n * LABEL_COUNT), pass1, first[s]);
       }
-      const extra = flatDocumentFeaturesOfLabels(infos, pass1, plain);
+      // a repeat's document features are its original's (same words, same pass-1 labels): not made again
+      const extra = flatDocumentFeaturesOfLabels(infos, pass1, plain.map((p, s) => p || repeatOf[s] >= 0));
       for (let s = 0; s < doc.length; s++) {
         const n = doc[s];
-        if (plain[s]) {
-          visit(s, null, null, null, this.pass2);
+        if (plain[s] || repeatOf[s] >= 0) {
+          visit(s, null, null, null, this.pass2, repeatOf[s]);
           continue;
         }
         const em = this.scratch('emScratch', n * LABEL_COUNT);
         paired.secondPass(partial, n, extra.feats, extra.offsets, em, extra.first[s], partialFrom[s] * LABEL_COUNT);
         const forward = this.scratch('forwardScratch', n * LABEL_COUNT);
-        visit(s, viterbi(em, n, this.pass2.transitions, forward, this.labelBuffer('labelScratch', n)), em, forward, this.pass2);
+        visit(s, viterbi(em, n, this.pass2.transitions, forward, this.labelBuffer('labelScratch', n)), em, forward, this.pass2, -1);
       }
       return;
     }
@@ -192,7 +203,7 @@ export class TrainedNerModel implements NerModel {
     // Plain sentences are skipped in pass 2 as well, so their document features are never needed.
     const extra = documentFeatures(words, pass1, plain, infos);
     for (let s = 0; s < doc.length; s++) {
-      if (plain[s]) visit(s, null, null, null, this.pass2);
+      if (plain[s]) visit(s, null, null, null, this.pass2, -1);
       else final(s, this.pass2!, this.scorer(1), extra[s]);
     }
   }
@@ -200,7 +211,9 @@ export class TrainedNerModel implements NerModel {
   /** BIO tags per token; all sentences given in one call are read as one document. */
   tagSentences(sentences: string[][]): string[][] {
     const out: string[][] = new Array(sentences.length);
-    this.decode(this.features.typeInfosOfDocument(sentences), (s, labels) => (out[s] = labels ? bilouToBio(labels, sentences[s].length) : sentences[s].map(() => 'O')));
+    this.decode(this.features.typeInfosOfDocument(sentences), (s, labels, _em, _forward, _weights, repeatOf) => {
+      out[s] = repeatOf >= 0 ? [...out[repeatOf]] : labels ? bilouToBio(labels, sentences[s].length) : sentences[s].map(() => 'O');
+    });
     return out;
   }
 
@@ -213,7 +226,21 @@ export class TrainedNerModel implements NerModel {
     const starts = sentenceRanges ? rangeStarts(tokens, sentenceRanges, text) : sentenceStartsOf(tokens, text);
     const spans: NerSpan[] = [];
     const scoredLabel = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (l > 0 && scored.includes(typeOf(l)!) ? 1 : 0));
-    this.decode(this.features.typeInfosOfText(text, tokens.starts, tokens.ends, starts), (s, labels, em, forward, weights) => {
+    // per sentence, its spans as (first token, last token, label, score) relative to the sentence, for its repeats
+    const relative: number[] = [];
+    const relativeFrom = new Int32Array(starts.length);
+    const relativeTo = new Int32Array(starts.length);
+    const push = (s: number, open: number, last: number, label: number, score: number) => {
+      const start = tokens.starts[starts[s] + open];
+      const end = tokens.ends[starts[s] + last];
+      spans.push({ label: typeOf(label)!, start, end, text: text.slice(start, end), score });
+    };
+    this.decode(this.features.typeInfosOfText(text, tokens.starts, tokens.ends, starts), (s, labels, em, forward, weights, repeatOf) => {
+      if (repeatOf >= 0) {
+        for (let k = relativeFrom[repeatOf]; k < relativeTo[repeatOf]; k += 4) push(s, relative[k], relative[k + 1], relative[k + 2], relative[k + 3]);
+        return;
+      }
+      relativeFrom[s] = relativeTo[s] = relative.length;
       if (!labels || !em) return;
       const n = starts[s + 1] - starts[s];
       let p: ((i: number, label: number) => number) | null = null;
@@ -232,12 +259,13 @@ export class TrainedNerModel implements NerModel {
         }
         if (open >= 0 && scoredLabel[l] === 1) minP = Math.min(minP, (p ??= confidences(em, n, weights.transition, this.meta.temperature, forward!, first))(i, l));
         if ((prefix === 'L' || prefix === 'U') && open >= 0) {
-          const start = tokens.starts[starts[s] + open];
-          const end = tokens.ends[starts[s] + i];
-          spans.push({ label: typeOf(l)!, start, end, text: text.slice(start, end), score: scoredLabel[l] === 1 ? Math.round(minP * 1000) / 1000 : NaN });
+          const score = scoredLabel[l] === 1 ? Math.round(minP * 1000) / 1000 : NaN;
+          push(s, open, i, l, score);
+          relative.push(open, i, l, score);
           open = -1;
         }
       }
+      relativeTo[s] = relative.length;
     });
     return spans;
   }
@@ -305,6 +333,38 @@ export class TrainedNerModel implements NerModel {
       throw new ModelFileError(`model file is inconsistent: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * Per sentence, the first earlier sentence of the same document with the same word types in the same
+ * order (TypeInfo identity), or -1; sentences marked in `skip` are neither repeats nor originals.
+ * The tagger's labels and scores of a sentence depend only on its word types and on document-wide
+ * counts, so a repeat gets its original's: a text that says one sentence many times tags it once.
+ */
+export function repeatedSentences(infos: readonly (readonly TypeInfo[])[], skip?: readonly boolean[]): Int32Array {
+  const out = new Int32Array(infos.length).fill(-1);
+  const byHash = new Map<number, number[]>();
+  for (let s = 0; s < infos.length; s++) {
+    if (skip?.[s]) continue;
+    const row = infos[s];
+    let h = row.length | 0;
+    for (let i = 0; i < row.length; i++) h = Math.imul(h ^ row[i].id, 0x01000193) ^ (h >>> 15);
+    const same = byHash.get(h);
+    if (!same) {
+      byHash.set(h, [s]);
+      continue;
+    }
+    const original = same.find((r) => sameWords(infos[r], row));
+    if (original === undefined) same.push(s);
+    else out[s] = original;
+  }
+  return out;
+}
+
+function sameWords(a: readonly TypeInfo[], b: readonly TypeInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Weights as the decoder reads them: transitions in doubles, and as Viterbi reads them. */
