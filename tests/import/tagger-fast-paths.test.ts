@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Uint32Set, hashString, seededRandom } from '../../import/tag/ner/hash.ts';
 import { WordTable } from '../../import/tag/ner/word-table.ts';
@@ -60,6 +61,22 @@ describe('sentence splitting on token ranges', () => {
     expect(Array.from(ranges.starts.subarray(0, ranges.length))).toEqual(Array.from(withWords.starts.subarray(0, withWords.length)));
     expect(Array.from(ranges.ends.subarray(0, ranges.length))).toEqual(Array.from(withWords.ends.subarray(0, withWords.length)));
     for (let k = 0; k < withWords.length; k++) expect(text.slice(withWords.starts[k], withWords.ends[k])).toBe(withWords.words[k]);
+  });
+
+  it("hashes each token as it reads it: the word table's hash of the token's word, on every path of the tokeniser", () => {
+    const corpusText = readFileSync(new URL('../../corpus/002_d9fb3ed10ee06fe1.txt', import.meta.url), 'utf8').slice(0, 30_000);
+    const texts = [
+      "Dr. J. de Wit (tel. 06-12) mailt info@wijk.nl vanuit 's-Hertogenbosch. Zie www.movisie.nl, o.a. bij B.V. Zorg: 2.500 3e",
+      'Prof. Ünal zei: "Één, twee; drie!" Het eind.', // non-ASCII letters, abbreviation, punctuation, quotes
+      'enz. etc. bijv. Movisie. Utrecht: werk', // abbreviations and words before "." and ":" in prose
+      'x', '', 'Einde zonder punt',
+      corpusText,
+    ];
+    for (const text of texts) {
+      const list = tokeniseList(text);
+      expect(list.length).toBe(list.words.length);
+      for (let k = 0; k < list.length; k++) expect([list.words[k], list.hashes[k] >>> 0]).toEqual([list.words[k], hashString(list.words[k])]);
+    }
   });
 });
 

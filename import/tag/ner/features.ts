@@ -200,9 +200,10 @@ export class FeatureExtractor {
 
   /**
    * typeInfosOfDocument() of a tokenised text: sentence s is tokens[starts[s] .. starts[s + 1]) (token
-   * k at text[tokenStarts[k] .. tokenEnds[k])); a word seen before costs no substring.
+   * k at text[tokenStarts[k] .. tokenEnds[k]), its word's hashString in tokenHashes[k] when given); a
+   * word seen before costs no substring.
    */
-  typeInfosOfText(text: string, tokenStarts: Int32Array, tokenEnds: Int32Array, starts: readonly number[]): TypeInfo[][] {
+  typeInfosOfText(text: string, tokenStarts: Int32Array, tokenEnds: Int32Array, starts: readonly number[], tokenHashes?: Int32Array): TypeInfo[][] {
     const sentences = starts.length - 1;
     this.openDocument(starts[sentences] - starts[0]);
     try {
@@ -214,7 +215,7 @@ export class FeatureExtractor {
         for (let i = 0; i < row.length; i++) {
           const start = tokenStarts[from + i];
           const end = tokenEnds[from + i];
-          const hash = WordTable.hashRange(text, start, end);
+          const hash = tokenHashes ? tokenHashes[from + i] >>> 0 : WordTable.hashRange(text, start, end);
           row[i] = cache.findRange(text, start, end, hash) ?? this.info(text.slice(start, end), hash);
         }
         out[s] = row;

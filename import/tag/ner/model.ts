@@ -235,7 +235,7 @@ export class TrainedNerModel implements NerModel {
       const end = tokens.ends[starts[s] + last];
       spans.push({ label: typeOf(label)!, start, end, text: text.slice(start, end), score });
     };
-    this.decode(this.features.typeInfosOfText(text, tokens.starts, tokens.ends, starts), (s, labels, em, forward, weights, repeatOf) => {
+    this.decode(this.features.typeInfosOfText(text, tokens.starts, tokens.ends, starts, tokens.hashes), (s, labels, em, forward, weights, repeatOf) => {
       if (repeatOf >= 0) {
         for (let k = relativeFrom[repeatOf]; k < relativeTo[repeatOf]; k += 4) push(s, relative[k], relative[k + 1], relative[k + 2], relative[k + 3]);
         return;

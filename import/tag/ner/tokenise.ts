@@ -55,13 +55,26 @@ for (const ch of '.,:;!?()"/') LONE_PUNCTUATION[ch.charCodeAt(0)] = 1;
 
 /**
  * Tokens in parallel arrays, no object per token: token k is text[starts[k] .. ends[k]), and
- * words[k] when the words were asked for.
+ * words[k] when the words were asked for. hashes[k] is the token's FNV-1a hash (hashString of its
+ * word, as a signed 32-bit value), made while the tokeniser reads it: the tagger's word table files
+ * words under it, so that the word's characters are not read again to hash them.
  */
 export interface TokenList {
   words: string[];
   starts: Int32Array;
   ends: Int32Array;
+  hashes: Int32Array;
   length: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** hashString(text.slice(start, end)) as a signed 32-bit value. */
+function hashOfRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return h;
 }
 
 export function tokenise(text: string): NerToken[] {
@@ -76,18 +89,22 @@ export function tokeniseList(text: string, withWords = true): TokenList {
   const words: string[] = [];
   let starts = new Int32Array(Math.min(text.length, 64 + (text.length >> 2)));
   let ends = new Int32Array(starts.length);
+  let hashes = new Int32Array(starts.length);
   let count = 0;
-  const push = (word: string | null, start: number, end: number) => {
+  const grown = (a: Int32Array<ArrayBuffer>) => {
+    const b = new Int32Array(2 * count + 16);
+    b.set(a);
+    return b;
+  };
+  const push = (word: string | null, start: number, end: number, hash: number) => {
     if (count === starts.length) {
-      const grownStarts = new Int32Array(2 * count + 16);
-      grownStarts.set(starts);
-      starts = grownStarts;
-      const grownEnds = new Int32Array(2 * count + 16);
-      grownEnds.set(ends);
-      ends = grownEnds;
+      starts = grown(starts);
+      ends = grown(ends);
+      hashes = grown(hashes);
     }
     if (withWords) words.push(word ?? text.slice(start, end));
     starts[count] = start;
+    hashes[count] = hash;
     ends[count++] = end;
   };
   const TOKEN = tokenPattern(text);
@@ -104,11 +121,12 @@ export function tokeniseList(text: string, withWords = true): TokenList {
     // Most tokens are plain ASCII words followed by a space or punctuation that starts no URL, e-mail
     // address, initial or compound: they need no regular expression.
     if (isAsciiLetter(c)) {
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let q = p + 1;
-      while (q < length && isAsciiLetter(text.charCodeAt(q))) q++;
+      for (let d = q < length ? text.charCodeAt(q) : 0; q < length && isAsciiLetter(d); d = text.charCodeAt(++q)) h = Math.imul(h ^ d, FNV_PRIME);
       const after = q === length ? 32 : text.charCodeAt(q);
       if (after < 128 && ENDS_PLAIN_WORD[after] === 1) {
-        push(null, p, q);
+        push(null, p, q, h);
         p = q;
         continue;
       }
@@ -117,12 +135,12 @@ export function tokeniseList(text: string, withWords = true): TokenList {
       if (prose && (after === 58 || (after === 46 && q - p >= 2))) {
         const abbreviation = after === 46 && q - p <= MAX_ABBREVIATION && ABBREVIATIONS.has(text.slice(p, q).toLowerCase());
         const end = abbreviation ? q + 1 : q;
-        push(null, p, end);
+        push(null, p, end, abbreviation ? Math.imul(h ^ 46, FNV_PRIME) : h);
         p = end;
         continue;
       }
     } else if (prose && c < 128 && LONE_PUNCTUATION[c] === 1) {
-      push(null, p, p + 1);
+      push(null, p, p + 1, Math.imul(FNV_OFFSET ^ c, FNV_PRIME));
       p++;
       continue;
     }
@@ -136,10 +154,10 @@ export function tokeniseList(text: string, withWords = true): TokenList {
       word += '.';
       end += 1;
     }
-    push(word, m.index, end);
+    push(word, m.index, end, hashOfRange(text, m.index, end));
     p = end;
   }
-  return { words, starts, ends, length: count };
+  return { words, starts, ends, hashes, length: count };
 }
 
 const MAX_SENTENCE_TOKENS = 150;
@@ -174,7 +192,7 @@ function isSentenceEnd(text: string, start: number, end: number): boolean {
  * MAX_SENTENCE_TOKENS tokens at most.
  */
 export function splitSentences(text: string, tokens: NerToken[]): NerToken[][] {
-  const list: TokenList = { words: tokens.map((t) => t.text), starts: Int32Array.from(tokens, (t) => t.start), ends: Int32Array.from(tokens, (t) => t.end), length: tokens.length };
+  const list: TokenList = { words: tokens.map((t) => t.text), starts: Int32Array.from(tokens, (t) => t.start), ends: Int32Array.from(tokens, (t) => t.end), hashes: Int32Array.from(tokens, (t) => hashOfRange(t.text, 0, t.text.length)), length: tokens.length };
   const bounds: number[] = [];
   sentenceStarts(text, list, 0, tokens.length, bounds);
   bounds.push(tokens.length);
