@@ -10,6 +10,7 @@ import type { EntityFact, EntityType, Evidence, RelationFact, RelationType } fro
 import type { EntityMention, RelationCandidate, SectionContext, Sentence } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
 import { EntityNames, foldText } from './evidence.ts';
+import { eachLetterDigitRun } from './letter-runs.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -562,6 +563,8 @@ interface LastWordIndex {
   count: number;
   all: { word: string; order: number }[];
   byRun: Map<string, { word: string; order: number }[]>;
+  /** Per code unit: 1 when some key of byRun starts with it. */
+  runStarts: Uint8Array;
   other: { word: string; order: number }[];
 }
 
@@ -579,10 +582,11 @@ function lastWordIndex(words: string[]): LastWordIndex {
       else byRun.set(run, [{ word, order }]);
     }
   });
-  return { count: words.length, all: words.map((word, order) => ({ word, order })), byRun, other };
+  const runStarts = new Uint8Array(65536);
+  for (const run of byRun.keys()) runStarts[run.charCodeAt(0)] = 1;
+  return { count: words.length, all: words.map((word, order) => ({ word, order })), byRun, runStarts, other };
 }
 
-const RUN = /[\p{L}\p{N}]+/gu;
 /** Up to this many words, each is searched with indexOf: on the corpus (below this) faster than the pass over the runs, which wins when a text names hundreds of people. */
 const FEW_WORDS = 128;
 
@@ -595,12 +599,14 @@ function wordHits(text: string, index: LastWordIndex): { at: number; word: strin
     hits.sort((a, b) => a.at - b.at || a.order - b.order);
     return hits;
   }
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    const list = index.byRun.get(m[0]);
-    if (!list) continue;
-    for (const w of list) if (w.word.length === m[0].length || text.startsWith(w.word, m.index)) hits.push({ at: m.index, word: w.word, order: w.order });
-  }
+  // only a run that starts with the first code unit of some indexed run is looked up (cut out of the text)
+  eachLetterDigitRun(text, (start, end) => {
+    if (index.runStarts[text.charCodeAt(start)] === 0) return;
+    const run = text.slice(start, end);
+    const list = index.byRun.get(run);
+    if (!list) return;
+    for (const w of list) if (w.word.length === run.length || text.startsWith(w.word, start)) hits.push({ at: start, word: w.word, order: w.order });
+  });
   for (const w of index.other) for (let at = text.indexOf(w.word); at >= 0; at = text.indexOf(w.word, at + 1)) hits.push({ at, word: w.word, order: w.order });
   hits.sort((a, b) => a.at - b.at || a.order - b.order);
   return hits;
