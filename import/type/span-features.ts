@@ -169,19 +169,49 @@ function eachLowerCaseWord(text: string, visit: (start: number, end: number) => 
   }
 }
 
-/** An open-addressing set of the hashes of the words lowerCaseWordsByScan(text) would hold. */
+/**
+ * An open-addressing set of the hashes of the words lowerCaseWordsByScan(text) would hold: one scan
+ * that hashes each word as it reads it (the scan of eachLowerCaseWord) and files it at once.
+ */
 function lowerCaseWordHashes(text: string): Int32Array {
-  const found: number[] = [];
-  eachLowerCaseWord(text, (start, end) => found.push(wordHash(text, start, end)));
-  let size = 16;
-  while (size < 2 * found.length) size <<= 1;
-  const table = new Int32Array(size);
-  for (const h of found) {
-    let slot = h & (size - 1);
-    while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & (size - 1);
-    table[slot] = h;
+  let table: Int32Array = new Int32Array(Math.max(16, 1 << (32 - Math.clz32(text.length >> 3))));
+  let filled = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = wordClass(c);
+    if (k !== 1 && k !== 4) {
+      i++;
+      continue;
+    }
+    let h = Math.imul((0x811c9dc5 | 0) ^ c, 16777619);
+    i++;
+    for (let d = i < n ? text.charCodeAt(i) : 0; i < n && wordClass(d) !== 3; d = text.charCodeAt(++i)) h = Math.imul(h ^ d, 16777619);
+    if (k !== 4) continue;
+    if (h === 0) h = 1;
+    if (2 * (filled + 1) > table.length) table = rehashed(table, 2 * table.length);
+    if (hashSetInsert(table, h)) filled++;
   }
   return table;
+}
+
+/** Files `h` (not 0) in the table; whether it was new. */
+function hashSetInsert(table: Int32Array, h: number): boolean {
+  const mask = table.length - 1;
+  let slot = h & mask;
+  while (table[slot] !== 0) {
+    if (table[slot] === h) return false;
+    slot = (slot + 1) & mask;
+  }
+  table[slot] = h;
+  return true;
+}
+
+function rehashed(table: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  for (const h of table) if (h !== 0) hashSetInsert(out, h);
+  return out;
 }
 
 function hashSetHas(table: Int32Array, h: number): boolean {
