@@ -52,12 +52,15 @@ export const MAX_EDGES = 5000;
  * thousands of crossing lines. `total`: the edges before the cap; `perNode`: null when none was
  * left out.
  *
- * One pass over the links, sorted once (strongest first) before they are grouped by owner, so
- * each owner's list comes out ranked: a sort of a few thousand rows costs Neo4j less than
- * ranking each owner's list in a subquery of its own. The kept edges are shipped as four flat
- * lists, their ends as the nodes' internal ids (ints, mapped back to the nodes' ids in JS, valid
- * within this one answer): Neo4j packs and the driver decodes a list of ints much faster than
- * tuples of id strings, and the node ids are then sent once, not once per edge.
+ * The links are grouped by owner without reading a property; only when the cap applies are the
+ * lists longer than `perNode` ranked, in one sort over all of them (a sort of a few thousand rows
+ * costs Neo4j less than a subquery per owner), reading each such link's weight and type and its
+ * other end's id. Relationship properties are what this query reads slowest, so a neighbourhood
+ * under the cap (most of them) reads only the shipped edges' type and weight. The kept edges are
+ * shipped as four flat lists, their ends as the nodes' internal ids (ints, mapped back to the
+ * nodes' ids in JS, valid within this one answer): Neo4j packs and the driver decodes a list of
+ * ints much faster than tuples of id strings, and the node ids are then sent once, not once per
+ * edge.
  */
 const CAPPED_EDGES = `
   CALL (nodes) {
@@ -65,17 +68,28 @@ const CAPPED_EDGES = `
     WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
     MATCH (a)-[link:${PAIR_LINK}]->(b)
     WHERE b IN nodes AND b <> a
-    WITH link, a, b, b IN earlier AS upwards
-    WITH link, CASE WHEN upwards THEN a ELSE b END AS owner, CASE WHEN upwards THEN b.id ELSE a.id END AS other
-    ORDER BY link.weight DESC, link.type, other
-    WITH owner, collect(link) AS ranked
-    WITH collect(ranked) AS lists
-    WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
-    WITH lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
+    WITH link, CASE WHEN b IN earlier THEN a ELSE b END AS owner
+    WITH owner, collect(link) AS upward
+    WITH collect(owner) AS owners, collect(upward) AS lists
+    WITH owners, lists, reduce(s = 0, l IN lists | s + size(l)) AS total
+    WITH owners, lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
       WHERE reduce(s = 0, l IN lists | s + CASE WHEN size(l) < k THEN size(l) ELSE k END) <= $maxEdges]) END AS perNode
-    CALL (lists, perNode) {
-      UNWIND lists AS l
-      UNWIND CASE WHEN perNode IS NULL THEN l ELSE l[..perNode] END AS e
+    CALL (owners, lists, perNode) {
+      CALL (owners, lists, perNode) {
+        UNWIND lists AS l
+        WITH l WHERE perNode IS NULL OR size(l) <= perNode
+        UNWIND l AS e
+        RETURN e
+        UNION ALL
+        UNWIND range(0, size(lists) - 1) AS li
+        WITH li, lists[li] AS l, owners[li] AS owner WHERE perNode IS NOT NULL AND size(l) > perNode
+        UNWIND l AS e
+        WITH li, e, CASE WHEN startNode(e) = owner THEN endNode(e) ELSE startNode(e) END AS other
+        ORDER BY li, e.weight DESC, e.type, other.id
+        WITH li, collect(e) AS ranked
+        UNWIND ranked[..perNode] AS e
+        RETURN e
+      }
       RETURN collect(e.type) AS edgeTypes, collect(id(startNode(e))) AS sources, collect(id(endNode(e))) AS targets, collect(e.weight) AS weights
     }
     RETURN total, perNode, edgeTypes, sources, targets, weights
