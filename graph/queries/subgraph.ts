@@ -60,7 +60,8 @@ export const MAX_EDGES = 5000;
  * shipped as four flat lists, their ends as the nodes' internal ids (ints, mapped back to the
  * nodes' ids in JS, valid within this one answer): Neo4j packs and the driver decodes a list of
  * ints much faster than tuples of id strings, and the node ids are then sent once, not once per
- * edge.
+ * edge. (`id()` is deprecated as a way to find a node again later; it is used here only to join
+ * two lists of the same answer. `elementId()` would do too, at ~40 bytes per end instead of an int.)
  */
 const CAPPED_EDGES = `
   CALL (nodes) {
@@ -139,15 +140,13 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
     ORDER BY mentions DESC, id
     WITH room, collect([id, node]) AS ranked
     UNWIND ranked[..room] AS pick
-    CALL (pick) {
-      WITH pick WHERE pick[1] IS NOT NULL
-      RETURN pick[1] AS n
-      UNION ALL
-      WITH pick WHERE pick[1] IS NULL
-      MATCH (n:Entity {id: pick[0]})
-      RETURN n
+    // only a hub's list entry is looked up (a filter in a union branch ran after the seek, for every pick)
+    OPTIONAL CALL (pick) {
+      UNWIND CASE WHEN pick[1] IS NULL THEN [pick[0]] ELSE [] END AS listed
+      MATCH (n:Entity {id: listed})
+      RETURN n AS looked
     }
-    RETURN collect(n) AS ${found}
+    RETURN collect(coalesce(pick[1], looked)) AS ${found}
   }`;
 
 /** Each level is in rank order: nearer levels first. `seenN`: the ids of the levels up to N. */
