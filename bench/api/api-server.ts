@@ -2,6 +2,7 @@
  * Bench (and dev) entry: our GraphQL app over an existing Neo4j (NEO4J_URI...), on PORT/HOST.
  * The product's entry is server/main.ts; this one starts nothing and imports nothing.
  */
+import '../../server/heap-policy.ts';
 import { loadConfig } from '../../graph/config.ts';
 import { createDriver } from '../../graph/driver.ts';
 import { createApp, corsOriginsFromEnv } from '../../server/app.ts';
