@@ -53,13 +53,23 @@ export interface EmbeddedOptions extends Partial<GraphConfig> {
  */
 const JIT_ARGS = ['-XX:FreqInlineSize=100', '-XX:MaxInlineLevel=9', '-XX:InlineSmallCode=1000'];
 
-/*
- * JVM flags: fixed heap, fail fast on OOM, and the module openings Neo4j's own start script
- * passes on Java 17+ (for its page cache and Netty).
+/**
+ * The JVM's log of every collection and safepoint pause (logs/gc.log in the data dir, four files
+ * of 16 MB at most), as Neo4j's own start script keeps one: a stall in the API can then be told
+ * apart from (or traced to) a pause of Neo4j. bench:soak reads it per minute.
  */
-function jvmArgs(heap: string): string[] {
+export function gcLogFile(dataDir: string): string {
+  return path.join(dataDir, 'logs', 'gc.log');
+}
+
+/*
+ * JVM flags: fixed heap, fail fast on OOM, the GC log, and the module openings Neo4j's own start
+ * script passes on Java 17+ (for its page cache and Netty).
+ */
+function jvmArgs(heap: string, dataDir: string): string[] {
   return [
     `-Xms${heap}`, `-Xmx${heap}`,
+    `-Xlog:gc*,safepoint:file="${gcLogFile(dataDir)}":time,uptime,level,tags:filecount=4,filesize=16m`,
     '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-XX:-OmitStackTraceInFastThrow', '-XX:+DisableExplicitGC',
     '-Djdk.nio.maxCachedBufferSize=1024', '-Dio.netty.tryReflectionSetAccessible=true',
     '-Dlog4j2.disable.jmx=true', '-Dfile.encoding=UTF-8',
@@ -170,7 +180,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions = {}): Promise<Em
   let child: ChildProcess;
   try {
     child = spawn(javaBinary(), [
-      ...jvmArgs(config.heap),
+      ...jvmArgs(config.heap, dataDir),
       LAUNCHER_CLASS,
       '--home', dataDir,
       '--port', String(port),

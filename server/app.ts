@@ -10,7 +10,7 @@ import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { databaseAnswers } from '../graph/queries/health.ts';
-import { QueryCache, ReadGate, type ReadContext } from '../graph/queries/run.ts';
+import { QueryCache, ReadGate, deadlineIn, type ReadContext } from '../graph/queries/run.ts';
 import type { ApiContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { armorPlugins, executionTimeout, maskError, pageArgumentLimits } from './protection.ts';
@@ -114,7 +114,7 @@ export function createApp(opts: AppOptions): AppServer {
     maskedErrors: { maskError, isDev: false },
     cors: origins.length === 0 ? false : { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST', 'OPTIONS'] },
     context: () => {
-      const request: ReadContext = { ...read, startBy: Date.now() + queueWaitMs };
+      const request: ReadContext = { ...read, startBy: deadlineIn(queueWaitMs) };
       return { read: request, loaders: createLoaders(request) };
     },
     plugins: [

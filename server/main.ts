@@ -3,6 +3,7 @@
  * serve API and client on one port, and import the bundled corpus meanwhile (unchanged documents
  * are skipped; progress on the console and in /health).
  */
+import './heap-policy.ts';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '../graph/config.ts';

@@ -8,6 +8,7 @@
  */
 import '../tcp-nodelay.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { performance } from 'node:perf_hooks';
 import pLimit, { type LimitFunction } from 'p-limit';
 
 export interface ReadContext {
@@ -19,13 +20,26 @@ export interface ReadContext {
   cache?: QueryCache;
   /** Bounds the reads in flight to Neo4j, shared by every request of a server; absent: no bound. */
   gate?: ReadGate;
-  /** This request's deadline for starting a read (ms since the epoch): one still queued then is not sent. */
+  /**
+   * This request's deadline for starting a read, on the monotonic clock (`performance.now()`,
+   * see deadlineIn): one still queued then is not sent.
+   */
   startBy?: number;
 }
 
 /** A read refused because the server is saturated (it waited too long, or the queue is full). */
 export class BusyError extends Error {
   override name = 'BusyError';
+}
+
+/**
+ * A deadline `ms` from now for ReadContext.startBy. Monotonic on purpose: the wall clock can jump
+ * (NTP, or a virtual machine resumed from a snapshot: in one soak run the clock stepped ~20 s
+ * forward and every read then waiting in line was refused as "busy" at once), while a wait
+ * measured on performance.now() is only ever the time that really passed.
+ */
+export function deadlineIn(ms: number): number {
+  return performance.now() + ms;
 }
 
 /**
@@ -50,7 +64,7 @@ export class ReadGate {
     // Only a read that had to wait in line can have waited too long.
     const waits = this.limit.activeCount >= this.limit.concurrency || this.limit.pendingCount > 0;
     return this.limit(() => {
-      if (waits && startBy !== undefined && Date.now() > startBy) throw new BusyError('The server is busy; try again shortly.');
+      if (waits && startBy !== undefined && performance.now() > startBy) throw new BusyError('The server is busy; try again shortly.');
       return work();
     });
   }
@@ -187,7 +201,7 @@ const GRAPH_VERSION = `
 export class QueryCache {
   private readonly entries = new Map<string, Promise<Row[]>>();
   private version: string | undefined;
-  private checkedAt = 0;
+  private checkedAt = -Infinity;
   /** Bumped whenever the cache is dropped, so that caches built on top of this one can follow. */
   generation = 0;
   private checking: Promise<void> | undefined;
@@ -217,12 +231,12 @@ export class QueryCache {
     this.entries.clear();
     this.generation++;
     this.version = undefined;
-    this.checkedAt = 0;
+    this.checkedAt = -Infinity;
   }
 
   /** Drops everything when the graph changed (checks at most once per checkEveryMs). */
   async ensureFresh(ctx: ReadContext): Promise<void> {
-    if (Date.now() - this.checkedAt < this.checkEveryMs) return;
+    if (performance.now() - this.checkedAt < this.checkEveryMs) return;
     this.checking ??= (async () => {
       const rows = await runRead(ctx, GRAPH_VERSION, {});
       const version = JSON.stringify(rows[0] ?? null);
@@ -231,7 +245,7 @@ export class QueryCache {
         this.generation++;
         this.version = version;
       }
-      this.checkedAt = Date.now();
+      this.checkedAt = performance.now();
     })().finally(() => {
       this.checking = undefined;
     });

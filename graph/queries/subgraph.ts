@@ -40,21 +40,28 @@ export const MAX_EDGES = 5000;
 
 /**
  * Edges among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
- * source, target) read from its pair link (graph/pair-links.ts), at most `$maxEdges` of them, as
- * compact lists [type, source id, target id, weight] (shaped in JS). Only the edges kept are
- * shipped: decoding thousands of tuples costs the API server more than ranking them costs Neo4j.
+ * source, target) read from its pair link (graph/pair-links.ts), at most `$maxEdges` of them.
  *
  * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
  * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
- * its `perNode` strongest upward edges (summed weight, then type, then the other end's id; only
- * nodes with more are sorted, and only the edges as strong as their `perNode`-th have their type
- * and other end read), `perNode` as large as fits in `$maxEdges` (at least 1). Every node
- * was reached through an earlier one it is linked to, and whatever upward edge it keeps leads to
- * an earlier node, which keeps one too, and so on to the start: the picture stays connected.
- * Dense parts (a hundred organisations each linked to the same forty themes) are thinned evenly
- * instead of drawn as thousands of crossing lines. `total`: the edges before the cap; `perNode`:
- * null when none was left out. Until then an edge is [link, the other end]: properties are read
- * only where needed (a row's property reads and list building cost more than its expansion).
+ * its `perNode` strongest upward edges (summed weight, then type, then the other end's id),
+ * `perNode` as large as fits in `$maxEdges` (at least 1). Every node was reached through an
+ * earlier one it is linked to, and whatever upward edge it keeps leads to an earlier node, which
+ * keeps one too, and so on to the start: the picture stays connected. Dense parts (a hundred
+ * organisations each linked to the same forty themes) are thinned evenly instead of drawn as
+ * thousands of crossing lines. `total`: the edges before the cap; `perNode`: null when none was
+ * left out.
+ *
+ * The links are grouped by owner without reading a property; only when the cap applies are the
+ * lists longer than `perNode` ranked, in one sort over all of them (a sort of a few thousand rows
+ * costs Neo4j less than a subquery per owner), reading each such link's weight and type and its
+ * other end's id. Relationship properties are what this query reads slowest, so a neighbourhood
+ * under the cap (most of them) reads only the shipped edges' type and weight. The kept edges are
+ * shipped as four flat lists, their ends as the nodes' internal ids (ints, mapped back to the
+ * nodes' ids in JS, valid within this one answer): Neo4j packs and the driver decodes a list of
+ * ints much faster than tuples of id strings, and the node ids are then sent once, not once per
+ * edge. (`id()` is deprecated as a way to find a node again later; it is used here only to join
+ * two lists of the same answer. `elementId()` would do too, at ~40 bytes per end instead of an int.)
  */
 const CAPPED_EDGES = `
   CALL (nodes) {
@@ -62,34 +69,31 @@ const CAPPED_EDGES = `
     WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
     MATCH (a)-[link:${PAIR_LINK}]->(b)
     WHERE b IN nodes AND b <> a
-    WITH a, b, link, b IN earlier AS upwards
-    WITH CASE WHEN upwards THEN a ELSE b END AS owner, [link, CASE WHEN upwards THEN b ELSE a END] AS edge
-    WITH owner, collect(edge) AS upward
-    WITH collect(upward) AS lists
-    WITH lists, reduce(s = 0, l IN lists | s + size(l)) AS total
-    WITH lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
+    WITH link, CASE WHEN b IN earlier THEN a ELSE b END AS owner
+    WITH owner, collect(link) AS upward
+    WITH collect(owner) AS owners, collect(upward) AS lists
+    WITH owners, lists, reduce(s = 0, l IN lists | s + size(l)) AS total
+    WITH owners, lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
       WHERE reduce(s = 0, l IN lists | s + CASE WHEN size(l) < k THEN size(l) ELSE k END) <= $maxEdges]) END AS perNode
-    CALL (lists, perNode) {
-      UNWIND lists AS l
-      CALL (l, perNode) {
+    CALL (owners, lists, perNode) {
+      CALL (owners, lists, perNode) {
+        UNWIND lists AS l
         WITH l WHERE perNode IS NULL OR size(l) <= perNode
-        RETURN l AS kept
-        UNION ALL
-        WITH l WHERE size(l) > perNode
         UNWIND l AS e
-        WITH e, e[0].weight AS w, perNode
-        ORDER BY w DESC
-        WITH perNode, collect([w, e]) AS byWeight
-        // only the edges as strong as the perNode-th need the tie-break's reads
-        UNWIND [x IN byWeight WHERE x[0] >= byWeight[perNode - 1][0]] AS x
-        WITH perNode, x[1] AS e, x[0] AS w
-        ORDER BY w DESC, e[0].type, e[1].id
-        WITH perNode, collect(e) AS ranked
-        RETURN ranked[..perNode] AS kept
+        RETURN e
+        UNION ALL
+        UNWIND range(0, size(lists) - 1) AS li
+        WITH li, lists[li] AS l, owners[li] AS owner WHERE perNode IS NOT NULL AND size(l) > perNode
+        UNWIND l AS e
+        WITH li, e, CASE WHEN startNode(e) = owner THEN endNode(e) ELSE startNode(e) END AS other
+        ORDER BY li, e.weight DESC, e.type, other.id
+        WITH li, collect(e) AS ranked
+        UNWIND ranked[..perNode] AS e
+        RETURN e
       }
-      RETURN collect([e IN kept | [e[0].type, startNode(e[0]).id, endNode(e[0]).id, e[0].weight]]) AS edgeLists
+      RETURN collect(e.type) AS edgeTypes, collect(id(startNode(e))) AS sources, collect(id(endNode(e))) AS targets, collect(e.weight) AS weights
     }
-    RETURN total, perNode, edgeLists
+    RETURN total, perNode, edgeTypes, sources, targets, weights
   }`;
 
 /**
@@ -131,19 +135,18 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       RETURN [f.topNeighbourCounts[k], f.topNeighbours[k], null] AS candidate
     }
     WITH seen, candidate WHERE NOT candidate[1] IN seen
-    WITH seen, candidate[1] AS id, max(candidate[0]) AS mentions, head(collect(candidate[2])) AS node
+    // grouped by the room (a number), not by the list of ids seen: hashing that list per candidate costs more than the rest
+    WITH $limit - size(seen) AS room, candidate[1] AS id, max(candidate[0]) AS mentions, head(collect(candidate[2])) AS node
     ORDER BY mentions DESC, id
-    WITH $limit - size(seen) AS room, collect([id, node]) AS ranked
+    WITH room, collect([id, node]) AS ranked
     UNWIND ranked[..room] AS pick
-    CALL (pick) {
-      WITH pick WHERE pick[1] IS NOT NULL
-      RETURN pick[1] AS n
-      UNION ALL
-      WITH pick WHERE pick[1] IS NULL
-      MATCH (n:Entity {id: pick[0]})
-      RETURN n
+    // only a hub's list entry is looked up (a filter in a union branch ran after the seek, for every pick)
+    OPTIONAL CALL (pick) {
+      UNWIND CASE WHEN pick[1] IS NULL THEN [pick[0]] ELSE [] END AS listed
+      MATCH (n:Entity {id: listed})
+      RETURN n AS looked
     }
-    RETURN collect(n) AS ${found}
+    RETURN collect(coalesce(pick[1], looked)) AS ${found}
   }`;
 
 /** Each level is in rank order: nearer levels first. `seenN`: the ids of the levels up to N. */
@@ -158,10 +161,8 @@ export const NEIGHBOURHOOD = `
   // a list built element by element: scanning the lazy concatenation of the levels is slower
   WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes
   ${CAPPED_EDGES}
-  RETURN [n IN nodes | [n.id, n.type, n.name, n.mentionCount]] AS nodes, edgeLists, total, perNode`;
-
-type NodeTuple = [string, EntityType, string, number | null];
-type EdgeTuple = [string, string, string, number | null];
+  RETURN [n IN nodes | id(n)] AS handles, [n IN nodes | n.id] AS ids, [n IN nodes | n.type] AS types, [n IN nodes | n.name] AS labels,
+         [n IN nodes | n.mentionCount] AS mentions, edgeTypes, sources, targets, weights, total, perNode`;
 
 export async function neighbourhood(
   ctx: ReadContext,
@@ -173,16 +174,30 @@ export async function neighbourhood(
   const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
   const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), maxEdges: int(maxEdges) });
   if (rows.length === 0) return null;
-  const edges: GraphEdgeRow[] = [];
-  for (const list of rows[0].edgeLists as EdgeTuple[][]) {
-    for (const [type, source, target, weight] of list) edges.push({ id: `${type}:${source}->${target}`, source, target, type, weight });
+  const row = rows[0];
+  const ids = row.ids as string[];
+  const nodeTypes = row.types as EntityType[];
+  const labels = row.labels as string[];
+  const mentions = row.mentions as (number | null)[];
+  const handles = row.handles as number[];
+  const idOf = new Map<number, string>();
+  const nodes: GraphNodeRow[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    idOf.set(handles[i], ids[i]);
+    nodes[i] = { id: ids[i], type: nodeTypes[i], label: labels[i], weight: mentions[i] ?? 0 };
   }
-  return {
-    nodes: (rows[0].nodes as NodeTuple[]).map(([id, type, label, mentions]) => ({ id, type, label, weight: mentions ?? 0 })),
-    edges,
-    edgesOmitted: (rows[0].total as number) - edges.length,
-    edgesPerNode: rows[0].perNode as number | null,
-  };
+  const edgeTypes = row.edgeTypes as string[];
+  const sources = row.sources as number[];
+  const targets = row.targets as number[];
+  const weights = row.weights as (number | null)[];
+  const edges: GraphEdgeRow[] = new Array(edgeTypes.length);
+  for (let i = 0; i < edgeTypes.length; i++) {
+    const type = edgeTypes[i];
+    const source = idOf.get(sources[i])!;
+    const target = idOf.get(targets[i])!;
+    edges[i] = { id: `${type}:${source}->${target}`, source, target, type, weight: weights[i] };
+  }
+  return { nodes, edges, edgesOmitted: (row.total as number) - edges.length, edgesPerNode: row.perNode as number | null };
 }
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;

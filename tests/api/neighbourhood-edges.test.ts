@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { RELATION_PATTERN } from '../../graph/queries/model.ts';
 import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
 import { ensureCorpus, expectCleanErrors, startApp, type RunningApp } from './harness.ts';
 
@@ -59,6 +60,34 @@ describe('neighbourhood edge cap', () => {
       expect(byDefault.edges.map((e) => e.id).sort()).toEqual(full.edges.map((e) => e.id).sort());
       expect(byDefault.edgesOmitted).toBe(0);
     }
+  });
+
+  it('holds exactly the relations among its nodes, each summed over its documents (read here from the per-document relationships)', async () => {
+    const ids = full.nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const session = testDriver().session({ database: testNeo4j().database });
+    let want: Map<string, number>;
+    try {
+      const res = await session.run(
+        `MATCH (a:Entity)-[r:${RELATION_PATTERN}]->(b:Entity)
+         WHERE a.id IN $ids AND b.id IN $ids AND a <> b
+         RETURN type(r) + ':' + a.id + '->' + b.id AS id, sum(r.weight) AS weight`,
+        { ids },
+      );
+      want = new Map(res.records.map((r) => [r.get('id') as string, Number(r.get('weight'))]));
+    } finally {
+      await session.close();
+    }
+    expect(full.edges.map((e) => e.id).sort()).toEqual([...want.keys()].sort());
+    for (const e of full.edges) {
+      expect(e.id).toBe(`${e.type}:${e.source}->${e.target}`);
+      expect(e.weight!).toBeCloseTo(want.get(e.id)!, 9);
+    }
+    // depth 0: the entity alone, with nothing to link
+    const alone = await sub(focus, 0);
+    expect(alone.nodes.map((n) => n.id)).toEqual([focus]);
+    expect(alone.edges).toEqual([]);
+    expect(alone.edgesOmitted).toBe(0);
   });
 
   it('over the cap: upward edges only, the strongest of each node, connected, and the omission reported', async () => {
