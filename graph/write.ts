@@ -417,18 +417,68 @@ const SET_AGGREGATES = (e: string, scope: string, aliasList: string, roleList: s
          ${e}.roles = CASE WHEN ${e}:Person THEN allRoles ELSE null END,
          ${e}.searchText = reduce(text = ${e}.name, a IN allAliases | text + ' | ' + a)`;
 
-/** Every entity of the batch (one query for all types: the type label is set dynamically); their mentions come with the sections. */
+/** Strings in the order Cypher's ORDER BY puts them (by code point; JS's own sort compares UTF-16 units, which differs past U+FFFF). */
+function byCodePoint(a: string, b: string): number {
+  if (!/[\uD800-\uDFFF]/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+const sortedSet = (values: string[]): string[] => [...new Set(values)].sort(byCodePoint);
+const sameList = (a: readonly string[] | null | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+
+interface StoredSets {
+  name: string;
+  aliases: string[] | null;
+  roles: string[] | null;
+  person: boolean;
+}
+
+/**
+ * Every entity of the batch (one query for all types: the type label is set dynamically); their mentions come with
+ * the sections. The names, roles and searchText (as SET_AGGREGATES computes them) are merged here with what the
+ * graph holds, read first, and written only for the entities whose sets grow: after the first documents most
+ * entities gain nothing, and an unchanged searchText costs the full-text indexes nothing.
+ */
 async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise<QueryResult | null> {
   if (rows.length === 0) return null;
+  const read = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Entity {id: id})
+     RETURN id, e.name AS name, e.aliases AS aliases, e.roles AS roles, e:Person AS person`,
+    { ids: rows.map((r) => r.id) },
+  );
+  const stored = new Map<string, StoredSets>(read.records.map((r) => [r.get('id') as string, {
+    name: r.get('name') as string, aliases: r.get('aliases') as string[] | null, roles: r.get('roles') as string[] | null, person: r.get('person') as boolean,
+  }]));
+  const changed: boolean[] = [];
+  const aliases: (string[] | null)[] = [];
+  const roles: (string[] | null)[] = [];
+  const searchText: (string | null)[] = [];
+  for (const row of rows) {
+    const old = stored.get(row.id);
+    const name = old?.name ?? row.name;
+    const person = old ? old.person : row.label === 'Person';
+    const allAliases = sortedSet([name, ...(old?.aliases ?? []), ...row.aliases]);
+    const allRoles = sortedSet([...(old?.roles ?? []), ...row.roles]);
+    const newAliases = allAliases.filter((a) => a !== name);
+    const same = old !== undefined && sameList(old.aliases, newAliases) && (person ? sameList(old.roles, allRoles) : old.roles === null);
+    changed.push(!same);
+    aliases.push(same ? null : newAliases);
+    roles.push(same || !person ? null : allRoles);
+    searchText.push(same ? null : allAliases.reduce((text, a) => `${text} | ${a}`, name));
+  }
   return tx.run(
     `UNWIND range(0, size($id) - 1) AS i
      MERGE (e:Entity {id: $id[i]})
      ON CREATE SET e:$($label[i]), e.name = $name[i], e.type = $type[i]
      SET e.kind = coalesce($kind[i], e.kind), e.province = coalesce($province[i], e.province),
          e.cbsCode = coalesce($cbsCode[i], e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + $count[i]
-     WITH e, i
-     ${SET_AGGREGATES('e', 'e, i', 'coalesce(e.aliases, []) + $aliases[i]', 'coalesce(e.roles, []) + $roles[i]')}`,
-    columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count', 'aliases', 'roles'] as const),
+     WITH e, i WHERE $changed[i]
+     SET e.aliases = $aliases[i], e.roles = $roles[i], e.searchText = $searchText[i]`,
+    { ...columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count'] as const), changed, aliases, roles, searchText },
   );
 }
 
