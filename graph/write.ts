@@ -441,6 +441,8 @@ interface StoredSets {
  * the sections. The names, roles and searchText (as SET_AGGREGATES computes them) are merged here with what the
  * graph holds, read first, and written only for the entities whose sets grow: after the first documents most
  * entities gain nothing, and an unchanged searchText costs the full-text indexes nothing.
+ * (The read takes no lock: an import has one writer; two imports into one database at once could each miss a
+ * name the other added, until those entities are next settled.)
  */
 async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise<QueryResult | null> {
   if (rows.length === 0) return null;
