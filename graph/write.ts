@@ -5,15 +5,17 @@
  * clean on change (a replaced document's old sections, articles, mentions and relations are
  * removed first, and entities left without any mention are deleted, so no stale fact survives).
  *
- * Per-document contributions (aliases, roles) live on MENTIONED_IN, and every entity-to-entity
- * relationship carries its documentId, so replacing a document never leaves facts of its old version.
+ * Per-document contributions (aliases, roles) live on MENTIONED_IN (on one mention of each entity in each document,
+ * not on every one), and every entity-to-entity relationship carries its documentId, so replacing a document never
+ * leaves facts of its old version.
  *
  * What an entity sums up over all documents (mentionCount, aliases, roles, searchText) is kept by
  * deltas: a batch adds its counts and merges its aliases and roles into the sorted sets on the
  * node, so the cost of a batch never depends on how often an entity was mentioned before. Removal
- * cannot be a delta for a set, so an entity that loses mentions is labelled :NeedsRefresh in the
- * same transaction, and settleEntities (run at the end of every import) recomputes those from
- * their mentions, once. The label is committed with the batch, so an import killed midway leaves
+ * cannot be a delta for a set, so an entity that loses a name or role that the same batch does not
+ * give it again is labelled :NeedsRefresh in the same transaction, and settleEntities (run at the end
+ * of every import) recomputes those from their mentions, once. (A document replaced by a version that
+ * says the same about an entity leaves its sets as they are: nothing to settle.) The label is committed with the batch, so an import killed midway leaves
  * it for the next run to settle, and the graph ends up the same as after an uninterrupted import.
  */
 import { refreshDerivedData } from './derived-data.ts';
@@ -135,14 +137,15 @@ export async function writeDocuments(driver: Driver, database: string, results: 
       }
       if (toWrite.length === 0) return { outcomes, rows };
 
-      const formerEntityIds = await step('removeDocumentFacts', () => removeDocumentFacts(tx, replacedIds));
+      const entityRowList = entityRows(toWrite);
+      const orphans = await step('removeDocumentFacts', () => removeDocumentFacts(tx, replacedIds, new Map(entityRowList.map((r) => [r.id, r]))));
       // entities first: the sections' query creates the mentions as it creates each section, so no section is looked up
-      const entities = await step('writeEntities', () => writeEntities(tx, toWrite));
+      const entities = await step('writeEntities', () => writeEntities(tx, entityRowList));
       if (entities) count(entities);
       count(await step('writeDocumentNodes', () => writeDocumentNodes(tx, toWrite, version)));
       const relations = await step('writeRelations', () => writeRelations(tx, toWrite));
       if (relations) count(relations);
-      await step('deleteUnmentioned', () => deleteUnmentioned(tx, formerEntityIds));
+      await step('deleteUnmentioned', () => deleteUnmentioned(tx, orphans));
       return { outcomes, rows };
     }));
   } finally {
@@ -158,20 +161,38 @@ async function storedVersions(tx: ManagedTransaction, ids: string[]): Promise<Ma
   return new Map(res.records.map((r) => [r.get('id') as string, { sha256: r.get('sha256') as string, extractorVersion: (r.get('extractorVersion') as string | null) ?? null }]));
 }
 
+/** What the batch adds to an entity's sets (see EntityRow). */
+type Added = Pick<EntityRow, 'aliases' | 'roles'>;
+
 /**
  * Deletes the sections, articles, mentions and relations of these documents (not the documents);
- * subtracts the removed mentions from their entities and marks those for settling. Returns their ids.
+ * subtracts the removed mentions from their entities, and marks for settling those that lose a name
+ * or a role that `added` (what the same batch writes) does not give them again. Returns the ids of
+ * the entities that may be left without mentions: none left by other documents, none given by the batch.
  */
-async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]): Promise<string[]> {
+async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[], added: Map<string, Added> = new Map()): Promise<string[]> {
   if (documentIds.length === 0) return [];
   const res = await tx.run(
     `UNWIND $documentIds AS documentId
      MATCH (:Document {id: documentId})<-[:PART_OF]-(:Section)<-[m:MENTIONED_IN]-(e:Entity)
-     WITH e, sum(m.count) AS removed
-     SET e.mentionCount = coalesce(e.mentionCount, 0) - removed, e:${NEEDS_REFRESH}
-     RETURN collect(e.id) AS ids`,
+     WITH e, sum(m.count) AS removed, collect(m.aliases) AS aliasLists, collect(m.roles) AS roleLists
+     SET e.mentionCount = coalesce(e.mentionCount, 0) - removed
+     RETURN e.id AS id, e.mentionCount AS left, reduce(all = [], list IN aliasLists | all + list) AS aliases, reduce(all = [], list IN roleLists | all + list) AS roles`,
     { documentIds },
   );
+  const orphans: string[] = [];
+  const unsettled: string[] = [];
+  for (const r of res.records) {
+    const id = r.get('id') as string;
+    const again = added.get(id);
+    // (the count is kept by deltas: an entity that other documents mention has some left)
+    if (!again && Number(r.get('left')) <= 0) orphans.push(id);
+    const keeps = (lost: string[], kept: string[] | undefined) => lost.every((x) => kept?.includes(x));
+    if (!again || !keeps(r.get('aliases') as string[], again.aliases) || !keeps(r.get('roles') as string[], again.roles)) unsettled.push(id);
+  }
+  if (unsettled.length > 0) {
+    await tx.run(`UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e:${NEEDS_REFRESH}`, { ids: unsettled });
+  }
   await tx.run(
     `UNWIND $documentIds AS documentId
      MATCH (:Document {id: documentId})<-[:PART_OF]-(x)
@@ -183,7 +204,7 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]
   for (const type of RELATION_TYPES) {
     await tx.run(`UNWIND $documentIds AS documentId MATCH ()-[r:${type} {documentId: documentId}]->() DELETE r`, { documentIds });
   }
-  return (res.records[0]?.get('ids') as string[] | undefined) ?? [];
+  return orphans;
 }
 
 /**
@@ -216,11 +237,12 @@ interface DocumentColumns {
   mentionEntities: string[];
   mentionCounts: number[];
   mentionSnippets: string[][];
-  /** position of the (entity, document) contribution the mention belongs to */
-  mentionContributions: number[];
-  /** what one document says about one entity: its names (with the name) and roles, stored on each of its mentions */
-  contributionAliases: string[][];
-  contributionRoles: string[][];
+  /**
+   * What one document says about one entity, its names (with the name) and roles: on the first of its mentions in
+   * that document, null on the others (a null property is not stored)
+   */
+  mentionAliases: (string[] | null)[];
+  mentionRoles: (string[] | null)[];
 }
 
 function documentColumns(results: ExtractionResult[]): DocumentColumns {
@@ -228,8 +250,7 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
     docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
     articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [],
     sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionArticles: [],
-    mentionStarts: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionContributions: [],
-    contributionAliases: [], contributionRoles: [],
+    mentionStarts: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [],
   };
   results.forEach(({ document: doc, entities }, d) => {
     c.docIds.push(doc.id);
@@ -260,15 +281,17 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
       c.articleDocs.push(d);
     }
     // mentions grouped by section, in the order the entities list them
-    const bySection: { entity: string; count: number; snippets: string[]; contribution: number }[][] = doc.sections.map(() => []);
+    const bySection: { entity: string; count: number; snippets: string[]; aliases: string[] | null; roles: string[] | null }[][] = doc.sections.map(() => []);
     for (const e of entities as EntityFact[]) {
-      const contribution = c.contributionAliases.length;
-      c.contributionAliases.push([e.name, ...e.aliases]);
-      c.contributionRoles.push(Array.isArray(e.props.roles) ? e.props.roles : []);
+      let aliases: string[] | null = [e.name, ...e.aliases];
+      let roles: string[] | null = Array.isArray(e.props.roles) ? e.props.roles : [];
       for (const m of e.mentions) {
         // a mention of a section the document does not have cannot be stored (as before: its section was not found)
         const at = sectionAt.get(m.sectionId);
-        if (at !== undefined) bySection[at - firstSection].push({ entity: e.id, count: m.count, snippets: m.snippets, contribution });
+        if (at === undefined) continue;
+        bySection[at - firstSection].push({ entity: e.id, count: m.count, snippets: m.snippets, aliases, roles });
+        aliases = null;
+        roles = null;
       }
     }
     for (const mentions of bySection) {
@@ -277,7 +300,8 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
         c.mentionEntities.push(m.entity);
         c.mentionCounts.push(m.count);
         c.mentionSnippets.push(m.snippets);
-        c.mentionContributions.push(m.contribution);
+        c.mentionAliases.push(m.aliases);
+        c.mentionRoles.push(m.roles);
       }
     }
   });
@@ -318,7 +342,7 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
      MATCH (e:Entity {id: $mentionEntities[j]})
      CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: $mentionSnippets[j], documentId: $docIds[toInteger($sectionDocs[i])],
-                                aliases: $contributionAliases[toInteger($mentionContributions[j])], roles: $contributionRoles[toInteger($mentionContributions[j])]}]->(sec)`,
+                                aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
     { ...documentColumns(results), extractorVersion },
   );
 }
@@ -393,19 +417,70 @@ const SET_AGGREGATES = (e: string, scope: string, aliasList: string, roleList: s
          ${e}.roles = CASE WHEN ${e}:Person THEN allRoles ELSE null END,
          ${e}.searchText = reduce(text = ${e}.name, a IN allAliases | text + ' | ' + a)`;
 
-/** Every entity of the batch (one query for all types: the type label is set dynamically); their mentions come with the sections. */
-async function writeEntities(tx: ManagedTransaction, results: ExtractionResult[]): Promise<QueryResult | null> {
-  const rows = entityRows(results);
+/** Strings in the order Cypher's ORDER BY puts them (by code point; JS's own sort compares UTF-16 units, which differs past U+FFFF). */
+function byCodePoint(a: string, b: string): number {
+  if (!/[\uD800-\uDFFF]/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+const sortedSet = (values: string[]): string[] => [...new Set(values)].sort(byCodePoint);
+const sameList = (a: readonly string[] | null | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+
+interface StoredSets {
+  name: string;
+  aliases: string[] | null;
+  roles: string[] | null;
+  person: boolean;
+}
+
+/**
+ * Every entity of the batch (one query for all types: the type label is set dynamically); their mentions come with
+ * the sections. The names, roles and searchText (as SET_AGGREGATES computes them) are merged here with what the
+ * graph holds, read first, and written only for the entities whose sets grow: after the first documents most
+ * entities gain nothing, and an unchanged searchText costs the full-text indexes nothing.
+ * (The read takes no lock: an import has one writer; two imports into one database at once could each miss a
+ * name the other added, until those entities are next settled.)
+ */
+async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise<QueryResult | null> {
   if (rows.length === 0) return null;
+  const read = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Entity {id: id})
+     RETURN id, e.name AS name, e.aliases AS aliases, e.roles AS roles, e:Person AS person`,
+    { ids: rows.map((r) => r.id) },
+  );
+  const stored = new Map<string, StoredSets>(read.records.map((r) => [r.get('id') as string, {
+    name: r.get('name') as string, aliases: r.get('aliases') as string[] | null, roles: r.get('roles') as string[] | null, person: r.get('person') as boolean,
+  }]));
+  const changed: boolean[] = [];
+  const aliases: (string[] | null)[] = [];
+  const roles: (string[] | null)[] = [];
+  const searchText: (string | null)[] = [];
+  for (const row of rows) {
+    const old = stored.get(row.id);
+    const name = old?.name ?? row.name;
+    const person = old ? old.person : row.label === 'Person';
+    const allAliases = sortedSet([name, ...(old?.aliases ?? []), ...row.aliases]);
+    const allRoles = sortedSet([...(old?.roles ?? []), ...row.roles]);
+    const newAliases = allAliases.filter((a) => a !== name);
+    const same = old !== undefined && sameList(old.aliases, newAliases) && (person ? sameList(old.roles, allRoles) : old.roles === null);
+    changed.push(!same);
+    aliases.push(same ? null : newAliases);
+    roles.push(same || !person ? null : allRoles);
+    searchText.push(same ? null : allAliases.reduce((text, a) => `${text} | ${a}`, name));
+  }
   return tx.run(
     `UNWIND range(0, size($id) - 1) AS i
      MERGE (e:Entity {id: $id[i]})
      ON CREATE SET e:$($label[i]), e.name = $name[i], e.type = $type[i]
      SET e.kind = coalesce($kind[i], e.kind), e.province = coalesce($province[i], e.province),
          e.cbsCode = coalesce($cbsCode[i], e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + $count[i]
-     WITH e, i
-     ${SET_AGGREGATES('e', 'e, i', 'coalesce(e.aliases, []) + $aliases[i]', 'coalesce(e.roles, []) + $roles[i]')}`,
-    columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count', 'aliases', 'roles'] as const),
+     WITH e, i WHERE $changed[i]
+     SET e.aliases = $aliases[i], e.roles = $roles[i], e.searchText = $searchText[i]`,
+    { ...columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count'] as const), changed, aliases, roles, searchText },
   );
 }
 
