@@ -1,13 +1,19 @@
 /** 32-bit hashing for feature templates: strings once per word type, then cheap integer mixing. */
 
-/** FNV-1a over UTF-16 code units, seeded. */
-export function hashString(text: string, seed = 0x811c9dc5): number {
+/** FNV-1a's offset basis and prime (32-bit); the tokeniser hashes with them inline while it reads. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units text[start .. end), seeded. */
+export function hashRange(text: string, start: number, end: number, seed = FNV_OFFSET): number {
   let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units, seeded. */
+export function hashString(text: string, seed = FNV_OFFSET): number {
+  return hashRange(text, 0, text.length, seed);
 }
 
 /** Combine two 32-bit values (murmur3 finaliser over a ^ rotated b). */

@@ -3,6 +3,8 @@
  * punctuation apart, hyphenated compounds and 's-/'t-forms whole, initials and known abbreviations
  * keep their dot, e-mail addresses and URLs stay one token.
  */
+import { FNV_OFFSET, FNV_PRIME, hashRange } from './hash.ts';
+
 export interface NerToken {
   text: string;
   start: number;
@@ -67,15 +69,6 @@ export interface TokenList {
   length: number;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** hashString(text.slice(start, end)) as a signed 32-bit value. */
-function hashOfRange(text: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
-  return h;
-}
 
 export function tokenise(text: string): NerToken[] {
   const list = tokeniseList(text);
@@ -154,7 +147,7 @@ export function tokeniseList(text: string, withWords = true): TokenList {
       word += '.';
       end += 1;
     }
-    push(word, m.index, end, hashOfRange(text, m.index, end));
+    push(word, m.index, end, hashRange(text, m.index, end));
     p = end;
   }
   return { words, starts, ends, hashes, length: count };
@@ -192,7 +185,7 @@ function isSentenceEnd(text: string, start: number, end: number): boolean {
  * MAX_SENTENCE_TOKENS tokens at most.
  */
 export function splitSentences(text: string, tokens: NerToken[]): NerToken[][] {
-  const list: TokenList = { words: tokens.map((t) => t.text), starts: Int32Array.from(tokens, (t) => t.start), ends: Int32Array.from(tokens, (t) => t.end), hashes: Int32Array.from(tokens, (t) => hashOfRange(t.text, 0, t.text.length)), length: tokens.length };
+  const list: TokenList = { words: tokens.map((t) => t.text), starts: Int32Array.from(tokens, (t) => t.start), ends: Int32Array.from(tokens, (t) => t.end), hashes: Int32Array.from(tokens, (t) => hashRange(t.text, 0, t.text.length)), length: tokens.length };
   const bounds: number[] = [];
   sentenceStarts(text, list, 0, tokens.length, bounds);
   bounds.push(tokens.length);

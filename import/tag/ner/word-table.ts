@@ -3,7 +3,7 @@
  * a word already in the table costs no substring, and no string hashing by the engine.
  * Keys are hashed with hashString (FNV-1a), so a caller can reuse the hash for its own features.
  */
-import { hashString } from './hash.ts';
+import { hashRange, hashString } from './hash.ts';
 
 export class WordTable<V> {
   /** Table position -> entry, -1 when empty. */
@@ -28,12 +28,7 @@ export class WordTable<V> {
 
   /** The hash the table files text[start .. end) under: hashString of that word. */
   static hashRange(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) {
-      h ^= text.charCodeAt(k);
-      h = Math.imul(h, 0x01000193);
-    }
-    return h >>> 0;
+    return hashRange(text, start, end);
   }
 
   static hash(word: string): number {
