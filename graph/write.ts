@@ -234,7 +234,9 @@ interface DocumentColumns {
   sectionArticles: number[][];
   /** the mentions of section i are positions mentionStarts[i] .. mentionStarts[i + 1] - 1 */
   mentionStarts: number[];
-  mentionEntities: string[];
+  /** the batch's mentioned entities, each once; a mention names its entity by position in this list */
+  entityIds: string[];
+  mentionEntities: number[];
   mentionCounts: number[];
   mentionSnippets: string[][];
   /**
@@ -250,8 +252,9 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
     docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
     articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [],
     sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionArticles: [],
-    mentionStarts: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [],
+    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [],
   };
+  const entityAt = new Map<string, number>();
   results.forEach(({ document: doc, entities }, d) => {
     c.docIds.push(doc.id);
     c.docTitles.push(doc.title);
@@ -297,7 +300,13 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
     for (const mentions of bySection) {
       c.mentionStarts.push(c.mentionEntities.length);
       for (const m of mentions) {
-        c.mentionEntities.push(m.entity);
+        let at = entityAt.get(m.entity);
+        if (at === undefined) {
+          at = c.entityIds.length;
+          entityAt.set(m.entity, at);
+          c.entityIds.push(m.entity);
+        }
+        c.mentionEntities.push(at);
         c.mentionCounts.push(m.count);
         c.mentionSnippets.push(m.snippets);
         c.mentionAliases.push(m.aliases);
@@ -310,10 +319,23 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
 }
 
 /**
+ * The batch's entities as a list of nodes in the order of `$entityIds` (null for one that does not exist), each looked
+ * up once: a query then takes an entity by position instead of through the index once per row. (Neo4j 5 collects
+ * every node the transaction deleted on each index seek, so a seek per mention in a batch that replaced documents
+ * cost time in proportion to their deleted sections.)
+ */
+const ENTITY_LIST = `CALL () {
+       UNWIND range(0, size($entityIds) - 1) AS k
+       OPTIONAL MATCH (e:Entity {id: $entityIds[k]})
+       WITH k, e ORDER BY k
+       RETURN collect(e) AS entities
+     }`;
+
+/**
  * Documents, their articles and sections, (:Section)-[:IN_ARTICLE]->(:Article) and every mention, in one query:
  * each section is created with its mentions while it is bound, so none is looked up by id (a lookup through an index
- * in a transaction that deleted the old sections of the same ids costs time in proportion to those deletions).
- * The batch's entities exist already (writeEntities runs first).
+ * in a transaction that deleted the old sections of the same ids costs time in proportion to those deletions),
+ * and each entity is looked up once (ENTITY_LIST). The batch's entities exist already (writeEntities runs first).
  */
 async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionResult[], extractorVersion: string | null): Promise<QueryResult> {
   return tx.run(
@@ -332,15 +354,17 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
        WITH k, art ORDER BY k
        RETURN collect(art) AS articles
      }
+     ${ENTITY_LIST}
      UNWIND range(0, size($sectionIds) - 1) AS i
-     WITH i, docs[toInteger($sectionDocs[i])] AS d, articles
+     WITH i, docs[toInteger($sectionDocs[i])] AS d, articles, entities
      CREATE (sec:Section {id: $sectionIds[i]})
      SET sec.title = $sectionTitles[i], sec.ordinal = $sectionOrdinals[i], sec.text = $sectionTexts[i], sec.documentId = $docIds[toInteger($sectionDocs[i])]
      CREATE (sec)-[:PART_OF]->(d)
      FOREACH (art IN [k IN $sectionArticles[i] | articles[toInteger(k)]] | CREATE (sec)-[:IN_ARTICLE]->(art))
-     WITH i, sec
+     WITH i, sec, entities
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
-     MATCH (e:Entity {id: $mentionEntities[j]})
+     WITH i, sec, j, entities[toInteger($mentionEntities[j])] AS e
+     WHERE e IS NOT NULL
      CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: $mentionSnippets[j], documentId: $docIds[toInteger($sectionDocs[i])],
                                 aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
     { ...documentColumns(results), extractorVersion },
@@ -506,15 +530,26 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
     }
   }
   if (byKey.size === 0) return null;
+  const rows = [...byKey.values()];
+  // the ends by position in one list of the batch's entities (ENTITY_LIST)
+  const entityAt = new Map<string, number>();
+  const position = (id: string) => {
+    let at = entityAt.get(id);
+    if (at === undefined) entityAt.set(id, (at = entityAt.size));
+    return at;
+  };
+  const from = rows.map((r) => position(r.from));
+  const to = rows.map((r) => position(r.to));
   // CREATE, not MERGE: the batch removed every relationship of these documents first
   return tx.run(
-    `UNWIND range(0, size($from) - 1) AS i
-     MATCH (a:Entity {id: $from[i]})
-     MATCH (b:Entity {id: $to[i]})
+    `${ENTITY_LIST}
+     UNWIND range(0, size($from) - 1) AS i
+     WITH i, entities[toInteger($from[i])] AS a, entities[toInteger($to[i])] AS b
+     WHERE a IS NOT NULL AND b IS NOT NULL
      CREATE (a)-[r:$($type[i])]->(b)
      SET r.documentId = $documentId[i], r.weight = $weight[i], r.role = $role[i], r.sectionIds = $sectionIds[i],
          r.quotes = $quotes[i], r.evidenceKinds = $evidenceKinds[i], r.articleIds = $articleIds[i]`,
-    columns([...byKey.values()], ['type', 'documentId', 'from', 'to', 'role', 'weight', 'sectionIds', 'quotes', 'evidenceKinds', 'articleIds'] as const),
+    { ...columns(rows, ['type', 'documentId', 'role', 'weight', 'sectionIds', 'quotes', 'evidenceKinds', 'articleIds'] as const), from, to, entityIds: [...entityAt.keys()] },
   );
 }
 
