@@ -5,6 +5,7 @@
  * change of the write path, the three lines must be the same.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../graph/config.ts';
@@ -28,7 +29,21 @@ try {
   // one extracting thread: documents reach the writer in file order, so an entity's name (the first document's
   // spelling) does not depend on which thread finished first
   const options = { driver, database: server.database, threads: 1 };
-  const show = async (label: string) => console.log(label.padEnd(10), JSON.stringify(await graphFingerprint(driver, server.database)));
+  // and what the passage full-text index finds (the fingerprint reads the nodes, not the index); ids only: Lucene's
+  // scores count deleted entries until segments merge, so they differ after a re-import that deleted sections
+  const passageHits = async () => {
+    const res = await driver.executeQuery(
+      `UNWIND ['zorg', 'gemeente', 'jongeren', 'eenzaamheid', 'wijk'] AS word
+       CALL db.index.fulltext.queryNodes('passageSearch', word) YIELD node
+       WITH word, node.id AS id ORDER BY word, id
+       RETURN collect([word, id]) AS hits`,
+      {}, { database: server.database },
+    );
+    const hits = res.records[0].get('hits') as unknown[];
+    return { count: hits.length, sha256: createHash('sha256').update(JSON.stringify(hits)).digest('hex').slice(0, 16) };
+  };
+  const show = async (label: string) =>
+    console.log(label.padEnd(10), JSON.stringify({ ...(await graphFingerprint(driver, server.database)), passageHits: await passageHits() }));
   await importPaths([dir], options);
   await show('cold');
   if (dumpArg >= 0) {
