@@ -16,7 +16,7 @@ import { importPaths } from '../import/run-import.ts';
 import { graphFingerprint } from '../tests/support/graph-fingerprint.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
-const scale = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1);
+const scale = Number(process.argv.find((a, i, all) => /^\d+$/.test(a) && all[i - 1] !== '--threads') ?? 1);
 /** `--dump FILE`: also write every entity row after the cold import (to find what differs) */
 const dumpArg = process.argv.indexOf('--dump');
 const work = mkdtempSync(join(tmpdir(), 'kg-fingerprint-'));
@@ -26,9 +26,10 @@ try {
   await ensureSchema(driver, server.database);
   const dir = join(work, 'corpus');
   writeSyntheticCorpus(join(projectRoot, 'corpus'), scale, dir);
-  // one extracting thread: documents reach the writer in file order, so an entity's name (the first document's
-  // spelling) does not depend on which thread finished first
-  const options = { driver, database: server.database, threads: 1 };
+  // `--threads N` (default 1): the fingerprint must not depend on it (entity names do not follow the order in
+  // which threads finish)
+  const threadsArg = process.argv.indexOf('--threads');
+  const options = { driver, database: server.database, threads: threadsArg >= 0 ? Number(process.argv[threadsArg + 1]) : 1 };
   // and what the passage full-text index finds (the fingerprint reads the nodes, not the index); ids only: Lucene's
   // scores count deleted entries until segments merge, so they differ after a re-import that deleted sections
   const passageHits = async () => {

@@ -437,6 +437,7 @@ function entityRows(results: ExtractionResult[]): EntityRow[] {
         row = { id: e.id, label: LABEL[e.type], type: e.type, name: e.name, kind: null, province: null, cbsCode: null, count: 0, aliases: [], roles: [] };
         rows.set(e.id, row);
       }
+      row.name = preferredName(row.name, e.name);
       // later documents win, as they did when each document was its own transaction
       row.kind = text(e.props.kind) ?? row.kind;
       row.province = text(e.props.province) ?? row.province;
@@ -488,6 +489,18 @@ function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/**
+ * The display name of two forms of one entity (same id, e.g. "toolkit Implementatie" and "Toolkit Implementatie"):
+ * one that starts with a capital, then the first by code point. A choice that does not depend on which document
+ * the writer happens to get first: the extraction threads finish in any order, and the name must not follow them.
+ */
+export function preferredName(a: string, b: string): string {
+  if (a === b) return a;
+  const capitalA = /^\p{Lu}/u.test(a);
+  if (capitalA !== /^\p{Lu}/u.test(b)) return capitalA ? a : b;
+  return byCodePoint(a, b) <= 0 ? a : b;
+}
+
 const sortedSet = (values: string[]): string[] => [...new Set(values)].sort(byCodePoint);
 const sameList = (a: readonly string[] | null | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -518,17 +531,20 @@ async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise
     name: r.get('name') as string, aliases: r.get('aliases') as string[] | null, roles: r.get('roles') as string[] | null, person: r.get('person') as boolean,
   }]));
   const changed: boolean[] = [];
+  const names: string[] = [];
   const aliases: (string[] | null)[] = [];
   const roles: (string[] | null)[] = [];
   const searchText: (string | null)[] = [];
   for (const row of rows) {
     const old = stored.get(row.id);
-    const name = old?.name ?? row.name;
+    const name = old ? preferredName(old.name, row.name) : row.name;
+    names.push(name);
     const person = old ? old.person : row.label === 'Person';
-    const allAliases = sortedSet([name, ...(old?.aliases ?? []), ...row.aliases]);
+    // a name that loses its place stays one of the names
+    const allAliases = sortedSet([name, ...(old ? [old.name, ...(old.aliases ?? [])] : []), ...row.aliases]);
     const allRoles = sortedSet([...(old?.roles ?? []), ...row.roles]);
     const newAliases = allAliases.filter((a) => a !== name);
-    const same = old !== undefined && sameList(old.aliases, newAliases) && (person ? sameList(old.roles, allRoles) : old.roles === null);
+    const same = old !== undefined && name === old.name && sameList(old.aliases, newAliases) && (person ? sameList(old.roles, allRoles) : old.roles === null);
     changed.push(!same);
     aliases.push(same ? null : newAliases);
     roles.push(same || !person ? null : allRoles);
@@ -541,8 +557,8 @@ async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise
      SET e.kind = coalesce($kind[i], e.kind), e.province = coalesce($province[i], e.province),
          e.cbsCode = coalesce($cbsCode[i], e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + $count[i]
      WITH e, i WHERE $changed[i]
-     SET e.aliases = $aliases[i], e.roles = $roles[i], e.searchText = $searchText[i]`,
-    { ...columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count'] as const), changed, aliases, roles, searchText },
+     SET e.name = $names[i], e.aliases = $aliases[i], e.roles = $roles[i], e.searchText = $searchText[i]`,
+    { ...columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count'] as const), changed, names, aliases, roles, searchText },
   );
 }
 
