@@ -43,6 +43,11 @@ export interface FilePool {
   threads: number;
   read(path: string, maxBytes: number, budgetMs: number): Promise<ReadOutcome>;
   extract(relativePath: string, text: string, budgetMs: number): Promise<ExtractionResult>;
+  /**
+   * Every thread extracts all of `texts` once (results dropped): the same warm-up (JIT) for each, as a
+   * benchmark comparing thread counts needs. One task per thread, sent at once, so each thread takes one.
+   */
+  warmEveryThread(texts: { relativePath: string; text: string }[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +102,10 @@ export function createFilePool(threads = defaultThreads()): FilePool {
     threads,
     read: (path, maxBytes, budgetMs) => run<ReadOutcome>({ kind: 'read', path, maxBytes }, budgetMs),
     extract: (relativePath, text, budgetMs) => run<ExtractionResult>({ kind: 'extract', relativePath, text }, budgetMs),
+    warmEveryThread: async (texts) => {
+      const barrier = new SharedArrayBuffer(4);
+      await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'warm', texts, barrier, threads } satisfies Task)));
+    },
     close: () => pool.destroy(),
   };
 }
