@@ -115,7 +115,7 @@ interface ExtractionTiming {
  * once per extracting thread: that cost is counted (it is the `helpers` figure).
  */
 async function extractionSeconds(dir: string, threads: number): Promise<ExtractionTiming> {
-  const pool = createFilePool(threads);
+  const pool = await createFilePool(threads);
   const files = readdirSync(dir).sort().map((f) => join(dir, f));
   await pool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
   const texts = new Map(files.map((path) => [path, readFileSync(path, 'utf8')]));

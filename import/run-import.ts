@@ -13,7 +13,7 @@ import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
 import type { Skipped } from './read/skip.ts';
 import { documentWithContent, extractorVersion, isCurrent, refreshDerivedData, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
-import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
+import { createFilePool, defaultThreads, TooSlow, type FilePool } from './workers/pool.ts';
 import { acquireImportLease } from './import-lease.ts';
 import { stat } from 'node:fs/promises';
 import type { ExtractionResult } from './types.ts';
@@ -163,7 +163,14 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     report();
     throw err;
   });
-  const pool = options.pool ?? createFilePool(options.threads);
+  // no more threads than files: each thread costs its start (modules, models) and its own JIT warm-up
+  let pool: FilePool;
+  try {
+    pool = options.pool ?? (await createFilePool(Math.min(options.threads ?? defaultThreads(), files.length)));
+  } catch (err) {
+    await lease.release();
+    throw err;
+  }
   summary.threads = pool.threads;
   const version = extractorVersion();
   // content seen in this run under another path: sha256 -> relative path

@@ -13,6 +13,7 @@ import type { ExtractionResult } from '../types.ts';
 import type { ReadResult } from '../read/index.ts';
 import type { Task } from './task.ts';
 import { EXTRACTION_RESOURCE_LIMITS } from '../runtime-limits.ts';
+import { workerEntry } from './bundle.ts';
 
 export type ReadOutcome = (ReadResult & { ok: false }) | (ReadResult & { ok: true; sha256: string });
 
@@ -57,11 +58,13 @@ export function defaultThreads(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism());
 }
 
-export function createFilePool(threads = defaultThreads()): FilePool {
+export async function createFilePool(threads = defaultThreads()): Promise<FilePool> {
+  // task.ts bundled into one module (bundle.ts), or loaded through tsx when it cannot be bundled:
+  // either way the threads run the same code whether the parent runs under tsx, vitest or plain node
+  const { filename, execArgv } = await workerEntry();
   const pool = new Piscina({
-    filename: new URL('./task.ts', import.meta.url).href,
-    // the threads load TypeScript through tsx, whether the parent runs under tsx, vitest or plain node
-    execArgv: ['--import', 'tsx'],
+    filename,
+    execArgv,
     // a larger young generation: extraction's garbage dies before it is copied (see runtime-limits.ts)
     resourceLimits: EXTRACTION_RESOURCE_LIMITS,
     minThreads: threads,
