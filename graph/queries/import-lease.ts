@@ -9,7 +9,7 @@
  * node is write-locked (`SET l._lock`) before its holder is read, so two importers never both see
  * it free (Neo4j's advice against lost updates under read-committed isolation).
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 
 export const IMPORT_LEASE_NAME = 'import';
 
@@ -67,16 +67,7 @@ export async function takeImportLease(
     { database },
   );
   const r = res.records[0];
-  const lease: LeaseState = {
-    holder: r.get('holder') as string,
-    host: r.get('host') as string,
-    pid: Number(r.get('pid')),
-    since: Number(r.get('since')),
-    heartbeat: Number(r.get('heartbeat')),
-    expires: Number(r.get('expires')),
-    now: Number(r.get('now')),
-  };
-  return { taken: r.get('taken') === true, lease };
+  return { taken: r.get('taken') === true, lease: leaseFrom(r) };
 }
 
 /** Moves the expiry `ttlMs` past now when `holder` still holds the lease; false when it does not (taken over, or deleted). */
@@ -113,6 +104,11 @@ export async function currentImportLease(driver: Driver, database: string): Prom
   );
   const r = res.records[0];
   if (!r) return null;
+  return leaseFrom(r);
+}
+
+/** The lease's fields of a row that returns them under their own names (with the database's `now`). */
+function leaseFrom(r: Neo4jRecord): LeaseState {
   return {
     holder: r.get('holder') as string,
     host: r.get('host') as string,
