@@ -97,63 +97,6 @@ const CAPPED_EDGES = `
   }`;
 
 /**
- * The same edges and cap as CAPPED_EDGES, read from the entities' stored link lists
- * (graph/link-lists.ts) instead of the relationships: node i's upward edges are the entries of its
- * list whose other end is among the first i nodes, already strongest first, so a node under the
- * cap keeps the head of them, without a sort. A node without a list (a hub, with thousands of
- * links, or one not listed yet) has few earlier nodes (hubs are mentioned most, so they come
- * early): its links to them are read from the relationships, one directed Expand(Into) per
- * earlier node (from the side with fewer links in that direction: a hub's outgoing links are few),
- * and ranked here.
- *
- * Returns per node (in answer order) the kept upward edges as four lists: the other end's id,
- * the type, the weight, and whether the node is the source; `total` and `perNode` as CAPPED_EDGES.
- */
-const LISTED_EDGES = `
-  CALL (nodes) {
-    WITH nodes, [n IN nodes | n.id] AS ids, [n IN nodes WHERE NOT coalesce(n.linkListed, false) | n.id] AS unlisted
-    UNWIND range(0, size(nodes) - 1) AS i
-    WITH nodes, ids, unlisted, i, nodes[i] AS a, ids[..i] AS earlier
-    CALL (nodes, unlisted, i, a, earlier) {
-      WITH a, earlier, unlisted WHERE a.linkListed
-      WITH a.id AS me, a.linkOthers AS others, a.linkTypes AS types, a.linkWeights AS weights, a.linkOut AS outs, earlier, unlisted
-      WITH me, others, types, weights, outs, [k IN range(0, size(others) - 1) WHERE others[k] IN earlier] AS ks,
-           CASE WHEN size(unlisted) = 0 THEN [] ELSE [k IN range(0, size(others) - 1) WHERE others[k] IN unlisted AND NOT others[k] IN earlier] END AS hs
-      RETURN [[k IN ks | others[k]], [k IN ks | types[k]], [k IN ks | weights[k]], [k IN ks | outs[k]]] AS own,
-             [k IN hs | [others[k], me, types[k], weights[k], NOT outs[k]]] AS handed
-      UNION ALL
-      WITH nodes, i, a WHERE NOT coalesce(a.linkListed, false)
-      CALL (nodes, i, a) {
-        UNWIND [x IN nodes[..i] WHERE NOT coalesce(x.linkListed, false)] AS x
-        CALL (a, x) {
-          MATCH (a)-[l:${PAIR_LINK}]->(x) RETURN l, true AS out
-          UNION ALL
-          MATCH (x)-[l:${PAIR_LINK}]->(a) RETURN l, false AS out
-        }
-        WITH a, x, l, out WHERE x <> a
-        RETURN collect([a.id, x.id, l.type, l.weight, out]) AS handed
-      }
-      RETURN null AS own, handed
-    }
-    WITH ids, collect(own) AS own, collect(handed) AS handed
-    // the unlisted nodes' upward edges, ranked: [owner id, other id, type, weight, owner is the source]
-    CALL (handed) {
-      UNWIND handed AS list
-      UNWIND list AS e
-      WITH e ORDER BY e[0], e[3] DESC, e[2], e[1], e[4] DESC
-      WITH e[0] AS owner, collect(e) AS ranked
-      RETURN collect(owner) AS owners, collect([[r IN ranked | r[1]], [r IN ranked | r[2]], [r IN ranked | r[3]], [r IN ranked | r[4]]]) AS rankedLists
-    }
-    WITH [i IN range(0, size(ids) - 1) | coalesce(own[i], head([k IN range(0, size(owners) - 1) WHERE owners[k] = ids[i] | rankedLists[k]]), [[], [], [], []])] AS ups
-    WITH ups, reduce(s = 0, l IN ups | s + size(l[0])) AS total
-    WITH ups, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN ups | CASE WHEN size(l[0]) > m THEN size(l[0]) ELSE m END))
-      WHERE reduce(s = 0, l IN ups | s + CASE WHEN size(l[0]) < k THEN size(l[0]) ELSE k END) <= $maxEdges]) END AS perNode
-    WITH ups, total, perNode, coalesce(perNode, total) AS keep
-    RETURN total, perNode, [l IN ups | l[0][..keep]] AS edgeOthers, [l IN ups | l[1][..keep]] AS edgeTypes,
-           [l IN ups | l[2][..keep]] AS edgeWeights, [l IN ups | l[3][..keep]] AS edgeOuts
-  }`;
-
-/**
  * Breadth-first, one level per block (at most MAX_DEPTH), through nodes of the wanted types
  * only, so that the answer stays connected. Nearer nodes win the node cap, then the most
  * mentioned (then id). A level is not expanded once the cap is reached.
@@ -207,7 +150,7 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
   }`;
 
 /** Each level is in rank order: nearer levels first. `seenN`: the ids of the levels up to N. */
-const NODES = `
+export const NEIGHBOURHOOD = `
   MATCH (start:Entity {id: $id})
   WITH [start] AS level0, [start.id] AS seen0
   ${NEXT_LEVEL('level0', 'seen0', 1, 'level1')}
@@ -216,77 +159,33 @@ const NODES = `
   WITH level0, level1, level2, seen1 + [n IN level2 | n.id] AS seen2
   ${NEXT_LEVEL('level2', 'seen2', 3, 'level3')}
   // a list built element by element: scanning the lazy concatenation of the levels is slower
-  WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes`;
-
-const NODE_LISTS = `[n IN nodes | n.id] AS ids, [n IN nodes | n.type] AS types, [n IN nodes | n.name] AS labels, [n IN nodes | n.mentionCount] AS mentions`;
-
-/** The neighbourhood, its edges read from the stored link lists (what the API serves). */
-export const NEIGHBOURHOOD = `${NODES}
-  ${LISTED_EDGES}
-  RETURN ${NODE_LISTS}, edgeOthers, edgeTypes, edgeWeights, edgeOuts, total, perNode`;
-
-/** The same neighbourhood with its edges read from the relationships alone: the reference the lists are checked against. */
-export const NEIGHBOURHOOD_FROM_RELATIONSHIPS = `${NODES}
+  WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes
   ${CAPPED_EDGES}
-  RETURN [n IN nodes | id(n)] AS handles, ${NODE_LISTS}, edgeTypes, sources, targets, weights, total, perNode`;
+  RETURN [n IN nodes | id(n)] AS handles, [n IN nodes | n.id] AS ids, [n IN nodes | n.type] AS types, [n IN nodes | n.name] AS labels,
+         [n IN nodes | n.mentionCount] AS mentions, edgeTypes, sources, targets, weights, total, perNode`;
 
-interface NeighbourhoodOptions {
-  id: string;
-  depth: number;
-  types: readonly EntityType[] | null;
-  limit: number;
-  maxEdges?: number;
-}
-
-function neighbourhoodParams(opts: NeighbourhoodOptions) {
+export async function neighbourhood(
+  ctx: ReadContext,
+  opts: { id: string; depth: number; types: readonly EntityType[] | null; limit: number; maxEdges?: number },
+): Promise<SubgraphRow | null> {
   const depth = Math.max(0, Math.min(MAX_DEPTH, opts.depth));
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
   const limit = Math.max(1, opts.limit);
   const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
-  return { id: opts.id, depth: int(depth), types, limit: int(limit), maxEdges: int(maxEdges) };
-}
-
-function nodesOf(row: Record<string, unknown>): GraphNodeRow[] {
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), maxEdges: int(maxEdges) });
+  if (rows.length === 0) return null;
+  const row = rows[0];
   const ids = row.ids as string[];
   const nodeTypes = row.types as EntityType[];
   const labels = row.labels as string[];
   const mentions = row.mentions as (number | null)[];
-  const nodes: GraphNodeRow[] = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) nodes[i] = { id: ids[i], type: nodeTypes[i], label: labels[i], weight: mentions[i] ?? 0 };
-  return nodes;
-}
-
-export async function neighbourhood(ctx: ReadContext, opts: NeighbourhoodOptions): Promise<SubgraphRow | null> {
-  const rows = await readRows(ctx, NEIGHBOURHOOD, neighbourhoodParams(opts));
-  if (rows.length === 0) return null;
-  const row = rows[0];
-  const nodes = nodesOf(row);
-  const others = row.edgeOthers as string[][];
-  const types = row.edgeTypes as string[][];
-  const weights = row.edgeWeights as (number | null)[][];
-  const outs = row.edgeOuts as boolean[][];
-  const edges: GraphEdgeRow[] = [];
-  for (let i = 0; i < others.length; i++) {
-    const owner = nodes[i].id;
-    for (let k = 0; k < others[i].length; k++) {
-      const type = types[i][k];
-      const source = outs[i][k] ? owner : others[i][k];
-      const target = outs[i][k] ? others[i][k] : owner;
-      edges.push({ id: `${type}:${source}->${target}`, source, target, type, weight: weights[i][k] });
-    }
-  }
-  return { nodes, edges, edgesOmitted: (row.total as number) - edges.length, edgesPerNode: row.perNode as number | null };
-}
-
-/** The neighbourhood from the relationships alone (NEIGHBOURHOOD_FROM_RELATIONSHIPS): the same answer, slower. */
-export async function neighbourhoodFromRelationships(ctx: ReadContext, opts: NeighbourhoodOptions): Promise<SubgraphRow | null> {
-  const rows = await readRows(ctx, NEIGHBOURHOOD_FROM_RELATIONSHIPS, neighbourhoodParams(opts));
-  if (rows.length === 0) return null;
-  const row = rows[0];
-  const nodes = nodesOf(row);
   const handles = row.handles as number[];
   const idOf = new Map<number, string>();
-  for (let i = 0; i < nodes.length; i++) idOf.set(handles[i], nodes[i].id);
+  const nodes: GraphNodeRow[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    idOf.set(handles[i], ids[i]);
+    nodes[i] = { id: ids[i], type: nodeTypes[i], label: labels[i], weight: mentions[i] ?? 0 };
+  }
   const edgeTypes = row.edgeTypes as string[];
   const sources = row.sources as number[];
   const targets = row.targets as number[];
