@@ -76,6 +76,8 @@ function jvmArgs(heap: string, dataDir: string): string[] {
     '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--add-opens=java.base/java.lang=ALL-UNNAMED',
     ...JIT_ARGS,
+    // NEO4J_JVM_ARGS: extra flags, last so that they win (e.g. for A/B runs of the ones above)
+    ...(process.env.NEO4J_JVM_ARGS ?? '').split(/\s+/).filter(Boolean),
   ];
 }
 

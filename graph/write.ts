@@ -138,11 +138,13 @@ export async function writeDocuments(driver: Driver, database: string, results: 
       if (toWrite.length === 0) return { outcomes, rows };
 
       const entityRowList = entityRows(toWrite);
-      const orphans = await step('removeDocumentFacts', () => removeDocumentFacts(tx, replacedIds, new Map(entityRowList.map((r) => [r.id, r]))));
+      // the sections and articles the new versions have again are kept (see removeDocumentFacts)
+      const kept = replacedIds.length === 0 ? [] : toWrite.flatMap(({ document: doc }) => [...doc.sections.map((x) => x.id), ...(doc.articles ?? []).map((x) => x.id)]);
+      const orphans = await step('removeDocumentFacts', () => removeDocumentFacts(tx, replacedIds, new Map(entityRowList.map((r) => [r.id, r])), kept));
       // entities first: the sections' query creates the mentions as it creates each section, so no section is looked up
       const entities = await step('writeEntities', () => writeEntities(tx, entityRowList));
       if (entities) count(entities);
-      count(await step('writeDocumentNodes', () => writeDocumentNodes(tx, toWrite, version)));
+      count(await step('writeDocumentNodes', () => writeDocumentNodes(tx, toWrite, version, new Set(replacedIds))));
       const relations = await step('writeRelations', () => writeRelations(tx, toWrite));
       if (relations) count(relations);
       await step('deleteUnmentioned', () => deleteUnmentioned(tx, orphans));
@@ -165,12 +167,15 @@ async function storedVersions(tx: ManagedTransaction, ids: string[]): Promise<Ma
 type Added = Pick<EntityRow, 'aliases' | 'roles'>;
 
 /**
- * Deletes the sections, articles, mentions and relations of these documents (not the documents);
+ * Deletes the sections, articles, mentions and relations of these documents (not the documents), except the
+ * sections and articles whose ids are in `keep` (what the new versions have again): those lose only their mentions
+ * and article links, and writeDocumentNodes writes their properties again, so that a section whose text did not
+ * change costs neither a new node nor a full-text index update (Neo4j skips a SET to an equal value);
  * subtracts the removed mentions from their entities, and marks for settling those that lose a name
  * or a role that `added` (what the same batch writes) does not give them again. Returns the ids of
  * the entities that may be left without mentions: none left by other documents, none given by the batch.
  */
-async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[], added: Map<string, Added> = new Map()): Promise<string[]> {
+async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[], added: Map<string, Added> = new Map(), keep: string[] = []): Promise<string[]> {
   if (documentIds.length === 0) return [];
   const res = await tx.run(
     `UNWIND $documentIds AS documentId
@@ -196,10 +201,18 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]
   await tx.run(
     `UNWIND $documentIds AS documentId
      MATCH (:Document {id: documentId})<-[:PART_OF]-(x)
-     WHERE x:Section OR x:Article
+     WHERE (x:Section OR x:Article) AND NOT x.id IN $keep
      DETACH DELETE x`,
-    { documentIds },
+    { documentIds, keep },
   );
+  if (keep.length > 0) {
+    await tx.run(
+      `UNWIND $documentIds AS documentId
+       MATCH (:Document {id: documentId})<-[:PART_OF]-(:Section)-[r:MENTIONED_IN|IN_ARTICLE]-()
+       DELETE r`,
+      { documentIds },
+    );
+  }
   // one lookup per relationship type through its documentId index (graph/schema.ts), never a scan of every relationship
   for (const type of RELATION_TYPES) {
     await tx.run(`UNWIND $documentIds AS documentId MATCH ()-[r:${type} {documentId: documentId}]->() DELETE r`, { documentIds });
@@ -225,16 +238,22 @@ interface DocumentColumns {
   articleOrdinals: number[];
   /** position of the article's document */
   articleDocs: number[];
+  /** whether the article's document is being replaced (the article may exist already) */
+  articleKnown: boolean[];
   sectionIds: string[];
   sectionTitles: string[];
   sectionOrdinals: number[];
   sectionTexts: string[];
   sectionDocs: number[];
+  /** whether the section's document is being replaced (the section may exist already) */
+  sectionKnown: boolean[];
   /** positions of the articles a section is in */
   sectionArticles: number[][];
   /** the mentions of section i are positions mentionStarts[i] .. mentionStarts[i + 1] - 1 */
   mentionStarts: number[];
-  mentionEntities: string[];
+  /** the batch's mentioned entities, each once; a mention names its entity by position in this list */
+  entityIds: string[];
+  mentionEntities: number[];
   mentionCounts: number[];
   mentionSnippets: string[][];
   /**
@@ -245,13 +264,14 @@ interface DocumentColumns {
   mentionRoles: (string[] | null)[];
 }
 
-function documentColumns(results: ExtractionResult[]): DocumentColumns {
+function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<string>): DocumentColumns {
   const c: DocumentColumns = {
     docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
-    articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [],
-    sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionArticles: [],
-    mentionStarts: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [],
+    articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [], articleKnown: [],
+    sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionKnown: [], sectionArticles: [],
+    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [],
   };
+  const entityAt = new Map<string, number>();
   results.forEach(({ document: doc, entities }, d) => {
     c.docIds.push(doc.id);
     c.docTitles.push(doc.title);
@@ -259,6 +279,7 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
     c.docFiles.push(doc.file);
     c.docPaths.push(doc.path ?? doc.file);
     c.docShas.push(doc.sha256);
+    const known = replaced.has(doc.id);
     const sectionAt = new Map<string, number>();
     const firstSection = c.sectionIds.length;
     for (const s of doc.sections) {
@@ -268,6 +289,7 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
       c.sectionOrdinals.push(s.ordinal);
       c.sectionTexts.push(s.text);
       c.sectionDocs.push(d);
+      c.sectionKnown.push(known);
       c.sectionArticles.push([]);
     }
     for (const a of doc.articles ?? []) {
@@ -279,6 +301,7 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
       c.articleTitles.push(a.title);
       c.articleOrdinals.push(a.ordinal);
       c.articleDocs.push(d);
+      c.articleKnown.push(known);
     }
     // mentions grouped by section, in the order the entities list them
     const bySection: { entity: string; count: number; snippets: string[]; aliases: string[] | null; roles: string[] | null }[][] = doc.sections.map(() => []);
@@ -297,7 +320,13 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
     for (const mentions of bySection) {
       c.mentionStarts.push(c.mentionEntities.length);
       for (const m of mentions) {
-        c.mentionEntities.push(m.entity);
+        let at = entityAt.get(m.entity);
+        if (at === undefined) {
+          at = c.entityIds.length;
+          entityAt.set(m.entity, at);
+          c.entityIds.push(m.entity);
+        }
+        c.mentionEntities.push(at);
         c.mentionCounts.push(m.count);
         c.mentionSnippets.push(m.snippets);
         c.mentionAliases.push(m.aliases);
@@ -310,12 +339,27 @@ function documentColumns(results: ExtractionResult[]): DocumentColumns {
 }
 
 /**
+ * The batch's entities as a list of nodes in the order of `$entityIds` (null for one that does not exist), each looked
+ * up once: a query then takes an entity by position instead of through the index once per row. (Neo4j 5 collects
+ * every node the transaction deleted on each index seek, so a seek per mention in a batch that replaced documents
+ * cost time in proportion to their deleted sections.)
+ */
+const ENTITY_LIST = `CALL () {
+       UNWIND range(0, size($entityIds) - 1) AS k
+       OPTIONAL MATCH (e:Entity {id: $entityIds[k]})
+       WITH k, e ORDER BY k
+       RETURN collect(e) AS entities
+     }`;
+
+/**
  * Documents, their articles and sections, (:Section)-[:IN_ARTICLE]->(:Article) and every mention, in one query:
  * each section is created with its mentions while it is bound, so none is looked up by id (a lookup through an index
- * in a transaction that deleted the old sections of the same ids costs time in proportion to those deletions).
- * The batch's entities exist already (writeEntities runs first).
+ * in a transaction that deleted the old sections of the same ids costs time in proportion to those deletions),
+ * and each entity is looked up once (ENTITY_LIST). The batch's entities exist already (writeEntities runs first).
+ * A replaced document's sections and articles that removeDocumentFacts kept are found by id (MERGE) and written again
+ * (an unchanged property is not rewritten); a new document's are created.
  */
-async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionResult[], extractorVersion: string | null): Promise<QueryResult> {
+async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionResult[], extractorVersion: string | null, replaced: ReadonlySet<string>): Promise<QueryResult> {
   return tx.run(
     `UNWIND range(0, size($docIds) - 1) AS i
      MERGE (d:Document {id: $docIds[i]})
@@ -326,24 +370,42 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      CALL (docs) {
        UNWIND range(0, size($articleIds) - 1) AS k
        WITH k, docs[toInteger($articleDocs[k])] AS d
-       CREATE (art:Article {id: $articleIds[k]})
+       CALL (k, d) {
+         WITH k, d WHERE NOT $articleKnown[k]
+         CREATE (art:Article {id: $articleIds[k]})-[:PART_OF]->(d)
+         RETURN art
+         UNION
+         WITH k, d WHERE $articleKnown[k]
+         MERGE (art:Article {id: $articleIds[k]})
+         MERGE (art)-[:PART_OF]->(d)
+         RETURN art
+       }
        SET art.title = $articleTitles[k], art.ordinal = $articleOrdinals[k], art.documentId = $docIds[toInteger($articleDocs[k])]
-       CREATE (art)-[:PART_OF]->(d)
        WITH k, art ORDER BY k
        RETURN collect(art) AS articles
      }
+     ${ENTITY_LIST}
      UNWIND range(0, size($sectionIds) - 1) AS i
-     WITH i, docs[toInteger($sectionDocs[i])] AS d, articles
-     CREATE (sec:Section {id: $sectionIds[i]})
+     WITH i, docs[toInteger($sectionDocs[i])] AS d, articles, entities
+     CALL (i, d) {
+       WITH i, d WHERE NOT $sectionKnown[i]
+       CREATE (sec:Section {id: $sectionIds[i]})-[:PART_OF]->(d)
+       RETURN sec
+       UNION
+       WITH i, d WHERE $sectionKnown[i]
+       MERGE (sec:Section {id: $sectionIds[i]})
+       MERGE (sec)-[:PART_OF]->(d)
+       RETURN sec
+     }
      SET sec.title = $sectionTitles[i], sec.ordinal = $sectionOrdinals[i], sec.text = $sectionTexts[i], sec.documentId = $docIds[toInteger($sectionDocs[i])]
-     CREATE (sec)-[:PART_OF]->(d)
      FOREACH (art IN [k IN $sectionArticles[i] | articles[toInteger(k)]] | CREATE (sec)-[:IN_ARTICLE]->(art))
-     WITH i, sec
+     WITH i, sec, entities
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
-     MATCH (e:Entity {id: $mentionEntities[j]})
+     WITH i, sec, j, entities[toInteger($mentionEntities[j])] AS e
+     WHERE e IS NOT NULL
      CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: $mentionSnippets[j], documentId: $docIds[toInteger($sectionDocs[i])],
                                 aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
-    { ...documentColumns(results), extractorVersion },
+    { ...documentColumns(results, replaced), extractorVersion },
   );
 }
 
@@ -375,6 +437,7 @@ function entityRows(results: ExtractionResult[]): EntityRow[] {
         row = { id: e.id, label: LABEL[e.type], type: e.type, name: e.name, kind: null, province: null, cbsCode: null, count: 0, aliases: [], roles: [] };
         rows.set(e.id, row);
       }
+      row.name = preferredName(row.name, e.name);
       // later documents win, as they did when each document was its own transaction
       row.kind = text(e.props.kind) ?? row.kind;
       row.province = text(e.props.province) ?? row.province;
@@ -426,6 +489,18 @@ function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/**
+ * The display name of two forms of one entity (same id, e.g. "toolkit Implementatie" and "Toolkit Implementatie"):
+ * one that starts with a capital, then the first by code point. A choice that does not depend on which document
+ * the writer happens to get first: the extraction threads finish in any order, and the name must not follow them.
+ */
+export function preferredName(a: string, b: string): string {
+  if (a === b) return a;
+  const capitalA = /^\p{Lu}/u.test(a);
+  if (capitalA !== /^\p{Lu}/u.test(b)) return capitalA ? a : b;
+  return byCodePoint(a, b) <= 0 ? a : b;
+}
+
 const sortedSet = (values: string[]): string[] => [...new Set(values)].sort(byCodePoint);
 const sameList = (a: readonly string[] | null | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -456,17 +531,20 @@ async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise
     name: r.get('name') as string, aliases: r.get('aliases') as string[] | null, roles: r.get('roles') as string[] | null, person: r.get('person') as boolean,
   }]));
   const changed: boolean[] = [];
+  const names: string[] = [];
   const aliases: (string[] | null)[] = [];
   const roles: (string[] | null)[] = [];
   const searchText: (string | null)[] = [];
   for (const row of rows) {
     const old = stored.get(row.id);
-    const name = old?.name ?? row.name;
+    const name = old ? preferredName(old.name, row.name) : row.name;
+    names.push(name);
     const person = old ? old.person : row.label === 'Person';
-    const allAliases = sortedSet([name, ...(old?.aliases ?? []), ...row.aliases]);
+    // a name that loses its place stays one of the names
+    const allAliases = sortedSet([name, ...(old ? [old.name, ...(old.aliases ?? [])] : []), ...row.aliases]);
     const allRoles = sortedSet([...(old?.roles ?? []), ...row.roles]);
     const newAliases = allAliases.filter((a) => a !== name);
-    const same = old !== undefined && sameList(old.aliases, newAliases) && (person ? sameList(old.roles, allRoles) : old.roles === null);
+    const same = old !== undefined && name === old.name && sameList(old.aliases, newAliases) && (person ? sameList(old.roles, allRoles) : old.roles === null);
     changed.push(!same);
     aliases.push(same ? null : newAliases);
     roles.push(same || !person ? null : allRoles);
@@ -479,8 +557,8 @@ async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise
      SET e.kind = coalesce($kind[i], e.kind), e.province = coalesce($province[i], e.province),
          e.cbsCode = coalesce($cbsCode[i], e.cbsCode), e.mentionCount = coalesce(e.mentionCount, 0) + $count[i]
      WITH e, i WHERE $changed[i]
-     SET e.aliases = $aliases[i], e.roles = $roles[i], e.searchText = $searchText[i]`,
-    { ...columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count'] as const), changed, aliases, roles, searchText },
+     SET e.name = $names[i], e.aliases = $aliases[i], e.roles = $roles[i], e.searchText = $searchText[i]`,
+    { ...columns(rows, ['id', 'label', 'type', 'name', 'kind', 'province', 'cbsCode', 'count'] as const), changed, names, aliases, roles, searchText },
   );
 }
 
@@ -506,15 +584,26 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
     }
   }
   if (byKey.size === 0) return null;
+  const rows = [...byKey.values()];
+  // the ends by position in one list of the batch's entities (ENTITY_LIST)
+  const entityAt = new Map<string, number>();
+  const position = (id: string) => {
+    let at = entityAt.get(id);
+    if (at === undefined) entityAt.set(id, (at = entityAt.size));
+    return at;
+  };
+  const from = rows.map((r) => position(r.from));
+  const to = rows.map((r) => position(r.to));
   // CREATE, not MERGE: the batch removed every relationship of these documents first
   return tx.run(
-    `UNWIND range(0, size($from) - 1) AS i
-     MATCH (a:Entity {id: $from[i]})
-     MATCH (b:Entity {id: $to[i]})
+    `${ENTITY_LIST}
+     UNWIND range(0, size($from) - 1) AS i
+     WITH i, entities[toInteger($from[i])] AS a, entities[toInteger($to[i])] AS b
+     WHERE a IS NOT NULL AND b IS NOT NULL
      CREATE (a)-[r:$($type[i])]->(b)
      SET r.documentId = $documentId[i], r.weight = $weight[i], r.role = $role[i], r.sectionIds = $sectionIds[i],
          r.quotes = $quotes[i], r.evidenceKinds = $evidenceKinds[i], r.articleIds = $articleIds[i]`,
-    columns([...byKey.values()], ['type', 'documentId', 'from', 'to', 'role', 'weight', 'sectionIds', 'quotes', 'evidenceKinds', 'articleIds'] as const),
+    { ...columns(rows, ['type', 'documentId', 'role', 'weight', 'sectionIds', 'quotes', 'evidenceKinds', 'articleIds'] as const), from, to, entityIds: [...entityAt.keys()] },
   );
 }
 

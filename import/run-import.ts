@@ -13,7 +13,8 @@ import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
 import type { Skipped } from './read/skip.ts';
 import { documentWithContent, extractorVersion, isCurrent, refreshDerivedData, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
-import { createFilePool, TooSlow, type FilePool } from './workers/pool.ts';
+import { createFilePool, defaultThreads, TooSlow, type FilePool } from './workers/pool.ts';
+import { acquireImportLease } from './import-lease.ts';
 import { stat } from 'node:fs/promises';
 import type { ExtractionResult } from './types.ts';
 
@@ -77,6 +78,8 @@ export interface ImportOptions {
   batchDocuments?: number;
   /** threads for reading and extraction (default IMPORT_WORKERS or one per core) */
   threads?: number;
+  /** seconds the import lease lasts unrenewed (default IMPORT_LEASE_SECONDS or 60; see import-lease.ts) */
+  leaseSeconds?: number;
   /** a pool to reuse (its owner closes it) */
   pool?: FilePool;
   onStart?: (totalFiles: number) => void;
@@ -153,7 +156,21 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   report();
   if (files.length === 0) return finish();
 
-  const pool = options.pool ?? createFilePool(options.threads);
+  // one importer per database: throws ImportLeaseHeld (nothing written) when another import runs
+  const lease = await acquireImportLease(options.driver, options.database, options.leaseSeconds !== undefined ? options.leaseSeconds * 1000 : undefined).catch((err: unknown) => {
+    progress.state = 'failed';
+    progress.error = err instanceof Error ? err.message : String(err);
+    report();
+    throw err;
+  });
+  // no more threads than files: each thread costs its start (modules, models) and its own JIT warm-up
+  let pool: FilePool;
+  try {
+    pool = options.pool ?? (await createFilePool(Math.min(options.threads ?? defaultThreads(), files.length)));
+  } catch (err) {
+    await lease.release();
+    throw err;
+  }
   summary.threads = pool.threads;
   const version = extractorVersion();
   // content seen in this run under another path: sha256 -> relative path
@@ -257,6 +274,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       await fullerBatch();
       const batch = takeBatch();
       try {
+        lease.check();
         const writeStarted = performance.now();
         const written = await writeDocuments(options.driver, options.database, batch.map((b) => b.result), { force: options.force, extractorVersion: version });
         summary.writeSeconds += (performance.now() - writeStarted) / 1000;
@@ -307,6 +325,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     waitingWriter.wake?.();
     while (writer) await writer;
     if (!writeError) {
+      // the end steps assume one writer over the whole graph: make sure the lease is still ours
+      await lease.confirm();
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
       summary.settledEntities = await settleEntities(options.driver, options.database);
@@ -316,8 +336,11 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       Object.assign(summary.endSteps, await refreshDerivedData(options.driver, options.database, { factsChanged }));
       summary.writeSeconds += (performance.now() - settleStarted) / 1000;
     }
+  } catch (err) {
+    writeError ??= err;
   } finally {
     if (!options.pool) await pool.close();
+    await lease.release();
   }
   if (writeError) {
     progress.state = 'failed';

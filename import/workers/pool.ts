@@ -13,6 +13,7 @@ import type { ExtractionResult } from '../types.ts';
 import type { ReadResult } from '../read/index.ts';
 import type { Task } from './task.ts';
 import { EXTRACTION_RESOURCE_LIMITS } from '../runtime-limits.ts';
+import { workerEntry } from './bundle.ts';
 
 export type ReadOutcome = (ReadResult & { ok: false }) | (ReadResult & { ok: true; sha256: string });
 
@@ -43,6 +44,11 @@ export interface FilePool {
   threads: number;
   read(path: string, maxBytes: number, budgetMs: number): Promise<ReadOutcome>;
   extract(relativePath: string, text: string, budgetMs: number): Promise<ExtractionResult>;
+  /**
+   * Every thread extracts all of `texts` once (results dropped): the same warm-up (JIT) for each, as a
+   * benchmark comparing thread counts needs. One task per thread, sent at once, so each thread takes one.
+   */
+  warmEveryThread(texts: { relativePath: string; text: string }[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,11 +58,13 @@ export function defaultThreads(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism());
 }
 
-export function createFilePool(threads = defaultThreads()): FilePool {
+export async function createFilePool(threads = defaultThreads()): Promise<FilePool> {
+  // task.ts bundled into one module (bundle.ts), or loaded through tsx when it cannot be bundled:
+  // either way the threads run the same code whether the parent runs under tsx, vitest or plain node
+  const { filename, execArgv } = await workerEntry();
   const pool = new Piscina({
-    filename: new URL('./task.ts', import.meta.url).href,
-    // the threads load TypeScript through tsx, whether the parent runs under tsx, vitest or plain node
-    execArgv: ['--import', 'tsx'],
+    filename,
+    execArgv,
     // a larger young generation: extraction's garbage dies before it is copied (see runtime-limits.ts)
     resourceLimits: EXTRACTION_RESOURCE_LIMITS,
     minThreads: threads,
@@ -97,6 +105,10 @@ export function createFilePool(threads = defaultThreads()): FilePool {
     threads,
     read: (path, maxBytes, budgetMs) => run<ReadOutcome>({ kind: 'read', path, maxBytes }, budgetMs),
     extract: (relativePath, text, budgetMs) => run<ExtractionResult>({ kind: 'extract', relativePath, text }, budgetMs),
+    warmEveryThread: async (texts) => {
+      const barrier = new SharedArrayBuffer(4);
+      await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'warm', texts, barrier, threads } satisfies Task)));
+    },
     close: () => pool.destroy(),
   };
 }

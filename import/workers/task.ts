@@ -23,6 +23,7 @@ try {
 export type Task = (
   | { kind: 'read'; path: string; maxBytes: number }
   | { kind: 'extract'; relativePath: string; text: string }
+  | { kind: 'warm'; texts: { relativePath: string; text: string }[]; barrier: SharedArrayBuffer; threads: number }
 ) & {
   /** the thread writes its Linux thread id here, so that the pool can read the CPU time it spends on the task */
   threadIdCell?: SharedArrayBuffer;
@@ -42,6 +43,15 @@ export default async function run(task: Task) {
   if (task.kind === 'read') {
     const read = await readDocument(task.path, task.maxBytes);
     return read.ok ? { ...read, sha256: contentHash(read.text) } : read;
+  }
+  if (task.kind === 'warm') {
+    // a thread runs one task at a time: waiting here until every warm task has started puts each on its own thread
+    const arrived = new Int32Array(task.barrier);
+    Atomics.add(arrived, 0, 1);
+    Atomics.notify(arrived, 0);
+    for (let n; (n = Atomics.load(arrived, 0)) < task.threads; ) Atomics.wait(arrived, 0, n, 60_000);
+    for (const { relativePath, text } of task.texts) extractDocument(relativePath, text);
+    return task.texts.length;
   }
   return extractDocument(task.relativePath, task.text);
 }
