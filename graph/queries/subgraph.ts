@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../../import/types.ts';
 import { PAIR_LINK } from '../pair-links.ts';
+import { capEdges, type CandidateEdge } from './edge-cap.ts';
 import { RELATION_PATTERN } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 
@@ -39,61 +40,28 @@ export const EDGES_PER_LIMIT = 4;
 export const MAX_EDGES = 5000;
 
 /**
- * Edges among `nodes` (in answer order: nearer first, then most mentioned), one per (type,
- * source, target) read from its pair link (graph/pair-links.ts), at most `$maxEdges` of them.
+ * Every edge among `nodes`: one per (type, source, target), read from its pair link
+ * (graph/pair-links.ts), each found once, from its source (a hub's outgoing links are few; its
+ * thousands of incoming ones are not expanded). The cap (graph/queries/edge-cap.ts) is applied in
+ * JS, where grouping the edges by their owner (the end later in the answer) is a lookup by
+ * position and ranking an owner's edges a sort of plain values: in Cypher the owner needed a list
+ * membership test per edge and the ranking a sort of rows with relationship properties read again,
+ * together three quarters of the query's time on a large graph.
  *
- * Each edge belongs to its end that comes later in the answer, and links it "upwards", to a node
- * nearer the start or more mentioned. When there are more than `$maxEdges`, every node keeps only
- * its `perNode` strongest upward edges (summed weight, then type, then the other end's id),
- * `perNode` as large as fits in `$maxEdges` (at least 1). Every node was reached through an
- * earlier one it is linked to, and whatever upward edge it keeps leads to an earlier node, which
- * keeps one too, and so on to the start: the picture stays connected. Dense parts (a hundred
- * organisations each linked to the same forty themes) are thinned evenly instead of drawn as
- * thousands of crossing lines. `total`: the edges before the cap; `perNode`: null when none was
- * left out.
- *
- * The links are grouped by owner without reading a property; only when the cap applies are the
- * lists longer than `perNode` ranked, in one sort over all of them (a sort of a few thousand rows
- * costs Neo4j less than a subquery per owner), reading each such link's weight and type and its
- * other end's id. Relationship properties are what this query reads slowest, so a neighbourhood
- * under the cap (most of them) reads only the shipped edges' type and weight. The kept edges are
- * shipped as four flat lists, their ends as the nodes' internal ids (ints, mapped back to the
- * nodes' ids in JS, valid within this one answer): Neo4j packs and the driver decodes a list of
- * ints much faster than tuples of id strings, and the node ids are then sent once, not once per
- * edge. (`id()` is deprecated as a way to find a node again later; it is used here only to join
- * two lists of the same answer. `elementId()` would do too, at ~40 bytes per end instead of an int.)
+ * Shipped per relation type (a few thousand edges on a large graph, so the driver decodes six type
+ * strings instead of one per edge: a third less client CPU), as flat lists, the ends as the nodes'
+ * internal ids (ints, mapped back to positions in JS, valid within this one answer): Neo4j packs
+ * and the driver decodes a list of ints much faster than tuples of id strings. (`id()` is
+ * deprecated as a way to find a node again later; it is used here only to join two lists of the
+ * same answer.)
  */
-const CAPPED_EDGES = `
+const EDGES = `
   CALL (nodes) {
-    UNWIND range(0, size(nodes) - 1) AS i
-    WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
+    UNWIND nodes AS a
     MATCH (a)-[link:${PAIR_LINK}]->(b)
     WHERE b IN nodes AND b <> a
-    WITH link, CASE WHEN b IN earlier THEN a ELSE b END AS owner
-    WITH owner, collect(link) AS upward
-    WITH collect(owner) AS owners, collect(upward) AS lists
-    WITH owners, lists, reduce(s = 0, l IN lists | s + size(l)) AS total
-    WITH owners, lists, total, CASE WHEN total <= $maxEdges THEN null ELSE last([1] + [k IN range(2, reduce(m = 0, l IN lists | CASE WHEN size(l) > m THEN size(l) ELSE m END))
-      WHERE reduce(s = 0, l IN lists | s + CASE WHEN size(l) < k THEN size(l) ELSE k END) <= $maxEdges]) END AS perNode
-    CALL (owners, lists, perNode) {
-      CALL (owners, lists, perNode) {
-        UNWIND lists AS l
-        WITH l WHERE perNode IS NULL OR size(l) <= perNode
-        UNWIND l AS e
-        RETURN e
-        UNION ALL
-        UNWIND range(0, size(lists) - 1) AS li
-        WITH li, lists[li] AS l, owners[li] AS owner WHERE perNode IS NOT NULL AND size(l) > perNode
-        UNWIND l AS e
-        WITH li, e, CASE WHEN startNode(e) = owner THEN endNode(e) ELSE startNode(e) END AS other
-        ORDER BY li, e.weight DESC, e.type, other.id
-        WITH li, collect(e) AS ranked
-        UNWIND ranked[..perNode] AS e
-        RETURN e
-      }
-      RETURN collect(e.type) AS edgeTypes, collect(id(startNode(e))) AS sources, collect(id(endNode(e))) AS targets, collect(e.weight) AS weights
-    }
-    RETURN total, perNode, edgeTypes, sources, targets, weights
+    WITH link.type AS type, collect(id(a)) AS sources, collect(id(b)) AS targets, collect(link.weight) AS weights
+    RETURN collect(type) AS edgeTypes, collect(sources) AS sources, collect(targets) AS targets, collect(weights) AS weights
   }`;
 
 /**
@@ -150,7 +118,7 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
   }`;
 
 /** Each level is in rank order: nearer levels first. `seenN`: the ids of the levels up to N. */
-export const NEIGHBOURHOOD = `
+export const NEIGHBOURHOOD_NODES = `
   MATCH (start:Entity {id: $id})
   WITH [start] AS level0, [start.id] AS seen0
   ${NEXT_LEVEL('level0', 'seen0', 1, 'level1')}
@@ -159,10 +127,12 @@ export const NEIGHBOURHOOD = `
   WITH level0, level1, level2, seen1 + [n IN level2 | n.id] AS seen2
   ${NEXT_LEVEL('level2', 'seen2', 3, 'level3')}
   // a list built element by element: scanning the lazy concatenation of the levels is slower
-  WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes
-  ${CAPPED_EDGES}
+  WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes`;
+
+export const NEIGHBOURHOOD = `${NEIGHBOURHOOD_NODES}
+  ${EDGES}
   RETURN [n IN nodes | id(n)] AS handles, [n IN nodes | n.id] AS ids, [n IN nodes | n.type] AS types, [n IN nodes | n.name] AS labels,
-         [n IN nodes | n.mentionCount] AS mentions, edgeTypes, sources, targets, weights, total, perNode`;
+         [n IN nodes | n.mentionCount] AS mentions, edgeTypes, sources, targets, weights`;
 
 export async function neighbourhood(
   ctx: ReadContext,
@@ -172,7 +142,7 @@ export async function neighbourhood(
   const types = opts.types && opts.types.length > 0 ? [...opts.types] : null;
   const limit = Math.max(1, opts.limit);
   const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
-  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit), maxEdges: int(maxEdges) });
+  const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit) });
   if (rows.length === 0) return null;
   const row = rows[0];
   const ids = row.ids as string[];
@@ -180,24 +150,32 @@ export async function neighbourhood(
   const labels = row.labels as string[];
   const mentions = row.mentions as (number | null)[];
   const handles = row.handles as number[];
-  const idOf = new Map<number, string>();
+  const position = new Map<number, number>();
   const nodes: GraphNodeRow[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
-    idOf.set(handles[i], ids[i]);
+    position.set(handles[i], i);
     nodes[i] = { id: ids[i], type: nodeTypes[i], label: labels[i], weight: mentions[i] ?? 0 };
   }
   const edgeTypes = row.edgeTypes as string[];
-  const sources = row.sources as number[];
-  const targets = row.targets as number[];
-  const weights = row.weights as (number | null)[];
-  const edges: GraphEdgeRow[] = new Array(edgeTypes.length);
-  for (let i = 0; i < edgeTypes.length; i++) {
-    const type = edgeTypes[i];
-    const source = idOf.get(sources[i])!;
-    const target = idOf.get(targets[i])!;
-    edges[i] = { id: `${type}:${source}->${target}`, source, target, type, weight: weights[i] };
+  const sources = row.sources as number[][];
+  const targets = row.targets as number[][];
+  const weights = row.weights as (number | null)[][];
+  const candidates: CandidateEdge[] = [];
+  for (let t = 0; t < edgeTypes.length; t++) {
+    const type = edgeTypes[t];
+    for (let i = 0; i < sources[t].length; i++) {
+      candidates.push({ source: position.get(sources[t][i])!, target: position.get(targets[t][i])!, type, weight: weights[t][i] });
+    }
   }
-  return { nodes, edges, edgesOmitted: (row.total as number) - edges.length, edgesPerNode: row.perNode as number | null };
+  const { kept, perNode } = capEdges(candidates, ids, maxEdges);
+  const edges: GraphEdgeRow[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const e = kept[i];
+    const source = ids[e.source];
+    const target = ids[e.target];
+    edges[i] = { id: `${e.type}:${source}->${target}`, source, target, type: e.type, weight: e.weight };
+  }
+  return { nodes, edges, edgesOmitted: candidates.length - kept.length, edgesPerNode: perNode };
 }
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
