@@ -12,17 +12,7 @@ import { loadConfig } from '../../graph/config.ts';
 import { createDriver } from '../../graph/driver.ts';
 import { queriesDuring } from '../../graph/query-stats.ts';
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
-import { readRows, type ReadContext } from '../../graph/queries/run.ts';
-
-interface PlanNode {
-  operatorType: string;
-  rows: number;
-  dbHits: number;
-  arguments?: Record<string, unknown>;
-  children?: PlanNode[];
-}
-
-const totalDbHits = (p: PlanNode): number => p.dbHits + (p.children ?? []).reduce((a, c) => a + totalDbHits(c), 0);
+import { readRows, totalDbHits, type PlanNode, type ReadContext } from '../../graph/queries/run.ts';
 
 function printPlan(p: PlanNode, depth = 0): void {
   if (p.dbHits > 0 || p.rows > 100) {

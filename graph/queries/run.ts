@@ -84,7 +84,8 @@ export type Row = Record<string, unknown>;
 /** Developer aid: API_PROFILE=1 runs every read with PROFILE and prints the plan with its db hits. */
 const PROFILE = process.env.API_PROFILE === '1';
 
-interface PlanNode {
+/** A node of a PROFILE plan as the driver returns it. */
+export interface PlanNode {
   operatorType: string;
   rows: number;
   dbHits: number;
@@ -92,7 +93,7 @@ interface PlanNode {
   children?: PlanNode[];
 }
 
-const totalDbHits = (p: PlanNode): number => p.dbHits + (p.children ?? []).reduce((a, c) => a + totalDbHits(c), 0);
+export const totalDbHits = (p: PlanNode): number => p.dbHits + (p.children ?? []).reduce((a, c) => a + totalDbHits(c), 0);
 
 function printProfile(p: PlanNode | false | undefined, depth = 0): void {
   if (!p) return;
