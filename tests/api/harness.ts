@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 
 import { projectRoot } from '../../graph/config.ts';
 import { stats } from '../../graph/queries/stats.ts';
+import type { ReadContext } from '../../graph/queries/run.ts';
 import { importPaths } from '../../import/run-import.ts';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { testDriver, testNeo4j } from '../setup/neo4j.ts';
@@ -42,6 +43,13 @@ export async function ensureCorpus(driver: Driver, database: string): Promise<vo
  * The real driver, counting the sessions opened through it (and the most open at once): a
  * request that is refused before execution must not open any.
  */
+/** A read context over the test run's Neo4j with the bundled corpus imported (the graph queries' tests start here). */
+export async function corpusReadContext(): Promise<ReadContext> {
+  const { database } = testNeo4j();
+  await ensureCorpus(testDriver(), database);
+  return { driver: testDriver(), database, timeoutMs: 60_000 };
+}
+
 export function countingSessions(driver: Driver): { driver: Driver; sessions: () => number; maxOpen: () => number } {
   let opened = 0;
   let open = 0;

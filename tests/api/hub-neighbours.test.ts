@@ -9,16 +9,14 @@ import { HUB_LIST_LENGTH, refreshHubNeighbours } from '../../graph/hub-neighbour
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
 import { int, readRows, type ReadContext } from '../../graph/queries/run.ts';
 import { RELATION_PATTERN } from '../../graph/queries/model.ts';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { ensureCorpus } from './harness.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { corpusReadContext } from './harness.ts';
 
 const MIN_DEGREE = 15;
 let read: ReadContext;
 
 beforeAll(async () => {
-  const { database } = testNeo4j();
-  await ensureCorpus(testDriver(), database);
-  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+  read = await corpusReadContext();
 }, 300_000);
 
 afterAll(async () => {

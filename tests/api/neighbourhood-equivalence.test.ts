@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NEIGHBOURHOOD_NODES, neighbourhood, type SubgraphRow } from '../../graph/queries/subgraph.ts';
 import { int, readRows, type ReadContext } from '../../graph/queries/run.ts';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { ensureCorpus } from './harness.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { corpusReadContext } from './harness.ts';
 
 /** The previous query's edge part (graph/queries/subgraph.ts before the cap moved to JS). */
 const PREVIOUS_EDGES = `
@@ -53,9 +53,7 @@ const PREVIOUS = `${NEIGHBOURHOOD_NODES}
 let read: ReadContext;
 
 beforeAll(async () => {
-  const { database } = testNeo4j();
-  await ensureCorpus(testDriver(), database);
-  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+  read = await corpusReadContext();
 }, 300_000);
 
 afterAll(async () => {

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
 import { themePeople } from '../../graph/queries/themes.ts';
 import { readRows, type ReadContext } from '../../graph/queries/run.ts';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { ensureCorpus, startApp, type RunningApp } from './harness.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { corpusReadContext, startApp, type RunningApp } from './harness.ts';
 
 const MIN_LINKS = 5;
 const NO_LISTS = { minDegree: 1e9, minThemeLinks: 1e9 };
@@ -18,9 +18,7 @@ let read: ReadContext;
 let app: RunningApp;
 
 beforeAll(async () => {
-  const { database } = testNeo4j();
-  await ensureCorpus(testDriver(), database);
-  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+  read = await corpusReadContext();
   app = await startApp({ cache: false });
 }, 300_000);
 

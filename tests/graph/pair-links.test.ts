@@ -13,15 +13,13 @@ import { RELATION_PATTERN } from '../../graph/queries/model.ts';
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
 import { readRows, type ReadContext } from '../../graph/queries/run.ts';
 import type { EntityType, ExtractionResult, RelationType } from '../../import/types.ts';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { ensureCorpus } from '../api/harness.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { corpusReadContext } from '../api/harness.ts';
 
 let read: ReadContext;
 
 beforeAll(async () => {
-  const { database } = testNeo4j();
-  await ensureCorpus(testDriver(), database);
-  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+  read = await corpusReadContext();
   await refreshPairLinks(read.driver, read.database);
 }, 300_000);
 

@@ -9,16 +9,14 @@ import { refreshThemeProgrammes } from '../../graph/theme-programmes.ts';
 import { relatedProgrammeIdsFromRelationships, relatedProgrammes } from '../../graph/queries/related.ts';
 import { listEntities } from '../../graph/queries/entities.ts';
 import type { ReadContext } from '../../graph/queries/run.ts';
-import { closeTestDriver, testDriver, testNeo4j } from '../setup/neo4j.ts';
-import { ensureCorpus } from '../api/harness.ts';
+import { closeTestDriver } from '../setup/neo4j.ts';
+import { corpusReadContext } from '../api/harness.ts';
 
 let read: ReadContext;
 let programmes: string[];
 
 beforeAll(async () => {
-  const { database } = testNeo4j();
-  await ensureCorpus(testDriver(), database);
-  read = { driver: testDriver(), database, timeoutMs: 60_000 };
+  read = await corpusReadContext();
   programmes = (await listEntities(read, 'PROGRAMME', 500, 0)).map((p) => p.id);
 }, 300_000);
 
