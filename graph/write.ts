@@ -352,6 +352,21 @@ const ENTITY_LIST = `CALL () {
      }`;
 
 /**
+ * Binds `node`, the `label` node of id `$ids[row]` that is PART_OF the bound document `d`: created when it is new
+ * (`$known[row]` false), found by id and kept when a replaced document has it again.
+ */
+const PART_OF_DOCUMENT = (node: string, label: string, row: string, ids: string, known: string) => `CALL (${row}, d) {
+         WITH ${row}, d WHERE NOT $${known}[${row}]
+         CREATE (${node}:${label} {id: $${ids}[${row}]})-[:PART_OF]->(d)
+         RETURN ${node}
+         UNION
+         WITH ${row}, d WHERE $${known}[${row}]
+         MERGE (${node}:${label} {id: $${ids}[${row}]})
+         MERGE (${node})-[:PART_OF]->(d)
+         RETURN ${node}
+       }`;
+
+/**
  * Documents, their articles and sections, (:Section)-[:IN_ARTICLE]->(:Article) and every mention, in one query:
  * each section is created with its mentions while it is bound, so none is looked up by id (a lookup through an index
  * in a transaction that deleted the old sections of the same ids costs time in proportion to those deletions),
@@ -370,16 +385,7 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      CALL (docs) {
        UNWIND range(0, size($articleIds) - 1) AS k
        WITH k, docs[toInteger($articleDocs[k])] AS d
-       CALL (k, d) {
-         WITH k, d WHERE NOT $articleKnown[k]
-         CREATE (art:Article {id: $articleIds[k]})-[:PART_OF]->(d)
-         RETURN art
-         UNION
-         WITH k, d WHERE $articleKnown[k]
-         MERGE (art:Article {id: $articleIds[k]})
-         MERGE (art)-[:PART_OF]->(d)
-         RETURN art
-       }
+       ${PART_OF_DOCUMENT('art', 'Article', 'k', 'articleIds', 'articleKnown')}
        SET art.title = $articleTitles[k], art.ordinal = $articleOrdinals[k], art.documentId = $docIds[toInteger($articleDocs[k])]
        WITH k, art ORDER BY k
        RETURN collect(art) AS articles
@@ -387,16 +393,7 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      ${ENTITY_LIST}
      UNWIND range(0, size($sectionIds) - 1) AS i
      WITH i, docs[toInteger($sectionDocs[i])] AS d, articles, entities
-     CALL (i, d) {
-       WITH i, d WHERE NOT $sectionKnown[i]
-       CREATE (sec:Section {id: $sectionIds[i]})-[:PART_OF]->(d)
-       RETURN sec
-       UNION
-       WITH i, d WHERE $sectionKnown[i]
-       MERGE (sec:Section {id: $sectionIds[i]})
-       MERGE (sec)-[:PART_OF]->(d)
-       RETURN sec
-     }
+     ${PART_OF_DOCUMENT('sec', 'Section', 'i', 'sectionIds', 'sectionKnown')}
      SET sec.title = $sectionTitles[i], sec.ordinal = $sectionOrdinals[i], sec.text = $sectionTexts[i], sec.documentId = $docIds[toInteger($sectionDocs[i])]
      FOREACH (art IN [k IN $sectionArticles[i] | articles[toInteger(k)]] | CREATE (sec)-[:IN_ARTICLE]->(art))
      WITH i, sec, entities
