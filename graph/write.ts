@@ -20,6 +20,7 @@
  */
 import { refreshDerivedData } from './derived-data.ts';
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { STRINGS_AT, StringTable } from './string-table.ts';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
 
 const LABEL: Record<EntityType, string> = {
@@ -255,7 +256,9 @@ interface DocumentColumns {
   entityIds: string[];
   mentionEntities: number[];
   mentionCounts: number[];
-  mentionSnippets: string[][];
+  /** positions in `strings` (see StringTable) */
+  mentionSnippets: number[][];
+  strings: string[];
   /**
    * What one document says about one entity, its names (with the name) and roles: on the first of its mentions in
    * that document, null on the others (a null property is not stored)
@@ -269,8 +272,9 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
     docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
     articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [], articleKnown: [],
     sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionKnown: [], sectionArticles: [],
-    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [],
+    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [], strings: [],
   };
+  const table = new StringTable();
   const entityAt = new Map<string, number>();
   results.forEach(({ document: doc, entities }, d) => {
     c.docIds.push(doc.id);
@@ -328,13 +332,14 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
         }
         c.mentionEntities.push(at);
         c.mentionCounts.push(m.count);
-        c.mentionSnippets.push(m.snippets);
+        c.mentionSnippets.push(table.refs(m.snippets));
         c.mentionAliases.push(m.aliases);
         c.mentionRoles.push(m.roles);
       }
     }
   });
   c.mentionStarts.push(c.mentionEntities.length);
+  c.strings = table.strings;
   return c;
 }
 
@@ -400,7 +405,7 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
      WITH i, sec, j, entities[toInteger($mentionEntities[j])] AS e
      WHERE e IS NOT NULL
-     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: $mentionSnippets[j], documentId: $docIds[toInteger($sectionDocs[i])],
+     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: ${STRINGS_AT('strings', '$mentionSnippets[j]')}, documentId: $docIds[toInteger($sectionDocs[i])],
                                 aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
     { ...documentColumns(results, replaced), extractorVersion },
   );
@@ -582,6 +587,8 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
   }
   if (byKey.size === 0) return null;
   const rows = [...byKey.values()];
+  const table = new StringTable();
+  const quotes = rows.map((r) => table.refs(r.quotes));
   // the ends by position in one list of the batch's entities (ENTITY_LIST)
   const entityAt = new Map<string, number>();
   const position = (id: string) => {
@@ -599,8 +606,8 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
      WHERE a IS NOT NULL AND b IS NOT NULL
      CREATE (a)-[r:$($type[i])]->(b)
      SET r.documentId = $documentId[i], r.weight = $weight[i], r.role = $role[i], r.sectionIds = $sectionIds[i],
-         r.quotes = $quotes[i], r.evidenceKinds = $evidenceKinds[i], r.articleIds = $articleIds[i]`,
-    { ...columns(rows, ['type', 'documentId', 'role', 'weight', 'sectionIds', 'quotes', 'evidenceKinds', 'articleIds'] as const), from, to, entityIds: [...entityAt.keys()] },
+         r.quotes = ${STRINGS_AT('strings', '$quotes[i]')}, r.evidenceKinds = $evidenceKinds[i], r.articleIds = $articleIds[i]`,
+    { ...columns(rows, ['type', 'documentId', 'role', 'weight', 'sectionIds', 'evidenceKinds', 'articleIds'] as const), quotes, strings: table.strings, from, to, entityIds: [...entityAt.keys()] },
   );
 }
 
