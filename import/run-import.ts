@@ -91,8 +91,9 @@ export const DEFAULT_SECONDS_PER_MB = 10;
 
 /** A write transaction holds at most this many documents (IMPORT_BATCH_DOCUMENTS) … */
 export const DEFAULT_BATCH_DOCUMENTS = 32;
-/** … and about this many nodes and relationships (a larger document goes alone). */
-const BATCH_ROWS = 10_000;
+/** … and about this many nodes and relationships (IMPORT_BATCH_ROWS; a larger document goes alone). */
+export const DEFAULT_BATCH_ROWS = 10_000;
+export const batchRows = (): number => envNumber('IMPORT_BATCH_ROWS') ?? DEFAULT_BATCH_ROWS;
 /**
  * The writer waits for about half a batch before it writes, at most this long after the first
  * document queued (a transaction has a fixed cost: one document per transaction costs the
@@ -124,6 +125,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const BATCH_DOCUMENTS = Math.floor(options.batchDocuments ?? envNumber('IMPORT_BATCH_DOCUMENTS') ?? DEFAULT_BATCH_DOCUMENTS) || 1;
   // extracted documents waiting for the writer before the threads wait too
   const MAX_QUEUED = 2 * BATCH_DOCUMENTS;
+  const BATCH_ROWS = batchRows();
   const budgetMs = (bytes: number) => 1000 * Math.max(minSeconds, (secondsPerMb * bytes) / 1024 / 1024);
 
   const walk = await discoverFiles(paths);
@@ -359,7 +361,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
 }
 
 /** About the nodes and relationships one document writes: the document, its sections (and PART_OF), entities, mentions, relations. */
-function rowsOf(result: ExtractionResult): number {
+export function rowsOf(result: ExtractionResult): number {
   let mentions = 0;
   for (const e of result.entities) mentions += e.mentions.length;
   return 1 + 2 * result.document.sections.length + result.entities.length + mentions + result.relations.length;
