@@ -8,6 +8,11 @@
  * the 10x corpus (or the largest scale asked), in wall and CPU seconds.
  * Starts its own Neo4j in a temporary folder unless NEO4J_URI is set (then only the unchanged and
  * forced passes run, never wiping a server it does not own).
+ * A server it starts is warmed first, as a server in use is: the 1x corpus is imported cold and forced, then wiped,
+ * so that the measured passes do not carry the JVM's compilation of Neo4j's code paths (several CPU seconds, whatever
+ * the corpus size). Those two imports are printed as rows of their own (`first import after the JVM started`,
+ * `second import (warm-up)`), so the cost of a freshly started server stays in view. `--no-warm`: measure from
+ * a cold JVM.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -35,6 +40,8 @@ const noSpeedup = process.argv.includes('--no-speedup');
 /** `--passes cold,forced`: only these passes (default all three). */
 const passesArg = process.argv.indexOf('--passes');
 const onlyPasses = passesArg >= 0 ? new Set(process.argv[passesArg + 1].split(',')) : null;
+/** `--no-warm`: no warm-up imports before the measured passes. */
+const warmUp = !process.argv.includes('--no-warm');
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
@@ -179,6 +186,59 @@ try {
   console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
   const rows: Record<string, string | number>[] = [];
   let largest = '';
+  const measure = async (scale: number, dir: string, files: number, pass: string, force: boolean) => {
+    const before = await rowsInGraph();
+    const jvmBefore = jvmUsage();
+    const jvmThreadsBefore = jvmThreadCpu();
+    const stepsBefore = { ...writeStepMs };
+    const mainBefore = threadCpu()?.get(process.pid);
+    const cpuBefore = process.cpuUsage();
+    const s = await importPaths([dir], { driver, database, force });
+    const nodeCpu = cpuSeconds(process.cpuUsage(cpuBefore));
+    const mainAfter = threadCpu()?.get(process.pid);
+    const jvmAfter = jvmUsage();
+    const after = await rowsInGraph();
+    const mb = s.bytes / 1024 / 1024;
+    rows.push({
+      scale: `${scale}x`,
+      pass,
+      files,
+      MB: +mb.toFixed(2),
+      seconds: +s.seconds.toFixed(1),
+      'MB/s': +(mb / s.seconds).toFixed(2),
+      's/MB': +(s.seconds / mb).toFixed(2),
+      'write s': +s.writeSeconds.toFixed(1),
+      'rows written': s.rowsWritten,
+      'graph rows +': after - before,
+      'rows/s (write)': s.writeSeconds > 0 ? Math.round(s.rowsWritten / s.writeSeconds) : '-',
+      batches: s.batches,
+      settled: s.settledEntities,
+      skipped: s.skipped.length,
+      'node CPU s': +nodeCpu.toFixed(1),
+      // the main thread: the writer, the driver and the pool's bookkeeping (the pool threads extract)
+      'node main CPU s': mainBefore !== undefined && mainAfter !== undefined ? +((mainAfter - mainBefore) / 1000).toFixed(1) : '-',
+      'JVM CPU s': jvmBefore && jvmAfter ? +(jvmAfter.cpu - jvmBefore.cpu).toFixed(1) : '-',
+      'node peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
+      'JVM peak RSS MB': jvmAfter?.peakMb ?? '-',
+      'settle s': +s.endSteps.settle.toFixed(1),
+      'pair links s': +s.endSteps.pairLinks.toFixed(1),
+      'hub lists s': +s.endSteps.hubNeighbours.toFixed(1),
+      'theme lists s': +s.endSteps.themeProgrammes.toFixed(1),
+      load: loadavg()[0].toFixed(1),
+    });
+    if (process.env.BENCH_WRITE_STEPS) {
+      const jvmThreads = Object.entries(jvmThreadCpu()).map(([k, v]): [string, number] => [k, v - (jvmThreadsBefore[k] ?? 0)]).filter(([, v]) => v >= 0.2).sort((a, b) => b[1] - a[1]);
+      console.log('JVM CPU s by thread:', JSON.stringify(Object.fromEntries(jvmThreads.map(([k, v]) => [k, +v.toFixed(1)]))));
+      console.log('write steps (s, this pass):', JSON.stringify(Object.fromEntries(Object.entries(writeStepMs).map(([k, v]) => [k, +((v - (stepsBefore[k] ?? 0)) / 1000).toFixed(1)]))));
+    }
+    console.log(JSON.stringify(rows[rows.length - 1]));
+  };
+  if (own && warmUp) {
+    const dir = join(work, 'corpus-warm-up');
+    const made = writeSyntheticCorpus(corpus, 1, dir);
+    await measure(1, dir, made.files, 'first import after the JVM started', false);
+    await measure(1, dir, made.files, 'second import (warm-up)', true);
+  }
   for (const scale of scales.length ? scales : [1, 10, 100]) {
     const dir = join(work, `corpus-${scale}x`);
     const made = writeSyntheticCorpus(corpus, scale, dir);
@@ -186,53 +246,7 @@ try {
     if (own) await wipe();
     const passes = (own ? [['cold', false], ['unchanged', false], ['forced', true]] as [string, boolean][] : [['unchanged', false], ['forced', true]] as [string, boolean][])
       .filter(([pass]) => !onlyPasses || onlyPasses.has(pass));
-    for (const [pass, force] of passes) {
-      const before = await rowsInGraph();
-      const jvmBefore = jvmUsage();
-      const jvmThreadsBefore = jvmThreadCpu();
-      const stepsBefore = { ...writeStepMs };
-      const mainBefore = threadCpu()?.get(process.pid);
-      const cpuBefore = process.cpuUsage();
-      const s = await importPaths([dir], { driver, database, force });
-      const nodeCpu = cpuSeconds(process.cpuUsage(cpuBefore));
-      const mainAfter = threadCpu()?.get(process.pid);
-      const jvmAfter = jvmUsage();
-      const after = await rowsInGraph();
-      const mb = s.bytes / 1024 / 1024;
-      rows.push({
-        scale: `${scale}x`,
-        pass,
-        files: made.files,
-        MB: +mb.toFixed(2),
-        seconds: +s.seconds.toFixed(1),
-        'MB/s': +(mb / s.seconds).toFixed(2),
-        's/MB': +(s.seconds / mb).toFixed(2),
-        'write s': +s.writeSeconds.toFixed(1),
-        'rows written': s.rowsWritten,
-        'graph rows +': after - before,
-        'rows/s (write)': s.writeSeconds > 0 ? Math.round(s.rowsWritten / s.writeSeconds) : '-',
-        batches: s.batches,
-        settled: s.settledEntities,
-        skipped: s.skipped.length,
-        'node CPU s': +nodeCpu.toFixed(1),
-        // the main thread: the writer, the driver and the pool's bookkeeping (the pool threads extract)
-        'node main CPU s': mainBefore !== undefined && mainAfter !== undefined ? +((mainAfter - mainBefore) / 1000).toFixed(1) : '-',
-        'JVM CPU s': jvmBefore && jvmAfter ? +(jvmAfter.cpu - jvmBefore.cpu).toFixed(1) : '-',
-        'node peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
-        'JVM peak RSS MB': jvmAfter?.peakMb ?? '-',
-        'settle s': +s.endSteps.settle.toFixed(1),
-        'pair links s': +s.endSteps.pairLinks.toFixed(1),
-        'hub lists s': +s.endSteps.hubNeighbours.toFixed(1),
-        'theme lists s': +s.endSteps.themeProgrammes.toFixed(1),
-        load: loadavg()[0].toFixed(1),
-      });
-      if (process.env.BENCH_WRITE_STEPS) {
-        const jvmThreads = Object.entries(jvmThreadCpu()).map(([k, v]): [string, number] => [k, v - (jvmThreadsBefore[k] ?? 0)]).filter(([, v]) => v >= 0.2).sort((a, b) => b[1] - a[1]);
-        console.log('JVM CPU s by thread:', JSON.stringify(Object.fromEntries(jvmThreads.map(([k, v]) => [k, +v.toFixed(1)]))));
-        console.log('write steps (s, this pass):', JSON.stringify(Object.fromEntries(Object.entries(writeStepMs).map(([k, v]) => [k, +((v - (stepsBefore[k] ?? 0)) / 1000).toFixed(1)]))));
-      }
-      console.log(JSON.stringify(rows[rows.length - 1]));
-    }
+    for (const [pass, force] of passes) await measure(scale, dir, made.files, pass, force);
   }
   console.table(rows);
   console.log('Graph:', await graphCounts(driver, database));
