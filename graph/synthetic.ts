@@ -29,7 +29,7 @@ const COPY_SECTIONS = `
   MATCH (x:Section)-[:PART_OF]->(d:Document) WHERE ${ORIGINAL}
   ${EACH_COPY}
   MATCH (cd:Document {id: d.id + sfx})
-  CREATE (c)-[:PART_OF]->(cd) SET c = properties(x), c.id = x.id + sfx, c.documentId = cd.id, c:Section`;
+  CREATE (c)-[:PART_OF]->(cd) SET c = properties(x), c.id = x.id + sfx, c:Section REMOVE c.documentId`;
 
 const COPY_ENTITIES = (label: string) => `
   MATCH (x:${label}) WHERE ${ORIGINAL}
@@ -49,7 +49,7 @@ const COPY_MENTIONS = `
   MATCH (e:Entity)-[m:MENTIONED_IN]->(x:Section) WHERE ${ORIGINAL}
   ${EACH_COPY}
   MATCH (ce:Entity {id: ${COPY_ID('e')}}), (cs:Section {id: x.id + sfx})
-  CREATE (ce)-[c:MENTIONED_IN]->(cs) SET c = properties(m), c.documentId = cs.documentId`;
+  CREATE (ce)-[c:MENTIONED_IN]->(cs) SET c = properties(m) REMOVE c.documentId`;
 
 const COPIES_PRESENT = `MATCH (d:Document) WHERE d.id CONTAINS '~' RETURN count(d) AS n`;
 

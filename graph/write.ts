@@ -391,7 +391,7 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
        UNWIND range(0, size($articleIds) - 1) AS k
        WITH k, docs[toInteger($articleDocs[k])] AS d
        ${PART_OF_DOCUMENT('art', 'Article', 'k', 'articleIds', 'articleKnown')}
-       SET art.title = $articleTitles[k], art.ordinal = $articleOrdinals[k], art.documentId = $docIds[toInteger($articleDocs[k])]
+       SET art.title = $articleTitles[k], art.ordinal = $articleOrdinals[k]
        WITH k, art ORDER BY k
        RETURN collect(art) AS articles
      }
@@ -399,13 +399,13 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      UNWIND range(0, size($sectionIds) - 1) AS i
      WITH i, docs[toInteger($sectionDocs[i])] AS d, articles, entities
      ${PART_OF_DOCUMENT('sec', 'Section', 'i', 'sectionIds', 'sectionKnown')}
-     SET sec.title = $sectionTitles[i], sec.ordinal = $sectionOrdinals[i], sec.text = $sectionTexts[i], sec.documentId = $docIds[toInteger($sectionDocs[i])]
+     SET sec.title = $sectionTitles[i], sec.ordinal = $sectionOrdinals[i], sec.text = $sectionTexts[i]
      FOREACH (art IN [k IN $sectionArticles[i] | articles[toInteger(k)]] | CREATE (sec)-[:IN_ARTICLE]->(art))
      WITH i, sec, entities
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
      WITH i, sec, j, entities[toInteger($mentionEntities[j])] AS e
      WHERE e IS NOT NULL
-     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: ${STRINGS_AT('strings', '$mentionSnippets[j]')}, documentId: $docIds[toInteger($sectionDocs[i])],
+     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: ${STRINGS_AT('strings', '$mentionSnippets[j]')},
                                 aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
     { ...documentColumns(results, replaced), extractorVersion },
   );
