@@ -100,11 +100,9 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       LIMIT $limit
       RETURN [coalesce(n.mentionCount, 0), n.id, n] AS candidate
       UNION ALL
-      // each list read and sliced once, then indexed: not a slice and two property lookups per entry
-      WITH f.topNeighbourCounts[..$limit] AS counts, f.topNeighbours[..$limit] AS listed
-      WHERE counts IS NOT NULL AND $types IS NULL
-      UNWIND range(0, size(listed) - 1) AS k
-      RETURN [counts[k], listed[k], null] AS candidate
+      WITH f WHERE f.topNeighbourCounts IS NOT NULL AND $types IS NULL
+      UNWIND range(0, size(f.topNeighbours[..$limit]) - 1) AS k
+      RETURN [f.topNeighbourCounts[k], f.topNeighbours[k], null] AS candidate
     }
     WITH seen, candidate WHERE NOT candidate[1] IN seen
     // grouped by the room (a number), not by the list of ids seen: hashing that list per candidate costs more than the rest
