@@ -28,6 +28,7 @@ import { importPaths } from '../import/run-import.ts';
 import { writeStepMs } from '../graph/write.ts';
 import { createFilePool, type FilePool } from '../import/workers/pool.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { cpuSecondsByThreadKind, processCpuSeconds, threadCpuSeconds } from './proc-cpu.ts';
 
 // scales as bare numbers or as `--scale N` (repeatable)
 const scales = process.argv.slice(2).filter((a, i, all) => /^\d+$/.test(a) && all[i - 1] !== '--speedup-scale').map(Number);
@@ -58,33 +59,20 @@ const rowsInGraph = () => graphRows(driver, database);
 function jvmUsage(): { cpu: number; peakMb: number } | null {
   if (!server) return null;
   try {
-    const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
-    return { cpu: (Number(fields[11]) + Number(fields[12])) / 100, peakMb: hwm ? Math.round(Number(hwm[1]) / 1024) : NaN };
+    return { cpu: processCpuSeconds(server.pid), peakMb: hwm ? Math.round(Number(hwm[1]) / 1024) : NaN };
   } catch {
     return null;
   }
 }
 /** CPU seconds of the Neo4j JVM's threads by kind (compiler, collector, Bolt worker, ...), from Linux /proc. */
 function jvmThreadCpu(): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (!server) return out;
+  if (!server) return {};
   try {
-    for (const tid of readdirSync(`/proc/${server.pid}/task`)) {
-      try {
-        const stat = readFileSync(`/proc/${server.pid}/task/${tid}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+/g, '#');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
+    return cpuSecondsByThreadKind(server.pid);
   } catch {
-    // not Linux
+    return {}; // not Linux
   }
-  return out;
 }
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const wipe = () => wipeGraph(driver, database);
@@ -92,19 +80,9 @@ const wipe = () => wipeGraph(driver, database);
 /** CPU ms of each thread of this process (Linux /proc: thread id -> ms), or null elsewhere. */
 function threadCpu(): Map<number, number> | null {
   try {
-    const out = new Map<number, number>();
-    for (const tid of readdirSync('/proc/self/task')) {
-      try {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
-    return out;
+    return new Map([...threadCpuSeconds()].map(([tid, t]) => [tid, t.seconds * 1000]));
   } catch {
-    return null;
+    return null; // not Linux
   }
 }
 

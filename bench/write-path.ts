@@ -23,6 +23,7 @@ import { extractorVersion } from '../import/write/extractor-version.ts';
 import { DEFAULT_BATCH_DOCUMENTS, batchRows, rowsOf } from '../import/run-import.ts';
 import type { ExtractionResult } from '../import/types.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { cpuSecondsByThreadKind, processCpuSeconds, threadCpuSeconds } from './proc-cpu.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -64,27 +65,8 @@ const driver = createDriver(server.uri, server.user, server.password);
 const database = server.database;
 const version = extractorVersion();
 
-function jvmThreads(): Record<string, number> {
-  const out: Record<string, number> = { total: 0 };
-  const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8').slice(readFileSync(`/proc/${server.pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
-  out.total = (Number(stat[11]) + Number(stat[12]) + Number(stat[13]) + Number(stat[14])) / 100;
-  for (const tid of readdirSync(`/proc/${server.pid}/task`)) {
-    try {
-      const s = readFileSync(`/proc/${server.pid}/task/${tid}/stat`, 'utf8');
-      const name = s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')).replace(/\d+/g, '#');
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      out[name] = (out[name] ?? 0) + (Number(f[11]) + Number(f[12])) / 100;
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return out;
-}
-function mainCpu(): number {
-  const s = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-}
+const jvmThreads = (): Record<string, number> => ({ ...cpuSecondsByThreadKind(server.pid), total: processCpuSeconds(server.pid) });
+const mainCpu = (): number => threadCpuSeconds().get(process.pid)?.seconds ?? NaN;
 
 /** The import's batches when the writer is behind: full ones, in order. */
 function batches(docs: ExtractionResult[]): ExtractionResult[][] {

@@ -5,7 +5,6 @@
  * runs, one at a time, and the round trips it takes. Without --id: the best-connected of the
  * most mentioned people, as bench:api picks it.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Command } from 'commander';
 import { loadConfig } from '../../graph/config.ts';
@@ -13,6 +12,7 @@ import { createDriver } from '../../graph/driver.ts';
 import { queriesDuring } from '../../graph/query-stats.ts';
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
 import { readRows, totalDbHits, type PlanNode, type ReadContext } from '../../graph/queries/run.ts';
+import { processCpuSeconds } from '../proc-cpu.ts';
 
 function printPlan(p: PlanNode, depth = 0): void {
   if (p.dbHits > 0 || p.rows > 100) {
@@ -21,13 +21,7 @@ function printPlan(p: PlanNode, depth = 0): void {
   for (const c of p.children ?? []) printPlan(c, depth + 1);
 }
 
-/** CPU time (user + system) of a process so far, in ms (Linux /proc; NaN without a pid). */
-function jvmCpuMs(pid: string | undefined): number {
-  if (!pid) return NaN;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+const jvmCpuMs = (pid: string | undefined): number => (pid ? processCpuSeconds(pid) * 1000 : NaN);
 
 const program = new Command()
   .option('--id <id>', 'start entity (default: the best-connected of the 20 most mentioned people)')

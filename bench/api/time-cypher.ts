@@ -9,16 +9,11 @@ import { loadavg } from 'node:os';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../graph/config.ts';
 import { createDriver } from '../../graph/driver.ts';
+import { totalDbHits, type PlanNode } from '../../graph/queries/run.ts';
+import { processCpuSeconds } from '../proc-cpu.ts';
 
-interface PlanNode { dbHits: number; children?: PlanNode[] }
-const totalDbHits = (p: PlanNode): number => p.dbHits + (p.children ?? []).reduce((a, c) => a + totalDbHits(c), 0);
 
-function cpuMs(pid: string | undefined): number {
-  if (!pid) return NaN;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+const cpuMs = (pid: string | undefined): number => (pid ? processCpuSeconds(pid) * 1000 : NaN);
 
 const asParams = (v: unknown): unknown =>
   Number.isInteger(v) ? neo4j.int(v as number) : Array.isArray(v) ? v.map(asParams) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asParams(x)])) : v;
