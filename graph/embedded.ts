@@ -51,7 +51,15 @@ export interface EmbeddedOptions extends Partial<GraphConfig> {
  * extraction threads need on a small machine. With these limits C2 took 14 CPU s, the JVM as a
  * whole 25% less, and the warm worker was no slower (4.0 against 4.3 CPU s a pass).
  */
-const JIT_ARGS = ['-XX:FreqInlineSize=100', '-XX:MaxInlineLevel=9', '-XX:InlineSmallCode=1000'];
+/*
+ * C2 compiles a method after four times the calls and loops of the JDK 17 defaults (5000 calls, 15000 calls and
+ * loops, 40000 loop iterations; tier 3's C1 code with its profile runs meanwhile): the import's code base is wide and
+ * most of it is warm rather than hot. With the defaults the JVM's compiler threads still took 20 CPU s of 65 in a
+ * cold 100x write after a warm-up (bench/write-path.ts), and kept compiling on every new size of import; the hot
+ * loops still reach C2, later.
+ */
+const C2_THRESHOLD_ARGS = ['-XX:Tier4InvocationThreshold=20000', '-XX:Tier4MinInvocationThreshold=2400', '-XX:Tier4CompileThreshold=60000', '-XX:Tier4BackEdgeThreshold=160000'];
+const JIT_ARGS = ['-XX:FreqInlineSize=100', '-XX:MaxInlineLevel=9', '-XX:InlineSmallCode=1000', ...C2_THRESHOLD_ARGS];
 
 /**
  * The JVM's log of every collection and safepoint pause (logs/gc.log in the data dir, four files
