@@ -21,6 +21,7 @@
 import { refreshDerivedData } from './derived-data.ts';
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { STRINGS_AT, StringTable } from './string-table.ts';
+import { hasSurrogates, snippetPlaces } from './snippet-places.ts';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
 
 const LABEL: Record<EntityType, string> = {
@@ -256,8 +257,9 @@ interface DocumentColumns {
   entityIds: string[];
   mentionEntities: number[];
   mentionCounts: number[];
-  /** positions in `strings` (see StringTable) */
-  mentionSnippets: number[][];
+  /** where the snippets stand in the section's text, and the positions in `strings` (see StringTable) of those that do not (graph/snippet-places.ts) */
+  mentionSnippetAt: number[][];
+  mentionSnippetRest: number[][];
   strings: string[];
   /**
    * What one document says about one entity, its names (with the name) and roles: on the first of its mentions in
@@ -272,7 +274,7 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
     docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
     articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [], articleKnown: [],
     sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionKnown: [], sectionArticles: [],
-    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippets: [], mentionAliases: [], mentionRoles: [], strings: [],
+    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippetAt: [], mentionSnippetRest: [], mentionAliases: [], mentionRoles: [], strings: [],
   };
   const table = new StringTable();
   const entityAt = new Map<string, number>();
@@ -321,8 +323,10 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
         roles = null;
       }
     }
-    for (const mentions of bySection) {
+    for (const [k, mentions] of bySection.entries()) {
       c.mentionStarts.push(c.mentionEntities.length);
+      const text = doc.sections[k].text;
+      const surrogates = mentions.length > 0 && hasSurrogates(text);
       for (const m of mentions) {
         let at = entityAt.get(m.entity);
         if (at === undefined) {
@@ -332,7 +336,9 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
         }
         c.mentionEntities.push(at);
         c.mentionCounts.push(m.count);
-        c.mentionSnippets.push(table.refs(m.snippets));
+        const places = snippetPlaces(text, m.snippets, surrogates);
+        c.mentionSnippetAt.push(places.at);
+        c.mentionSnippetRest.push(table.refs(places.rest));
         c.mentionAliases.push(m.aliases);
         c.mentionRoles.push(m.roles);
       }
@@ -405,7 +411,8 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
      WITH i, sec, j, entities[toInteger($mentionEntities[j])] AS e
      WHERE e IS NOT NULL
-     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippets: ${STRINGS_AT('strings', '$mentionSnippets[j]')},
+     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippetAt: [k IN $mentionSnippetAt[j] | toInteger(k)],
+                                snippets: CASE WHEN size($mentionSnippetRest[j]) = 0 THEN null ELSE ${STRINGS_AT('strings', '$mentionSnippetRest[j]')} END,
                                 aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
     { ...documentColumns(results, replaced), extractorVersion },
   );

@@ -5,6 +5,7 @@
 import type { EntityType } from '../../import/types.ts';
 import { DOCUMENT_PROJECTION, LABEL, entityProjection, type DocumentRow, type EntityRow, type PassageRow } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
+import { MENTION_SNIPPETS } from '../snippet-places.ts';
 
 const ENTITIES_BY_IDS = `
   UNWIND $ids AS id
@@ -129,7 +130,7 @@ export const MENTIONS_SUBQUERY = `
     MATCH (e)-[m:MENTIONED_IN]->(s:Section)-[:PART_OF]->(d:Document)
     WITH m, s, d
     ORDER BY d.id, s.ordinal
-    UNWIND m.snippets AS snippet
+    UNWIND ${MENTION_SNIPPETS('m', 's')} AS snippet
     WITH s, d, snippet
     LIMIT $first
     RETURN collect({snippet: snippet, sectionId: s.id, section: s.title, document: ${DOCUMENT_PROJECTION('d')}}) AS items`;

@@ -5,13 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { MENTION_SNIPPETS } from '../../graph/snippet-places.ts';
 
 const PARTS = {
   documents: 'MATCH (d:Document) RETURN d {.*, importedAt: null} AS row ORDER BY d.id',
   sections: 'MATCH (s:Section)-[:PART_OF]->(d:Document) OPTIONAL MATCH (s)-[:IN_ARTICLE]->(a:Article) RETURN [d.id, a.id, s {.*}] AS row ORDER BY s.id',
   articles: 'MATCH (a:Article)-[:PART_OF]->(d:Document) RETURN [d.id, a {.*}] AS row ORDER BY a.id',
   entities: 'MATCH (e:Entity) RETURN [labels(e), e {.*}] AS row ORDER BY e.id',
-  mentions: 'MATCH (e:Entity)-[m:MENTIONED_IN]->(s:Section) RETURN [e.id, s.id, m {.*}] AS row ORDER BY e.id, s.id',
+  // the snippets as text, however they are stored (graph/snippet-places.ts)
+  mentions: `MATCH (e:Entity)-[m:MENTIONED_IN]->(s:Section) RETURN [e.id, s.id, m {.*, snippets: ${MENTION_SNIPPETS('m', 's')}, snippetAt: null}] AS row ORDER BY e.id, s.id`,
   relations: 'MATCH (a:Entity)-[r]->(b:Entity) RETURN [type(r), a.id, b.id, r {.*, epoch: null}] AS row ORDER BY type(r), a.id, b.id, r.documentId',
 } as const;
 
