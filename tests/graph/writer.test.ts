@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../graph/config.ts';
 import { deleteDocument, writeExtraction } from '../../graph/write.ts';
+import { MENTION_SNIPPETS } from '../../graph/snippet-places.ts';
 import { graphCounts } from '../../graph/queries/stats.ts';
 import { importPaths } from '../../import/run-import.ts';
 import { extractDocument } from '../../import/pipeline.ts';
@@ -122,6 +123,41 @@ describe('graph writer', () => {
       expect(await graphCounts(driver, database)).toEqual(baseline);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores where the snippets stand in the section text, and reads back the same snippets', async () => {
+    const docId = 'test-writer-snippets';
+    const texts = [
+      'Één café in Zwolle. De wethouder Zoë Brink opende het café. Daarna sprak Brink.',
+      'Een glimlach 😀 van Zoë Brink. Brink ging naar huis.',
+    ];
+    const snippets = [
+      ['De wethouder Zoë Brink opende het café.', 'Niet in de tekst.', 'Daarna sprak Brink.'],
+      ['Brink ging naar huis.'],
+    ];
+    const sections = texts.map((text, i) => ({ id: `${docId}#${i}`, ordinal: i, title: `Deel ${i}`, text }));
+    const result: ExtractionResult = {
+      document: { id: docId, file: `${docId}.txt`, path: `${docId}.txt`, title: 'Snippets', published: null, sha256: 'snippets', sections },
+      entities: [{
+        id: 'person:test-zoe-brink', type: 'PERSON', name: 'Zoë Brink', aliases: [], props: {},
+        mentions: sections.map((s, i) => ({ sectionId: s.id, count: snippets[i].length, snippets: snippets[i] })),
+      }],
+      relations: [],
+    };
+    try {
+      await writeExtraction(driver, database, result, { force: true });
+      const res = await driver.executeQuery(
+        `MATCH (:Entity {id: 'person:test-zoe-brink'})-[m:MENTIONED_IN]->(s:Section)
+         RETURN ${MENTION_SNIPPETS('m', 's')} AS snippets, m.snippets AS strings ORDER BY s.ordinal`,
+        {},
+        { database },
+      );
+      expect(res.records.map((r) => r.get('snippets'))).toEqual(snippets);
+      // only what the text does not hold as written is stored as a string (after an emoji, JS and Cypher count apart)
+      expect(res.records.map((r) => r.get('strings'))).toEqual([['Niet in de tekst.'], ['Brink ging naar huis.']]);
+    } finally {
+      await deleteDocument(driver, database, docId);
     }
   });
 
