@@ -1,6 +1,6 @@
 /**
  * A mention's snippets are sentences of its section: the writer stores where they stand in the section's text
- * (`snippetAt`: start and length of each, a small integer list that Neo4j keeps inside the relationship's property
+ * (`snippetAt`: start and length of each, a short integer list, which Neo4j's record format can pack into the relationship's property
  * record) instead of a copy of each sentence (the 100x corpus: 389k snippets, 42 MB of strings written next to 60 MB
  * of section text; a cold 100x write, bench/write-path.ts 100 --warm, took 49.5 JVM CPU s against 57.0 and 60.9 s
  * against 68.1 at load 5). A snippet that is not in the text is kept as a string: its pair is [-1, its position in
