@@ -254,16 +254,9 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     return batch;
   };
 
-  /**
-   * True once every file has been handed to a thread and a thread has nothing left to do: no more documents come than
-   * the ones in hand, and a write now runs on the idle core instead of after the last extraction (the 1x corpus, five
-   * files on two threads: the last file is extracted alone).
-   */
-  const threadIdle = () => next >= files.length && progress.current.length < pool.threads;
-
-  /** Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, a thread is idle, or extraction is over. */
+  /** Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over. */
   const fullerBatch = async (): Promise<void> => {
-    while (queuedRows < BATCH_ROWS / 2 && queue.length < BATCH_DOCUMENTS && !extractionDone && !threadIdle() && !writeError) {
+    while (queuedRows < BATCH_ROWS / 2 && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
       const waitMs = BATCH_WAIT_MS - (performance.now() - queue[0].queuedAt);
       if (waitMs <= 0) return;
       await new Promise<void>((resolve) => {
@@ -327,8 +320,6 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
         progress.current.splice(progress.current.indexOf(file.relativePath), 1);
       }
     }
-    // this thread is idle now: a writer waiting for a fuller batch need not wait for it
-    waitingWriter.wake?.();
   };
   try {
     await Promise.all(Array.from({ length: Math.min(pool.threads, files.length) }, lane));
