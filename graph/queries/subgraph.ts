@@ -85,13 +85,6 @@ const EDGES = `
  * the hub is expanded.
  *
  * Candidates are [mention count, id, node or null (a hub's list entry)].
- *
- * Whether a frontier node has a stored list is asked of its property keys (`keys(f)`), not with
- * `f.topNeighbourCounts IS NULL`: that reads and decodes the whole list of counts, and Neo4j 5
- * decodes a stored number list from its property cursor's whole buffer, which has grown to fit the
- * largest value the cursor read (a hub's 500 ids), not just the list. At 100x, decoding number
- * lists was a fifth to a third of the node-finding CPU (JFR samples); the two branch tests were
- * two of the three reads per hub.
  */
 const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string) => `
   CALL (${frontier}, ${seen}) {
@@ -99,8 +92,7 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
     WHERE $depth >= ${depth} AND size(seen) < $limit
     UNWIND frontier AS f
     CALL (f) {
-      // which branch: the key is looked up, not the list read (see above)
-      WITH f WHERE $types IS NOT NULL OR NOT 'topNeighbourCounts' IN keys(f)
+      WITH f WHERE f.topNeighbourCounts IS NULL OR $types IS NOT NULL
       MATCH (f)-[:${PAIR_LINK}]-(n)
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
@@ -108,8 +100,8 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       LIMIT $limit
       RETURN [coalesce(n.mentionCount, 0), n.id, n] AS candidate
       UNION ALL
-      WITH f WHERE $types IS NULL AND 'topNeighbourCounts' IN keys(f)
-      // read once per hub: in a plan made on a small graph, f.topNeighbourCounts[k] was read again for every k
+      WITH f WHERE f.topNeighbourCounts IS NOT NULL AND $types IS NULL
+      // bound once per hub, not left to the planner's property caching (with another test of the branch, a plan made on the corpus read the counts again for every k)
       WITH f.topNeighbours[..$limit] AS listed, f.topNeighbourCounts[..$limit] AS counts
       UNWIND range(0, size(listed) - 1) AS k
       RETURN [counts[k], listed[k], null] AS candidate
