@@ -101,8 +101,10 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       RETURN [coalesce(n.mentionCount, 0), n.id, n] AS candidate
       UNION ALL
       WITH f WHERE f.topNeighbourCounts IS NOT NULL AND $types IS NULL
-      UNWIND range(0, size(f.topNeighbours[..$limit]) - 1) AS k
-      RETURN [f.topNeighbourCounts[k], f.topNeighbours[k], null] AS candidate
+      // bound once per hub, not left to the planner's property caching (with another test of the branch, a plan made on the corpus read the counts again for every k)
+      WITH f.topNeighbours[..$limit] AS listed, f.topNeighbourCounts[..$limit] AS counts
+      UNWIND range(0, size(listed) - 1) AS k
+      RETURN [counts[k], listed[k], null] AS candidate
     }
     WITH seen, candidate WHERE NOT candidate[1] IN seen
     // grouped by the room (a number), not by the list of ids seen: hashing that list per candidate costs more than the rest
