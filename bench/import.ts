@@ -13,7 +13,10 @@
  * the corpus size). Those two imports are printed as rows of their own (`first import after the JVM started`,
  * `second import (warm-up)`), so the cost of a freshly started server stays in view. The measured passes share one
  * extraction pool, its threads warmed on the 1x corpus as the speed-up comparison's are (the warm-up rows start their
- * own pools, so a cold pool's start-up shows there too). `--no-warm`: measure from a cold JVM, a new pool per pass.
+ * own pools, so a cold pool's start-up shows there too). Then `--warm-rounds N` (default 3) rounds of a cold and a forced
+ * 1x import through the measured pool, also printed: after the two imports alone the JVM's compiler threads still
+ * took about 1 CPU s of each measured 1x pass and the pool's threads twice their settled CPU, so the 1x figures measured
+ * the JITs' warm-up more than the import. `--no-warm`: measure from a cold JVM, a new pool per pass.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -31,7 +34,7 @@ import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { cpuSecondsByThreadKind, processCpuSeconds, threadCpuSeconds } from './proc-cpu.ts';
 
 // scales as bare numbers or as `--scale N` (repeatable)
-const scales = process.argv.slice(2).filter((a, i, all) => /^\d+$/.test(a) && all[i - 1] !== '--speedup-scale').map(Number);
+const scales = process.argv.slice(2).filter((a, i, all) => /^\d+$/.test(a) && all[i - 1] !== '--speedup-scale' && all[i - 1] !== '--warm-rounds').map(Number);
 /** The corpus the all-threads-against-one comparison extracts (`--speedup-scale N`; default the 10x one, or the largest asked below it). */
 const speedupArg = process.argv.indexOf('--speedup-scale');
 const speedupScale = speedupArg >= 0 ? Number(process.argv[speedupArg + 1]) : 10;
@@ -44,6 +47,9 @@ const passesArg = process.argv.indexOf('--passes');
 const onlyPasses = passesArg >= 0 ? new Set(process.argv[passesArg + 1].split(',')) : null;
 /** `--no-warm`: no warm-up imports before the measured passes. */
 const warmUp = !process.argv.includes('--no-warm');
+/** `--warm-rounds N`: after the two warm-up imports, N rounds of a cold and a forced 1x import through the measured pool (default 3). */
+const warmRoundsArg = process.argv.indexOf('--warm-rounds');
+const warmRounds = warmRoundsArg >= 0 ? Number(process.argv[warmRoundsArg + 1]) : 3;
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
@@ -220,6 +226,13 @@ try {
     await measure(1, dir, made.files, 'second import (warm-up)', true);
     measuredPool = await createFilePool();
     await measuredPool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
+    // two imports leave both JITs half way: the JVM's compiler threads still took about 1 CPU s in each 1x pass
+    // measured after them, and V8's code for extraction reaches its speed after about five passes over the corpus
+    for (let round = 1; round <= warmRounds; round++) {
+      await wipe();
+      await measure(1, dir, made.files, `warm-up round ${round} (cold)`, false);
+      await measure(1, dir, made.files, `warm-up round ${round} (forced)`, true);
+    }
   }
   for (const scale of scales.length ? scales : [1, 10, 100]) {
     const dir = join(work, `corpus-${scale}x`);
