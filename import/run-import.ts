@@ -175,8 +175,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   }
   summary.threads = pool.threads;
   const version = extractorVersion();
-  // content seen in this run under another path: sha256 -> relative path
-  const seen = new Map<string, string>();
+  // content claimed in this run: sha256 -> the path of the file that imports it (null: none, it is in the graph already)
+  const seen = new Map<string, Promise<string | null>>();
   const queue: Queued[] = [];
   let queuedRows = 0;
   let extractionDone = false;
@@ -222,12 +222,29 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     summary.bytes += read.bytes;
     progress.bytes += read.bytes;
     const id = documentId(file.relativePath);
-    const twin = seen.get(read.sha256) ?? (await documentWithContent(options.driver, options.database, read.sha256, id));
-    if (twin) return settle(file, 'skipped', elapsed(), read.bytes, { reason: 'duplicate', detail: `same text as ${twin}, which is imported` });
-    seen.set(read.sha256, file.relativePath);
-    if (!options.force && isCurrent(await storedVersion(options.driver, options.database, id), read.sha256, version)) {
-      return settle(file, 'unchanged', elapsed(), read.bytes);
+    const duplicate = (of: string) => settle(file, 'skipped', elapsed(), read.bytes, { reason: 'duplicate', detail: `same text as ${of}, which is imported` });
+    // a claim that comes to nothing (its file is a duplicate of a document in the graph) is withdrawn first
+    for (let claim = seen.get(read.sha256); claim; claim = seen.get(read.sha256)) {
+      const holding = await claim;
+      if (holding !== null) return duplicate(holding);
     }
+    // claimed before the graph is asked, so that the same text read meanwhile by another lane is a duplicate too
+    let holder!: (path: string | null) => void;
+    seen.set(read.sha256, new Promise((resolve) => (holder = resolve)));
+    // both look-ups at once: the thread waits for one round trip, not two
+    let twin: string | null = null;
+    let stored: Awaited<ReturnType<typeof storedVersion>> = null;
+    try {
+      [twin, stored] = await Promise.all([
+        documentWithContent(options.driver, options.database, read.sha256, id),
+        options.force ? null : storedVersion(options.driver, options.database, id),
+      ]);
+    } finally {
+      if (twin) seen.delete(read.sha256);
+      holder(twin ? null : file.relativePath);
+    }
+    if (twin) return duplicate(twin);
+    if (!options.force && isCurrent(stored, read.sha256, version)) return settle(file, 'unchanged', elapsed(), read.bytes);
     let result;
     try {
       result = await timed(() => pool.extract(file.relativePath, read.text, budgetMs(Buffer.byteLength(read.text))));

@@ -75,4 +75,28 @@ describe('document identity', () => {
     }
     expect(await graphCounts(driver, database)).toEqual(baseline);
   });
+
+  it('the same text twice in one run is imported once, though both files are read at the same time', { timeout: 600_000 }, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kg-identity-twins-'));
+    const prefix = 'kgtwin-';
+    const text = corpusText('003_013320122c8a32e8.txt').slice(0, 20_000);
+    const baseline = await graphCounts(driver, database);
+    try {
+      // two files on two threads: both are read before either has been checked against the graph
+      writeFileSync(join(root, `${prefix}a.txt`), text);
+      writeFileSync(join(root, `${prefix}b.txt`), text);
+      const summary = await importPaths([root], { driver, database, threads: 2 });
+      expect(summary.threads).toBe(2);
+      expect(summary.created).toBe(1);
+      expect(summary.skipped.map((s) => s.reason)).toEqual(['duplicate']);
+      const [kept] = await documentsUnder(prefix);
+      expect(summary.skipped[0].detail).toContain(kept.path);
+      expect(summary.skipped[0].path).not.toContain(kept.path);
+      expect((await documentsUnder(prefix)).length).toBe(1);
+    } finally {
+      for (const d of await documentsUnder(prefix)) await deleteDocument(driver, database, d.id);
+      rmSync(root, { recursive: true, force: true });
+    }
+    expect(await graphCounts(driver, database)).toEqual(baseline);
+  });
 });
