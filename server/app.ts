@@ -19,6 +19,7 @@ import { securityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { createSchema, schemaSDL } from './schema.ts';
 import { createStaticHandler } from './static.ts';
 import { responseCache } from './response-cache.ts';
+import { compiledExecution } from './compiled-execution.ts';
 import { createWarmUp, type Execute, type WarmUp } from './warm-up.ts';
 
 export interface AppOptions {
@@ -118,6 +119,9 @@ export function createApp(opts: AppOptions): AppServer {
       return { read: request, loaders: createLoaders(request) };
     },
     plugins: [
+      // First: it replaces the executor (for a repeated document), which the response cache and
+      // executionTimeout then wrap.
+      compiledExecution(),
       ...(read.cache ? [responseCache(read as ReadContext & { cache: QueryCache })] : []),
       // Browsers send a form POST or a GET to another site without asking first (no CORS
       // preflight): such requests must carry a header a web page cannot set cross-site.

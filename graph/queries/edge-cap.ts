@@ -25,14 +25,19 @@ export interface CappedEdges<E extends CandidateEdge> {
 /** `ids`: the node ids in answer order (the last ranking key). */
 export function capEdges<E extends CandidateEdge>(edges: readonly E[], ids: readonly string[], maxEdges: number): CappedEdges<E> {
   if (edges.length <= maxEdges) return { kept: edges.slice(), perNode: null };
-  const byOwner = new Map<number, E[]>();
+  // by owner position; the owners in the order of their first edge, which is the order kept
+  const byOwner: E[][] = new Array(ids.length);
+  const owners: number[] = [];
   for (const e of edges) {
-    const owner = Math.max(e.source, e.target);
-    const list = byOwner.get(owner);
+    const owner = e.source > e.target ? e.source : e.target;
+    const list = byOwner[owner];
     if (list) list.push(e);
-    else byOwner.set(owner, [e]);
+    else {
+      byOwner[owner] = [e];
+      owners.push(owner);
+    }
   }
-  const sizes = [...byOwner.values()].map((l) => l.length);
+  const sizes = owners.map((o) => byOwner[o].length);
   const longest = Math.max(...sizes);
   let perNode = 1;
   for (let k = 2; k <= longest; k++) {
@@ -41,18 +46,34 @@ export function capEdges<E extends CandidateEdge>(edges: readonly E[], ids: read
     if (sum > maxEdges) break;
     perNode = k;
   }
+  // the other end's id compared as its rank among the ids: numbers, not strings, in the sorts below
+  const idRank = rankOf(ids);
   const kept: E[] = [];
-  for (const [owner, list] of byOwner) {
+  for (const owner of owners) {
+    const list = byOwner[owner];
     if (list.length > perNode) {
-      const other = (e: E) => ids[e.source === owner ? e.target : e.source];
-      list.sort((a, b) => rankWeight(b.weight) - rankWeight(a.weight) || compare(a.type, b.type) || compare(other(a), other(b)) || b.source - a.source);
+      list.sort(
+        (a, b) =>
+          rankWeight(b.weight) - rankWeight(a.weight) ||
+          compare(a.type, b.type) ||
+          idRank[a.source === owner ? a.target : a.source] - idRank[b.source === owner ? b.target : b.source] ||
+          b.source - a.source,
+      );
     }
     for (let k = 0; k < list.length && k < perNode; k++) kept.push(list[k]);
   }
   return { kept, perNode };
 }
 
+/** Each position's rank when `ids` are sorted as compare() orders them. */
+function rankOf(ids: readonly string[]): Int32Array {
+  const order = ids.map((_, i) => i).sort((a, b) => compare(ids[a], ids[b]));
+  const rank = new Int32Array(ids.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  return rank;
+}
+
 /** Cypher's descending order puts null first. */
 const rankWeight = (w: number | null) => (w === null ? Infinity : w);
 /** Cypher compares strings by code point, as `<` does for the strings we store. */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compare = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);

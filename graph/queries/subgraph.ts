@@ -147,8 +147,11 @@ export async function neighbourhood(
   const limit = Math.max(1, opts.limit);
   const maxEdges = Math.max(1, Math.min(MAX_EDGES, opts.maxEdges ?? EDGES_PER_LIMIT * limit));
   const rows = await readRows(ctx, NEIGHBOURHOOD, { id: opts.id, depth: int(depth), types, limit: int(limit) });
-  if (rows.length === 0) return null;
-  const row = rows[0];
+  return rows.length === 0 ? null : subgraphOf(rows[0], maxEdges);
+}
+
+/** The neighbourhood's answer from its one row (NEIGHBOURHOOD's lists), under the edge cap. Pure. */
+export function subgraphOf(row: Record<string, unknown>, maxEdges: number): SubgraphRow {
   const ids = row.ids as string[];
   const nodeTypes = row.types as EntityType[];
   const labels = row.labels as string[];
