@@ -177,11 +177,13 @@ try {
     const jvmBefore = jvmUsage();
     const jvmThreadsBefore = jvmThreadCpu();
     const stepsBefore = { ...writeStepMs };
-    const mainBefore = threadCpu()?.get(process.pid);
+    const threadsBefore = threadCpu();
+    const mainBefore = threadsBefore?.get(process.pid);
     const cpuBefore = process.cpuUsage();
     const s = await importPaths([dir], { driver, database, force, pool });
     const nodeCpu = cpuSeconds(process.cpuUsage(cpuBefore));
-    const mainAfter = threadCpu()?.get(process.pid);
+    const threadsAfter = threadCpu();
+    const mainAfter = threadsAfter?.get(process.pid);
     const jvmAfter = jvmUsage();
     const after = await rowsInGraph();
     const mb = s.bytes / 1024 / 1024;
@@ -215,6 +217,9 @@ try {
     if (process.env.BENCH_WRITE_STEPS) {
       const jvmThreads = Object.entries(jvmThreadCpu()).map(([k, v]): [string, number] => [k, v - (jvmThreadsBefore[k] ?? 0)]).filter(([, v]) => v >= 0.2).sort((a, b) => b[1] - a[1]);
       console.log('JVM CPU s by thread:', JSON.stringify(Object.fromEntries(jvmThreads.map(([k, v]) => [k, +v.toFixed(1)]))));
+      // this process's threads, busiest first: main, the pool's extracting threads, then V8's platform threads (compiler, collector) and libuv's
+      const nodeThreads = [...(threadsAfter ?? [])].map(([tid, ms]): [number, number] => [tid, (ms - (threadsBefore?.get(tid) ?? 0)) / 1000]).filter(([, s]) => s >= 0.1).sort((a, b) => b[1] - a[1]);
+      console.log('node CPU s by thread:', JSON.stringify(nodeThreads.map(([tid, s]) => `${tid === process.pid ? 'main' : tid}: ${s.toFixed(1)}`)));
       console.log('write steps (s, this pass):', JSON.stringify(Object.fromEntries(Object.entries(writeStepMs).map(([k, v]) => [k, +((v - (stepsBefore[k] ?? 0)) / 1000).toFixed(1)]))));
     }
     console.log(JSON.stringify(rows[rows.length - 1]));
