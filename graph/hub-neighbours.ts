@@ -32,6 +32,13 @@ import neo4j from 'neo4j-driver';
 export const HUB_MIN_DEGREE = 300;
 /** The largest `limit` the API accepts (server/protection.ts maxPage = 500). */
 export const HUB_LIST_LENGTH = 500;
+/**
+ * The head of each list, stored again on its own for the neighbourhood's default `limit` (150,
+ * server/schema.graphql): Neo4j decodes a whole list property to slice it, and decoding the 500
+ * entries of the lists of a two-step neighbourhood's hubs cost it about 1.5 ms per request at 100x
+ * (bench/api/time-cypher.ts on the query with and without the heads).
+ */
+export const HUB_HEAD_LENGTH = 150;
 
 const HUBS = `
   MATCH (e:Entity)
@@ -48,13 +55,24 @@ const STORE_LIST = `
     LIMIT $length
     RETURN collect(n.id) AS ids, collect(coalesce(n.mentionCount, 0)) AS counts
   }
-  SET e.topNeighbours = ids, e.topNeighbourCounts = counts`;
+  SET e.topNeighbours = ids, e.topNeighbourCounts = counts,
+      e.topNeighboursHead = ids[..$headLength], e.topNeighbourCountsHead = counts[..$headLength]`;
 
 const DROP_STALE = `
   MATCH (e:Entity)
-  WHERE (e.topNeighbours IS NOT NULL OR e.topNeighbourCounts IS NOT NULL) AND NOT e.id IN $kept
-  REMOVE e.topNeighbours, e.topNeighbourCounts
+  WHERE (e.topNeighbours IS NOT NULL OR e.topNeighbourCounts IS NOT NULL OR e.topNeighbourCountsHead IS NOT NULL) AND NOT e.id IN $kept
+  REMOVE e.topNeighbours, e.topNeighbourCounts, e.topNeighboursHead, e.topNeighbourCountsHead
   RETURN count(e) AS dropped`;
+
+/** Lists stored before their heads were (an older graph): the neighbourhood expands those hubs instead. */
+const LISTS_WITHOUT_HEADS = `
+  RETURN EXISTS { MATCH (e:Entity) WHERE e.topNeighbours IS NOT NULL AND e.topNeighbourCountsHead IS NULL } AS outdated`;
+
+/** Whether a hub's list lacks the head that the neighbourhood reads (a graph stored by an older importer). */
+export async function hubListsOutdated(driver: Driver, database: string): Promise<boolean> {
+  const result = await driver.executeQuery(LISTS_WITHOUT_HEADS, {}, { database, routing: neo4j.routing.READ });
+  return result.records[0].get('outdated') as boolean;
+}
 
 /** Themes with more people links than this get a stored ranking of their people. */
 export const THEME_MIN_PEOPLE_LINKS = 300;
@@ -134,7 +152,7 @@ async function refreshStoredLists(
   const ids = (await session.executeRead((tx) => tx.run(kind.find, kind.findParams))).records.map((r) => r.get('id') as string);
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    await session.executeWrite((tx) => tx.run(kind.store, { ids: batch, length: neo4j.int(kind.length) }));
+    await session.executeWrite((tx) => tx.run(kind.store, { ids: batch, length: neo4j.int(kind.length), headLength: neo4j.int(HUB_HEAD_LENGTH) }));
   }
   const dropped = await session.executeWrite(async (tx) => (await tx.run(kind.dropStale, { kept: ids })).records[0].get('dropped'));
   return { kept: ids.length, dropped: neo4j.integer.toNumber(dropped) };

@@ -4,6 +4,7 @@
  * the per-document relationships of one (type, source, target) are summed into one edge.
  */
 import type { EntityType } from '../../import/types.ts';
+import { HUB_HEAD_LENGTH } from '../hub-neighbours.ts';
 import { PAIR_LINK } from '../pair-links.ts';
 import { capEdges, type CandidateEdge } from './edge-cap.ts';
 import { RELATION_PATTERN } from './model.ts';
@@ -92,7 +93,8 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
     WHERE $depth >= ${depth} AND size(seen) < $limit
     UNWIND frontier AS f
     CALL (f) {
-      WITH f WHERE f.topNeighbourCounts IS NULL OR $types IS NOT NULL
+      // a hub is known by its short head list: testing the full one decodes all its entries
+      WITH f WHERE f.topNeighbourCountsHead IS NULL OR $types IS NOT NULL
       MATCH (f)-[:${PAIR_LINK}]-(n)
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
@@ -100,9 +102,10 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       LIMIT $limit
       RETURN [coalesce(n.mentionCount, 0), n.id, n] AS candidate
       UNION ALL
-      WITH f WHERE f.topNeighbourCounts IS NOT NULL AND $types IS NULL
+      WITH f WHERE f.topNeighbourCountsHead IS NOT NULL AND $types IS NULL
       // bound once per hub, not left to the planner's property caching (with another test of the branch, a plan made on the corpus read the counts again for every k)
-      WITH f.topNeighbours[..$limit] AS listed, f.topNeighbourCounts[..$limit] AS counts
+      WITH CASE WHEN $limit <= ${HUB_HEAD_LENGTH} THEN [f.topNeighboursHead, f.topNeighbourCountsHead] ELSE [f.topNeighbours, f.topNeighbourCounts] END AS lists
+      WITH lists[0][..$limit] AS listed, lists[1][..$limit] AS counts
       UNWIND range(0, size(listed) - 1) AS k
       RETURN [counts[k], listed[k], null] AS candidate
     }

@@ -5,7 +5,8 @@
  * threshold, so the test lowers it; at the end the lists are dropped again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_LIST_LENGTH, refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
+import { HUB_HEAD_LENGTH, HUB_LIST_LENGTH, hubListsOutdated, refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
+import { refreshDerivedData } from '../../graph/derived-data.ts';
 import neo4j from 'neo4j-driver';
 import { NEIGHBOURHOOD, neighbourhood } from '../../graph/queries/subgraph.ts';
 import { int, readRows, type PlanNode, type ReadContext } from '../../graph/queries/run.ts';
@@ -41,7 +42,8 @@ describe('hub neighbour lists', () => {
     expect(hubs).toBeGreaterThan(2);
     const rows = await readRows(read, `
       MATCH (e:Entity) WITH e, COUNT { (e)-[:${RELATION_PATTERN}]-() } AS degree
-      RETURN e.id AS id, degree, e.topNeighbours AS list, e.topNeighbourCounts AS counts ORDER BY degree DESC`, {});
+      RETURN e.id AS id, degree, e.topNeighbours AS list, e.topNeighbourCounts AS counts,
+             e.topNeighboursHead AS head, e.topNeighbourCountsHead AS headCounts ORDER BY degree DESC`, {});
     for (const row of rows) expect(row.list !== null).toBe((row.degree as number) > MIN_DEGREE);
 
     const hub = rows[0];
@@ -51,6 +53,9 @@ describe('hub neighbour lists', () => {
     expect(hub.list).toEqual(expected.map((r) => r.id));
     // with their mention counts, which the neighbourhood ranks a hub's candidates by
     expect(hub.counts).toEqual(expected.map((r) => r.mentions));
+    // and the head of both, stored again for the default limit
+    expect(hub.head).toEqual((hub.list as string[]).slice(0, HUB_HEAD_LENGTH));
+    expect(hub.headCounts).toEqual((hub.counts as unknown[]).slice(0, HUB_HEAD_LENGTH));
   });
 
   it('give the same neighbourhood as the full expansion, at several depths and limits', async () => {
@@ -64,7 +69,7 @@ describe('hub neighbour lists', () => {
       RETURN collect(DISTINCT h.id) + collect(DISTINCT p.id) AS ids`, {});
     const ids = starts[0].ids as string[];
     expect(ids.length).toBeGreaterThan(3);
-    const cases = ids.flatMap((id) => [1, 2].flatMap((depth) => [10, 60].map((limit) => ({ id, depth, limit, types: null }))));
+    const cases = ids.flatMap((id) => [1, 2].flatMap((depth) => [10, 60, 200].map((limit) => ({ id, depth, limit, types: null }))));
     const viaLists = [];
     for (const c of cases) viaLists.push(await neighbourhood(read, c));
     const viaExpansion = await withoutLists(async () => {
@@ -109,5 +114,16 @@ describe('hub neighbour lists', () => {
     } finally {
       await session.close();
     }
+  });
+
+  it('stored by an older importer (no heads) are rebuilt by the next refresh, even with no fact changed', async () => {
+    await refreshHubNeighbours(read.driver, read.database, { minDegree: MIN_DEGREE });
+    expect(await hubListsOutdated(read.driver, read.database)).toBe(false);
+    await read.driver.executeQuery('MATCH (e:Entity) WHERE e.topNeighboursHead IS NOT NULL REMOVE e.topNeighboursHead, e.topNeighbourCountsHead', {}, { database: read.database });
+    expect(await hubListsOutdated(read.driver, read.database)).toBe(true);
+    const refresh = await refreshDerivedData(read.driver, read.database, { factsChanged: false });
+    expect(refresh.hubNeighbours).toBeGreaterThan(0);
+    expect(await hubListsOutdated(read.driver, read.database)).toBe(false);
+    await refreshHubNeighbours(read.driver, read.database, { minDegree: MIN_DEGREE });
   });
 });
