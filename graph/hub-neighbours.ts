@@ -128,6 +128,7 @@ export async function refreshHubNeighbours(
       find: HUBS,
       findParams: { minDegree: neo4j.int(options.minDegree ?? HUB_MIN_DEGREE) },
       store: STORE_LIST,
+      storeParams: { headLength: neo4j.int(HUB_HEAD_LENGTH) },
       length: HUB_LIST_LENGTH,
       dropStale: DROP_STALE,
     });
@@ -147,12 +148,12 @@ export async function refreshHubNeighbours(
 /** One kind of stored list: find who needs one, store theirs in batches, drop the lists of the rest. */
 async function refreshStoredLists(
   session: Session,
-  kind: { find: string; findParams: Record<string, unknown>; store: string; length: number; dropStale: string },
+  kind: { find: string; findParams: Record<string, unknown>; store: string; storeParams?: Record<string, unknown>; length: number; dropStale: string },
 ): Promise<{ kept: number; dropped: number }> {
   const ids = (await session.executeRead((tx) => tx.run(kind.find, kind.findParams))).records.map((r) => r.get('id') as string);
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    await session.executeWrite((tx) => tx.run(kind.store, { ids: batch, length: neo4j.int(kind.length), headLength: neo4j.int(HUB_HEAD_LENGTH) }));
+    await session.executeWrite((tx) => tx.run(kind.store, { ...kind.storeParams, ids: batch, length: neo4j.int(kind.length) }));
   }
   const dropped = await session.executeWrite(async (tx) => (await tx.run(kind.dropStale, { kept: ids })).records[0].get('dropped'));
   return { kept: ids.length, dropped: neo4j.integer.toNumber(dropped) };
