@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { discoverFiles, type FoundFile } from './read/walk.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './read/limits.ts';
 import type { Skipped } from './read/skip.ts';
-import { documentWithContent, extractorVersion, isCurrent, refreshDerivedData, settleEntities, storedVersion, writeDocuments, type WriteStatus } from './write/index.ts';
+import { documentLookups, extractorVersion, isCurrent, refreshDerivedData, settleEntities, writeDocuments, type StoredVersion, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, defaultThreads, TooSlow, type FilePool } from './workers/pool.ts';
 import { acquireImportLease } from './import-lease.ts';
@@ -91,11 +91,16 @@ export const DEFAULT_SECONDS_PER_MB = 10;
 
 /** A write transaction holds at most this many documents (IMPORT_BATCH_DOCUMENTS) … */
 export const DEFAULT_BATCH_DOCUMENTS = 32;
-/** … and about this many nodes and relationships (IMPORT_BATCH_ROWS; a larger document goes alone). */
-export const DEFAULT_BATCH_ROWS = 10_000;
+/**
+ * … and about this many nodes and relationships (IMPORT_BATCH_ROWS; a larger document goes alone). Each transaction
+ * costs the batch's entities (read, merged and looked up again by every query: most documents of a corpus mention
+ * most of its entities) and a refresh of the full-text indexes, whatever its size: the 100x import wrote 66
+ * transactions of about 8k rows.
+ */
+export const DEFAULT_BATCH_ROWS = 20_000;
 export const batchRows = (): number => envNumber('IMPORT_BATCH_ROWS') ?? DEFAULT_BATCH_ROWS;
 /**
- * The writer waits for about half a batch before it writes, at most this long after the first
+ * The writer waits for a full batch before it writes, at most this long after the first
  * document queued (a transaction has a fixed cost: one document per transaction costs the
  * database about a third more CPU per row, CPU the extraction threads share on a small machine).
  */
@@ -231,14 +236,11 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     // claimed before the graph is asked, so that the same text read meanwhile by another lane is a duplicate too
     let holder!: (path: string | null) => void;
     seen.set(read.sha256, new Promise((resolve) => (holder = resolve)));
-    // both look-ups at once: the thread waits for one round trip, not two
+    // both look-ups in one query: the thread waits for one round trip
     let twin: string | null = null;
-    let stored: Awaited<ReturnType<typeof storedVersion>> = null;
+    let stored: StoredVersion | null = null;
     try {
-      [twin, stored] = await Promise.all([
-        documentWithContent(options.driver, options.database, read.sha256, id),
-        options.force ? null : storedVersion(options.driver, options.database, id),
-      ]);
+      ({ twin, stored } = await documentLookups(options.driver, options.database, id, read.sha256));
     } finally {
       if (twin) seen.delete(read.sha256);
       holder(twin ? null : file.relativePath);
@@ -271,9 +273,9 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     return batch;
   };
 
-  /** Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over. */
+  /** Resolves once a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over. */
   const fullerBatch = async (): Promise<void> => {
-    while (queuedRows < BATCH_ROWS / 2 && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
+    while (queuedRows < BATCH_ROWS && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
       const waitMs = BATCH_WAIT_MS - (performance.now() - queue[0].queuedAt);
       if (waitMs <= 0) return;
       await new Promise<void>((resolve) => {
