@@ -92,18 +92,16 @@ export const DEFAULT_SECONDS_PER_MB = 10;
 /** A write transaction holds at most this many documents (IMPORT_BATCH_DOCUMENTS) … */
 export const DEFAULT_BATCH_DOCUMENTS = 32;
 /**
- * … and about this many nodes and relationships (IMPORT_BATCH_ROWS; a larger document goes alone). Each transaction
- * costs the batch's entities (read, merged and looked up again by every query: most documents of a corpus mention
- * most of its entities) and a refresh of the full-text indexes, whatever its size: the 100x import wrote 66
- * transactions of about 8k rows.
+ * … and about this many nodes and relationships (IMPORT_BATCH_ROWS; a larger document goes alone). Twice as many
+ * (45 transactions instead of 66 at 100x) cost the cold pass no less JVM CPU and the forced pass more (41.4 JVM s
+ * against 31.8, its collector's share the most of it: a transaction that replaces documents holds their deletions too).
  */
-export const DEFAULT_BATCH_ROWS = 20_000;
+export const DEFAULT_BATCH_ROWS = 10_000;
 export const batchRows = (): number => envNumber('IMPORT_BATCH_ROWS') ?? DEFAULT_BATCH_ROWS;
 /**
  * The writer waits for about half a batch before it writes, at most this long after the first
  * document queued (a transaction has a fixed cost: one document per transaction costs the
  * database about a third more CPU per row, CPU the extraction threads share on a small machine).
- * Waiting for a full batch left the writer idle ~9 s of the 100x import, and its last transaction larger.
  */
 const BATCH_WAIT_MS = 2000;
 /** Extracted documents waiting for the writer before the threads wait too. */
