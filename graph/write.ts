@@ -20,7 +20,8 @@
  */
 import { refreshDerivedData } from './derived-data.ts';
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import { STRINGS_AT, StringTable } from './string-table.ts';
+import { StringTable } from './string-table.ts';
+import { FIELD_INTEGERS, FIELD_STRINGS, joinRow } from './joined-columns.ts';
 import { hasSurrogates, snippetPlaces } from './snippet-places.ts';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
 
@@ -87,6 +88,29 @@ export async function documentWithContent(driver: Driver, database: string, sha2
     { database, routing: 'READ' },
   );
   return (res.records[0]?.get('path') as string | undefined) ?? null;
+}
+
+/**
+ * Both look-ups of a file before it is extracted, in one query (one transaction and round trip, not two): the stored
+ * version of its document (as storedVersion) and the path of another document that holds the same text (as
+ * documentWithContent).
+ */
+export async function documentLookups(driver: Driver, database: string, documentId: string, sha256: string): Promise<{ stored: StoredVersion | null; twin: string | null }> {
+  const res = await driver.executeQuery(
+    `OPTIONAL MATCH (d:Document {id: $id})
+     CALL () {
+       OPTIONAL MATCH (t:Document {sha256: $sha256}) WHERE t.id <> $id
+       RETURN coalesce(t.path, t.file, t.id) AS twin LIMIT 1
+     }
+     RETURN d IS NOT NULL AS found, d.sha256 AS sha256, d.extractorVersion AS extractorVersion, twin`,
+    { id: documentId, sha256 },
+    { database, routing: 'READ' },
+  );
+  const rec = res.records[0];
+  return {
+    stored: rec?.get('found') ? { sha256: rec.get('sha256'), extractorVersion: rec.get('extractorVersion') ?? null } : null,
+    twin: (rec?.get('twin') as string | null | undefined) ?? null,
+  };
 }
 
 export function isCurrent(stored: StoredVersion | null, sha256: string, extractorVersion: string | null): boolean {
@@ -255,18 +279,15 @@ interface DocumentColumns {
   mentionStarts: number[];
   /** the batch's mentioned entities, each once; a mention names its entity by position in this list */
   entityIds: string[];
-  mentionEntities: number[];
-  mentionCounts: number[];
-  /** where the snippets stand in the section's text, and the positions in `strings` (see StringTable) of those that do not (graph/snippet-places.ts) */
-  mentionSnippetAt: number[][];
-  mentionSnippetRest: number[][];
-  strings: string[];
   /**
-   * What one document says about one entity, its names (with the name) and roles: on the first of its mentions in
-   * that document, null on the others (a null property is not stored)
+   * One text per mention (joinRow, graph/joined-columns.ts): the position of its entity in entityIds, its count, where
+   * its snippets stand in the section's text, the positions in `strings` (see StringTable) of those that do not
+   * (graph/snippet-places.ts), and what the document says about the entity, its names (with the name) and roles, on the
+   * first of its mentions in that document only (1, then the positions in `strings` of the names and of the roles; 0 and
+   * no names or roles on the others: their properties are null, which is not stored)
    */
-  mentionAliases: (string[] | null)[];
-  mentionRoles: (string[] | null)[];
+  mentions: string[];
+  strings: string[];
 }
 
 function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<string>): DocumentColumns {
@@ -274,7 +295,7 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
     docIds: [], docTitles: [], docPublished: [], docFiles: [], docPaths: [], docShas: [],
     articleIds: [], articleTitles: [], articleOrdinals: [], articleDocs: [], articleKnown: [],
     sectionIds: [], sectionTitles: [], sectionOrdinals: [], sectionTexts: [], sectionDocs: [], sectionKnown: [], sectionArticles: [],
-    mentionStarts: [], entityIds: [], mentionEntities: [], mentionCounts: [], mentionSnippetAt: [], mentionSnippetRest: [], mentionAliases: [], mentionRoles: [], strings: [],
+    mentionStarts: [], entityIds: [], mentions: [], strings: [],
   };
   const table = new StringTable();
   const entityAt = new Map<string, number>();
@@ -324,7 +345,7 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
       }
     }
     for (const [k, mentions] of bySection.entries()) {
-      c.mentionStarts.push(c.mentionEntities.length);
+      c.mentionStarts.push(c.mentions.length);
       const text = doc.sections[k].text;
       const surrogates = mentions.length > 0 && hasSurrogates(text);
       for (const m of mentions) {
@@ -334,17 +355,14 @@ function documentColumns(results: ExtractionResult[], replaced: ReadonlySet<stri
           entityAt.set(m.entity, at);
           c.entityIds.push(m.entity);
         }
-        c.mentionEntities.push(at);
-        c.mentionCounts.push(m.count);
         const places = snippetPlaces(text, m.snippets, surrogates);
-        c.mentionSnippetAt.push(places.at);
-        c.mentionSnippetRest.push(table.refs(places.rest));
-        c.mentionAliases.push(m.aliases);
-        c.mentionRoles.push(m.roles);
+        // (a document's names and roles of an entity come together, on its first mention)
+        const first = m.aliases !== null && m.roles !== null;
+        c.mentions.push(joinRow([at, m.count, places.at, table.refs(places.rest), first ? 1 : 0, first ? table.refs(m.aliases!) : [], first ? table.refs(m.roles!) : []]));
       }
     }
   });
-  c.mentionStarts.push(c.mentionEntities.length);
+  c.mentionStarts.push(c.mentions.length);
   c.strings = table.strings;
   return c;
 }
@@ -409,11 +427,13 @@ async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionRes
      FOREACH (art IN [k IN $sectionArticles[i] | articles[toInteger(k)]] | CREATE (sec)-[:IN_ARTICLE]->(art))
      WITH i, sec, entities
      UNWIND range(toInteger($mentionStarts[i]), toInteger($mentionStarts[i + 1]) - 1) AS j
-     WITH i, sec, j, entities[toInteger($mentionEntities[j])] AS e
+     WITH sec, split($mentions[j], '|') AS m, entities
+     WITH sec, m, entities[toInteger(m[0])] AS e
      WHERE e IS NOT NULL
-     CREATE (e)-[:MENTIONED_IN {count: $mentionCounts[j], snippetAt: [k IN $mentionSnippetAt[j] | toInteger(k)],
-                                snippets: CASE WHEN size($mentionSnippetRest[j]) = 0 THEN null ELSE ${STRINGS_AT('strings', '$mentionSnippetRest[j]')} END,
-                                aliases: $mentionAliases[j], roles: $mentionRoles[j]}]->(sec)`,
+     CREATE (e)-[:MENTIONED_IN {count: toFloat(m[1]), snippetAt: ${FIELD_INTEGERS('m[2]')},
+                                snippets: CASE WHEN m[3] = '' THEN null ELSE ${FIELD_STRINGS('strings', 'm[3]')} END,
+                                aliases: CASE WHEN m[4] = '1' THEN ${FIELD_STRINGS('strings', 'm[5]')} END,
+                                roles: CASE WHEN m[4] = '1' THEN ${FIELD_STRINGS('strings', 'm[6]')} END}]->(sec)`,
     { ...documentColumns(results, replaced), extractorVersion },
   );
 }
@@ -594,8 +614,9 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
   }
   if (byKey.size === 0) return null;
   const rows = [...byKey.values()];
+  // every string of the rows by its position in one table (a role that is null: an empty field)
   const table = new StringTable();
-  const quotes = rows.map((r) => table.refs(r.quotes));
+  const ref = (value: string) => table.refs([value])[0];
   // the ends by position in one list of the batch's entities (ENTITY_LIST)
   const entityAt = new Map<string, number>();
   const position = (id: string) => {
@@ -603,18 +624,22 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
     if (at === undefined) entityAt.set(id, (at = entityAt.size));
     return at;
   };
-  const from = rows.map((r) => position(r.from));
-  const to = rows.map((r) => position(r.to));
+  const relations = rows.map((r) => joinRow([
+    position(r.from), position(r.to), ref(r.type), ref(r.documentId), r.role === null ? [] : [ref(r.role)],
+    table.refs(r.sectionIds), table.refs(r.quotes), table.refs(r.evidenceKinds), table.refs(r.articleIds),
+  ]));
   // CREATE, not MERGE: the batch removed every relationship of these documents first
   return tx.run(
     `${ENTITY_LIST}
-     UNWIND range(0, size($from) - 1) AS i
-     WITH i, entities[toInteger($from[i])] AS a, entities[toInteger($to[i])] AS b
+     UNWIND range(0, size($relations) - 1) AS i
+     WITH i, split($relations[i], '|') AS row, entities
+     WITH i, row, entities[toInteger(row[0])] AS a, entities[toInteger(row[1])] AS b
      WHERE a IS NOT NULL AND b IS NOT NULL
-     CREATE (a)-[r:$($type[i])]->(b)
-     SET r.documentId = $documentId[i], r.weight = $weight[i], r.role = $role[i], r.sectionIds = $sectionIds[i],
-         r.quotes = ${STRINGS_AT('strings', '$quotes[i]')}, r.evidenceKinds = $evidenceKinds[i], r.articleIds = $articleIds[i]`,
-    { ...columns(rows, ['type', 'documentId', 'role', 'weight', 'sectionIds', 'evidenceKinds', 'articleIds'] as const), quotes, strings: table.strings, from, to, entityIds: [...entityAt.keys()] },
+     CREATE (a)-[r:$($strings[toInteger(row[2])])]->(b)
+     SET r.documentId = $strings[toInteger(row[3])], r.weight = $weight[i], r.role = $strings[toInteger(row[4])],
+         r.sectionIds = ${FIELD_STRINGS('strings', 'row[5]')}, r.quotes = ${FIELD_STRINGS('strings', 'row[6]')},
+         r.evidenceKinds = ${FIELD_STRINGS('strings', 'row[7]')}, r.articleIds = ${FIELD_STRINGS('strings', 'row[8]')}`,
+    { relations, weight: rows.map((r) => r.weight), strings: table.strings, entityIds: [...entityAt.keys()] },
   );
 }
 

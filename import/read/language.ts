@@ -38,19 +38,21 @@ export function notLanguage(text: string): string | null {
 
 function sampleProblem(sample: string): string | null {
   const letters = countLetters(sample);
-  const visible = sample.replace(/\s+/g, '').length;
+  const visible = sample.length - countSpaces(sample);
   if (visible === 0) return null;
   if (letters / visible < 0.6) return 'mostly symbols and digits, not words (binary residue or a data dump)';
-  let blob = 0;
-  for (const token of sample.split(/\s+/)) if (token.length >= 24 && BLOB_TOKEN.test(token) && /\d/.test(token) && /[a-z]/i.test(token)) blob += token.length;
-  if (blob / visible > 0.3) return 'encoded data (base64 or hex), not words';
+  if (encodedLength(sample) / visible > 0.3) return 'encoded data (base64 or hex), not words';
   const lower = sample.toLowerCase();
-  const words = lower.match(/\p{L}+/gu) ?? [];
+  const words = letterRuns(lower);
   if (words.length === 0) return 'no words';
   const long = words.filter((w) => w.length > 25).reduce((n, w) => n + w.length, 0);
   if (long / letters > 0.3) return 'long unbroken letter runs (base64, hex or a word repeated without spaces)';
-  const distinct = new Set(words).size;
-  if (words.length >= 50 && distinct < 12) return `only ${distinct} different words repeated over and over`;
+  if (words.length >= 50) {
+    // (twelve different words are enough to know)
+    const distinct = new Set<string>();
+    for (const word of words) if (distinct.add(word).size >= 12) break;
+    if (distinct.size < 12) return `only ${distinct.size} different words repeated over and over`;
+  }
   const letterKinds = distinctLetters(lower);
   if (letterKinds < 8) return `only ${letterKinds} different letters`;
   return null;
@@ -92,6 +94,59 @@ export function countLetters(text: string): number {
     }
   }
   return n;
+}
+
+/** The runs of letters of the text (as `text.match(/\p{L}+/gu)` finds them), by the same loop: the regular expression took most of the check's time. */
+export function letterRuns(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const pair = pairAt(text, i);
+    const letter = pair < 0 ? isLetterUnit(text.charCodeAt(i)) : LETTER.test(String.fromCodePoint(pair));
+    if (letter && start < 0) start = i;
+    else if (!letter && start >= 0) {
+      runs.push(text.slice(start, i));
+      start = -1;
+    }
+    if (pair >= 0) i++;
+  }
+  if (start >= 0) runs.push(text.slice(start));
+  return runs;
+}
+
+/** White space as /\s/ reads it, by code unit, tested once and remembered (see LETTER_UNIT). */
+const SPACE_UNIT = new Int8Array(0x10000).fill(-1);
+const SPACE = /^\s$/;
+
+function isSpaceUnit(code: number): boolean {
+  let known = SPACE_UNIT[code];
+  if (known < 0) known = SPACE_UNIT[code] = SPACE.test(String.fromCharCode(code)) ? 1 : 0;
+  return known === 1;
+}
+
+/** How many code units of the text are white space (as `text.length - text.replace(/\s+/g, '').length` counts them). */
+export function countSpaces(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isSpaceUnit(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/**
+ * The length of the text's tokens (as `text.split(/\s+/)` cuts them) of 24 code units or more that are base64, hex or
+ * URL-safe characters only, with a digit and a letter; the shorter tokens are not cut out.
+ */
+export function encodedLength(text: string): number {
+  let blob = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpaceUnit(text.charCodeAt(i))) continue;
+    if (i - start >= 24) {
+      const token = text.slice(start, i);
+      if (BLOB_TOKEN.test(token) && /\d/.test(token) && /[a-z]/i.test(token)) blob += token.length;
+    }
+    start = i + 1;
+  }
+  return blob;
 }
 
 /** How many different letters the text has (as `new Set(text.match(/\p{L}/gu)).size` counts them). */
