@@ -69,31 +69,10 @@ export interface StoredVersion {
   extractorVersion: string | null;
 }
 
-/** What version of a document the graph holds: its text hash and the extractor that read it. */
-export async function storedVersion(driver: Driver, database: string, documentId: string): Promise<StoredVersion | null> {
-  const res = await driver.executeQuery(
-    'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256, d.extractorVersion AS extractorVersion',
-    { id: documentId },
-    { database, routing: 'READ' },
-  );
-  const rec = res.records[0];
-  return rec ? { sha256: rec.get('sha256'), extractorVersion: rec.get('extractorVersion') ?? null } : null;
-}
-
-/** The path of another document that holds exactly this text, if the graph has one. */
-export async function documentWithContent(driver: Driver, database: string, sha256: string, exceptId: string): Promise<string | null> {
-  const res = await driver.executeQuery(
-    'MATCH (d:Document {sha256: $sha256}) WHERE d.id <> $exceptId RETURN coalesce(d.path, d.file, d.id) AS path LIMIT 1',
-    { sha256, exceptId },
-    { database, routing: 'READ' },
-  );
-  return (res.records[0]?.get('path') as string | undefined) ?? null;
-}
-
 /**
- * Both look-ups of a file before it is extracted, in one query (one transaction and round trip, not two): the stored
- * version of its document (as storedVersion) and the path of another document that holds the same text (as
- * documentWithContent).
+ * Both look-ups of a file before it is extracted, in one query (one transaction and round trip, not two): what version
+ * of its document the graph holds (its text hash and the extractor that read it), and the path of another document
+ * that holds exactly this text, if the graph has one.
  */
 export async function documentLookups(driver: Driver, database: string, documentId: string, sha256: string): Promise<{ stored: StoredVersion | null; twin: string | null }> {
   const res = await driver.executeQuery(
