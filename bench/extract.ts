@@ -298,10 +298,73 @@ function runPathological(shape: PathologicalShape): { shape: string; mb: number;
   return { shape, mb, cpuMs, cpuMsPerMb: cpuMs / mb, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+/**
+ * `--helpers [scale]` (default 10): where the CPU of one extracting thread goes beside the thread itself, the question
+ * behind the all-threads-against-one comparison of bench:import. Each child runs without --single-threaded (as the
+ * pool's threads do), is warmed as that comparison warms a thread (one pass over the 1x corpus), then extracts the
+ * scale's documents twice; per pass it reports the main thread's CPU and the CPU of V8's helper threads (the process
+ * less the main thread). The same child runs again with the JIT's compiler on the main thread
+ * (--no-concurrent-recompilation) and with the collector on the main thread (--single-threaded-gc): what leaves the
+ * helper threads in each case is their compiler's and their collector's share. One thread gets the helpers' work done
+ * on an idle core; threads on every core pay it from their own time, each thread compiling the same code again.
+ */
+const HELPER_VARIANTS: [string, string[]][] = [
+  ['as the pool runs', []],
+  ['compiler on the main thread', ['--no-concurrent-recompilation']],
+  ['collector on the main thread', ['--single-threaded-gc']],
+];
+
+function runHelpersChild(scale: number): { passes: { mainCpuMs: number; processCpuMs: number; wallMs: number }[]; mb: number } {
+  const corpus = loadCorpus();
+  loadNerModel();
+  loadSpanClassifier();
+  for (const d of corpus) extractDocument(d.file, d.text);
+  const passes = [];
+  let bytes = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    // only extraction is timed (documents are made one at a time, as in the throughput runs)
+    const p = { wallMs: 0, processCpuMs: 0, mainCpuMs: 0 };
+    bytes = 0;
+    for (const d of documentsAt(corpus, scale)) {
+      const main0 = mainThreadCpuMs() ?? NaN;
+      const cpu0 = process.cpuUsage();
+      const wall0 = performance.now();
+      extractDocument(d.file, d.text);
+      const cpu = process.cpuUsage(cpu0);
+      p.wallMs += performance.now() - wall0;
+      p.processCpuMs += (cpu.user + cpu.system) / 1000;
+      p.mainCpuMs += (mainThreadCpuMs() ?? NaN) - main0;
+      bytes += Buffer.byteLength(d.text);
+    }
+    passes.push(p);
+  }
+  return { passes, mb: bytes / 1e6 };
+}
+
+function helpersReport(scale: number): void {
+  console.log(`V8 helper threads of one extracting thread at ${scale}x (warmed on one pass of the 1x corpus, then two passes; CPU s; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}):`);
+  for (const [label, flags] of HELPER_VARIANTS) {
+    const child = spawnSync(process.execPath, [...EXTRACTION_NODE_FLAGS, ...flags, ...process.execArgv, fileURLToPath(import.meta.url), '--helpers-child', String(scale)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) {
+      console.log(`  ${label}: failed: ${child.stderr.split('\n')[0]}`);
+      continue;
+    }
+    const r = JSON.parse(child.stdout) as ReturnType<typeof runHelpersChild>;
+    const pass = (p: (typeof r.passes)[number], n: number) =>
+      `pass ${n}: extracting thread ${(p.mainCpuMs / 1000).toFixed(2)}, helpers ${((p.processCpuMs - p.mainCpuMs) / 1000).toFixed(2)}, wall ${(p.wallMs / 1000).toFixed(2)}`;
+    console.log(`  ${(label + (flags.length ? ` (${flags.join(' ')})` : '')).padEnd(60)} ${r.mb.toFixed(1)} MB  ${r.passes.map((p, i) => pass(p, i + 1)).join('; ')}`);
+  }
+}
+
 const childArg = process.argv.indexOf('--child');
 const pathologicalArg = process.argv.indexOf('--pathological-child');
+const helpersArg = process.argv.indexOf('--helpers');
 if (process.argv.includes('--modules-child')) {
   moduleBreakdown();
+} else if (process.argv.includes('--helpers-child')) {
+  process.stdout.write(JSON.stringify(runHelpersChild(Number(process.argv[process.argv.indexOf('--helpers-child') + 1]))));
+} else if (helpersArg >= 0) {
+  helpersReport(/^\d+$/.test(process.argv[helpersArg + 1] ?? '') ? Number(process.argv[helpersArg + 1]) : 10);
 } else if (process.argv.includes('--modules')) {
   // one core, as in the throughput runs
   const child = spawnSync(process.execPath, ['--single-threaded', ...EXTRACTION_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--modules-child'], {
