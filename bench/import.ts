@@ -54,8 +54,11 @@ const warmRounds = warmRoundsArg >= 0 ? Number(process.argv[warmRoundsArg + 1]) 
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
-const work = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
-const server = own && !speedupOnly ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: await findFreePort() }) : null;
+// NEO4J_DATA_DIR / NEO4J_BOLT_PORT, when set, say where (a shared machine gives each user its folders and ports)
+const work = mkdtempSync(process.env.NEO4J_DATA_DIR ? `${process.env.NEO4J_DATA_DIR}-bench-` : join(tmpdir(), 'kg-bench-import-'));
+const server = own && !speedupOnly
+  ? await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: process.env.NEO4J_BOLT_PORT ? config.boltPort : await findFreePort() })
+  : null;
 // (with --speedup-only nothing connects: the driver opens connections when first used)
 const driver = createDriver(server?.uri ?? config.uri ?? 'bolt://127.0.0.1:7687', server?.user ?? config.user, server?.password ?? config.password ?? '');
 const database = server?.database ?? config.database;
