@@ -62,10 +62,12 @@ export const MAX_EDGES = 5000;
  */
 const EDGES = `
   CALL (nodes) {
+    // membership by internal id, a list of ints: testing the list of nodes took ~0.5 ms more per request at 100x
+    WITH nodes, [n IN nodes | id(n)] AS handles
     UNWIND range(0, size(nodes) - 1) AS source
-    WITH nodes, source, nodes[source] AS a
+    WITH handles, source, nodes[source] AS a
     MATCH (a)-[link:${PAIR_LINK}]->(b)
-    WHERE b IN nodes AND b <> a
+    WHERE id(b) IN handles AND b <> a
     WITH type(link) AS type, collect(source) AS sources, collect(id(b)) AS targets, collect(link.weight) AS weights
     RETURN collect(substring(type, ${PAIR_LINK_PREFIX.length})) AS edgeTypes, collect(sources) AS sources, collect(targets) AS targets, collect(weights) AS weights
   }`;
