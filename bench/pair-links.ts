@@ -16,7 +16,7 @@ import { loadConfig, projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
 import { startEmbeddedNeo4j } from '../graph/embedded.ts';
 import { refreshHubNeighbours } from '../graph/hub-neighbours.ts';
-import { PAIR_LEDGER, PAIR_LINK, refreshPairLinks } from '../graph/pair-links.ts';
+import { PAIR_LEDGER, PAIR_LINK, PAIR_LINK_PREFIX, refreshPairLinks } from '../graph/pair-links.ts';
 import { RELATION_PATTERN } from '../graph/queries/model.ts';
 import { wipeGraph } from '../graph/queries/size.ts';
 import { ensureSchema } from '../graph/schema.ts';
@@ -84,7 +84,7 @@ for (const scale of scales.length ? scales : [1]) {
     const expected = await run(`
       MATCH (a:Entity)-[r:${RELATION_PATTERN}]->(b:Entity)
       WITH type(r) AS type, a, b, sum(r.weight) AS weight, count(r) AS n
-      OPTIONAL MATCH (a)-[l:${PAIR_LINK} {type: type}]->(b)
+      OPTIONAL MATCH (a)-[l:${PAIR_LINK}]->(b) WHERE type(l) = '${PAIR_LINK_PREFIX}' + type
       RETURN count(*) AS pairs, sum(CASE WHEN l IS NULL OR l.relations <> n OR abs(l.weight - weight) > 1e-9 THEN 1 ELSE 0 END) AS wrong`);
     const links = (await run(`MATCH ()-[l:${PAIR_LINK}]->() RETURN count(l) AS n`))[0].get('n');
     console.log(`${scale}x check: ${expected[0].get('pairs')} pairs, ${links} links, ${expected[0].get('wrong')} wrong`);

@@ -1,8 +1,10 @@
 /**
- * Aggregated pair links: one `(a)-[:LINK {type, weight, relations}]->(b)` per relation type and
- * ordered pair of entities, standing for all the per-document relationships of that type from
- * `a` to `b` (graph/write.ts writes one per document): `weight` is their summed weight,
- * `relations` how many there are. The explorer's neighbourhood (graph/queries/subgraph.ts) reads
+ * Aggregated pair links: one `(a)-[:LINK_<type> {weight, relations}]->(b)` per relation type and
+ * ordered pair of entities (e.g. `LINK_WORKS_ON`), standing for all the per-document relationships
+ * of that type from `a` to `b` (graph/write.ts writes one per document): `weight` is their summed
+ * weight, `relations` how many there are. The relation type is the link's relationship type, not a
+ * property: a reader gets it from `type(link)` without reading the link's properties (the
+ * neighbourhood reads thousands of links per request). The explorer's neighbourhood (graph/queries/subgraph.ts) reads
  * these, one relationship per neighbour pair, instead of expanding and summing every document's
  * relationship on each request. The per-document relationships stay the source of truth (and
  * carry the evidence); the links are derived from them and can always be rebuilt.
@@ -37,8 +39,14 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
 
-/** The aggregated relationship's type; the relation type it aggregates is its `type` property. */
-export const PAIR_LINK = 'LINK';
+/** A pair link's relationship type is this prefix and the relation type it aggregates. */
+export const PAIR_LINK_PREFIX = 'LINK_';
+/** The pair links' relationship types, one per relation type. */
+export const PAIR_LINK_TYPES: readonly string[] = RELATION_PATTERN.split('|').map((type) => `${PAIR_LINK_PREFIX}${type}`);
+/** Every pair link, as a relationship pattern's types: `(a)-[l:${PAIR_LINK}]->(b)`. */
+export const PAIR_LINK = PAIR_LINK_TYPES.join('|');
+/** The relationship type of the links kept before the relation type was part of it (a `type` property then): dropped and rebuilt. */
+const OLD_PAIR_LINK = 'LINK';
 export const PAIR_LEDGER = 'PairLedger';
 const PAIR_STATE = 'PairLinkState';
 
@@ -63,8 +71,12 @@ const CHANGED_DOCUMENTS = `
   }
   RETURN id ORDER BY id`;
 
-/** Ledgers written before links were kept by increments (no `epoch`): the links are rebuilt once. */
-const OLD_FORMAT = `MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL RETURN count(l) > 0 AS old`;
+/**
+ * Links of an older format, rebuilt once: ledgers written before links were kept by increments (no
+ * `epoch`), or links of the one `LINK` type (the relation type a property).
+ */
+const OLD_FORMAT = `
+  RETURN EXISTS { MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL } OR EXISTS { MATCH ()-[:${OLD_PAIR_LINK}]->() } AS old`;
 
 const NEXT_EPOCH = `
   MERGE (s:${PAIR_STATE})
@@ -124,7 +136,7 @@ const APPLY = `
   UNWIND range(0, size($types) - 1) AS i
   MATCH (a:Entity {id: $sources[i]})
   MATCH (b:Entity {id: $targets[i]})
-  OPTIONAL MATCH (a)-[old:${PAIR_LINK} {type: $types[i]}]->(b)
+  OPTIONAL MATCH (a)-[old:${PAIR_LINK}]->(b) WHERE type(old) = '${PAIR_LINK_PREFIX}' + $types[i]
   WITH i, a, b, old, [k IN range(0, size($oldEpochs[i]) - 1) WHERE old IS NOT NULL AND $oldEpochs[i][k] >= old.epoch] AS recorded
   WITH i, a, b, old,
        $newUnits[i] - reduce(s = 0, k IN recorded | s + $oldUnits[i][k]) AS units,
@@ -132,7 +144,8 @@ const APPLY = `
   WHERE units <> 0 OR n <> 0
   CALL (i, a, b, old, units, n) {
     WITH * WHERE old IS NULL AND n > 0
-    CREATE (a)-[:${PAIR_LINK} {type: $types[i], units: units, relations: n, weight: toFloat(units) / $scale, epoch: $epoch}]->(b)
+    // weight first: the property the neighbourhood reads, early in the link's property chain
+    CREATE (a)-[:$('${PAIR_LINK_PREFIX}' + $types[i]) {weight: toFloat(units) / $scale, units: units, relations: n, epoch: $epoch}]->(b)
   }
   CALL (old, units, n) {
     WITH * WHERE old IS NOT NULL
@@ -152,7 +165,7 @@ const RECOMPUTE_PAIRS = `
   MATCH (a:Entity {id: pair[1]})
   MATCH (b:Entity {id: pair[2]})
   CALL (a, b, pair) {
-    MATCH (a)-[old:${PAIR_LINK} {type: pair[0]}]->(b)
+    MATCH (a)-[old:${PAIR_LINK}]->(b) WHERE type(old) = '${PAIR_LINK_PREFIX}' + pair[0]
     DELETE old
   }
   CALL (a, b, pair) {
@@ -160,7 +173,7 @@ const RECOMPUTE_PAIRS = `
     WHERE type(r) = pair[0]
     WITH sum(toInteger(round(coalesce(r.weight, 0.0) * $scale))) AS units, count(r) AS n
     WHERE n > 0
-    CREATE (a)-[:${PAIR_LINK} {type: pair[0], units: units, relations: n, weight: toFloat(units) / $scale, epoch: $epoch}]->(b)
+    CREATE (a)-[:$('${PAIR_LINK_PREFIX}' + pair[0]) {weight: toFloat(units) / $scale, units: units, relations: n, epoch: $epoch}]->(b)
   }`;
 
 export interface PairRefresh {
@@ -204,7 +217,7 @@ async function dropAll(driver: Driver, database: string): Promise<void> {
   // CALL … IN TRANSACTIONS runs only in an auto-commit transaction
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    await session.run(`MATCH ()-[l:${PAIR_LINK}]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
+    await session.run(`MATCH ()-[l:${PAIR_LINK}|${OLD_PAIR_LINK}]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
     await session.run(`MATCH (l:${PAIR_LEDGER}) CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();

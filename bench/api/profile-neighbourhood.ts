@@ -11,6 +11,7 @@ import { loadConfig } from '../../graph/config.ts';
 import { createDriver } from '../../graph/driver.ts';
 import { queriesDuring } from '../../graph/query-stats.ts';
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
+import { PAIR_LINK } from '../../graph/pair-links.ts';
 import { readRows, totalDbHits, type PlanNode, type ReadContext } from '../../graph/queries/run.ts';
 import { processCpuSeconds } from '../proc-cpu.ts';
 
@@ -41,7 +42,7 @@ const program = new Command()
         ((
           await readRows(read, `
             MATCH (p:Person) WITH p ORDER BY p.mentionCount DESC, p.id LIMIT 20
-            RETURN p.id AS id ORDER BY COUNT { (p)-[:LINK]-() } DESC LIMIT 1`)
+            RETURN p.id AS id ORDER BY COUNT { (p)-[:${PAIR_LINK}]-() } DESC LIMIT 1`)
         )[0].id as string);
       const args = { id, depth: Number(opts.depth), limit: Number(opts.limit), types: null };
       // PROFILE through a session that records every query sent

@@ -8,15 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NEIGHBOURHOOD_NODES, neighbourhood, type SubgraphRow } from '../../graph/queries/subgraph.ts';
 import { int, readRows, type ReadContext } from '../../graph/queries/run.ts';
+import { PAIR_LINK, PAIR_LINK_PREFIX } from '../../graph/pair-links.ts';
 import { closeTestDriver } from '../setup/neo4j.ts';
 import { corpusReadContext } from './harness.ts';
 
-/** The previous query's edge part (graph/queries/subgraph.ts before the cap moved to JS). */
+/** The previous query's edge part (graph/queries/subgraph.ts before the cap moved to JS; the relation type read from the link's relationship type since it is stored there). */
 const PREVIOUS_EDGES = `
   CALL (nodes) {
     UNWIND range(0, size(nodes) - 1) AS i
     WITH nodes[i] AS a, nodes[..i] AS earlier, nodes
-    MATCH (a)-[link:LINK]->(b)
+    MATCH (a)-[link:${PAIR_LINK}]->(b)
     WHERE b IN nodes AND b <> a
     WITH link, CASE WHEN b IN earlier THEN a ELSE b END AS owner
     WITH owner, collect(link) AS upward
@@ -35,12 +36,12 @@ const PREVIOUS_EDGES = `
         WITH li, lists[li] AS l, owners[li] AS owner WHERE perNode IS NOT NULL AND size(l) > perNode
         UNWIND l AS e
         WITH li, e, CASE WHEN startNode(e) = owner THEN endNode(e) ELSE startNode(e) END AS other
-        ORDER BY li, e.weight DESC, e.type, other.id
+        ORDER BY li, e.weight DESC, type(e), other.id
         WITH li, collect(e) AS ranked
         UNWIND ranked[..perNode] AS e
         RETURN e
       }
-      RETURN collect(e.type) AS edgeTypes, collect(id(startNode(e))) AS sources, collect(id(endNode(e))) AS targets, collect(e.weight) AS weights
+      RETURN collect(substring(type(e), ${PAIR_LINK_PREFIX.length})) AS edgeTypes, collect(id(startNode(e))) AS sources, collect(id(endNode(e))) AS targets, collect(e.weight) AS weights
     }
     RETURN total, perNode, edgeTypes, sources, targets, weights
   }`;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteDocument, writeExtraction } from '../../graph/write.ts';
 import { refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
-import { PAIR_LINK, refreshPairLinks } from '../../graph/pair-links.ts';
+import { PAIR_LINK, PAIR_LINK_PREFIX, refreshPairLinks } from '../../graph/pair-links.ts';
 import { RELATION_PATTERN } from '../../graph/queries/model.ts';
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
 import { readRows, type ReadContext } from '../../graph/queries/run.ts';
@@ -42,7 +42,7 @@ async function expectedLinks(): Promise<Map<string, [number, number]>> {
 async function storedLinks(): Promise<Map<string, [number, number]>> {
   const rows = await readRows(read, `
     MATCH (a)-[l:${PAIR_LINK}]->(b)
-    RETURN l.type AS type, a.id AS source, b.id AS target, l.weight AS weight, l.relations AS n`, {});
+    RETURN substring(type(l), ${PAIR_LINK_PREFIX.length}) AS type, a.id AS source, b.id AS target, l.weight AS weight, l.relations AS n`, {});
   const out = new Map<string, [number, number]>();
   for (const r of rows) {
     const key = `${r.type} ${r.source}->${r.target}`;
@@ -195,6 +195,34 @@ describe('pair links by increments', () => {
     await refreshPairLinks(driver, database);
     expect(await link('WORKS_ON', PERSON, THEME)).toEqual([1, 3]);
     await expectLinksMatchRelationships();
+  });
+});
+
+describe('pair links of the older format', () => {
+  it('(one LINK type, the relation type a property) are rebuilt, one relationship type per relation type', async () => {
+    const { driver, database } = read;
+    const before = await expectLinksMatchRelationships();
+    // the graph as the previous format left it: every link a LINK {type}, none of the new types
+    const session = driver.session({ database });
+    try {
+      await session.run(`
+        MATCH (a)-[l:${PAIR_LINK}]->(b)
+        CREATE (a)-[:LINK {type: substring(type(l), ${PAIR_LINK_PREFIX.length}), units: l.units, relations: l.relations, weight: l.weight, epoch: l.epoch}]->(b)
+        DELETE l`);
+    } finally {
+      await session.close();
+    }
+    expect(await storedLinks()).toEqual(new Map());
+    await refreshPairLinks(driver, database);
+    const old = await readRows(read, 'MATCH ()-[l:LINK]->() RETURN count(l) AS n', {});
+    expect(old[0].n).toBe(0);
+    expect(await expectLinksMatchRelationships()).toEqual(before);
+    const types = await readRows(read, `MATCH ()-[l:${PAIR_LINK}]->() RETURN DISTINCT type(l) AS type, l.type IS NULL AS plain`, {});
+    for (const t of types) {
+      expect(t.type as string).toMatch(new RegExp(`^${PAIR_LINK_PREFIX}(${RELATION_PATTERN})$`));
+      expect(t.plain).toBe(true);
+    }
+    expect(await refreshPairLinks(driver, database)).toEqual({ documents: 0, pairs: 0 });
   });
 });
 
