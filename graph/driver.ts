@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 
 import { loadConfig, type GraphConfig } from './config.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.ts';
+import { serverTooOld } from './server-version.ts';
 
 export interface GraphConnection {
   driver: Driver;
@@ -57,7 +58,9 @@ export function connectGraph(
     }
     const driver = createDriver(uri, user, password);
     try {
-      await driver.verifyConnectivity({ database: config.database });
+      const server = await driver.verifyConnectivity({ database: config.database });
+      const tooOld = serverTooOld(server.agent);
+      if (tooOld) throw new Error(`${uri}: ${tooOld}.`);
     } catch (error) {
       await driver.close();
       await embedded?.stop();
