@@ -1,4 +1,5 @@
 import './tcp-nodelay.ts';
+import './driver-integers.ts';
 import neo4j, {
   type Driver, type ManagedTransaction, type QueryResult, type RecordShape,
 } from 'neo4j-driver';

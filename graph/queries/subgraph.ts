@@ -43,7 +43,12 @@ export const MAX_EDGES = 5000;
 /**
  * Every edge among `nodes`: one per (type, source, target), read from its pair link
  * (graph/pair-links.ts), each found once, from its source (a hub's outgoing links are few; its
- * thousands of incoming ones are not expanded). The cap (graph/queries/edge-cap.ts) is applied in
+ * thousands of incoming ones are not expanded). Every outgoing link of the nodes is returned, and
+ * those whose target is not among them (or is the source itself) are dropped in JS: an entity has
+ * at most a few dozen outgoing links (39 at 100x), and at 100x 3,963 links are shipped for 3,653
+ * edges, while testing membership in Neo4j (`id(b) IN handles AND b <> a`, a hashed list lookup
+ * and a node comparison per link) cost ~0.5 ms more of its CPU per request than reading and
+ * shipping the other 310. The cap (graph/queries/edge-cap.ts) is applied in
  * JS, where grouping the edges by their owner (the end later in the answer) is a lookup by
  * position and ranking an owner's edges a sort of plain values: in Cypher the owner needed a list
  * membership test per edge and the ranking a sort of rows with relationship properties read again,
@@ -62,12 +67,10 @@ export const MAX_EDGES = 5000;
  */
 const EDGES = `
   CALL (nodes) {
-    // membership by internal id, a list of ints: testing the list of nodes took ~0.5 ms more per request at 100x
-    WITH nodes, [n IN nodes | id(n)] AS handles
     UNWIND range(0, size(nodes) - 1) AS source
-    WITH handles, source, nodes[source] AS a
+    WITH source, nodes[source] AS a
+    // every outgoing link: membership (and a link of a node to itself) is tested in JS (subgraphOf)
     MATCH (a)-[link:${PAIR_LINK}]->(b)
-    WHERE id(b) IN handles AND b <> a
     WITH type(link) AS type, collect(source) AS sources, collect(id(b)) AS targets, collect(link.weight) AS weights
     RETURN collect(substring(type, ${PAIR_LINK_PREFIX.length})) AS edgeTypes, collect(sources) AS sources, collect(targets) AS targets, collect(weights) AS weights
   }`;
@@ -98,9 +101,11 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
     WITH ${frontier} AS frontier, ${seen} AS seen
     WHERE $depth >= ${depth} AND size(seen) < $limit
     UNWIND frontier AS f
-    CALL (f) {
-      // a hub is known by its short head list: testing the full one decodes all its entries
-      WITH f WHERE f.topNeighbourCountsHead IS NULL OR $types IS NOT NULL
+    // a hub is known by its short head list (testing the full one decodes all its entries), read once here: Neo4j decodes
+    // a stored list of ints bit by bit on every read, and testing it in each branch and reading it again took three
+    WITH seen, f, CASE WHEN $types IS NULL THEN f.topNeighbourCountsHead END AS head
+    CALL (f, head) {
+      WITH f WHERE head IS NULL
       MATCH (f)-[:${PAIR_LINK}]-(n)
       WHERE $types IS NULL OR n.type IN $types
       WITH DISTINCT n
@@ -108,9 +113,9 @@ const NEXT_LEVEL = (frontier: string, seen: string, depth: number, found: string
       LIMIT $limit
       RETURN coalesce(n.mentionCount, 0) AS mentions, n.id AS id, n AS node
       UNION ALL
-      WITH f WHERE f.topNeighbourCountsHead IS NOT NULL AND $types IS NULL
+      WITH f, head WHERE head IS NOT NULL
       // bound once per hub, not left to the planner's property caching (with another test of the branch, a plan made on the corpus read the counts again for every k)
-      WITH CASE WHEN $limit <= ${HUB_HEAD_LENGTH} THEN [f.topNeighboursHead, f.topNeighbourCountsHead] ELSE [f.topNeighbours, f.topNeighbourCounts] END AS lists
+      WITH CASE WHEN $limit <= ${HUB_HEAD_LENGTH} THEN [f.topNeighboursHead, head] ELSE [f.topNeighbours, f.topNeighbourCounts] END AS lists
       WITH lists[0][..$limit] AS listed, lists[1][..$limit] AS counts
       UNWIND range(0, size(listed) - 1) AS k
       RETURN counts[k] AS mentions, listed[k] AS id, null AS node
@@ -179,8 +184,14 @@ export function subgraphOf(row: Record<string, unknown>, maxEdges: number): Subg
   const candidates: CandidateEdge[] = [];
   for (let t = 0; t < edgeTypes.length; t++) {
     const type = edgeTypes[t];
-    for (let i = 0; i < sources[t].length; i++) {
-      candidates.push({ source: sources[t][i], target: position.get(targets[t][i])!, type, weight: weights[t][i] });
+    const from = sources[t];
+    const to = targets[t];
+    const weight = weights[t];
+    for (let i = 0; i < from.length; i++) {
+      const target = position.get(to[i]);
+      // a link to a node outside the answer, or of a node to itself
+      if (target === undefined || target === from[i]) continue;
+      candidates.push({ source: from[i], target, type, weight: weight[i] });
     }
   }
   const { kept, perNode } = capEdges(candidates, ids, maxEdges);

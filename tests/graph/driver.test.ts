@@ -4,6 +4,7 @@ import {
   closeDriver, connectGraph, getDatabase, getDriver, readQuery, readTransaction, verifyConnectivity,
   writeQuery, writeTransaction,
 } from '../../graph/driver.ts';
+import { plainIntegers } from '../../graph/driver-integers.ts';
 import { testId, testNeo4j } from '../setup/neo4j.ts';
 
 const tag = testId('driver');
@@ -19,6 +20,24 @@ describe('graph/driver against the real Neo4j', () => {
   afterAll(async () => {
     await writeQuery('MATCH (n:DriverTestNode {tag: $tag}) DETACH DELETE n', { tag });
     await closeDriver();
+  });
+
+  it('reads integers of every width as the numbers they are, without the driver\'s Integer objects (graph/driver-integers.ts)', async () => {
+    expect(plainIntegers).toBe(true);
+    // tiny, 8-, 16-, 32- and 64-bit encodings and their edges, both signs; lists and maps too
+    const values = [0, 1, 127, 128, -1, -16, -17, -128, -129, 255, 32767, 32768, -32768, -32769, 2147483647, 2147483648, -2147483648, -2147483649, 2 ** 40, -(2 ** 40), 2 ** 53 - 1];
+    const rows = await readQuery<{ v: number; list: number[]; map: { v: number }; float: number }>(
+      'UNWIND $values AS s WITH toInteger(s) AS v RETURN v, [v, -v] AS list, {v: v} AS map, toFloat(v) AS float',
+      { values: values.map(String) },
+    );
+    expect(rows.map((r) => r.v)).toEqual(values);
+    expect(rows.map((r) => r.list)).toEqual(values.map((v) => [v, v === 0 ? 0 : -v]));
+    expect(rows.map((r) => r.map.v)).toEqual(values);
+    expect(rows.map((r) => r.float)).toEqual(values);
+    for (const r of rows) expect(typeof r.v).toBe('number');
+    // beyond 2^53 the driver's own conversion applies (Infinity for values a double cannot hold exactly is its choice)
+    const [big] = await readQuery<{ v: number }>('RETURN 9223372036854775807 AS v');
+    expect(big.v).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('connects once per process and verifies connectivity', async () => {
