@@ -137,7 +137,7 @@ function collectActors(group: ArticleGroup, contexts: SectionContext[], mentions
       if (m.type !== 'PERSON' && m.type !== 'PROGRAMME' && m.type !== 'ORGANISATION') continue;
       const key = `${m.type}|${m.name}`;
       let a = actors.get(key);
-      if (!a) actors.set(key, (a = { type: m.type, name: m.name, count: 0, first: { section: i, mention: m }, roles: new Set() }));
+      if (!a) actors.set(key, (a = { type: m.type, name: m.name, count: 0, first: { section: i, mention: m }, roles: new Set(), intro: undefined }));
       a.count++;
       if (m.type !== 'PERSON') continue;
       if (Array.isArray(m.props?.roles) && m.props.roles.length > 0) a.roles.add('introduced');

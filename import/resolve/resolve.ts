@@ -11,6 +11,8 @@ import type { EntityMention, RelationCandidate, SectionContext, Sentence } from 
 import { sentenceAt } from '../segment/sentences.ts';
 import { EntityNames, foldText } from './evidence.ts';
 import { eachLetterDigitRun } from './letter-runs.ts';
+import { charAt } from '../text-at.ts';
+import { packedList, packedLists } from '../packed.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -531,11 +533,13 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     }
   }
   if (surnameOf.size) {
-    mentionsBySection = mentionsBySection.map((mentions) =>
-      mentions.map((m) => {
-        const owner = m.type === 'PERSON' ? surnameOf.get(m.name) : undefined;
-        return owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m;
-      }),
+    mentionsBySection = packedLists(
+      mentionsBySection.map((mentions) =>
+        mentions.map((m) => {
+          const owner = m.type === 'PERSON' ? surnameOf.get(m.name) : undefined;
+          return owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m;
+        }),
+      ),
     );
   }
   if (!formOwner.size) return mentionsBySection;
@@ -550,7 +554,7 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     byLast.set(last, list);
   }
   const lastWords = lastWordIndex([...byLast.keys()]);
-  return contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner));
+  return packedLists(contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner)));
 }
 
 /**
@@ -631,11 +635,11 @@ function addNameMentionsIn(
   for (const { at, word } of hits) {
     const forms = byLast.get(word)!;
     const end = at + word.length;
-    if (/[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+    if (/[\p{L}\p{N}]/u.test(charAt(text, end))) continue;
     for (const form of forms) {
       const start = end - form.length;
       if (start < 0 || text.slice(start, end) !== form) continue;
-      if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) continue;
+      if (start > 0 && /[\p{L}\p{N}-]/u.test(charAt(text, start - 1))) continue;
       if (isCovered(covered, start, end)) break;
       const owner = formOwner.get(form)!;
       added.push({ type: 'PERSON', name: owner, surface: form, start, end });
@@ -643,7 +647,7 @@ function addNameMentionsIn(
       break;
     }
   }
-  return added.length ? [...existing, ...added].sort((a, b) => a.start - b.start) : existing;
+  return added.length ? packedList([...existing, ...added].sort((a, b) => a.start - b.start)) : existing;
 }
 
 function isCovered(covered: Uint8Array, s: number, e: number): boolean {
