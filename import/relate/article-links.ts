@@ -15,6 +15,7 @@
 import type { EntityMention, RelationCandidate, SectionContext } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
 import { themeProfile, type ArticleTheme } from './theme-profile.ts';
+import { emptyList } from '../packed.ts';
 
 export interface ArticleGroup {
   title: string;
@@ -91,10 +92,25 @@ export function mentionRole(text: string, m: EntityMention): ArticleRole | null 
 const foldedTitles = new WeakMap<string[], string[]>();
 
 function inTitles(titles: string[], m: EntityMention): boolean {
-  const names = [m.name, m.surface].map(fold).filter((n) => n.length >= 4);
+  // (loops, not arrays made by map/filter: their V8 array kind changes once the code is optimised, see import/packed.ts)
+  const name = fold(m.name);
+  const surface = fold(m.surface);
   let folded = foldedTitles.get(titles);
-  if (!folded) foldedTitles.set(titles, (folded = titles.map((t) => ` ${fold(t)} `)));
-  return folded.some((ft) => names.some((n) => ft.includes(` ${n} `)));
+  if (!folded) {
+    folded = emptyList<string>();
+    for (const t of titles) folded.push(` ${fold(t)} `);
+    foldedTitles.set(titles, folded);
+  }
+  for (const ft of folded) if ((name.length >= 4 && ft.includes(` ${name} `)) || (surface.length >= 4 && ft.includes(` ${surface} `))) return true;
+  return false;
+}
+
+/** The article's title and its sections' titles. */
+function titlesOf(group: ArticleGroup, contexts: SectionContext[]): string[] {
+  const titles = emptyList<string>();
+  titles.push(group.title);
+  for (const i of group.sections) titles.push(contexts[i].section.title);
+  return titles;
 }
 
 /** The role that decides an actor's weight in the article. */
@@ -165,7 +181,7 @@ export function linkArticleThemes(
   for (const group of articles) {
     const profile = themeProfile({ title: group.title, sections: group.sections.map((i) => contexts[i].section) });
     if (profile.length === 0) continue;
-    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const titles = titlesOf(group, contexts);
     const placed = new Set<string>();
     for (const i of group.sections) for (const c of candidatesBySection[i] ?? []) if (c.type === 'WORKS_FOR' || c.type === 'HOLDS_OFFICE_IN') placed.add(c.from.name);
     for (const actor of actors.get(group) ?? collectActors(group, contexts, mentionsBySection)) {
@@ -224,7 +240,7 @@ export function linkArticleRunners(
     for (const c of cs ?? []) if (c.type === 'WORKS_FOR' && (c.weight ?? 1) >= 1) employers.set(c.from.name, (employers.get(c.from.name) ?? new Set()).add(c.to.name));
   }
   for (const group of articles) {
-    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const titles = titlesOf(group, contexts);
     const actors = actorsByArticle.get(group) ?? collectActors(group, contexts, mentionsBySection);
     const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && !stated.has(a.name) && (a.count >= 2 || inTitles(titles, a.first.mention)));
     if (portrayed.length === 0) continue;

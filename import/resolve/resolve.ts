@@ -554,7 +554,7 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     byLast.set(last, list);
   }
   const lastWords = lastWordIndex([...byLast.keys()]);
-  return packedLists(contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner)));
+  return contexts.map((ctx, i) => addNameMentionsIn(ctx, mentionsBySection[i], lastWords, byLast, formOwner));
 }
 
 /**

@@ -28,6 +28,7 @@ import { capitalisedWords } from './municipality/words.ts';
 import { extendNamePrefix } from './gazetteer-prefix.ts';
 import { capitalisedFloods } from './capitalised-floods.ts';
 import { charAt, charCodeAt } from '../../text-at.ts';
+import { emptyList } from '../../packed.ts';
 
 interface Candidate {
   start: number;
@@ -186,7 +187,8 @@ function spanKey(text: string, start: number, end: number): number {
 }
 
 function contextOf(text: string, municipalities: EntityMention[]): Context {
-  const muniSpans = municipalities.map((m) => ({ start: m.start, end: m.end }));
+  const muniSpans = emptyList<{ start: number; end: number }>();
+  for (const m of municipalities) muniSpans.push({ start: m.start, end: m.end });
   const muniExact = new Set<number>();
   const muniStarts = new Set<number>();
   for (const m of muniSpans) {
@@ -599,9 +601,9 @@ function cueNounBefore(text: string, start: number): OrgKind | null {
 /** "Jeugdwacht (voogdij-instelling voor …)", "Gelijk Recht, het antidiscriminatiebureau": the noun follows. */
 function cueNounAfter(text: string, end: number): OrgKind | null {
   // what may follow the name: ", " or " (" / " – " / " - "; most names are followed by neither
-  const c = text.charCodeAt(end);
+  const c = charCodeAt(text, end);
   if (c === 32) {
-    const d = text.charCodeAt(end + 1);
+    const d = charCodeAt(text, end + 1);
     if (d !== 40 && d !== 0x2013 && d !== 45) return null;
   } else if (c !== 44) return null;
   const m = /^(?:, | \(| – | - )(?:een |het |de )?(?:\p{Ll}+ )?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 60));
