@@ -15,6 +15,13 @@ export function emptyList<T>(): T[] {
   return OBJECT_KIND.slice(1) as T[];
 }
 
+/** `count` empty lists of the object kind, in a list of that kind. */
+export function emptyLists<T>(count: number): T[][] {
+  const out = emptyList<T[]>();
+  for (let i = 0; i < count; i++) out.push(emptyList<T>());
+  return out;
+}
+
 /** The same items in a fresh list of the object kind. */
 export function packedList<T>(items: readonly T[]): T[] {
   const out = emptyList<T>();

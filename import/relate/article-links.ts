@@ -15,7 +15,7 @@
 import type { EntityMention, RelationCandidate, SectionContext } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
 import { themeProfile, type ArticleTheme } from './theme-profile.ts';
-import { emptyList } from '../packed.ts';
+import { emptyList, emptyLists } from '../packed.ts';
 
 export interface ArticleGroup {
   title: string;
@@ -177,9 +177,11 @@ export function linkArticleThemes(
   candidatesBySection: RelationCandidate[][] = [],
   actors: ArticleActors = articleActors(articles, contexts, mentionsBySection),
 ): RelationCandidate[][] {
-  const out: RelationCandidate[][] = contexts.map(() => []);
+  const out = emptyLists<RelationCandidate>(contexts.length);
   for (const group of articles) {
-    const profile = themeProfile({ title: group.title, sections: group.sections.map((i) => contexts[i].section) });
+    const sections = emptyList<SectionContext['section']>();
+    for (const i of group.sections) sections.push(contexts[i].section);
+    const profile = themeProfile({ title: group.title, sections });
     if (profile.length === 0) continue;
     const titles = titlesOf(group, contexts);
     const placed = new Set<string>();
@@ -229,7 +231,7 @@ export function linkArticleRunners(
   candidatesBySection: RelationCandidate[][],
   actorsByArticle: ArticleActors = articleActors(articles, contexts, mentionsBySection),
 ): RelationCandidate[][] {
-  const out: RelationCandidate[][] = contexts.map(() => []);
+  const out = emptyLists<RelationCandidate>(contexts.length);
   const stated = new Set<string>();
   // (an address's domain may name no organisation of the document: it states nothing yet)
   // (a partner's cue, "samen met Y", leaves the runner open: weight below a runner's)

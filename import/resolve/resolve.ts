@@ -12,7 +12,7 @@ import { sentenceAt } from '../segment/sentences.ts';
 import { EntityNames, foldText } from './evidence.ts';
 import { eachLetterDigitRun } from './letter-runs.ts';
 import { charAt } from '../text-at.ts';
-import { packedList, packedLists } from '../packed.ts';
+import { emptyList, packedList } from '../packed.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -173,10 +173,13 @@ export function organisationForDomain(domain: string, entities: EntityFact[]): s
   let bestScore = 0;
   for (const e of entities) {
     if (e.type !== 'ORGANISATION') continue;
-    const names = [e.name, ...e.aliases].map(compact);
+    // (a loop, not map/some: one V8 array kind whether or not this code is optimised, see import/packed.ts)
+    const names = emptyList<string>();
+    names.push(compact(e.name));
+    for (let k = 0; k < e.aliases.length; k++) names.push(compact(e.aliases[k]));
     let score = 0;
-    if (names.some((n) => n === label)) score = 3;
-    else if (label.length >= 5 && names.some((n) => n.startsWith(label))) score = 2;
+    for (const n of names) if (n === label) score = 3;
+    if (!score && label.length >= 5) for (const n of names) if (n.startsWith(label)) score = 2;
     if (!score) continue;
     score = score * 10000 + e.mentions.reduce((a, m) => a + m.count, 0);
     if (score > bestScore) {
@@ -533,14 +536,16 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     }
   }
   if (surnameOf.size) {
-    mentionsBySection = packedLists(
-      mentionsBySection.map((mentions) =>
-        mentions.map((m) => {
-          const owner = m.type === 'PERSON' ? surnameOf.get(m.name) : undefined;
-          return owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m;
-        }),
-      ),
-    );
+    const renamed = emptyList<EntityMention[]>();
+    for (const mentions of mentionsBySection) {
+      const list = emptyList<EntityMention>();
+      for (const m of mentions) {
+        const owner = m.type === 'PERSON' ? surnameOf.get(m.name) : undefined;
+        list.push(owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m);
+      }
+      renamed.push(list);
+    }
+    mentionsBySection = renamed;
   }
   if (!formOwner.size) return mentionsBySection;
   // index forms by their last word
