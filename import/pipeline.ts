@@ -28,6 +28,7 @@ export const STAGES: readonly Stage[] = [
 ];
 
 import { createHash } from 'node:crypto';
+import { emptyList, packedList, packedLists } from './packed.ts';
 import { articleId, documentId, sectionId } from './ids.ts';
 import type { ArticleFact, DocumentFact, ExtractionResult, SectionFact } from './types.ts';
 import type { EntityMention, MentionExtractor, RelationCandidate, RelationLinker, SectionContext } from './model.ts';
@@ -115,7 +116,7 @@ export function articleNumbers(segments: { level: number }[]): number[] {
 }
 
 function sectionContexts(documentId: string, sections: SectionFact[]): SectionContext[] {
-  return sections.map((section) => ({ documentId, section, text: section.text, sentences: splitSentences(section.text) }));
+  return packedList(sections.map((section) => ({ documentId, section, text: section.text, sentences: splitSentences(section.text) })));
 }
 
 /** The segment stage's hand-off for one document (what the tag stage reads), without extracting. */
@@ -155,24 +156,26 @@ export function extractDocument(relativePath: string, text: string, options: Ext
 
   // one extractor over every section, then the next: each extractor's code and data stay warm (measurably faster
   // than every extractor per section); a section's mentions keep the extractor order
-  const found: EntityMention[][] = contexts.map(() => []);
+  const found: EntityMention[][] = packedLists(contexts.map(() => emptyList<EntityMention>()));
   for (const [name, extract] of MENTION_EXTRACTORS.filter(on)) contexts.forEach((ctx, i) => appendAll(found[i], guarded(name, () => extract(ctx))));
-  let mentions: EntityMention[][] = found.map(dropOverlaps);
+  let mentions: EntityMention[][] = packedLists(found.map(dropOverlaps));
   if (on(MODEL_TAGGER)) {
-    mentions = mentions.map((kept, i) => {
-      const taken = ruleCover(kept);
-      return fillGaps(kept, guarded(MODEL_TAGGER[0], () => MODEL_TAGGER[1](contexts[i], taken)), taken);
-    });
+    mentions = packedLists(
+      mentions.map((kept, i) => {
+        const taken = ruleCover(kept);
+        return fillGaps(kept, guarded(MODEL_TAGGER[0], () => MODEL_TAGGER[1](contexts[i], taken)), taken);
+      }),
+    );
   }
-  mentions = addPersonNameMentions(contexts, mentions);
+  mentions = packedLists(addPersonNameMentions(contexts, mentions));
 
-  let candidates: RelationCandidate[][] = contexts.map(() => []);
+  let candidates: RelationCandidate[][] = packedLists(contexts.map(() => emptyList<RelationCandidate>()));
   for (const [name, link] of RELATION_LINKERS.filter(on)) contexts.forEach((ctx, i) => appendAll(candidates[i], guarded(name, () => link(ctx, mentions[i]))));
   // a programme in a box or follow-up section runs where its article is set
   const acrossSections = guardedDocument('programme-article-links', () => linkProgrammesAcrossSections(contexts, mentions));
   acrossSections.forEach((extra, i) => candidates[i]?.push(...extra));
   const placedPeople = guardedDocument('person-article-links', () => linkPeopleAcrossSections(contexts, mentions, candidates, articleOf));
-  if (placedPeople.length === candidates.length) candidates = placedPeople;
+  if (placedPeople.length === candidates.length) candidates = packedLists(placedPeople);
   // who works on which theme: the article's main themes, by each actor's role in it
   // the actors of each article, read once for both article linkers (a failure here leaves each linker to read its own)
   const actors = guarded('article-actors', () => [articleActors(spans, contexts, mentions)])[0];
@@ -183,12 +186,14 @@ export function extractDocument(relativePath: string, text: string, options: Ext
 
   // a municipality printed only inside an organisation name ("Erasmus Universiteit Rotterdam") is still named in the
   // text: it becomes an entity, but the linkers never saw it, so "docent aan de Hogeschool Rotterdam" places nobody there
-  const withPlacesInNames = mentions.map((kept, i) => {
-    const nested = municipalitiesInOrganisationNames(found[i], kept);
-    return nested.length ? [...kept, ...nested] : kept;
-  });
+  const withPlacesInNames = packedLists(
+    mentions.map((kept, i) => {
+      const nested = municipalitiesInOrganisationNames(found[i], kept);
+      return nested.length ? [...kept, ...nested] : kept;
+    }),
+  );
   const lowerWords = documentLowerCaseWords(contexts);
-  const merged = mergeVariants(withPlacesInNames, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord);
+  const merged = packedLists(mergeVariants(withPlacesInNames, (word) => lowerWords.has(word.toLowerCase()), isDictionaryWord));
   const { entities, relations } = resolveDocument(contexts, merged, candidates);
   return { document, entities, relations };
 }

@@ -15,6 +15,7 @@
 import type { EntityMention, RelationCandidate, SectionContext } from '../model.ts';
 import { sentenceAt } from '../segment/sentences.ts';
 import { themeProfile, type ArticleTheme } from './theme-profile.ts';
+import { emptyList, emptyLists } from '../packed.ts';
 
 export interface ArticleGroup {
   title: string;
@@ -91,10 +92,25 @@ export function mentionRole(text: string, m: EntityMention): ArticleRole | null 
 const foldedTitles = new WeakMap<string[], string[]>();
 
 function inTitles(titles: string[], m: EntityMention): boolean {
-  const names = [m.name, m.surface].map(fold).filter((n) => n.length >= 4);
+  // (loops, not arrays made by map/filter: their V8 array kind changes once the code is optimised, see import/packed.ts)
+  const name = fold(m.name);
+  const surface = fold(m.surface);
   let folded = foldedTitles.get(titles);
-  if (!folded) foldedTitles.set(titles, (folded = titles.map((t) => ` ${fold(t)} `)));
-  return folded.some((ft) => names.some((n) => ft.includes(` ${n} `)));
+  if (!folded) {
+    folded = emptyList<string>();
+    for (const t of titles) folded.push(` ${fold(t)} `);
+    foldedTitles.set(titles, folded);
+  }
+  for (const ft of folded) if ((name.length >= 4 && ft.includes(` ${name} `)) || (surface.length >= 4 && ft.includes(` ${surface} `))) return true;
+  return false;
+}
+
+/** The article's title and its sections' titles. */
+function titlesOf(group: ArticleGroup, contexts: SectionContext[]): string[] {
+  const titles = emptyList<string>();
+  titles.push(group.title);
+  for (const i of group.sections) titles.push(contexts[i].section.title);
+  return titles;
 }
 
 /** The role that decides an actor's weight in the article. */
@@ -137,7 +153,7 @@ function collectActors(group: ArticleGroup, contexts: SectionContext[], mentions
       if (m.type !== 'PERSON' && m.type !== 'PROGRAMME' && m.type !== 'ORGANISATION') continue;
       const key = `${m.type}|${m.name}`;
       let a = actors.get(key);
-      if (!a) actors.set(key, (a = { type: m.type, name: m.name, count: 0, first: { section: i, mention: m }, roles: new Set() }));
+      if (!a) actors.set(key, (a = { type: m.type, name: m.name, count: 0, first: { section: i, mention: m }, roles: new Set(), intro: undefined }));
       a.count++;
       if (m.type !== 'PERSON') continue;
       if (Array.isArray(m.props?.roles) && m.props.roles.length > 0) a.roles.add('introduced');
@@ -161,11 +177,13 @@ export function linkArticleThemes(
   candidatesBySection: RelationCandidate[][] = [],
   actors: ArticleActors = articleActors(articles, contexts, mentionsBySection),
 ): RelationCandidate[][] {
-  const out: RelationCandidate[][] = contexts.map(() => []);
+  const out = emptyLists<RelationCandidate>(contexts.length);
   for (const group of articles) {
-    const profile = themeProfile({ title: group.title, sections: group.sections.map((i) => contexts[i].section) });
+    const sections = emptyList<SectionContext['section']>();
+    for (const i of group.sections) sections.push(contexts[i].section);
+    const profile = themeProfile({ title: group.title, sections });
     if (profile.length === 0) continue;
-    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const titles = titlesOf(group, contexts);
     const placed = new Set<string>();
     for (const i of group.sections) for (const c of candidatesBySection[i] ?? []) if (c.type === 'WORKS_FOR' || c.type === 'HOLDS_OFFICE_IN') placed.add(c.from.name);
     for (const actor of actors.get(group) ?? collectActors(group, contexts, mentionsBySection)) {
@@ -213,7 +231,7 @@ export function linkArticleRunners(
   candidatesBySection: RelationCandidate[][],
   actorsByArticle: ArticleActors = articleActors(articles, contexts, mentionsBySection),
 ): RelationCandidate[][] {
-  const out: RelationCandidate[][] = contexts.map(() => []);
+  const out = emptyLists<RelationCandidate>(contexts.length);
   const stated = new Set<string>();
   // (an address's domain may name no organisation of the document: it states nothing yet)
   // (a partner's cue, "samen met Y", leaves the runner open: weight below a runner's)
@@ -224,7 +242,7 @@ export function linkArticleRunners(
     for (const c of cs ?? []) if (c.type === 'WORKS_FOR' && (c.weight ?? 1) >= 1) employers.set(c.from.name, (employers.get(c.from.name) ?? new Set()).add(c.to.name));
   }
   for (const group of articles) {
-    const titles = [group.title, ...group.sections.map((i) => contexts[i].section.title)];
+    const titles = titlesOf(group, contexts);
     const actors = actorsByArticle.get(group) ?? collectActors(group, contexts, mentionsBySection);
     const portrayed = actors.filter((a) => a.type === 'PROGRAMME' && !stated.has(a.name) && (a.count >= 2 || inTitles(titles, a.first.mention)));
     if (portrayed.length === 0) continue;

@@ -12,6 +12,7 @@ import type { EntityMention, RelationCandidate, SectionContext, Sentence } from 
 import { municipalityByName } from '../gazetteers.ts';
 import { sentenceAt, sentenceIndexAt } from '../segment/sentences.ts';
 import { isRoleWord } from '../tag/rules/people.ts';
+import { emptyList } from '../packed.ts';
 
 /** Capitalised adjectives of municipalities ("de Utrechtse Regenboogagenda", "de Amersfoortse aanpak"). */
 const ADJECTIVE = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:se|sche)(?![\p{L}])/gu;
@@ -320,10 +321,10 @@ export function linkProgrammes(ctx: SectionContext, mentions: EntityMention[]): 
 /** The section's municipality mentions, plus adjectives ("Amsterdamse") that no mention covers. */
 function municipalitiesOfSection(ctx: SectionContext, mentions: EntityMention[]): EntityMention[] {
   const adjectives = municipalityAdjectives(ctx.text).filter((a) => !mentions.some((m) => m.type === 'MUNICIPALITY' && m.start <= a.start && a.end <= m.end));
-  return [
-    ...mentions.filter((m) => m.type === 'MUNICIPALITY'),
-    ...adjectives.map((a): EntityMention => ({ type: 'MUNICIPALITY', name: a.name, surface: ctx.text.slice(a.start, a.end), start: a.start, end: a.end })),
-  ];
+  const out = emptyList<EntityMention>();
+  for (const m of mentions) if (m.type === 'MUNICIPALITY') out.push(m);
+  for (const a of adjectives) out.push({ type: 'MUNICIPALITY', name: a.name, surface: ctx.text.slice(a.start, a.end), start: a.start, end: a.end });
+  return out;
 }
 
 /** What each programme's own sentence says: who runs it, where it runs. */

@@ -6,6 +6,7 @@
  * Only the main themes are kept: a theme named in passing is not what the article is about.
  */
 import { themeMatcher, type ThemeDefinition, type ThemeHit, type ThemeMatcher } from '../tag/rules/themes.ts';
+import { emptyList, packedList } from '../packed.ts';
 
 export interface ArticleTheme {
   theme: ThemeDefinition;
@@ -55,12 +56,15 @@ export function themeProfile(article: ArticleText, matcher: ThemeMatcher = theme
     });
   });
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.theme.label.localeCompare(b.theme.label));
-  if (ranked.length === 0) return [];
+  if (ranked.length === 0) return emptyList();
   const top = ranked[0].score;
-  return ranked
-    .filter((s) => s.score >= MIN_SCORE && s.score >= MIN_SHARE * top)
-    .slice(0, MAX_THEMES)
-    .map((s) => ({ theme: s.theme, score: s.score, weight: Math.round((s.score / top) * 1000) / 1000 }));
+  // one array kind whatever the count (import/packed.ts): the article linkers read it
+  return packedList(
+    ranked
+      .filter((s) => s.score >= MIN_SCORE && s.score >= MIN_SHARE * top)
+      .slice(0, MAX_THEMES)
+      .map((s) => ({ theme: s.theme, score: s.score, weight: Math.round((s.score / top) * 1000) / 1000 })),
+  );
 }
 
 const PARAGRAPH_BREAK = /\n\s*\n/g;

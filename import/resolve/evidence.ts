@@ -6,6 +6,7 @@
  * the graph back with the same rule.
  */
 import { themeMatcher, type ThemeMatcher } from '../tag/rules/themes.ts';
+import { emptyList } from '../packed.ts';
 
 export interface NamedEntity {
   id: string;
@@ -86,7 +87,17 @@ export class EntityNames {
       if (q.themes.has(e.name)) return true;
     }
     let names = this.folded.get(id);
-    if (!names) this.folded.set(id, (names = [e.name, ...e.aliases].map(foldWords).filter((n) => n.trim().length >= 2)));
+    if (!names) {
+      // (a loop, not map/filter: one V8 array kind whether or not this code is optimised, see import/packed.ts)
+      const kept = emptyList<string>();
+      const keep = (n: string) => {
+        const folded = foldWords(n);
+        if (folded.trim().length >= 2) kept.push(folded);
+      };
+      keep(e.name);
+      for (let k = 0; k < e.aliases.length; k++) keep(e.aliases[k]);
+      this.folded.set(id, (names = kept));
+    }
     for (const n of names) if (q.folded.includes(n)) return true;
     if (e.type === 'ORGANISATION') return (quote.includes('@') || WEB_ADDRESS.test(quote)) && this.namedByDomain(e, quote);
     return e.type === 'PERSON' && quote.includes('@') && this.namedByMailbox(e, quote);

@@ -11,6 +11,8 @@ import type { EntityMention, RelationCandidate, SectionContext, Sentence } from 
 import { sentenceAt } from '../segment/sentences.ts';
 import { EntityNames, foldText } from './evidence.ts';
 import { eachLetterDigitRun } from './letter-runs.ts';
+import { charAt } from '../text-at.ts';
+import { emptyList, packedList } from '../packed.ts';
 
 export const MAX_QUOTE = 240;
 const MAX_SNIPPETS = 3;
@@ -171,10 +173,13 @@ export function organisationForDomain(domain: string, entities: EntityFact[]): s
   let bestScore = 0;
   for (const e of entities) {
     if (e.type !== 'ORGANISATION') continue;
-    const names = [e.name, ...e.aliases].map(compact);
+    // (a loop, not map/some: one V8 array kind whether or not this code is optimised, see import/packed.ts)
+    const names = emptyList<string>();
+    names.push(compact(e.name));
+    for (let k = 0; k < e.aliases.length; k++) names.push(compact(e.aliases[k]));
     let score = 0;
-    if (names.some((n) => n === label)) score = 3;
-    else if (label.length >= 5 && names.some((n) => n.startsWith(label))) score = 2;
+    for (const n of names) if (n === label) score = 3;
+    if (!score && label.length >= 5) for (const n of names) if (n.startsWith(label)) score = 2;
     if (!score) continue;
     score = score * 10000 + e.mentions.reduce((a, m) => a + m.count, 0);
     if (score > bestScore) {
@@ -531,12 +536,16 @@ export function addPersonNameMentions(contexts: SectionContext[], mentionsBySect
     }
   }
   if (surnameOf.size) {
-    mentionsBySection = mentionsBySection.map((mentions) =>
-      mentions.map((m) => {
+    const renamed = emptyList<EntityMention[]>();
+    for (const mentions of mentionsBySection) {
+      const list = emptyList<EntityMention>();
+      for (const m of mentions) {
         const owner = m.type === 'PERSON' ? surnameOf.get(m.name) : undefined;
-        return owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m;
-      }),
-    );
+        list.push(owner ? { ...m, name: owner, aliases: [...(m.aliases ?? []), m.name] } : m);
+      }
+      renamed.push(list);
+    }
+    mentionsBySection = renamed;
   }
   if (!formOwner.size) return mentionsBySection;
   // index forms by their last word
@@ -631,11 +640,11 @@ function addNameMentionsIn(
   for (const { at, word } of hits) {
     const forms = byLast.get(word)!;
     const end = at + word.length;
-    if (/[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+    if (/[\p{L}\p{N}]/u.test(charAt(text, end))) continue;
     for (const form of forms) {
       const start = end - form.length;
       if (start < 0 || text.slice(start, end) !== form) continue;
-      if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) continue;
+      if (start > 0 && /[\p{L}\p{N}-]/u.test(charAt(text, start - 1))) continue;
       if (isCovered(covered, start, end)) break;
       const owner = formOwner.get(form)!;
       added.push({ type: 'PERSON', name: owner, surface: form, start, end });
@@ -643,7 +652,7 @@ function addNameMentionsIn(
       break;
     }
   }
-  return added.length ? [...existing, ...added].sort((a, b) => a.start - b.start) : existing;
+  return added.length ? packedList([...existing, ...added].sort((a, b) => a.start - b.start)) : existing;
 }
 
 function isCovered(covered: Uint8Array, s: number, e: number): boolean {

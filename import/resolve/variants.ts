@@ -14,6 +14,7 @@ import type { EntityMention } from '../model.ts';
 import { isFirstName, municipalityByName } from '../gazetteers.ts';
 import { headData, headKind } from '../tag/rules/org/heads.ts';
 import { foldName } from './resolve.ts';
+import { emptyList, packedLists } from '../packed.ts';
 
 const NAMED_TYPES = new Set(['ORGANISATION', 'PROGRAMME']);
 const PLACE_TAIL = /^(.{2,}?),? (?:in|te|uit) ((?:'s-)?\p{Lu}[\p{L}'’.-]*(?: (?:aan|op|en|de|den|der|van|\p{Lu}[\p{L}'’.-]*))*)$/u;
@@ -88,8 +89,8 @@ export function mergeVariants(
     }
     return v;
   };
-  const cleaned = mentionsBySection.map((list) => {
-    const kept: EntityMention[] = [];
+  const cleaned = packedLists(mentionsBySection.map((list) => {
+    const kept = emptyList<EntityMention>();
     for (const m of list) {
       if (!NAMED_TYPES.has(m.type)) {
         kept.push(m);
@@ -108,7 +109,7 @@ export function mergeVariants(
       kept.push(v === m.name ? m : renamed(m, v));
     }
     return kept;
-  });
+  }));
   // pass 2: within the document, a generic tail or a head-led name points at the other form
   const names = new Map<string, Map<string, string>>(); // type -> folded name -> printed name
   for (const list of cleaned) {

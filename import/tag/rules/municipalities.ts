@@ -14,6 +14,8 @@ import { extendNamePrefix } from './gazetteer-prefix.ts';
 import { headKind } from './org/heads.ts';
 import { foldForm, municipalityIndex, type MunicipalityForm, type MunicipalityIndex } from './municipality/index-data.ts';
 import { blocksNameStart, contextBefore, isProvinceContext, isSentenceInitial, isSurnameContext } from './municipality/context.ts';
+import { charAt } from '../../text-at.ts';
+import { emptyList } from '../../packed.ts';
 
 interface Candidate {
   form: MunicipalityForm;
@@ -97,7 +99,7 @@ function findCandidates(text: string, index: MunicipalityIndex): Candidate[] {
 const SPEAKER_AFTER = /^(?::\s*[‘'“"]|,?\s+(?:zegt|zei|vertelt|vertelde|legt uit|benadrukt|vindt|vond|aldus|lacht|stelt)\b)/;
 
 function decide(text: string, c: Candidate): boolean {
-  const after = text.charAt(c.end);
+  const after = charAt(text, c.end);
   if (c.form.kind !== 'adjective' && SPEAKER_AFTER.test(text.slice(c.end, c.end + 20)) && contextBefore(text, c.start) === 'none') return false;
   if (after === '-' && c.form.kind === 'adjective') return false;
   if (isProvinceContext(text, c.start)) return false;
@@ -159,10 +161,17 @@ let memo: { text: string; index: MunicipalityIndex; result: EntityMention[] } | 
 
 /** The municipality mentions of a text; the last result is kept because the organisation extractor and linker ask again. */
 export function findMunicipalities(text: string, index: MunicipalityIndex = municipalityIndex()): EntityMention[] {
-  if (memo && memo.text === text && memo.index === index) return memo.result.map((m) => ({ ...m }));
+  if (memo && memo.text === text && memo.index === index) return copies(memo.result);
   const result = computeMunicipalities(text, index);
   memo = { text, index, result };
-  return result.map((m) => ({ ...m }));
+  return copies(result);
+}
+
+/** Copies of the mentions (callers may change them), in a list of one array kind (import/packed.ts). */
+function copies(mentions: EntityMention[]): EntityMention[] {
+  const out = emptyList<EntityMention>();
+  for (const m of mentions) out.push({ ...m });
+  return out;
 }
 
 function computeMunicipalities(text: string, index: MunicipalityIndex): EntityMention[] {
@@ -197,10 +206,10 @@ const bySection = new WeakMap<object, { text: string; mentions: EntityMention[] 
  */
 export function sectionMunicipalities(ctx: SectionContext): EntityMention[] {
   const hit = bySection.get(ctx.section);
-  if (hit && hit.text === ctx.text) return hit.mentions.map((m) => ({ ...m }));
+  if (hit && hit.text === ctx.text) return copies(hit.mentions);
   const mentions = findMunicipalities(ctx.text);
   bySection.set(ctx.section, { text: ctx.text, mentions });
-  return mentions.map((m) => ({ ...m }));
+  return copies(mentions);
 }
 
 export const extractMunicipalities: MentionExtractor = (ctx: SectionContext) => sectionMunicipalities(ctx);

@@ -27,6 +27,8 @@ import { blocksNameStart, isSentenceInitial } from './municipality/context.ts';
 import { capitalisedWords } from './municipality/words.ts';
 import { extendNamePrefix } from './gazetteer-prefix.ts';
 import { capitalisedFloods } from './capitalised-floods.ts';
+import { charAt, charCodeAt } from '../../text-at.ts';
+import { emptyList } from '../../packed.ts';
 
 interface Candidate {
   start: number;
@@ -185,7 +187,8 @@ function spanKey(text: string, start: number, end: number): number {
 }
 
 function contextOf(text: string, municipalities: EntityMention[]): Context {
-  const muniSpans = municipalities.map((m) => ({ start: m.start, end: m.end }));
+  const muniSpans = emptyList<{ start: number; end: number }>();
+  for (const m of municipalities) muniSpans.push({ start: m.start, end: m.end });
   const muniExact = new Set<number>();
   const muniStarts = new Set<number>();
   for (const m of muniSpans) {
@@ -470,14 +473,14 @@ const GATE_WORDS_BEFORE = new Set(['bij', 'voor', 'van', 'aan', 'met', 'door', '
  * this cheap test skips the many that have neither (names after "zegt", places, sentence starts).
  */
 function singleWordMayBeOrg(text: string, start: number, end: number, word: WordInfo): boolean {
-  const prev = text.charAt(start - 1);
+  const prev = charAt(text, start - 1);
   if (prev === '(' || prev === '‘' || prev === '“') return true;
-  const prev2 = text.charAt(start - 2);
+  const prev2 = charAt(text, start - 2);
   if (prev === ' ' && (prev2 === ',' || prev2 === ':' || prev2 === '&')) return true;
-  const next = text.charAt(end);
+  const next = charAt(text, end);
   if (next === ',' || next === ')' || next === '.' || next === '\n' || next === '') return true;
   if (next === ' ') {
-    const n1 = text.charAt(end + 1);
+    const n1 = charAt(text, end + 1);
     if (n1 === '(' || n1 === '–' || n1 === '-' || n1 === '&' || text.startsWith('en ', end + 1)) return true;
   }
   const w = wordBefore(text, start).word;
@@ -598,9 +601,9 @@ function cueNounBefore(text: string, start: number): OrgKind | null {
 /** "Jeugdwacht (voogdij-instelling voor …)", "Gelijk Recht, het antidiscriminatiebureau": the noun follows. */
 function cueNounAfter(text: string, end: number): OrgKind | null {
   // what may follow the name: ", " or " (" / " – " / " - "; most names are followed by neither
-  const c = text.charCodeAt(end);
+  const c = charCodeAt(text, end);
   if (c === 32) {
-    const d = text.charCodeAt(end + 1);
+    const d = charCodeAt(text, end + 1);
     if (d !== 40 && d !== 0x2013 && d !== 45) return null;
   } else if (c !== 44) return null;
   const m = /^(?:, | \(| – | - )(?:een |het |de )?(?:\p{Ll}+ )?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 60));
@@ -615,9 +618,9 @@ function publisherPlaceBefore(ctx: Context, seg: Segment): boolean {
 }
 
 function hasPersonBefore(text: string, start: number): boolean {
-  const c = text.charAt(start - 1);
+  const c = charAt(text, start - 1);
   if (c !== ' ' && c !== '(') return false;
-  if (c === ' ' && text.charAt(start - 2) !== ',') return false;
+  if (c === ' ' && charAt(text, start - 2) !== ',') return false;
   const left = text.slice(Math.max(0, start - 60), start);
   const m = PERSON_BEFORE.exec(left);
   if (m && (isFirstName(m[1]) || /\.$/.test(m[1]))) return true;
@@ -769,10 +772,10 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
     const all = tokensOf(m[0], m.index);
     if (!all.length) continue;
     // a quoted title ("de ‘Alliantie Nieuw Begin’") is a programme or a title, not an organisation
-    const opening = text.charAt(m.index - 1);
-    const closing = text.charAt(m.index + m[0].length);
+    const opening = charAt(text, m.index - 1);
+    const closing = charAt(text, m.index + m[0].length);
     if ((opening === '‘' || opening === '“' || opening === '"') && (closing === '’' || closing === '”' || closing === '"')) continue;
-    const inList = text.charAt(m.index - 1) === ' ' && text.charAt(m.index - 2) === ',';
+    const inList = charAt(text, m.index - 1) === ' ' && charAt(text, m.index - 2) === ',';
     for (const part of splitRun(ctx, cutBeforePlace(ctx, all), inList)) {
       const toks = trim(text, part);
       if (!toks.length) continue;
@@ -793,7 +796,7 @@ function findByRuns(ctx: Context, known: Candidate[]): Candidate[] {
 /** "het dorpsoverleg Ellecom": a residents' council named with its place, the noun included. */
 function placeBodyCandidate(text: string, seg: Segment): Candidate | null {
   // every such noun ends in one of these letters: a cheap test before the word is cut out
-  const last = text.charAt(seg.start - 2);
+  const last = charAt(text, seg.start - 2);
   if (last !== 'g' && last !== 'd' && last !== 'm' && last !== 'é') return null;
   const before = wordBefore(text, seg.start);
   if (!before.word || !isPlaceBodyNoun(before.word)) return null;
@@ -803,7 +806,7 @@ function placeBodyCandidate(text: string, seg: Segment): Candidate | null {
 /** The common case, one capitalised word: not a function word, nor a sentence start without an apposition after it. */
 function singleWordRunMayBeOrg(text: string, m: RunMatch): boolean {
   if (stopwords().has(m.single!)) return false;
-  const next = text.charAt(m.index + m[0].length);
+  const next = charAt(text, m.index + m[0].length);
   if (next !== ',' && next !== ' ' && next !== '.' && next !== ')' && next !== '\n' && next !== '' && next !== ';') return false;
   const info = wordInfo(m[0]);
   if (isSentenceInitial(text, m.index) && !cueNounAfter(text, m.index + m[0].length) && !info.headCompound && !info.brand) return false;
@@ -833,7 +836,7 @@ function segmentCandidate(ctx: Context, item: RunItem): Candidate | null {
 const FOUNDED_AFTER = /, (?:(?:dat|die) (?:(?:in|sinds) (?:\p{Ll}+ )?\d{4} )?(?:als (?:[\p{Ll}-]+ ){1,3})?(?:werd|is) opgericht|(?:in \d{4} )?opgericht (?:in|door|als|op) )/uy;
 
 function foundedAfter(text: string, end: number): boolean {
-  if (text.charCodeAt(end) !== 44) return false; // ,
+  if (charCodeAt(text, end) !== 44) return false; // ,
   FOUNDED_AFTER.lastIndex = end;
   return FOUNDED_AFTER.test(text);
 }
@@ -968,7 +971,7 @@ function withListedNames(text: string, kept: Candidate[]): Candidate[] {
   const extra: Candidate[] = [];
   for (let i = 0; i < kept.length; i++) {
     let prev = kept[i];
-    while (text.charCodeAt(prev.end) === 44) {
+    while (charCodeAt(text, prev.end) === 44) {
       LISTED_NAME.lastIndex = prev.end;
       const m = LISTED_NAME.exec(text);
       if (!m) break;

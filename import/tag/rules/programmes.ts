@@ -16,6 +16,7 @@ import { linkProgrammes as linkProgrammeRelations } from '../../relate/programme
 import { isKnownNonProgramme } from './programme/known.ts';
 import { isFirstName, municipalityByName } from '../../gazetteers.ts';
 import { capitalisedFloods } from './capitalised-floods.ts';
+import { charCodeAt } from '../../text-at.ts';
 
 interface Candidate {
   name: string;
@@ -310,13 +311,13 @@ function isTokenJoiner(c: number): boolean {
 /** End of the TOKEN (names.ts) at p, taken greedily as the regex does. */
 function tokenEnd(text: string, p: number): number {
   let i = p + 1;
-  while (isAlnum(text.charCodeAt(i))) i++;
-  while (isTokenJoiner(text.charCodeAt(i)) && isAlnum(text.charCodeAt(i + 1))) {
+  while (isAlnum(charCodeAt(text, i))) i++;
+  while (isTokenJoiner(charCodeAt(text, i)) && isAlnum(charCodeAt(text, i + 1))) {
     i += 2;
-    while (isAlnum(text.charCodeAt(i))) i++;
+    while (isAlnum(charCodeAt(text, i))) i++;
   }
-  while (text.charCodeAt(i) === 43) i++;
-  if (text.charCodeAt(i) === 33) i++;
+  while (charCodeAt(text, i) === 43) i++;
+  if (charCodeAt(text, i) === 33) i++;
   return i;
 }
 
@@ -329,11 +330,11 @@ function capitalisedRunEnd(text: string, p: number): number {
   let end = tokenEnd(text, p);
   for (let tokens = 1; tokens < 5; tokens++) {
     let j = end;
-    while (isSpaceOrTab(text.charCodeAt(j))) j++;
-    if (j === end || !isCapitalOrDigit(text.charCodeAt(j))) break;
+    while (isSpaceOrTab(charCodeAt(text, j))) j++;
+    if (j === end || !isCapitalOrDigit(charCodeAt(text, j))) break;
     end = tokenEnd(text, j);
   }
-  if (!isAlnum(text.charCodeAt(end))) return end;
+  if (!isAlnum(charCodeAt(text, end))) return end;
   CAPITALISED_RUN_AT.lastIndex = p;
   const m = CAPITALISED_RUN_AT.exec(text);
   return m ? p + m[0].length : -1;

@@ -5,6 +5,8 @@
  * "mevrouw Van Houten").
  */
 import { nameData } from '../name-data.ts';
+import { charCodeAt } from '../../../text-at.ts';
+import { packedList } from '../../../packed.ts';
 
 
 let lastText: string | null = null;
@@ -138,7 +140,7 @@ export type ContextStrength = 'strong' | 'body' | 'none';
  * 'strong': a place preposition stands right before it ("in Best", "uit Putten").
  */
 export function contextBefore(text: string, pos: number): ContextStrength {
-  const words = clauseWordsBefore(text, pos, 4).map((w) => w.toLowerCase());
+  const words = packedList(clauseWordsBefore(text, pos, 4).map((w) => w.toLowerCase()));
   if (!words.length) return 'none';
   const w1 = words[words.length - 1];
   const w2 = words[words.length - 2];
@@ -155,7 +157,7 @@ export function contextBefore(text: string, pos: number): ContextStrength {
 
 /** "provincie Utrecht", "Provincie Groningen": the province of the same name. */
 export function isProvinceContext(text: string, pos: number): boolean {
-  const words = clauseWordsBefore(text, pos, 2).map((w) => w.toLowerCase());
+  const words = packedList(clauseWordsBefore(text, pos, 2).map((w) => w.toLowerCase()));
   const w1 = words[words.length - 1];
   return w1 === 'provincie' || w1 === 'provincies' || w1 === 'provinciale';
 }
@@ -166,7 +168,7 @@ export function isProvinceContext(text: string, pos: number): boolean {
  */
 export function isSurnameContext(text: string, pos: number): boolean {
   // a paragraph break inside a name ("Kees van\n\nDijk") is a PDF artefact: read across it
-  const prevCode = text.charCodeAt(pos - 1);
+  const prevCode = charCodeAt(text, pos - 1);
   if (prevCode !== 32 && prevCode !== 10) return false;
   if (plainWordBefore(text, pos)) return false;
   const left = text.slice(Math.max(0, pos - 80), pos).replace(/\s+/g, ' ');
