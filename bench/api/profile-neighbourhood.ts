@@ -53,9 +53,18 @@ const program = new Command()
           return (...a: Parameters<typeof driver.session>) => {
             const session = target.session(...a);
             const run = session.run.bind(session);
-            (session as { run: unknown }).run = async (cypher: string, params: unknown, config: unknown) => {
-              const result = await run(`PROFILE ${cypher}`, params as never, config as never);
-              profiled.push({ cypher, plan: result.summary.profile as unknown as PlanNode });
+            // the Result itself (graph/queries/run.ts reads it through subscribe), its summary's plan taken on completion
+            (session as { run: unknown }).run = (cypher: string, params: unknown, config: unknown) => {
+              const result = run(`PROFILE ${cypher}`, params as never, config as never);
+              const subscribe = result.subscribe.bind(result);
+              result.subscribe = (observer) =>
+                subscribe({
+                  ...observer,
+                  onCompleted: (summary) => {
+                    profiled.push({ cypher, plan: summary.profile as unknown as PlanNode });
+                    observer.onCompleted?.(summary);
+                  },
+                });
               return result;
             };
             return session;
