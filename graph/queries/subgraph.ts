@@ -6,7 +6,7 @@
 import type { EntityType } from '../../import/types.ts';
 import { HUB_HEAD_LENGTH } from '../hub-neighbours.ts';
 import { PAIR_LINK, PAIR_LINK_PREFIX } from '../pair-links.ts';
-import { capEdges, type CandidateEdge } from './edge-cap.ts';
+import { capEdgeColumns, type EdgeColumns } from './edge-cap.ts';
 import { RELATION_PATTERN } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
 
@@ -181,9 +181,19 @@ export function subgraphOf(row: Record<string, unknown>, maxEdges: number): Subg
   const sources = row.sources as number[][];
   const targets = row.targets as number[][];
   const weights = row.weights as (number | null)[][];
-  const candidates: CandidateEdge[] = [];
+  let links = 0;
+  for (let t = 0; t < sources.length; t++) links += sources[t].length;
+  // the candidates as columns (graph/queries/edge-cap.ts), not an object each
+  const candidates: EdgeColumns = {
+    count: 0,
+    source: new Int32Array(links),
+    target: new Int32Array(links),
+    type: new Int32Array(links),
+    weight: new Float64Array(links),
+    types: edgeTypes,
+  };
+  let count = 0;
   for (let t = 0; t < edgeTypes.length; t++) {
-    const type = edgeTypes[t];
     const from = sources[t];
     const to = targets[t];
     const weight = weights[t];
@@ -191,18 +201,26 @@ export function subgraphOf(row: Record<string, unknown>, maxEdges: number): Subg
       const target = position.get(to[i]);
       // a link to a node outside the answer, or of a node to itself
       if (target === undefined || target === from[i]) continue;
-      candidates.push({ source: from[i], target, type, weight: weight[i] });
+      const w = weight[i];
+      candidates.source[count] = from[i];
+      candidates.target[count] = target;
+      candidates.type[count] = t;
+      candidates.weight[count] = w === null ? NaN : w;
+      count++;
     }
   }
-  const { kept, perNode } = capEdges(candidates, ids, maxEdges);
+  candidates.count = count;
+  const { kept, perNode } = capEdgeColumns(candidates, ids, maxEdges);
   const edges: GraphEdgeRow[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
-    const e = kept[i];
-    const source = ids[e.source];
-    const target = ids[e.target];
-    edges[i] = { id: `${e.type}:${source}->${target}`, source, target, type: e.type, weight: e.weight };
+    const k = kept[i];
+    const type = edgeTypes[candidates.type[k]];
+    const source = ids[candidates.source[k]];
+    const target = ids[candidates.target[k]];
+    const w = candidates.weight[k];
+    edges[i] = { id: `${type}:${source}->${target}`, source, target, type, weight: w !== w ? null : w };
   }
-  return { nodes, edges, edgesOmitted: candidates.length - kept.length, edgesPerNode: perNode };
+  return { nodes, edges, edgesOmitted: count - kept.length, edgesPerNode: perNode };
 }
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;

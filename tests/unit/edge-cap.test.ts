@@ -1,6 +1,6 @@
 /** The neighbourhood's edge cap (graph/queries/edge-cap.ts) on small hand-made answers. */
 import { describe, expect, it } from 'vitest';
-import { capEdges, type CandidateEdge } from '../../graph/queries/edge-cap.ts';
+import { capEdgeColumns, capEdges, type CandidateEdge } from '../../graph/queries/edge-cap.ts';
 
 const ids = ['a', 'b', 'c', 'd', 'e'];
 const edge = (source: number, target: number, weight: number | null, type = 'WORKS_ON'): CandidateEdge => ({ source, target, type, weight });
@@ -37,5 +37,50 @@ describe('capEdges', () => {
     const edges = [edge(4, 2, 1, 'WORKS_ON'), edge(4, 1, 1, 'WORKS_ON'), edge(4, 3, 1, 'RUN_BY'), edge(4, 0, null)];
     expect(names(capEdges(edges, ids, 2).kept)).toEqual(names([edge(4, 0, null), edge(4, 3, 1, 'RUN_BY')]));
     expect(names(capEdges(edges, ids, 3).kept)).toEqual(names([edge(4, 0, null), edge(4, 3, 1, 'RUN_BY'), edge(4, 1, 1)]));
+  });
+});
+
+describe('capEdgeColumns (the cap on columns, as subgraphOf applies it)', () => {
+  /** A small deterministic generator: the same cases on every run. */
+  function random(seed: number) {
+    return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  }
+
+  it('keeps the same edges in the same order, and the same perNode, as capEdges', () => {
+    const rand = random(7);
+    const types = ['WORKS_ON', 'RUN_BY', 'BASED_IN'];
+    let capped = 0;
+    for (let round = 0; round < 300; round++) {
+      const nodes = 2 + Math.floor(rand() * 30);
+      const ids = Array.from({ length: nodes }, (_, i) => `n${Math.floor(rand() * 1000)}-${i}`);
+      const edges: CandidateEdge[] = [];
+      const count = Math.floor(rand() * 120);
+      const seen = new Set<string>();
+      for (let i = 0; i < count; i++) {
+        const source = Math.floor(rand() * nodes);
+        const target = Math.floor(rand() * nodes);
+        const type = types[Math.floor(rand() * types.length)];
+        if (source === target || seen.has(`${type}:${source}:${target}`)) continue;
+        seen.add(`${type}:${source}:${target}`);
+        // few distinct weights, and some missing, so that the ties go to the later keys
+        edges.push({ source, target, type, weight: rand() < 0.1 ? null : Math.floor(rand() * 4) / 2 });
+      }
+      const maxEdges = 1 + Math.floor(rand() * 60);
+      const typeIndex = new Map(types.map((t, i) => [t, i]));
+      const columns = {
+        count: edges.length,
+        source: Int32Array.from(edges, (e) => e.source),
+        target: Int32Array.from(edges, (e) => e.target),
+        type: Int32Array.from(edges, (e) => typeIndex.get(e.type)!),
+        weight: Float64Array.from(edges, (e) => (e.weight === null ? NaN : e.weight)),
+        types,
+      };
+      const expected = capEdges(edges, ids, maxEdges);
+      const actual = capEdgeColumns(columns, ids, maxEdges);
+      expect(actual.perNode).toBe(expected.perNode);
+      expect([...actual.kept].map((i) => edges[i])).toEqual(expected.kept);
+      if (expected.perNode !== null) capped++;
+    }
+    expect(capped).toBeGreaterThan(50);
   });
 });
