@@ -4,7 +4,7 @@ import {
   closeDriver, connectGraph, getDatabase, getDriver, readQuery, readTransaction, verifyConnectivity,
   writeQuery, writeTransaction,
 } from '../../graph/driver.ts';
-import { plainIntegers } from '../../graph/driver-integers.ts';
+import { plainIntegers, presizedLists } from '../../graph/driver-integers.ts';
 import { testId, testNeo4j } from '../setup/neo4j.ts';
 
 const tag = testId('driver');
@@ -38,6 +38,25 @@ describe('graph/driver against the real Neo4j', () => {
     // beyond 2^53 the driver's own conversion applies (Infinity for values a double cannot hold exactly is its choice)
     const [big] = await readQuery<{ v: number }>('RETURN 9223372036854775807 AS v');
     expect(big.v).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('reads lists of every size encoding (tiny, 8-, 16- and 32-bit sizes), nested and of mixed values, into arrays of their length (graph/driver-integers.ts)', async () => {
+    expect(presizedLists).toBe(true);
+    for (const n of [0, 1, 15, 16, 255, 256, 65535, 65536, 70000]) {
+      const [row] = await readQuery<{ ints: number[]; floats: number[]; mixed: unknown[]; nested: number[][] }>(
+        `WITH $n AS n
+         RETURN [i IN range(1, n) | i] AS ints, [i IN range(1, n) | i / 4.0] AS floats,
+                [i IN range(1, n) | CASE i % 3 WHEN 0 THEN 'x' + i WHEN 1 THEN null ELSE i END] AS mixed,
+                [i IN range(1, n % 40) | range(1, i)] AS nested`,
+        { n },
+      );
+      const ints = Array.from({ length: n }, (_, k) => k + 1);
+      expect(row.ints).toEqual(ints);
+      expect(row.floats).toEqual(ints.map((i) => i / 4));
+      expect(row.mixed).toEqual(ints.map((i) => (i % 3 === 0 ? `x${i}` : i % 3 === 1 ? null : i)));
+      expect(row.nested).toEqual(Array.from({ length: n % 40 }, (_, k) => Array.from({ length: k + 1 }, (_, j) => j + 1)));
+      expect(row.ints.length).toBe(n);
+    }
   });
 
   it('connects once per process and verifies connectivity', async () => {
