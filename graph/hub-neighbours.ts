@@ -123,38 +123,57 @@ export async function refreshHubNeighbours(
   options: { minDegree?: number; minThemeLinks?: number } = {},
 ): Promise<HubRefresh> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    const hubs = await refreshStoredLists(session, {
+  const kinds: ListKind[] = [
+    {
       find: HUBS,
       findParams: { minDegree: neo4j.int(options.minDegree ?? HUB_MIN_DEGREE) },
       store: STORE_LIST,
       storeParams: { headLength: neo4j.int(HUB_HEAD_LENGTH) },
       length: HUB_LIST_LENGTH,
       dropStale: DROP_STALE,
-    });
-    const themes = await refreshStoredLists(session, {
+    },
+    {
       find: THEMES,
       findParams: { minLinks: neo4j.int(options.minThemeLinks ?? THEME_MIN_PEOPLE_LINKS) },
       store: STORE_THEME_PEOPLE,
       length: THEME_PEOPLE_LIST_LENGTH,
       dropStale: DROP_STALE_THEMES,
-    });
+    },
+  ];
+  try {
+    const [hubs, themes] = await refreshStoredLists(session, kinds);
     return { hubs: hubs.kept, dropped: hubs.dropped, themes: themes.kept, droppedThemes: themes.dropped };
   } finally {
     await session.close();
   }
 }
 
-/** One kind of stored list: find who needs one, store theirs in batches, drop the lists of the rest. */
-async function refreshStoredLists(
-  session: Session,
-  kind: { find: string; findParams: Record<string, unknown>; store: string; storeParams?: Record<string, unknown>; length: number; dropStale: string },
-): Promise<{ kept: number; dropped: number }> {
-  const ids = (await session.executeRead((tx) => tx.run(kind.find, kind.findParams))).records.map((r) => r.get('id') as string);
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH);
-    await session.executeWrite((tx) => tx.run(kind.store, { ...kind.storeParams, ids: batch, length: neo4j.int(kind.length) }));
+/** One kind of stored list (the hubs' neighbours, the themes' people): who needs one, how to store it, how to drop the rest. */
+interface ListKind {
+  find: string;
+  findParams: Record<string, unknown>;
+  store: string;
+  storeParams?: Record<string, unknown>;
+  length: number;
+  dropStale: string;
+}
+
+/**
+ * Every kind of stored list: find who needs one, store theirs in batches, drop the lists of the rest. The kinds are
+ * independent (their finds read no list, and each writes its own properties), so their finds go in one read
+ * transaction and their drops in one write transaction, each kind's queries sent together (one round trip, not one per kind).
+ */
+async function refreshStoredLists(session: Session, kinds: ListKind[]): Promise<{ kept: number; dropped: number }[]> {
+  const found = await session.executeRead((tx) =>
+    Promise.all(kinds.map((kind) => tx.run(kind.find, kind.findParams).then((res) => res.records.map((r) => r.get('id') as string)))));
+  for (const [k, kind] of kinds.entries()) {
+    const ids = found[k];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      await session.executeWrite((tx) => tx.run(kind.store, { ...kind.storeParams, ids: batch, length: neo4j.int(kind.length) }));
+    }
   }
-  const dropped = await session.executeWrite(async (tx) => (await tx.run(kind.dropStale, { kept: ids })).records[0].get('dropped'));
-  return { kept: ids.length, dropped: neo4j.integer.toNumber(dropped) };
+  const dropped = await session.executeWrite((tx) =>
+    Promise.all(kinds.map((kind, k) => tx.run(kind.dropStale, { kept: found[k] }).then((res) => neo4j.integer.toNumber(res.records[0].get('dropped'))))));
+  return kinds.map((_, k) => ({ kept: found[k].length, dropped: dropped[k] }));
 }

@@ -196,9 +196,14 @@ export async function refreshPairLinks(driver: Driver, database: string, options
   const maxBatches = options.maxBatches ?? Infinity;
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    const old = (await session.executeRead((tx) => tx.run(OLD_FORMAT))).records[0].get('old') as boolean;
-    if (old) await dropAll(driver, database);
-    const ids = (await session.executeRead((tx) => tx.run(CHANGED_DOCUMENTS))).records.map((r) => r.get('id') as string);
+    const changed = (tx: ManagedTransaction) => tx.run(CHANGED_DOCUMENTS).then((res) => res.records.map((r) => r.get('id') as string));
+    // both questions in one transaction, sent together (one round trip); the changed documents are asked again after a drop
+    let [old, ids] = await session.executeRead((tx) =>
+      Promise.all([tx.run(OLD_FORMAT).then((res) => res.records[0].get('old') as boolean), changed(tx)]));
+    if (old) {
+      await dropAll(driver, database);
+      ids = await session.executeRead(changed);
+    }
     let pairs = 0;
     let documents = 0;
     for (let i = 0, batches = 0; i < ids.length && batches < maxBatches; i += batchDocuments, batches++) {

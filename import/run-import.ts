@@ -133,7 +133,11 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const budgetMs = (bytes: number) => 1000 * Math.max(minSeconds, (secondsPerMb * bytes) / 1024 / 1024);
 
   const walk = await discoverFiles(paths);
-  const files = walk.files;
+  // largest first (a file that cannot be stat'ed counts as empty; equal sizes keep their path order, so that of two
+  // files with the same text the first by path is the one imported): the threads end together instead of one
+  // extracting the last large file alone
+  const sizes = new Map(await Promise.all(walk.files.map(async (f) => [f.path, await stat(f.path).then((s) => s.size, () => 0)] as const)));
+  const files = [...walk.files].sort((a, b) => sizes.get(b.path)! - sizes.get(a.path)!);
   const summary: ImportSummary = {
     files: files.length,
     created: 0,
@@ -215,7 +219,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const handle = async (file: FoundFile): Promise<void> => {
     const t0 = performance.now();
     const elapsed = () => (performance.now() - t0) / 1000;
-    const size = await stat(file.path).then((s) => s.size, () => 0);
+    const size = sizes.get(file.path) ?? 0;
     let read;
     try {
       read = await timed(() => pool.read(file.path, maxBytes, budgetMs(Math.min(size, maxBytes))));
@@ -272,9 +276,14 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     return batch;
   };
 
-  /** Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over. */
+  /**
+   * Resolves once half a batch is queued, the first queued document has waited BATCH_WAIT_MS, or extraction is over;
+   * once every file is with the threads (the last few files), only a whole batch starts a write before they are done:
+   * the tail goes in one transaction rather than half a batch now and a small one after (each has its fixed cost).
+   */
   const fullerBatch = async (): Promise<void> => {
-    while (queuedRows < BATCH_ROWS / 2 && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
+    const enough = () => queuedRows >= (next >= files.length ? BATCH_ROWS : BATCH_ROWS / 2);
+    while (!enough() && queue.length < BATCH_DOCUMENTS && !extractionDone && !writeError) {
       const waitMs = BATCH_WAIT_MS - (performance.now() - queue[0].queuedAt);
       if (waitMs <= 0) return;
       await new Promise<void>((resolve) => {
@@ -340,7 +349,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(pool.threads, files.length) }, lane));
+    // one lane more than threads: while a lane reads its next file and asks the graph about it, the threads extract the others' files
+    await Promise.all(Array.from({ length: Math.min(pool.threads + 1, files.length) }, lane));
     extractionDone = true;
     waitingWriter.wake?.();
     while (writer) await writer;
