@@ -445,5 +445,6 @@ if (process.argv.includes('--modules-child')) {
   const slowest = Math.min(...results.map((r) => r.cpuMbPerS));
   const peak = Math.max(...results.map((r) => r.peakRssMb));
   console.log(`with the tagger in (issue 11): >= 2 MB/s of CPU time per core: ${slowest >= 2 ? 'met' : 'NOT met'}; peak RSS <= 600 MB: ${peak <= 600 ? 'met' : 'NOT met'} (${peak.toFixed(0)} MB)`);
-  console.log(`throughput target >= 5 MB/s on one core, steady state: ${slowest >= 5 ? 'met' : 'NOT met'} (slowest median ${slowest.toFixed(2)} MB/s of CPU time; slowest single run ${Math.min(...results.map((r) => r.minCpuMbPerS)).toFixed(2)})`);
+  // the tagger-free 5 MB/s target of earlier issues was replaced by issue 11's 2 MB/s with the tagger in: figures only
+  console.log(`throughput on one core, steady state: slowest median ${slowest.toFixed(2)} MB/s of CPU time; slowest single run ${Math.min(...results.map((r) => r.minCpuMbPerS)).toFixed(2)}`);
 }
