@@ -84,6 +84,12 @@ function jvmThreadCpu(): Record<string, number> {
     return {}; // not Linux
   }
 }
+/** Milliseconds since the Neo4j JVM started (Linux /proc), to line the passes up with the JVM's own logs. */
+function jvmUptimeMs(): number {
+  const stat = readFileSync(`/proc/${server!.pid}/stat`, 'utf8');
+  const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  return Math.round(Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000 - startTicks * 10);
+}
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const wipe = () => wipeGraph(driver, database);
 
@@ -178,6 +184,7 @@ try {
   let measuredPool: FilePool | undefined;
   const measure = async (scale: number, dir: string, files: number, pass: string, force: boolean, pool = measuredPool) => {
     const before = await rowsInGraph();
+    if (process.env.BENCH_WRITE_STEPS) console.log(`${new Date().toISOString()} start ${scale}x ${pass} (JVM uptime ${server ? jvmUptimeMs() : '-'} ms)`);
     const jvmBefore = jvmUsage();
     const jvmThreadsBefore = jvmThreadCpu();
     const stepsBefore = { ...writeStepMs };

@@ -27,6 +27,7 @@ import type { Driver, Session } from 'neo4j-driver';
 import { PAIR_LINK } from './pair-links.ts';
 import { RELATION_PATTERN } from './queries/model.ts';
 import neo4j from 'neo4j-driver';
+import { IMPORT_PLAN } from './import-plans.ts';
 
 /** Entities with more entity relationships than this get a stored list. */
 export const HUB_MIN_DEGREE = 300;
@@ -40,12 +41,12 @@ export const HUB_LIST_LENGTH = 500;
  */
 export const HUB_HEAD_LENGTH = 150;
 
-const HUBS = `
+const HUBS = `${IMPORT_PLAN}
   MATCH (e:Entity)
   WHERE COUNT { (e)-[:${RELATION_PATTERN}]-() } > $minDegree
   RETURN e.id AS id`;
 
-const STORE_LIST = `
+const STORE_LIST = `${IMPORT_PLAN}
   UNWIND $ids AS hubId
   MATCH (e:Entity {id: hubId})
   CALL (e) {
@@ -58,7 +59,7 @@ const STORE_LIST = `
   SET e.topNeighbours = ids, e.topNeighbourCounts = counts,
       e.topNeighboursHead = ids[..$headLength], e.topNeighbourCountsHead = counts[..$headLength]`;
 
-const DROP_STALE = `
+const DROP_STALE = `${IMPORT_PLAN}
   MATCH (e:Entity)
   WHERE (e.topNeighbours IS NOT NULL OR e.topNeighbourCounts IS NOT NULL OR e.topNeighbourCountsHead IS NOT NULL) AND NOT e.id IN $kept
   REMOVE e.topNeighbours, e.topNeighbourCounts, e.topNeighboursHead, e.topNeighbourCountsHead
@@ -79,12 +80,12 @@ export const THEME_MIN_PEOPLE_LINKS = 300;
 /** The largest page of Theme.people (server/resolvers/args.ts MAX_PAGE). */
 export const THEME_PEOPLE_LIST_LENGTH = 500;
 
-const THEMES = `
+const THEMES = `${IMPORT_PLAN}
   MATCH (t:Theme)
   WHERE COUNT { (:Person)-[:WORKS_ON]->(t) } > $minLinks
   RETURN t.id AS id`;
 
-const STORE_THEME_PEOPLE = `
+const STORE_THEME_PEOPLE = `${IMPORT_PLAN}
   UNWIND $ids AS themeId
   MATCH (t:Theme {id: themeId})
   CALL (t) {
@@ -96,7 +97,7 @@ const STORE_THEME_PEOPLE = `
   }
   SET t.topPeople = ids`;
 
-const DROP_STALE_THEMES = `
+const DROP_STALE_THEMES = `${IMPORT_PLAN}
   MATCH (t:Theme)
   WHERE t.topPeople IS NOT NULL AND NOT t.id IN $kept
   REMOVE t.topPeople

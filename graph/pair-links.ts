@@ -38,6 +38,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { RELATION_PATTERN } from './queries/model.ts';
+import { IMPORT_PLAN } from './import-plans.ts';
 
 /** A pair link's relationship type is this prefix and the relation type it aggregates. */
 export const PAIR_LINK_PREFIX = 'LINK_';
@@ -58,7 +59,7 @@ const DOCUMENTS_PER_TRANSACTION = 100;
 /** Link increments sent per query. */
 const INCREMENTS_PER_QUERY = 5000;
 
-const CHANGED_DOCUMENTS = `
+const CHANGED_DOCUMENTS = `${IMPORT_PLAN}
   CALL () {
     MATCH (d:Document)
     OPTIONAL MATCH (l:${PAIR_LEDGER} {documentId: d.id})
@@ -75,10 +76,10 @@ const CHANGED_DOCUMENTS = `
  * Links of an older format, rebuilt once: ledgers written before links were kept by increments (no
  * `epoch`), or links of the one `LINK` type (the relation type a property).
  */
-const OLD_FORMAT = `
+const OLD_FORMAT = `${IMPORT_PLAN}
   RETURN EXISTS { MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL } OR EXISTS { MATCH ()-[:${OLD_PAIR_LINK}]->() } AS old`;
 
-const NEXT_EPOCH = `
+const NEXT_EPOCH = `${IMPORT_PLAN}
   MERGE (s:${PAIR_STATE})
   SET s.epoch = coalesce(s.epoch, 0) + 1
   RETURN s.epoch AS epoch`;
@@ -93,7 +94,7 @@ const RELATIONSHIPS_NOW = RELATION_PATTERN.split('|').map(
  * and what its ledger recorded; the ledger is brought up to date (or deleted with its document).
  * Returns one row per pair and recorded epoch: the recorded contributions and the current ones.
  */
-const CONTRIBUTIONS = `
+const CONTRIBUTIONS = `${IMPORT_PLAN}
   UNWIND $documentIds AS documentId
   OPTIONAL MATCH (d:Document {id: documentId})
   OPTIONAL MATCH (l:${PAIR_LEDGER} {documentId: documentId})
@@ -132,7 +133,7 @@ const CONTRIBUTIONS = `
  * count reaches 0 is deleted. Returns the positions of pairs whose link came out inconsistent
  * (a negative count, or weight without relationships): never expected, they are recomputed.
  */
-const APPLY = `
+const APPLY = `${IMPORT_PLAN}
   UNWIND range(0, size($types) - 1) AS i
   MATCH (a:Entity {id: $sources[i]})
   MATCH (b:Entity {id: $targets[i]})
@@ -160,7 +161,7 @@ const APPLY = `
   RETURN collect(i) AS inconsistent`;
 
 /** The link of each pair recomputed from the per-document relationships between its ends. */
-const RECOMPUTE_PAIRS = `
+const RECOMPUTE_PAIRS = `${IMPORT_PLAN}
   UNWIND $pairs AS pair
   MATCH (a:Entity {id: pair[1]})
   MATCH (b:Entity {id: pair[2]})

@@ -15,11 +15,12 @@
  * expanding them is as cheap as reading one.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { IMPORT_PLAN } from './import-plans.ts';
 
 /** Themes with more programmes than this get a stored list (none on the bundled corpus). */
 export const THEME_PROGRAMMES_MIN = 100;
 
-const STORE = `
+const STORE = `${IMPORT_PLAN}
   MATCH (t:Theme)
   CALL (t) {
     MATCH (t)<-[:WORKS_ON]-(c:Programme)

@@ -21,6 +21,7 @@
 import { refreshDerivedData } from './derived-data.ts';
 import { int as neo4jInt, type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { StringTable } from './string-table.ts';
+import { IMPORT_PLAN } from './import-plans.ts';
 import { FIELD_INTEGERS, FIELD_STRINGS, joinRow } from './joined-columns.ts';
 import { hasSurrogates, snippetPlaces } from './snippet-places.ts';
 import type { EntityFact, EntityType, ExtractionResult, RelationFact, RelationType } from '../import/types.ts';
@@ -76,7 +77,7 @@ export interface StoredVersion {
  */
 export async function documentLookups(driver: Driver, database: string, documentId: string, sha256: string): Promise<{ stored: StoredVersion | null; twin: string | null }> {
   const res = await driver.executeQuery(
-    `OPTIONAL MATCH (d:Document {id: $id})
+    `${IMPORT_PLAN}OPTIONAL MATCH (d:Document {id: $id})
      CALL () {
        OPTIONAL MATCH (t:Document {sha256: $sha256}) WHERE t.id <> $id
        RETURN coalesce(t.path, t.file, t.id) AS twin LIMIT 1
@@ -162,7 +163,7 @@ export async function writeDocuments(driver: Driver, database: string, results: 
 
 async function storedVersions(tx: ManagedTransaction, ids: string[]): Promise<Map<string, StoredVersion>> {
   const res = await tx.run(
-    'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256, d.extractorVersion AS extractorVersion',
+    `${IMPORT_PLAN}UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256, d.extractorVersion AS extractorVersion`,
     { ids },
   );
   return new Map(res.records.map((r) => [r.get('id') as string, { sha256: r.get('sha256') as string, extractorVersion: (r.get('extractorVersion') as string | null) ?? null }]));
@@ -183,7 +184,7 @@ type Added = Pick<EntityRow, 'aliases' | 'roles'>;
 async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[], added: Map<string, Added> = new Map(), keep: string[] = []): Promise<string[]> {
   if (documentIds.length === 0) return [];
   const res = await tx.run(
-    `UNWIND $documentIds AS documentId
+    `${IMPORT_PLAN}UNWIND $documentIds AS documentId
      MATCH (:Document {id: documentId})<-[:PART_OF]-(:Section)<-[m:MENTIONED_IN]-(e:Entity)
      WITH e, sum(m.count) AS removed, collect(m.aliases) AS aliasLists, collect(m.roles) AS roleLists
      SET e.mentionCount = coalesce(e.mentionCount, 0) - removed
@@ -201,10 +202,10 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]
     if (!again || !keeps(r.get('aliases') as string[], again.aliases) || !keeps(r.get('roles') as string[], again.roles)) unsettled.push(id);
   }
   if (unsettled.length > 0) {
-    await tx.run(`UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e:${NEEDS_REFRESH}`, { ids: unsettled });
+    await tx.run(`${IMPORT_PLAN}UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e:${NEEDS_REFRESH}`, { ids: unsettled });
   }
   await tx.run(
-    `UNWIND $documentIds AS documentId
+    `${IMPORT_PLAN}UNWIND $documentIds AS documentId
      MATCH (:Document {id: documentId})<-[:PART_OF]-(x)
      WHERE (x:Section OR x:Article) AND NOT x.id IN $keep
      DETACH DELETE x`,
@@ -212,7 +213,7 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]
   );
   if (keep.length > 0) {
     await tx.run(
-      `UNWIND $documentIds AS documentId
+      `${IMPORT_PLAN}UNWIND $documentIds AS documentId
        MATCH (:Document {id: documentId})<-[:PART_OF]-(:Section)-[r:MENTIONED_IN|IN_ARTICLE]-()
        DELETE r`,
       { documentIds },
@@ -220,7 +221,7 @@ async function removeDocumentFacts(tx: ManagedTransaction, documentIds: string[]
   }
   // one lookup per relationship type through its documentId index (graph/schema.ts), never a scan of every relationship
   for (const type of RELATION_TYPES) {
-    await tx.run(`UNWIND $documentIds AS documentId MATCH ()-[r:${type} {documentId: documentId}]->() DELETE r`, { documentIds });
+    await tx.run(`${IMPORT_PLAN}UNWIND $documentIds AS documentId MATCH ()-[r:${type} {documentId: documentId}]->() DELETE r`, { documentIds });
   }
   return orphans;
 }
@@ -384,7 +385,7 @@ const PART_OF_DOCUMENT = (node: string, label: string, row: string, ids: string,
  */
 async function writeDocumentNodes(tx: ManagedTransaction, results: ExtractionResult[], extractorVersion: string | null, replaced: ReadonlySet<string>): Promise<QueryResult> {
   return tx.run(
-    `UNWIND range(0, size($docIds) - 1) AS i
+    `${IMPORT_PLAN}UNWIND range(0, size($docIds) - 1) AS i
      MERGE (d:Document {id: $docIds[i]})
      SET d.title = $docTitles[i], d.published = $docPublished[i], d.file = $docFiles[i], d.path = $docPaths[i], d.sha256 = $docShas[i],
          d.extractorVersion = $extractorVersion, d.importedAt = datetime()
@@ -530,7 +531,7 @@ interface StoredSets {
 async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise<QueryResult | null> {
   if (rows.length === 0) return null;
   const read = await tx.run(
-    `UNWIND $ids AS id
+    `${IMPORT_PLAN}UNWIND $ids AS id
      MATCH (e:Entity {id: id})
      RETURN id, e.name AS name, e.aliases AS aliases, e.roles AS roles, e:Person AS person`,
     { ids: rows.map((r) => r.id) },
@@ -559,7 +560,7 @@ async function writeEntities(tx: ManagedTransaction, rows: EntityRow[]): Promise
     searchText.push(same ? null : allAliases.reduce((text, a) => `${text} | ${a}`, name));
   }
   return tx.run(
-    `UNWIND range(0, size($id) - 1) AS i
+    `${IMPORT_PLAN}UNWIND range(0, size($id) - 1) AS i
      MERGE (e:Entity {id: $id[i]})
      ON CREATE SET e:$($label[i]), e.name = $name[i], e.type = $type[i]
      SET e.kind = coalesce($kind[i], e.kind), e.province = coalesce($province[i], e.province),
@@ -609,7 +610,7 @@ async function writeRelations(tx: ManagedTransaction, results: ExtractionResult[
   ]));
   // CREATE, not MERGE: the batch removed every relationship of these documents first
   return tx.run(
-    `${ENTITY_LIST}
+    `${IMPORT_PLAN}${ENTITY_LIST}
      UNWIND range(0, size($relations) - 1) AS i
      WITH i, split($relations[i], '|') AS row, entities
      WITH i, row, entities[toInteger(row[0])] AS a, entities[toInteger(row[1])] AS b
@@ -639,7 +640,7 @@ interface RelationRow {
 async function deleteUnmentioned(tx: ManagedTransaction, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.run(
-    `UNWIND $ids AS id
+    `${IMPORT_PLAN}UNWIND $ids AS id
      MATCH (e:Entity {id: id})
      WHERE NOT (e)-[:MENTIONED_IN]->()
      DETACH DELETE e`,
@@ -659,7 +660,7 @@ export async function settleEntities(driver: Driver, database: string): Promise<
     for (;;) {
       const n = await session.executeWrite(async (tx) => {
         const res = await tx.run(
-          `MATCH (e:${NEEDS_REFRESH})
+          `${IMPORT_PLAN}MATCH (e:${NEEDS_REFRESH})
            WITH e LIMIT $batch
            REMOVE e:${NEEDS_REFRESH}
            WITH e
@@ -694,7 +695,7 @@ export async function deleteDocument(driver: Driver, database: string, documentI
   try {
     await session.executeWrite(async (tx) => {
       const ids = await removeDocumentFacts(tx, [documentId]);
-      await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', { documentId });
+      await tx.run(`${IMPORT_PLAN}MATCH (d:Document {id: $documentId}) DETACH DELETE d`, { documentId });
       await deleteUnmentioned(tx, ids);
     });
   } finally {
