@@ -50,6 +50,8 @@ export const PAIR_LINK = PAIR_LINK_TYPES.join('|');
 const OLD_PAIR_LINK = 'LINK';
 export const PAIR_LEDGER = 'PairLedger';
 const PAIR_STATE = 'PairLinkState';
+/** The shape of the entities' `outLinks` (see OUT_LINKS); a graph without it, or with another, is rebuilt once. */
+export const OUT_LINKS_VERSION = 1;
 
 /** A link's `units` per unit of weight: weights are summed as integers, so the sum has no order. */
 export const WEIGHT_UNITS = 1e12;
@@ -77,12 +79,46 @@ const CHANGED_DOCUMENTS = `${IMPORT_PLAN}
  * `epoch`), or links of the one `LINK` type (the relation type a property).
  */
 const OLD_FORMAT = `${IMPORT_PLAN}
-  RETURN EXISTS { MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL } OR EXISTS { MATCH ()-[:${OLD_PAIR_LINK}]->() } AS old`;
+  RETURN EXISTS { MATCH (l:${PAIR_LEDGER}) WHERE l.epoch IS NULL } OR EXISTS { MATCH ()-[:${OLD_PAIR_LINK}]->() }
+    OR (EXISTS { MATCH (:${PAIR_LEDGER}) } AND NOT EXISTS { MATCH (s:${PAIR_STATE}) WHERE s.outLinks = ${OUT_LINKS_VERSION} }) AS old`;
 
+/** The epoch of a refresh transaction; the state also records that the links' summaries (`outLinks`) are kept. */
 const NEXT_EPOCH = `${IMPORT_PLAN}
   MERGE (s:${PAIR_STATE})
-  SET s.epoch = coalesce(s.epoch, 0) + 1
+  SET s.epoch = coalesce(s.epoch, 0) + 1, s.outLinks = ${OUT_LINKS_VERSION}
   RETURN s.epoch AS epoch`;
+
+/**
+ * Each entity's outgoing links in one string property, \`outLinks\`, for the neighbourhood's edges
+ * (graph/queries/subgraph.ts): per link (to another entity), the relation type's position in
+ * RELATION_PATTERN (one digit), the link's weight (Cypher's toString of the float, which reads back
+ * as the same number), U+001F, the target's id, U+001E; ordered by type position, then target id.
+ * Absent when the entity has no such link. Rewritten, in the refresh's transaction, for every
+ * source of a pair whose link the refresh changed (a link of an entity deleted since goes with it;
+ * its pair is among the refreshed ones, as every document that contributed to it was changed).
+ *
+ * Why one string: at 100x a two-step neighbourhood has ~150 nodes with ~4,000 outgoing links.
+ * Expanding them and reading each one's weight cost Neo4j ~3 ms CPU per request; three list
+ * properties per node (targets, types, weights) cost more (Neo4j decodes a stored list element by
+ * element); one string per node is copied as bytes (bench/api/time-cypher.ts: 6.9-7.2 -> 4.3-4.6 ms
+ * Neo4j CPU per query, the node part alone 3.9-4.1).
+ */
+export const OUT_LINK_END = '\u001e';
+export const OUT_LINK_FIELD = '\u001f';
+const OUT_LINKS = `${IMPORT_PLAN}
+  UNWIND $ids AS sourceId
+  MATCH (a:Entity {id: sourceId})
+  CALL (a) {
+    MATCH (a)-[l:${PAIR_LINK}]->(b) WHERE b <> a
+    WITH $typeIndex[type(l)] AS t, b.id AS target, l.weight AS weight
+    ORDER BY t, target
+    WITH collect(toString(t) + toString(weight) + $field + target + $end) AS entries
+    RETURN reduce(s = '', entry IN entries | s + entry) AS data
+  }
+  SET a.outLinks = CASE WHEN data = '' THEN null ELSE data END`;
+/** Sources whose summary is rewritten per query. */
+const OUT_LINK_SOURCES_PER_QUERY = 2000;
+const OUT_LINK_TYPE_INDEX = Object.fromEntries(PAIR_LINK_TYPES.map((type, i) => [type, neo4j.int(i)]));
 
 /** A document's current relationships as rows (type, source, target, weight), through the documentId indexes. */
 const RELATIONSHIPS_NOW = RELATION_PATTERN.split('|').map(
@@ -225,6 +261,7 @@ async function dropAll(driver: Driver, database: string): Promise<void> {
   try {
     await session.run(`MATCH ()-[l:${PAIR_LINK}|${OLD_PAIR_LINK}]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
     await session.run(`MATCH (l:${PAIR_LEDGER}) CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS`);
+    await session.run(`MATCH (e:Entity) WHERE e.outLinks IS NOT NULL CALL (e) { REMOVE e.outLinks } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();
   }
@@ -288,5 +325,10 @@ async function refreshDocuments(tx: ManagedTransaction, documentIds: string[]): 
     }
   }
   if (inconsistent.length > 0) await tx.run(RECOMPUTE_PAIRS, { pairs: inconsistent, epoch, scale: WEIGHT_UNITS });
+  // the summaries of every source whose links may have changed (graph/queries/subgraph.ts reads them)
+  const sources = [...new Set(increments.map((p) => p.source))].sort();
+  for (let i = 0; i < sources.length; i += OUT_LINK_SOURCES_PER_QUERY) {
+    await tx.run(OUT_LINKS, { ids: sources.slice(i, i + OUT_LINK_SOURCES_PER_QUERY), typeIndex: OUT_LINK_TYPE_INDEX, field: OUT_LINK_FIELD, end: OUT_LINK_END });
+  }
   return increments.length;
 }

@@ -35,7 +35,9 @@ const COPY_ENTITIES = (label: string) => `
   MATCH (x:${label}) WHERE ${ORIGINAL}
   ${EACH_COPY}
   CREATE (c) SET c = properties(x), c.id = x.id + sfx, c.name = x.name + ' ' + k,
-    c.searchText = coalesce(x.searchText, '') + ' ' + k, c:Entity:${label}`;
+    c.searchText = coalesce(x.searchText, '') + ' ' + k, c:Entity:${label}
+  // the original's summary of its links (graph/pair-links.ts) names the original's neighbours: the copy's is written by the refresh
+  REMOVE c.outLinks`;
 
 const COPY_RELATIONS = (type: string) => `
   MATCH (a:Entity)-[r:${type}]->(b:Entity) WHERE NOT a.id CONTAINS '~' AND NOT b.id CONTAINS '~'

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../import/types.ts';
 import { HUB_HEAD_LENGTH } from '../hub-neighbours.ts';
-import { PAIR_LINK, PAIR_LINK_PREFIX } from '../pair-links.ts';
+import { OUT_LINK_END, OUT_LINK_FIELD, PAIR_LINK } from '../pair-links.ts';
 import { capEdgeColumns, type EdgeColumns } from './edge-cap.ts';
 import { RELATION_PATTERN } from './model.ts';
 import { int, readRows, type ReadContext } from './run.ts';
@@ -40,41 +40,31 @@ export const MAX_PATH_LENGTH = 8;
 export const EDGES_PER_LIMIT = 4;
 export const MAX_EDGES = 5000;
 
-/**
- * Every edge among `nodes`: one per (type, source, target), read from its pair link
- * (graph/pair-links.ts), each found once, from its source (a hub's outgoing links are few; its
- * thousands of incoming ones are not expanded). Every outgoing link of the nodes is returned, and
- * those whose target is not among them (or is the source itself) are dropped in JS: an entity has
- * at most a few dozen outgoing links (39 at 100x), and at 100x 3,963 links are shipped for 3,653
- * edges, while testing membership in Neo4j (`id(b) IN handles AND b <> a`, a hashed list lookup
- * and a node comparison per link) cost ~0.5 ms more of its CPU per request than reading and
- * shipping the other 310. The cap (graph/queries/edge-cap.ts) is applied in
- * JS, where grouping the edges by their owner (the end later in the answer) is a lookup by
- * position and ranking an owner's edges a sort of plain values: in Cypher the owner needed a list
- * membership test per edge and the ranking a sort of rows with relationship properties read again,
- * together three quarters of the query's time on a large graph.
- *
- * The relation type is the link's relationship type (`type(link)`, no property read: only `weight`
- * is read, a few thousand times per request on a large graph).
- *
- * Shipped per relation type (a few thousand edges on a large graph, so the driver decodes six type
- * strings instead of one per edge: a third less client CPU), as flat lists of ints: the source as
- * its position in `nodes` (found for free while walking them; small ints, which the driver
- * decodes without allocating), the target as its internal id (mapped back to a position in JS,
- * valid within this one answer): Neo4j packs and the driver decodes a list of ints much faster
- * than tuples of id strings. (`id()` is deprecated as a way to find a node again later; it is
- * used here only to join two lists of the same answer.)
- */
-const EDGES = `
-  CALL (nodes) {
-    UNWIND range(0, size(nodes) - 1) AS source
-    WITH source, nodes[source] AS a
-    // every outgoing link: membership (and a link of a node to itself) is tested in JS (subgraphOf)
-    MATCH (a)-[link:${PAIR_LINK}]->(b)
-    WITH type(link) AS type, collect(source) AS sources, collect(id(b)) AS targets, collect(link.weight) AS weights
-    RETURN collect(substring(type, ${PAIR_LINK_PREFIX.length})) AS edgeTypes, collect(sources) AS sources, collect(targets) AS targets, collect(weights) AS weights
-  }`;
+/** The summaries' marks (graph/pair-links.ts OUT_LINKS), as local constants. */
+const END = OUT_LINK_END;
+const FIELD = OUT_LINK_FIELD;
+/** The relation types in RELATION_PATTERN order: an `outLinks` entry names its type by its position here. */
+const RELATION_TYPES = RELATION_PATTERN.split('|');
 
+/**
+ * Every edge among the nodes: one per (type, source, target), read from the pair links
+ * (graph/pair-links.ts) through each node's summary of its outgoing links (`outLinks`, one string:
+ * per link the relation type's position, the weight and the target's id; kept by the importer with
+ * the links, in the same transaction), so each edge is found once, from its source. The links to
+ * nodes outside the answer are dropped in JS (subgraphOf), and the cap (graph/queries/edge-cap.ts)
+ * is applied there too.
+ *
+ * Expanding the ~4,000 outgoing links of a 100x two-step neighbourhood and reading each one's
+ * weight cost Neo4j ~3 ms of CPU per request (more than the node part); reading one string per
+ * node is little more than a copy of its bytes (bench/api/time-cypher.ts at 100x, Neo4j CPU per
+ * query: 6.9-7.2 ms with the expansion, 4.3-4.6 ms with the summaries, 3.9-4.1 ms for the nodes
+ * alone). Reading the summaries costs the server more than the lists of ints did (~0.8 against
+ * ~0.25 ms for subgraphOf on the 100x answer: ~4,000 targets found by their id strings).
+ *
+ * The edges come grouped by relation type (in RELATION_PATTERN order), each type's by source (in
+ * answer order), each source's by target id: a fixed order, where before it was the order in which
+ * Neo4j's store happened to give each node's links.
+ */
 /**
  * Breadth-first, one level per block (at most MAX_DEPTH), through nodes of the wanted types
  * only, so that the answer stays connected. Nearer nodes win the node cap, then the most
@@ -148,9 +138,8 @@ export const NEIGHBOURHOOD_NODES = `
   WITH [n IN (level0 + level1 + level2 + level3)[..$limit] | n] AS nodes`;
 
 export const NEIGHBOURHOOD = `${NEIGHBOURHOOD_NODES}
-  ${EDGES}
-  RETURN [n IN nodes | id(n)] AS handles, [n IN nodes | n.id] AS ids, [n IN nodes | n.type] AS types, [n IN nodes | n.name] AS labels,
-         [n IN nodes | n.mentionCount] AS mentions, edgeTypes, sources, targets, weights`;
+  RETURN [n IN nodes | n.id] AS ids, [n IN nodes | n.type] AS types, [n IN nodes | n.name] AS labels,
+         [n IN nodes | n.mentionCount] AS mentions, [n IN nodes | n.outLinks] AS outLinks`;
 
 export async function neighbourhood(
   ctx: ReadContext,
@@ -170,45 +159,57 @@ export function subgraphOf(row: Record<string, unknown>, maxEdges: number): Subg
   const nodeTypes = row.types as EntityType[];
   const labels = row.labels as string[];
   const mentions = row.mentions as (number | null)[];
-  const handles = row.handles as number[];
-  const position = new Map<number, number>();
   const nodes: GraphNodeRow[] = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    position.set(handles[i], i);
-    nodes[i] = { id: ids[i], type: nodeTypes[i], label: labels[i], weight: mentions[i] ?? 0 };
+  for (let i = 0; i < ids.length; i++) nodes[i] = { id: ids[i], type: nodeTypes[i], label: labels[i], weight: mentions[i] ?? 0 };
+  const positions = new IdTable(ids);
+  const outLinks = row.outLinks as (string | null)[];
+  let bound = 0;
+  for (const data of outLinks) {
+    if (data === null) continue;
+    for (let at = data.indexOf(END); at !== -1; at = data.indexOf(END, at + 1)) bound++;
   }
-  const edgeTypes = row.edgeTypes as string[];
-  const sources = row.sources as number[][];
-  const targets = row.targets as number[][];
-  const weights = row.weights as (number | null)[][];
-  let links = 0;
-  for (let t = 0; t < sources.length; t++) links += sources[t].length;
-  // the candidates as columns (graph/queries/edge-cap.ts), not an object each
   const candidates: EdgeColumns = {
     count: 0,
-    source: new Int32Array(links),
-    target: new Int32Array(links),
-    type: new Int32Array(links),
-    weight: new Float64Array(links),
-    types: edgeTypes,
+    source: new Int32Array(bound),
+    target: new Int32Array(bound),
+    type: new Int32Array(bound),
+    weight: new Float64Array(bound),
+    types: [],
   };
+  // each summary holds its links by relation type position (one digit), then target id: the candidates are grouped
+  // by relation type (in RELATION_PATTERN order), each type's by source, with a cursor per node into its summary
+  const cursor = new Int32Array(ids.length);
+  const edgeTypes: string[] = [];
   let count = 0;
-  for (let t = 0; t < edgeTypes.length; t++) {
-    const from = sources[t];
-    const to = targets[t];
-    const weight = weights[t];
-    for (let i = 0; i < from.length; i++) {
-      const target = position.get(to[i]);
-      // a link to a node outside the answer, or of a node to itself
-      if (target === undefined || target === from[i]) continue;
-      const w = weight[i];
-      candidates.source[count] = from[i];
-      candidates.target[count] = target;
-      candidates.type[count] = t;
-      candidates.weight[count] = w === null ? NaN : w;
-      count++;
+  for (let t = 0; t < RELATION_TYPES.length; t++) {
+    const digit = 48 + t;
+    let seen = false;
+    for (let source = 0; source < ids.length; source++) {
+      const data = outLinks[source];
+      if (data === null) continue;
+      let at = cursor[source];
+      while (at < data.length && data.charCodeAt(at) === digit) {
+        const field = data.indexOf(FIELD, at + 1);
+        const end = data.indexOf(END, field + 1);
+        const target = positions.find(data, field + 1, end);
+        // a link to a node outside the answer (a link of a node to itself is not in the summary)
+        if (target !== -1) {
+          if (!seen) {
+            seen = true;
+            edgeTypes.push(RELATION_TYPES[t]);
+          }
+          candidates.source[count] = source;
+          candidates.target[count] = target;
+          candidates.type[count] = edgeTypes.length - 1;
+          candidates.weight[count] = parseWeight(data, at + 1, field);
+          count++;
+        }
+        at = end + 1;
+      }
+      cursor[source] = at;
     }
   }
+  candidates.types = edgeTypes;
   candidates.count = count;
   const { kept, perNode } = capEdgeColumns(candidates, ids, maxEdges);
   const edges: GraphEdgeRow[] = new Array(kept.length);
@@ -222,6 +223,87 @@ export function subgraphOf(row: Record<string, unknown>, maxEdges: number): Subg
   }
   return { nodes, edges, edgesOmitted: count - kept.length, edgesPerNode: perNode };
 }
+
+/**
+ * The answer's ids by position, looked up by a part of a summary string without cutting it out:
+ * open addressing on a hash of the characters, checked by comparing them. (Measured no faster than a
+ * Map of the ids and a cut-out string per target, but it allocates nothing per target.)
+ */
+class IdTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  constructor(private readonly ids: readonly string[]) {
+    let size = 16;
+    while (size < ids.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    for (let i = 0; i < ids.length; i++) {
+      let slot = hashOf(ids[i], 0, ids[i].length) & this.mask;
+      while (this.slots[slot] !== -1) {
+        if (ids[this.slots[slot]] === ids[i]) break;
+        slot = (slot + 1) & this.mask;
+      }
+      // the first position of an id (an answer holds each node once)
+      if (this.slots[slot] === -1) this.slots[slot] = i;
+    }
+  }
+
+  /** The position of the id `text[from, to)`, or -1. */
+  find(text: string, from: number, to: number): number {
+    const length = to - from;
+    for (let slot = hashOf(text, from, to) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const i = this.slots[slot];
+      if (i === -1) return -1;
+      const id = this.ids[i];
+      if (id.length === length && text.startsWith(id, from)) return i;
+    }
+  }
+}
+
+/**
+ * A hash of a few of the id's characters (the last four, where copies and homonyms differ, and the
+ * middle one) and its length: the lookup compares the whole id anyway, and hashing every character
+ * of the ~4,000 targets was a third of the lookups' time.
+ */
+function hashOf(text: string, from: number, to: number): number {
+  const length = to - from;
+  let h = Math.imul(0x811c9dc5 ^ length, 0x01000193);
+  if (length >= 4) {
+    h = Math.imul(h ^ text.charCodeAt(to - 1), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(to - 2), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(to - 3), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(to - 4), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(from + (length >> 1)), 0x01000193);
+  } else {
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * The number written at `text[from, to)` (Cypher's toString of a float), as Number() reads it:
+ * plain decimals of at most 15 digits (the weights almost always: 0.5, 1.0, 0.25) are read here, as
+ * their digits (an integer below 2^53, exact) divided by a power of ten (exact up to 10^22): one
+ * correctly rounded division, so the same double as Number()'s; anything else (an exponent, more
+ * digits) by Number(). (Allocates no string per weight; measured no faster than Number() on one.)
+ */
+function parseWeight(text: string, from: number, to: number): number {
+  let digits = 0;
+  let value = 0;
+  let fraction = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (++digits > 15) return Number(text.slice(from, to));
+    } else if (c === 46 && fraction === -1) fraction = to - i - 1;
+    else return Number(text.slice(from, to));
+  }
+  if (digits === 0) return Number(text.slice(from, to));
+  return fraction > 0 ? value / TEN_POWERS[fraction] : value;
+}
+
+const TEN_POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 const NODE_SHAPE = (n: string) => `{id: ${n}.id, type: ${n}.type, label: ${n}.name, weight: toFloat(coalesce(${n}.mentionCount, 0))}`;
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteDocument, writeExtraction } from '../../graph/write.ts';
 import { refreshHubNeighbours } from '../../graph/hub-neighbours.ts';
-import { PAIR_LINK, PAIR_LINK_PREFIX, refreshPairLinks } from '../../graph/pair-links.ts';
+import { OUT_LINK_END, OUT_LINK_FIELD, PAIR_LINK, PAIR_LINK_PREFIX, refreshPairLinks } from '../../graph/pair-links.ts';
 import { RELATION_PATTERN } from '../../graph/queries/model.ts';
 import { neighbourhood } from '../../graph/queries/subgraph.ts';
 import { readRows, type ReadContext } from '../../graph/queries/run.ts';
@@ -60,7 +60,39 @@ async function expectLinksMatchRelationships(): Promise<Map<string, [number, num
     expect(stored.get(key)![1], key).toBe(n);
     expect(stored.get(key)![0], key).toBeCloseTo(weight, 9);
   }
+  await expectSummariesMatchLinks();
   return stored;
+}
+
+/**
+ * Every entity's summary of its outgoing links (`outLinks`, read by the neighbourhood) holds exactly
+ * its links to other entities, with their weights, by relation type position then target id; none
+ * without links.
+ */
+async function expectSummariesMatchLinks(): Promise<void> {
+  const types = RELATION_PATTERN.split('|');
+  const links = await readRows(read, `
+    MATCH (a)-[l:${PAIR_LINK}]->(b) WHERE a <> b
+    RETURN a.id AS source, substring(type(l), ${PAIR_LINK_PREFIX.length}) AS type, b.id AS target, l.weight AS weight`, {});
+  const expected = new Map<string, [number, number, string][]>();
+  for (const r of links) {
+    const list = expected.get(r.source as string) ?? [];
+    list.push([types.indexOf(r.type as string), r.weight as number, r.target as string]);
+    expected.set(r.source as string, list);
+  }
+  for (const list of expected.values()) list.sort((x, y) => x[0] - y[0] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  const summaries = await readRows(read, `MATCH (e:Entity) WHERE e.outLinks IS NOT NULL RETURN e.id AS id, e.outLinks AS data`, {});
+  const stored = new Map<string, [number, number, string][]>();
+  for (const r of summaries) {
+    const entries = (r.data as string).split(OUT_LINK_END);
+    expect(entries.pop(), `${r.id}: ends with the entry mark`).toBe('');
+    stored.set(r.id as string, entries.map((entry) => {
+      const [head, target] = entry.split(OUT_LINK_FIELD);
+      return [Number(head[0]), Number(head.slice(1)), target];
+    }));
+  }
+  expect([...stored.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [id, list] of expected) expect(stored.get(id), id).toEqual(list);
 }
 
 describe('pair links', () => {
@@ -222,6 +254,17 @@ describe('pair links of the older format', () => {
       expect(t.type as string).toMatch(new RegExp(`^${PAIR_LINK_PREFIX}(${RELATION_PATTERN})$`));
       expect(t.plain).toBe(true);
     }
+    expect(await refreshPairLinks(driver, database)).toEqual({ documents: 0, pairs: 0 });
+  });
+
+  it('without the summaries of each entity\'s links (an older importer) are rebuilt with them once', async () => {
+    const { driver, database } = read;
+    const before = await expectLinksMatchRelationships();
+    await driver.executeQuery('MATCH (e:Entity) REMOVE e.outLinks', {}, { database });
+    await driver.executeQuery('MATCH (s:PairLinkState) REMOVE s.outLinks', {}, { database });
+    const rebuilt = await refreshPairLinks(driver, database);
+    expect(rebuilt.documents).toBeGreaterThan(0);
+    expect(await expectLinksMatchRelationships()).toEqual(before);
     expect(await refreshPairLinks(driver, database)).toEqual({ documents: 0, pairs: 0 });
   });
 });
