@@ -10,6 +10,7 @@
  * it free (Neo4j's advice against lost updates under read-committed isolation).
  */
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import { IMPORT_PLAN } from '../import-plans.ts';
 
 export const IMPORT_LEASE_NAME = 'import';
 
@@ -39,7 +40,7 @@ export async function ensureLeaseConstraint(driver: Driver, database: string): P
   constraintMade.add(database);
 }
 
-const TAKE = `
+const TAKE = `${IMPORT_PLAN}
 MERGE (l:ImportLease {name: $name})
 SET l._lock = true
 WITH l, timestamp() AS now
@@ -73,7 +74,7 @@ export async function takeImportLease(
 /** Moves the expiry `ttlMs` past now when `holder` still holds the lease; false when it does not (taken over, or deleted). */
 export async function renewImportLease(driver: Driver, database: string, holder: string, ttlMs: number): Promise<boolean> {
   const res = await driver.executeQuery(
-    `MATCH (l:ImportLease {name: $name}) WHERE l.holder = $holder
+    `${IMPORT_PLAN}MATCH (l:ImportLease {name: $name}) WHERE l.holder = $holder
      WITH l, timestamp() AS now SET l.heartbeat = now, l.expires = now + $ttlMs
      RETURN count(l) AS renewed`,
     { name: IMPORT_LEASE_NAME, holder, ttlMs: neo4j.int(Math.round(ttlMs)) },
@@ -85,7 +86,7 @@ export async function renewImportLease(driver: Driver, database: string, holder:
 /** Deletes the lease when `holder` holds it (never another importer's); true when it did. */
 export async function releaseImportLease(driver: Driver, database: string, holder: string): Promise<boolean> {
   const res = await driver.executeQuery(
-    `MATCH (l:ImportLease {name: $name}) WHERE l.holder = $holder
+    `${IMPORT_PLAN}MATCH (l:ImportLease {name: $name}) WHERE l.holder = $holder
      DELETE l
      RETURN count(*) AS released`,
     { name: IMPORT_LEASE_NAME, holder },
