@@ -356,11 +356,94 @@ function helpersReport(scale: number): void {
   }
 }
 
+/**
+ * `--jit [scale]` (default 100): what V8's optimising compiler (TurboFan) does for one extracting thread, pass by pass:
+ * the helpers' compile time of `--helpers`, by function. The child runs as the pool's threads do (no --single-threaded,
+ * the threads' young generation) with --trace-opt --trace-deopt, is warmed as bench:import's speed-up comparison warms
+ * a thread (one pass over the 1x corpus), then extracts the scale's documents twice, printing a line between phases;
+ * per phase: TurboFan compiles and their background compile time, how many of them compile a function again (one
+ * compiled before in this process: after a deopt, a dependency change, or another closure of the same code), and
+ * deopts. Every extracting thread of the pool pays this once per isolate, so it is the part of the helpers' CPU that
+ * grows with the thread count. Functions are told apart by their SharedFunctionInfo's address in the trace (the
+ * collector can move one, so a function can count twice).
+ */
+function runJitChild(scale: number): void {
+  const corpus = loadCorpus();
+  console.log('@@@ warm-up (model load, one pass over the 1x corpus)');
+  loadNerModel();
+  loadSpanClassifier();
+  for (const d of corpus) extractDocument(d.file, d.text);
+  for (let pass = 1; pass <= 2; pass++) {
+    console.log(`@@@ ${scale}x pass ${pass}`);
+    for (const d of documentsAt(corpus, scale)) extractDocument(d.file, d.text);
+  }
+  console.log('@@@ end');
+}
+
+function jitReport(scale: number): void {
+  const child = spawnSync(process.execPath, [...EXTRACTION_NODE_FLAGS, '--trace-opt', '--trace-deopt', ...process.execArgv, fileURLToPath(import.meta.url), '--jit-child', String(scale)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  if (child.status !== 0) {
+    console.error(`bench: --jit child failed:\n${child.stderr}`);
+    process.exit(1);
+  }
+  interface Phase { name: string; compiles: number; ms: number; again: number; againMs: number; deopts: number; byFunction: Map<string, { n: number; ms: number }>; deoptsBy: Map<string, number> }
+  const phases: Phase[] = [];
+  const compiled = new Set<string>();
+  let phase: Phase | undefined;
+  for (const line of child.stdout.split('\n')) {
+    if (line.startsWith('@@@ ')) {
+      phase = { name: line.slice(4), compiles: 0, ms: 0, again: 0, againMs: 0, deopts: 0, byFunction: new Map(), deoptsBy: new Map() };
+      if (phase.name !== 'end') phases.push(phase);
+      continue;
+    }
+    if (!phase) continue;
+    const done = /^\[completed compiling \S+ <JSFunction ?(\S*) \(sfi = (\w+)\)>.*took [\d.]+, ([\d.]+), [\d.]+ ms/.exec(line);
+    if (done) {
+      const [, name, sfi, ms] = done;
+      const key = `${name || '(anonymous)'} ${sfi}`;
+      phase.compiles++;
+      phase.ms += Number(ms);
+      if (compiled.has(sfi)) {
+        phase.again++;
+        phase.againMs += Number(ms);
+      }
+      compiled.add(sfi);
+      const f = phase.byFunction.get(key) ?? { n: 0, ms: 0 };
+      phase.byFunction.set(key, { n: f.n + 1, ms: f.ms + Number(ms) });
+      continue;
+    }
+    const deopt = /^\[bailout \(kind: [^,]*, reason: ([^)]*)\): begin\. deoptimizing \S+ <JSFunction ?([^\s(]*) ?\(sfi/.exec(line);
+    if (deopt) {
+      phase.deopts++;
+      const key = `${deopt[2] || '(anonymous)'}: ${deopt[1]}`;
+      phase.deoptsBy.set(key, (phase.deoptsBy.get(key) ?? 0) + 1);
+    }
+  }
+  console.log(`TurboFan in one extracting thread at ${scale}x (--trace-opt --trace-deopt; compile ms = the background (helper-thread) part of each compile; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}):`);
+  for (const p of phases) {
+    console.log(`  ${p.name.padEnd(50)} compiles ${String(p.compiles).padStart(4)} (${p.ms.toFixed(0).padStart(5)} ms), of a function compiled before ${String(p.again).padStart(4)} (${p.againMs.toFixed(0).padStart(5)} ms), deopts ${String(p.deopts).padStart(3)}`);
+  }
+  for (const p of phases.slice(1)) {
+    const top = [...p.byFunction].filter(([, f]) => f.n > 1 || f.ms >= 20).sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+    console.log(`  ${p.name}: most compile time: ${top.map(([k, f]) => `${k.split(' ')[0]} ${f.n}x ${f.ms.toFixed(0)} ms`).join(', ')}`);
+    const deopts = [...p.deoptsBy].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    if (deopts.length) console.log(`  ${p.name}: deopts: ${deopts.map(([k, n]) => `${k} (${n})`).join(', ')}`);
+  }
+}
+
 const childArg = process.argv.indexOf('--child');
 const pathologicalArg = process.argv.indexOf('--pathological-child');
 const helpersArg = process.argv.indexOf('--helpers');
 if (process.argv.includes('--modules-child')) {
   moduleBreakdown();
+} else if (process.argv.includes('--jit-child')) {
+  runJitChild(Number(process.argv[process.argv.indexOf('--jit-child') + 1]));
+} else if (process.argv.includes('--jit')) {
+  const jitArg = process.argv.indexOf('--jit');
+  jitReport(/^\d+$/.test(process.argv[jitArg + 1] ?? '') ? Number(process.argv[jitArg + 1]) : 100);
 } else if (process.argv.includes('--helpers-child')) {
   process.stdout.write(JSON.stringify(runHelpersChild(Number(process.argv[process.argv.indexOf('--helpers-child') + 1]))));
 } else if (helpersArg >= 0) {
