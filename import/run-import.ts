@@ -85,6 +85,8 @@ export interface ImportOptions {
   onStart?: (totalFiles: number) => void;
   onFile?: (path: string, outcome: FileOutcome, detail?: { seconds: number; bytes: number }) => void;
   onProgress?: (progress: ImportProgress) => void;
+  /** The pipeline's steps as they happen (ms since the import started): reads, look-ups, extractions, writes, end steps (bench/import-timeline.ts). */
+  trace?: (ms: number, event: string) => void;
 }
 
 export const DEFAULT_SECONDS_PER_MB = 10;
@@ -122,6 +124,7 @@ function envNumber(name: string): number | undefined {
 
 export async function importPaths(paths: string[], options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
+  const tr = options.trace ? (event: string) => options.trace!(performance.now() - started, event) : () => {};
   const envMaxMb = envNumber('IMPORT_MAX_FILE_MB');
   const maxBytes = options.maxFileBytes ?? (envMaxMb ? envMaxMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES);
   const secondsPerMb = options.secondsPerMb ?? envNumber('IMPORT_SECONDS_PER_MB') ?? DEFAULT_SECONDS_PER_MB;
@@ -138,6 +141,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   // extracting the last large file alone
   const sizes = new Map(await Promise.all(walk.files.map(async (f) => [f.path, await stat(f.path).then((s) => s.size, () => 0)] as const)));
   const files = [...walk.files].sort((a, b) => sizes.get(b.path)! - sizes.get(a.path)!);
+  tr('files found');
   const summary: ImportSummary = {
     files: files.length,
     created: 0,
@@ -173,6 +177,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     report();
     throw err;
   });
+  tr('lease held');
   // no more threads than files: each thread costs its start (modules, models) and its own JIT warm-up
   let pool: FilePool;
   try {
@@ -222,7 +227,9 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     const size = sizes.get(file.path) ?? 0;
     let read;
     try {
+      tr(`read start ${file.relativePath}`);
       read = await timed(() => pool.read(file.path, maxBytes, budgetMs(Math.min(size, maxBytes))));
+      tr(`read done ${file.relativePath}`);
     } catch (err) {
       return settle(file, 'skipped', elapsed(), 0, failure(err, 'reading'));
     }
@@ -248,11 +255,14 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       if (twin) seen.delete(read.sha256);
       holder(twin ? null : file.relativePath);
     }
+    tr(`look-up done ${file.relativePath}`);
     if (twin) return duplicate(twin);
     if (!options.force && isCurrent(stored, read.sha256, version)) return settle(file, 'unchanged', elapsed(), read.bytes);
     let result;
     try {
+      tr(`extract start ${file.relativePath} (${read.bytes} bytes)`);
       result = await timed(() => pool.extract(file.relativePath, read.text, budgetMs(Buffer.byteLength(read.text))));
+      tr(`extract end ${file.relativePath}`);
     } catch (err) {
       return settle(file, 'skipped', elapsed(), read.bytes, failure(err, 'extraction'));
     }
@@ -305,8 +315,10 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       try {
         lease.check();
         const writeStarted = performance.now();
+        tr(`write start: ${batch.length} documents`);
         const written = await writeDocuments(options.driver, options.database, batch.map((b) => b.result), { force: options.force, extractorVersion: version });
         summary.writeSeconds += (performance.now() - writeStarted) / 1000;
+        tr(`write end: ${written.rows} rows`);
         summary.rowsWritten += written.rows;
         summary.batches++;
         written.outcomes.forEach((outcome, i) => {
@@ -356,21 +368,26 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     while (writer) await writer;
     if (!writeError) {
       // the end steps assume one writer over the whole graph: make sure the lease is still ours
+      tr('extraction and writes done');
       await lease.confirm();
+      tr('lease confirmed');
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
       summary.settledEntities = await settleEntities(options.driver, options.database);
       summary.endSteps.settle = (performance.now() - settleStarted) / 1000;
+      tr('settled');
       // pair links, the hubs' ranked neighbour lists and the themes' programme lists follow the new facts
       const factsChanged = summary.created + summary.replaced + summary.settledEntities > 0;
       Object.assign(summary.endSteps, await refreshDerivedData(options.driver, options.database, { factsChanged }));
       summary.writeSeconds += (performance.now() - settleStarted) / 1000;
+      tr(`derived data done (s: ${JSON.stringify(summary.endSteps)})`);
     }
   } catch (err) {
     writeError ??= err;
   } finally {
     if (!options.pool) await pool.close();
     await lease.release();
+    tr('lease released');
   }
   if (writeError) {
     progress.state = 'failed';
