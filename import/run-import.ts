@@ -14,7 +14,8 @@ import type { Skipped } from './read/skip.ts';
 import { documentLookups, extractorVersion, isCurrent, refreshDerivedData, settleEntities, writeDocuments, type StoredVersion, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, defaultThreads, TooSlow, type FilePool } from './workers/pool.ts';
-import { acquireImportLease } from './import-lease.ts';
+import { acquireImportLease, type HeldLease } from './import-lease.ts';
+import { graphHasDocuments } from '../graph/queries/any-document.ts';
 import { stat } from 'node:fs/promises';
 import type { ExtractionResult } from './types.ts';
 
@@ -170,20 +171,30 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   report();
   if (files.length === 0) return finish();
 
-  // one importer per database: throws ImportLeaseHeld (nothing written) when another import runs
-  const lease = await acquireImportLease(options.driver, options.database, options.leaseSeconds !== undefined ? options.leaseSeconds * 1000 : undefined).catch((err: unknown) => {
-    progress.state = 'failed';
-    progress.error = err instanceof Error ? err.message : String(err);
-    report();
-    throw err;
-  });
-  tr('lease held');
+  // one importer per database: ImportLeaseHeld (nothing written) when another import runs. With a pool given, the
+  // lease is asked for while the first files are read (reading writes nothing); a file is looked up in the graph and
+  // extracted only once it is held. Holding it, a graph without documents needs no per-file look-ups (`bare`): none
+  // of its documents can have a file's id or text, and this import's own files are told apart by their claims below.
+  let lease: HeldLease | undefined;
+  const held: Promise<{ bare: boolean }> = (async () => {
+    lease = await acquireImportLease(options.driver, options.database, options.leaseSeconds !== undefined ? options.leaseSeconds * 1000 : undefined);
+    tr(`lease held`);
+    return { bare: !(await graphHasDocuments(options.driver, options.database)) };
+  })();
+  // (a failure is handled where it is awaited: it ends every lane after its read, and the import fails with it)
+  held.catch(() => {});
   // no more threads than files: each thread costs its start (modules, models) and its own JIT warm-up
   let pool: FilePool;
   try {
+    // (threads are started only for an import that holds the lease: one that cannot have it fails at once)
+    if (!options.pool) await held;
     pool = options.pool ?? (await createFilePool(Math.min(options.threads ?? defaultThreads(), files.length)));
   } catch (err) {
-    await lease.release();
+    await held.catch(() => {});
+    await lease?.release();
+    progress.state = 'failed';
+    progress.error = err instanceof Error ? err.message : String(err);
+    report();
     throw err;
   }
   summary.threads = pool.threads;
@@ -226,13 +237,17 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     const elapsed = () => (performance.now() - t0) / 1000;
     const size = sizes.get(file.path) ?? 0;
     let read;
+    let readFailure: unknown;
     try {
       tr(`read start ${file.relativePath}`);
       read = await timed(() => pool.read(file.path, maxBytes, budgetMs(Math.min(size, maxBytes))));
       tr(`read done ${file.relativePath}`);
     } catch (err) {
-      return settle(file, 'skipped', elapsed(), 0, failure(err, 'reading'));
+      readFailure = err;
     }
+    // nothing is reported, looked up or extracted before the lease is held
+    const { bare } = await held;
+    if (!read) return settle(file, 'skipped', elapsed(), 0, failure(readFailure, 'reading'));
     if (!read.ok) return settle(file, 'skipped', elapsed(), 0, { reason: read.reason, detail: read.detail });
     summary.bytes += read.bytes;
     progress.bytes += read.bytes;
@@ -246,16 +261,19 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     // claimed before the graph is asked, so that the same text read meanwhile by another lane is a duplicate too
     let holder!: (path: string | null) => void;
     seen.set(read.sha256, new Promise((resolve) => (holder = resolve)));
-    // both look-ups in one query: the thread waits for one round trip
+    // both look-ups in one query: the thread waits for one round trip (none in a graph without documents)
     let twin: string | null = null;
     let stored: StoredVersion | null = null;
-    try {
-      ({ twin, stored } = await documentLookups(options.driver, options.database, id, read.sha256));
-    } finally {
-      if (twin) seen.delete(read.sha256);
-      holder(twin ? null : file.relativePath);
+    if (bare) holder(file.relativePath);
+    else {
+      try {
+        ({ twin, stored } = await documentLookups(options.driver, options.database, id, read.sha256));
+      } finally {
+        if (twin) seen.delete(read.sha256);
+        holder(twin ? null : file.relativePath);
+      }
     }
-    tr(`look-up done ${file.relativePath}`);
+    tr(`${bare ? 'no look-up (graph without documents)' : 'look-up done'} ${file.relativePath}`);
     if (twin) return duplicate(twin);
     if (!options.force && isCurrent(stored, read.sha256, version)) return settle(file, 'unchanged', elapsed(), read.bytes);
     let result;
@@ -313,7 +331,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       await fullerBatch();
       const batch = takeBatch();
       try {
-        lease.check();
+        lease!.check();
         const writeStarted = performance.now();
         tr(`write start: ${batch.length} documents`);
         const written = await writeDocuments(options.driver, options.database, batch.map((b) => b.result), { force: options.force, extractorVersion: version });
@@ -369,7 +387,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     if (!writeError) {
       // the end steps assume one writer over the whole graph: make sure the lease is still ours
       tr('extraction and writes done');
-      await lease.confirm();
+      await lease!.confirm();
       tr('lease confirmed');
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
@@ -386,7 +404,8 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     writeError ??= err;
   } finally {
     if (!options.pool) await pool.close();
-    await lease.release();
+    await held.catch(() => {});
+    await lease?.release();
     tr('lease released');
   }
   if (writeError) {
