@@ -26,7 +26,7 @@ const OLD = process.env.OLD_TREE ?? '/tmp/flat15-old';
 const { importPaths: oldImport } = await import(`${OLD}/import/run-import.ts`) as { importPaths: typeof newImport };
 const rounds = Number(process.env.ROUNDS ?? 10);
 const port = Number(process.env.NEO4J_BOLT_PORT ?? 7631);
-const work = mkdtempSync('/tmp/flat15-ab-');
+const work = mkdtempSync(`${process.env.NEO4J_DATA_DIR ?? '/tmp/flat15'}-ab-`);
 const server = await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: port, log: () => {} });
 const driver = createDriver(server.uri, server.user, server.password);
 const database = server.database;

@@ -14,7 +14,8 @@ import type { Skipped } from './read/skip.ts';
 import { documentLookups, extractorVersion, isCurrent, refreshDerivedData, settleEntities, writeDocuments, type StoredVersion, type WriteStatus } from './write/index.ts';
 import { documentId } from './ids.ts';
 import { createFilePool, defaultThreads, TooSlow, type FilePool } from './workers/pool.ts';
-import { acquireImportLease } from './import-lease.ts';
+import { acquireImportLease, type HeldLease } from './import-lease.ts';
+import { graphHasDocuments } from '../graph/queries/any-document.ts';
 import { stat } from 'node:fs/promises';
 import type { ExtractionResult } from './types.ts';
 
@@ -85,6 +86,8 @@ export interface ImportOptions {
   onStart?: (totalFiles: number) => void;
   onFile?: (path: string, outcome: FileOutcome, detail?: { seconds: number; bytes: number }) => void;
   onProgress?: (progress: ImportProgress) => void;
+  /** The pipeline's steps as they happen (ms since the import started): reads, look-ups, extractions, writes, end steps (bench/import-timeline.ts). */
+  trace?: (ms: number, event: string) => void;
 }
 
 export const DEFAULT_SECONDS_PER_MB = 10;
@@ -122,6 +125,7 @@ function envNumber(name: string): number | undefined {
 
 export async function importPaths(paths: string[], options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
+  const tr = options.trace ? (event: string) => options.trace!(performance.now() - started, event) : () => {};
   const envMaxMb = envNumber('IMPORT_MAX_FILE_MB');
   const maxBytes = options.maxFileBytes ?? (envMaxMb ? envMaxMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES);
   const secondsPerMb = options.secondsPerMb ?? envNumber('IMPORT_SECONDS_PER_MB') ?? DEFAULT_SECONDS_PER_MB;
@@ -138,6 +142,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   // extracting the last large file alone
   const sizes = new Map(await Promise.all(walk.files.map(async (f) => [f.path, await stat(f.path).then((s) => s.size, () => 0)] as const)));
   const files = [...walk.files].sort((a, b) => sizes.get(b.path)! - sizes.get(a.path)!);
+  tr('files found');
   const summary: ImportSummary = {
     files: files.length,
     created: 0,
@@ -166,19 +171,30 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   report();
   if (files.length === 0) return finish();
 
-  // one importer per database: throws ImportLeaseHeld (nothing written) when another import runs
-  const lease = await acquireImportLease(options.driver, options.database, options.leaseSeconds !== undefined ? options.leaseSeconds * 1000 : undefined).catch((err: unknown) => {
-    progress.state = 'failed';
-    progress.error = err instanceof Error ? err.message : String(err);
-    report();
-    throw err;
-  });
+  // one importer per database: ImportLeaseHeld (nothing written) when another import runs. With a pool given, the
+  // lease is asked for while the first files are read (reading writes nothing); a file is looked up in the graph and
+  // extracted only once it is held. Holding it, a graph without documents needs no per-file look-ups (`bare`): none
+  // of its documents can have a file's id or text, and this import's own files are told apart by their claims below.
+  let lease: HeldLease | undefined;
+  const held: Promise<{ bare: boolean }> = (async () => {
+    lease = await acquireImportLease(options.driver, options.database, options.leaseSeconds !== undefined ? options.leaseSeconds * 1000 : undefined);
+    tr(`lease held`);
+    return { bare: !(await graphHasDocuments(options.driver, options.database)) };
+  })();
+  // (a failure is handled where it is awaited: it ends every lane after its read, and the import fails with it)
+  held.catch(() => {});
   // no more threads than files: each thread costs its start (modules, models) and its own JIT warm-up
   let pool: FilePool;
   try {
+    // (threads are started only for an import that holds the lease: one that cannot have it fails at once)
+    if (!options.pool) await held;
     pool = options.pool ?? (await createFilePool(Math.min(options.threads ?? defaultThreads(), files.length)));
   } catch (err) {
-    await lease.release();
+    await held.catch(() => {});
+    await lease?.release();
+    progress.state = 'failed';
+    progress.error = err instanceof Error ? err.message : String(err);
+    report();
     throw err;
   }
   summary.threads = pool.threads;
@@ -221,11 +237,17 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     const elapsed = () => (performance.now() - t0) / 1000;
     const size = sizes.get(file.path) ?? 0;
     let read;
+    let readFailure: unknown;
     try {
+      tr(`read start ${file.relativePath}`);
       read = await timed(() => pool.read(file.path, maxBytes, budgetMs(Math.min(size, maxBytes))));
+      tr(`read done ${file.relativePath}`);
     } catch (err) {
-      return settle(file, 'skipped', elapsed(), 0, failure(err, 'reading'));
+      readFailure = err;
     }
+    // nothing is reported, looked up or extracted before the lease is held
+    const { bare } = await held;
+    if (!read) return settle(file, 'skipped', elapsed(), 0, failure(readFailure, 'reading'));
     if (!read.ok) return settle(file, 'skipped', elapsed(), 0, { reason: read.reason, detail: read.detail });
     summary.bytes += read.bytes;
     progress.bytes += read.bytes;
@@ -239,20 +261,26 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     // claimed before the graph is asked, so that the same text read meanwhile by another lane is a duplicate too
     let holder!: (path: string | null) => void;
     seen.set(read.sha256, new Promise((resolve) => (holder = resolve)));
-    // both look-ups in one query: the thread waits for one round trip
+    // both look-ups in one query: the thread waits for one round trip (none in a graph without documents)
     let twin: string | null = null;
     let stored: StoredVersion | null = null;
-    try {
-      ({ twin, stored } = await documentLookups(options.driver, options.database, id, read.sha256));
-    } finally {
-      if (twin) seen.delete(read.sha256);
-      holder(twin ? null : file.relativePath);
+    if (bare) holder(file.relativePath);
+    else {
+      try {
+        ({ twin, stored } = await documentLookups(options.driver, options.database, id, read.sha256));
+      } finally {
+        if (twin) seen.delete(read.sha256);
+        holder(twin ? null : file.relativePath);
+      }
     }
+    tr(`${bare ? 'no look-up (graph without documents)' : 'look-up done'} ${file.relativePath}`);
     if (twin) return duplicate(twin);
     if (!options.force && isCurrent(stored, read.sha256, version)) return settle(file, 'unchanged', elapsed(), read.bytes);
     let result;
     try {
+      tr(`extract start ${file.relativePath} (${read.bytes} bytes)`);
       result = await timed(() => pool.extract(file.relativePath, read.text, budgetMs(Buffer.byteLength(read.text))));
+      tr(`extract end ${file.relativePath}`);
     } catch (err) {
       return settle(file, 'skipped', elapsed(), read.bytes, failure(err, 'extraction'));
     }
@@ -303,10 +331,12 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
       await fullerBatch();
       const batch = takeBatch();
       try {
-        lease.check();
+        lease!.check();
         const writeStarted = performance.now();
+        tr(`write start: ${batch.length} documents`);
         const written = await writeDocuments(options.driver, options.database, batch.map((b) => b.result), { force: options.force, extractorVersion: version });
         summary.writeSeconds += (performance.now() - writeStarted) / 1000;
+        tr(`write end: ${written.rows} rows`);
         summary.rowsWritten += written.rows;
         summary.batches++;
         written.outcomes.forEach((outcome, i) => {
@@ -356,21 +386,27 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     while (writer) await writer;
     if (!writeError) {
       // the end steps assume one writer over the whole graph: make sure the lease is still ours
-      await lease.confirm();
+      tr('extraction and writes done');
+      await lease!.confirm();
+      tr('lease confirmed');
       // aggregates of entities that lost mentions, in this run or in an earlier one that was stopped
       const settleStarted = performance.now();
       summary.settledEntities = await settleEntities(options.driver, options.database);
       summary.endSteps.settle = (performance.now() - settleStarted) / 1000;
+      tr('settled');
       // pair links, the hubs' ranked neighbour lists and the themes' programme lists follow the new facts
       const factsChanged = summary.created + summary.replaced + summary.settledEntities > 0;
       Object.assign(summary.endSteps, await refreshDerivedData(options.driver, options.database, { factsChanged }));
       summary.writeSeconds += (performance.now() - settleStarted) / 1000;
+      tr(`derived data done (s: ${JSON.stringify(summary.endSteps)})`);
     }
   } catch (err) {
     writeError ??= err;
   } finally {
     if (!options.pool) await pool.close();
-    await lease.release();
+    await held.catch(() => {});
+    await lease?.release();
+    tr('lease released');
   }
   if (writeError) {
     progress.state = 'failed';
