@@ -13,11 +13,13 @@
  * so that the measured passes do not carry the JVM's compilation of Neo4j's code paths (several CPU seconds, whatever
  * the corpus size). Those two imports are printed as rows of their own (`first import after the JVM started`,
  * `second import (warm-up)`), so the cost of a freshly started server stays in view. The measured passes share one
- * extraction pool, its threads warmed on the 1x corpus as the speed-up comparison's are (the warm-up rows start their
- * own pools, so a cold pool's start-up shows there too). Then `--warm-rounds N` (default 3) rounds of a cold and a forced
- * 1x import through the measured pool, also printed: after the two imports alone the JVM's compiler threads still
- * took about 1 CPU s of each measured 1x pass and the pool's threads twice their settled CPU, so the 1x figures measured
- * the JITs' warm-up more than the import. `--no-warm`: measure from a cold JVM, a new pool per pass.
+ * extraction pool, its threads warmed on the 1x corpus until their JIT settled (the warm-up rows start their own pools,
+ * so a cold pool's start-up shows there too). Then rounds of a cold and a forced 1x import through the measured pool,
+ * also printed, until a round in which the JVM's JIT compiler threads used under SETTLED_COMPILER_S (at least 3 rounds,
+ * at most 15; `--warm-rounds N`: exactly N): after three rounds they still took 0.4-0.6 CPU s of every 1x pass, as much
+ * as the writing, so the 1x figures measured the JIT's warm-up more than the import. `--no-warm`: measure from a cold
+ * JVM, a new pool per pass. The extraction comparison is printed twice: pools warmed by one pass over the 1x corpus
+ * (their JIT still compiling) and pools warmed until their JIT settled.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -48,9 +50,27 @@ const passesArg = process.argv.indexOf('--passes');
 const onlyPasses = passesArg >= 0 ? new Set(process.argv[passesArg + 1].split(',')) : null;
 /** `--no-warm`: no warm-up imports before the measured passes. */
 const warmUp = !process.argv.includes('--no-warm');
-/** `--warm-rounds N`: after the two warm-up imports, N rounds of a cold and a forced 1x import through the measured pool (default 3). */
+/**
+ * `--warm-rounds N`: after the two warm-up imports, exactly N rounds of a cold and a forced 1x import through the measured
+ * pool. Default: rounds until the JVM has settled (see SETTLED_COMPILER_S), at least MIN_WARM_ROUNDS, at most MAX_WARM_ROUNDS.
+ */
 const warmRoundsArg = process.argv.indexOf('--warm-rounds');
-const warmRounds = warmRoundsArg >= 0 ? Number(process.argv[warmRoundsArg + 1]) : 3;
+const fixedWarmRounds = warmRoundsArg >= 0 ? Number(process.argv[warmRoundsArg + 1]) : null;
+const MIN_WARM_ROUNDS = 3;
+const MAX_WARM_ROUNDS = 15;
+/**
+ * A warm-up round (a cold and a forced 1x import) in which the JVM's JIT compiler threads used less CPU than this
+ * ends the warm-up: Neo4j's code paths are compiled. After three rounds they still took 0.4-0.6 CPU s of every 1x
+ * pass (as much as the Bolt worker that writes), falling under 0.2 s per pass from about the sixth round.
+ */
+const SETTLED_COMPILER_S = 0.25;
+/**
+ * A warm-up pass over the 1x corpus in which V8's helper threads (its optimising compiler and the collector's helpers)
+ * used less than this share of the extracting threads' CPU ends an extraction pool's warm-up. After one pass each
+ * thread still compiles for 2-3 CPU s in the next large pass (bench:extract --jit), whatever its size.
+ */
+const SETTLED_V8_HELPER_SHARE = 0.1;
+const MAX_POOL_WARM_PASSES = 12;
 const corpus = join(projectRoot, 'corpus');
 const config = loadConfig();
 const own = !config.uri;
@@ -91,6 +111,8 @@ function jvmUptimeMs(): number {
   return Math.round(Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000 - startTicks * 10);
 }
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+/** CPU seconds of the Neo4j JVM's JIT compiler threads (C1 and C2) so far. */
+const jvmCompilerCpu = () => Object.entries(jvmThreadCpu()).filter(([kind]) => /Compiler/i.test(kind)).reduce((sum, [, s]) => sum + s, 0);
 const wipe = () => wipeGraph(driver, database);
 
 /** CPU ms of each thread of this process (Linux /proc: thread id -> ms), or null elsewhere. */
@@ -107,21 +129,49 @@ interface ExtractionTiming {
   cpu: number;
   /** CPU seconds of the pool's extracting threads, of the main thread, and of the rest (V8's compiler and collector threads) */
   threads?: { extracting: number; main: number; helpers: number };
+  /** passes over the 1x corpus each thread made first */
+  warmPasses: number;
+}
+
+/** The 1x corpus's texts, the warm-up of an extraction pool. */
+const warmTexts = () => readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') }));
+
+/** CPU ms each thread of this process used while `work` ran: the main thread's, the `threads` busiest others' (the extracting threads) and the rest's (V8's helpers). */
+async function threadCpuOf(threads: number, work: () => Promise<void>): Promise<{ extracting: number; main: number; helpers: number } | null> {
+  const before = threadCpu();
+  await work();
+  const after = threadCpu();
+  if (!before || !after) return null;
+  const used = [...after].map(([tid, ms]): [number, number] => [tid, ms - (before.get(tid) ?? 0)]);
+  const main = used.find(([tid]) => tid === process.pid)?.[1] ?? 0;
+  const others = used.filter(([tid]) => tid !== process.pid).map(([, ms]) => ms).sort((a, b) => b - a);
+  return { extracting: others.slice(0, threads).reduce((a, b) => a + b, 0), main, helpers: others.slice(threads).reduce((a, b) => a + b, 0) };
 }
 
 /**
- * Extraction alone (extract on the pool, no database) of every file in `dir`, on `threads` threads: wall and CPU
- * seconds, and where the CPU went. Every thread first extracts the whole 1x corpus once (module and model load,
- * the first compilation), so each thread is as warm as the single thread is (sharing one pass of the corpus
- * out would leave each of N threads 1/N of the warm-up); the JIT goes on compiling on V8's own threads after that,
- * once per extracting thread: that cost is counted (it is the `helpers` figure).
+ * Warms every thread of `pool` on the whole 1x corpus (module and model load, the first compilation), so each thread is
+ * as warm as the single thread is (sharing one pass out would leave each of N threads 1/N of it). `settled`: again
+ * until V8's helper threads used under SETTLED_V8_HELPER_SHARE of the extracting threads' CPU in a pass, i.e. until each
+ * thread's JIT has compiled the extraction code (not Linux: one pass). Returns the passes made.
  */
-async function extractionSeconds(dir: string, threads: number): Promise<ExtractionTiming> {
+async function warmPool(pool: FilePool, threads: number, settled: boolean): Promise<number> {
+  const texts = warmTexts();
+  for (let pass = 1; ; pass++) {
+    const used = await threadCpuOf(threads, () => pool.warmEveryThread(texts));
+    if (!settled || !used || pass >= MAX_POOL_WARM_PASSES || used.helpers < SETTLED_V8_HELPER_SHARE * used.extracting) return pass;
+  }
+}
+
+/**
+ * Extraction alone (extract on the pool, no database) of every file in `dir`, on `threads` threads, after warmPool:
+ * wall and CPU seconds, and where the CPU went. Whatever the JIT still compiles after the warm-up runs on V8's own
+ * threads, once per extracting thread: that cost is counted (it is the `helpers` figure).
+ */
+async function extractionSeconds(dir: string, threads: number, settled: boolean): Promise<ExtractionTiming> {
   const pool = await createFilePool(threads);
   const files = readdirSync(dir).sort().map((f) => join(dir, f));
-  await pool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
+  const warmPasses = await warmPool(pool, threads, settled);
   const texts = new Map(files.map((path) => [path, readFileSync(path, 'utf8')]));
-  const before = threadCpu();
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   let next = 0;
@@ -131,18 +181,9 @@ async function extractionSeconds(dir: string, threads: number): Promise<Extracti
       await pool.extract(path, texts.get(path)!, 600_000);
     }
   };
-  await Promise.all(Array.from({ length: threads }, lane));
-  const result: ExtractionTiming = { wall: (performance.now() - started) / 1000, cpu: cpuSeconds(process.cpuUsage(cpuStarted)) };
-  const after = threadCpu();
-  if (before && after) {
-    const used = [...after].map(([tid, ms]): [number, number] => [tid, ms - (before.get(tid) ?? 0)]);
-    const main = used.find(([tid]) => tid === process.pid)?.[1] ?? 0;
-    // the extracting threads are the busiest others
-    const others = used.filter(([tid]) => tid !== process.pid).map(([, ms]) => ms).sort((a, b) => b - a);
-    const extracting = others.slice(0, threads).reduce((a, b) => a + b, 0);
-    const helpers = others.slice(threads).reduce((a, b) => a + b, 0);
-    result.threads = { extracting: extracting / 1000, main: main / 1000, helpers: helpers / 1000 };
-  }
+  const used = await threadCpuOf(threads, () => Promise.all(Array.from({ length: threads }, lane)).then(() => undefined));
+  const result: ExtractionTiming = { wall: (performance.now() - started) / 1000, cpu: cpuSeconds(process.cpuUsage(cpuStarted)), warmPasses };
+  if (used) result.threads = { extracting: used.extracting / 1000, main: used.main / 1000, helpers: used.helpers / 1000 };
   await pool.close();
   return result;
 }
@@ -150,17 +191,24 @@ async function extractionSeconds(dir: string, threads: number): Promise<Extracti
 const describe = (t: ExtractionTiming) =>
   `${t.wall.toFixed(1)} s (${t.cpu.toFixed(1)} CPU s${t.threads ? `: extracting threads ${t.threads.extracting.toFixed(1)}, main ${t.threads.main.toFixed(1)}, compiler/collector ${t.threads.helpers.toFixed(1)}` : ''})`;
 
-/** Extraction on every thread against one thread, on the corpus in `dir`. */
+/**
+ * Extraction on every thread against one thread, on the corpus in `dir`: with each pool warmed by one pass over the 1x
+ * corpus (the JIT still compiling, on the idle core when one thread extracts and twice over on busy cores when every
+ * thread does), and with each pool warmed until its JIT settled (a pool in use, as the server's is).
+ */
 async function speedup(dir: string): Promise<void> {
   const threads = availableParallelism();
-  const one = await extractionSeconds(dir, 1);
-  const all = await extractionSeconds(dir, threads);
-  console.log(
-    `extraction of ${dir.split('-').pop()} (extraction only, no database, every thread warmed on the whole 1x corpus first): ` +
-      `1 thread ${describe(one)}, ${threads} threads ${describe(all)}: ` +
-      `speed-up ${(one.wall / all.wall).toFixed(2)}x wall, CPU per MB ${(all.cpu / one.cpu).toFixed(2)}x of one thread's ` +
-      `(load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}; on a busy machine the wall figures measure the others)`,
-  );
+  for (const settled of [false, true]) {
+    const one = await extractionSeconds(dir, 1, settled);
+    const all = await extractionSeconds(dir, threads, settled);
+    const warm = settled ? `each pool warmed until its JIT settled (1 thread: ${one.warmPasses}, ${threads} threads: ${all.warmPasses} passes over the 1x corpus)` : 'each pool warmed by one pass over the 1x corpus';
+    console.log(
+      `extraction of ${dir.split('-').pop()}, ${warm} (extraction only, no database): ` +
+        `1 thread ${describe(one)}, ${threads} threads ${describe(all)}: ` +
+        `speed-up ${(one.wall / all.wall).toFixed(2)}x wall, CPU per MB ${(all.cpu / one.cpu).toFixed(2)}x of one thread's ` +
+        `(load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}; on a busy machine the wall figures measure the others)`,
+    );
+  }
 }
 
 if (speedupOnly) {
@@ -241,13 +289,18 @@ try {
     await measure(1, dir, made.files, 'first import after the JVM started', false);
     await measure(1, dir, made.files, 'second import (warm-up)', true);
     measuredPool = await createFilePool();
-    await measuredPool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
+    const poolWarmPasses = await warmPool(measuredPool, measuredPool.threads, true);
+    console.log(`measured pool: ${measuredPool.threads} threads, warmed by ${poolWarmPasses} passes over the 1x corpus`);
     // two imports leave both JITs half way: the JVM's compiler threads still took about 1 CPU s in each 1x pass
-    // measured after them, and V8's code for extraction reaches its speed after about five passes over the corpus
-    for (let round = 1; round <= warmRounds; round++) {
+    // measured after them; the rounds go on until they have compiled Neo4j's code paths (or --warm-rounds N)
+    for (let round = 1; ; round++) {
+      const compilerBefore = jvmCompilerCpu();
       await wipe();
       await measure(1, dir, made.files, `warm-up round ${round} (cold)`, false);
       await measure(1, dir, made.files, `warm-up round ${round} (forced)`, true);
+      const compiler = jvmCompilerCpu() - compilerBefore;
+      console.log(`warm-up round ${round}: the JVM's JIT compiler threads used ${compiler.toFixed(2)} CPU s`);
+      if (fixedWarmRounds !== null ? round >= fixedWarmRounds : round >= MAX_WARM_ROUNDS || (round >= MIN_WARM_ROUNDS && compiler < SETTLED_COMPILER_S)) break;
     }
   }
   for (const scale of scales.length ? scales : [1, 10, 100]) {
