@@ -8,17 +8,15 @@
  * SCALE=10: the measured imports on the 10x corpus instead. JFR=/path/rec.jfr: a flight recording of the measured rounds.
  */
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
 import { startEmbeddedNeo4j } from '../graph/embedded.ts';
-import { ensureSchema } from '../graph/schema.ts';
 import { wipeGraph } from '../graph/queries/size.ts';
 import { importPaths } from '../import/run-import.ts';
-import { createFilePool } from '../import/workers/pool.ts';
-import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { warmForImports } from './warm-import.ts';
 import { cpuSecondsByThreadKind } from './proc-cpu.ts';
 
 const rounds = Number(process.env.ROUNDS ?? 5);
@@ -26,7 +24,7 @@ const warm = Number(process.env.WARM ?? 3);
 const idleMs = Number(process.env.IDLE_MS ?? 3000);
 const scale = Number(process.env.SCALE ?? 1);
 const port = Number(process.env.NEO4J_BOLT_PORT ?? 7620);
-const work = mkdtempSync('/tmp/neo17-passes-');
+const work = mkdtempSync(join(tmpdir(), 'kg-bench-passes-'));
 const server = await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: port, log: () => {} });
 const driver = createDriver(server.uri, server.user, server.password);
 const database = server.database;
@@ -54,20 +52,7 @@ async function measure(name: string, record: boolean, fn: () => Promise<unknown>
   (s.jvm.ALL ??= []).push(sum);
 }
 try {
-  await ensureSchema(driver, database);
-  const dir1 = join(work, 'corpus-1x');
-  writeSyntheticCorpus(corpus, 1, dir1);
-  const dir = scale === 1 ? dir1 : join(work, `corpus-${scale}x`);
-  if (scale !== 1) writeSyntheticCorpus(corpus, scale, dir);
-  await importPaths([dir1], { driver, database });
-  await importPaths([dir1], { driver, database, force: true });
-  const pool = await createFilePool();
-  await pool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
-  for (let r = 0; r < warm; r++) {
-    await wipeGraph(driver, database);
-    await importPaths([dir1], { driver, database, pool });
-    await importPaths([dir1], { driver, database, pool, force: true });
-  }
+  const { pool, dir } = await warmForImports(driver, database, { corpus, work, scale, rounds: warm });
   const loads: number[] = [];
   // JFR=file.jfr: a flight recording (profile settings) of the measured rounds only
   if (process.env.JFR) execSync(`jcmd ${server.pid} JFR.start name=measured settings=profile filename=${process.env.JFR}`);

@@ -6,17 +6,15 @@
  * mean wall ms from run to the last record, and Neo4j's own ms (available + consumed); per transaction kind, commit ms.
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
 import { startEmbeddedNeo4j } from '../graph/embedded.ts';
-import { ensureSchema } from '../graph/schema.ts';
 import { wipeGraph } from '../graph/queries/size.ts';
 import { importPaths } from '../import/run-import.ts';
-import { createFilePool } from '../import/workers/pool.ts';
-import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { warmForImports } from './warm-import.ts';
 
 const require = createRequire(import.meta.url);
 const { default: Transaction } = require('neo4j-driver-core/lib/transaction.js');
@@ -57,27 +55,14 @@ Transaction.prototype.commit = function (this: { _firstQuery?: string }) {
 const rounds = Number(process.env.ROUNDS ?? 5);
 const warm = Number(process.env.WARM ?? 3);
 const scale = Number(process.env.SCALE ?? 1);
-const work = mkdtempSync('/tmp/neo17-queries-');
+const work = mkdtempSync(join(tmpdir(), 'kg-bench-queries-'));
 const server = await startEmbeddedNeo4j({ dataDir: join(work, 'neo4j'), boltPort: Number(process.env.NEO4J_BOLT_PORT ?? 7620), log: () => {} });
 const driver = createDriver(server.uri, server.user, server.password);
 const database = server.database;
 const corpus = join(projectRoot, 'corpus');
 const passWall: Record<string, number> = {};
 try {
-  await ensureSchema(driver, database);
-  const dir1 = join(work, 'corpus-1x');
-  writeSyntheticCorpus(corpus, 1, dir1);
-  const dir = scale === 1 ? dir1 : join(work, `corpus-${scale}x`);
-  if (scale !== 1) writeSyntheticCorpus(corpus, scale, dir);
-  await importPaths([dir1], { driver, database });
-  await importPaths([dir1], { driver, database, force: true });
-  const pool = await createFilePool();
-  await pool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
-  for (let r = 0; r < warm; r++) {
-    await wipeGraph(driver, database);
-    await importPaths([dir1], { driver, database, pool });
-    await importPaths([dir1], { driver, database, pool, force: true });
-  }
+  const { pool, dir } = await warmForImports(driver, database, { corpus, work, scale, rounds: warm });
   for (let r = 0; r < rounds; r++) {
     await wipeGraph(driver, database);
     for (const [name, force] of [['cold', false], ['forced', true]] as const) {
