@@ -10,18 +10,16 @@
  * pass (this process's main thread and other threads, the JVM's Bolt workers, compiler threads and the rest, and the
  * whole machine from /proc/stat, against the slice's capacity): a core idle while the pass waits shows there.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '../graph/config.ts';
 import { createDriver } from '../graph/driver.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../graph/embedded.ts';
-import { ensureSchema } from '../graph/schema.ts';
 import { wipeGraph } from '../graph/queries/size.ts';
 import { writeStepMs } from '../graph/write.ts';
 import { importPaths } from '../import/run-import.ts';
-import { createFilePool } from '../import/workers/pool.ts';
-import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { warmForImports } from './warm-import.ts';
 import { threadCpuSeconds } from './proc-cpu.ts';
 
 const everyArg = process.argv.indexOf('--every');
@@ -62,21 +60,8 @@ function used(a: ReturnType<typeof snapshot>, b: ReturnType<typeof snapshot>) {
 }
 
 try {
-  await ensureSchema(driver, database);
   const corpus = join(projectRoot, 'corpus');
-  const dir = join(work, 'corpus-1x');
-  writeSyntheticCorpus(corpus, 1, dir);
-  await importPaths([dir], { driver, database });
-  await importPaths([dir], { driver, database, force: true });
-  const pool = await createFilePool();
-  await pool.warmEveryThread(readdirSync(corpus).sort().map((f) => ({ relativePath: f, text: readFileSync(join(corpus, f), 'utf8') })));
-  for (let r = 0; r < Number(process.env.WARM ?? 3); r++) {
-    await wipeGraph(driver, database);
-    await importPaths([dir], { driver, database, pool });
-    await importPaths([dir], { driver, database, pool, force: true });
-  }
-  let measured = dir;
-  if (scale !== 1) writeSyntheticCorpus(corpus, scale, (measured = join(work, `corpus-${scale}x`)));
+  const { pool, dir: measured } = await warmForImports(driver, database, { corpus, work, scale, rounds: Number(process.env.WARM ?? 3) });
   console.log(`${availableParallelism()} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) {
     await wipeGraph(driver, database);
